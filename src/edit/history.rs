@@ -1,0 +1,169 @@
+//! Undo and redo: a bounded list of named steps, each holding the edit that undoes it.
+
+use super::{Edit, EditError};
+use crate::model::Project;
+use std::collections::VecDeque;
+use std::time::{Duration, Instant};
+
+/// Steps kept for undo; older ones are dropped.
+pub const DEFAULT_LIMIT: usize = 1000;
+
+/// Rapid edits of the same field within this time form one step.
+pub const GROUP_WINDOW: Duration = Duration::from_secs(2);
+
+#[derive(Debug)]
+struct Step {
+    label: String,
+    /// Applying it takes the project back to before the step.
+    undo: Edit,
+    /// Edits of the same group merge into one step (typing in a text field).
+    group: Option<String>,
+    last_change: Instant,
+    /// Identifies the state the step leads to, for the saved/unsaved marker.
+    serial: u64,
+}
+
+#[derive(Debug)]
+pub struct History {
+    undo: VecDeque<Step>,
+    redo: Vec<Step>,
+    limit: usize,
+    next_serial: u64,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self::new(DEFAULT_LIMIT)
+    }
+}
+
+impl History {
+    pub fn new(limit: usize) -> Self {
+        Self {
+            undo: VecDeque::new(),
+            redo: Vec::new(),
+            limit: limit.max(1),
+            next_serial: 1,
+        }
+    }
+
+    /// Applies an edit as a new named step.
+    pub fn apply(&mut self, project: &mut Project, label: impl Into<String>, edit: Edit) -> Result<(), EditError> {
+        self.apply_grouped(project, label, edit, None)
+    }
+
+    /// Applies an edit; when `group` names the same group as the last step and the last
+    /// change was recent, the two become one step (one undo for a whole typed word).
+    pub fn apply_grouped(
+        &mut self,
+        project: &mut Project,
+        label: impl Into<String>,
+        edit: Edit,
+        group: Option<String>,
+    ) -> Result<(), EditError> {
+        if edit.is_empty() {
+            return Ok(());
+        }
+        let undo = edit.apply(project)?;
+        self.redo.clear();
+        let now = Instant::now();
+        if let (Some(g), Some(last)) = (&group, self.undo.back_mut())
+            && last.group.as_ref() == Some(g)
+            && now.duration_since(last.last_change) < GROUP_WINDOW
+        {
+            let older = std::mem::replace(&mut last.undo, Edit::Batch(Vec::new()));
+            last.undo = Edit::Batch(vec![undo, older]);
+            last.last_change = now;
+            last.serial = self.next_serial;
+            self.next_serial += 1;
+            return Ok(());
+        }
+        let step = Step {
+            label: label.into(),
+            undo,
+            group,
+            last_change: now,
+            serial: self.next_serial,
+        };
+        self.next_serial += 1;
+        self.undo.push_back(step);
+        if self.undo.len() > self.limit {
+            self.undo.pop_front();
+        }
+        Ok(())
+    }
+
+    /// Ends the current group, so the next edit of the same field is a step of its own.
+    pub fn seal(&mut self) {
+        if let Some(last) = self.undo.back_mut() {
+            last.group = None;
+        }
+    }
+
+    /// Undoes the last step; returns its name.
+    pub fn undo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
+        let Some(step) = self.undo.pop_back() else {
+            return Ok(None);
+        };
+        match step.undo.clone().apply(project) {
+            Ok(redo) => {
+                let label = step.label.clone();
+                self.redo.push(Step {
+                    undo: redo,
+                    group: None,
+                    ..step
+                });
+                Ok(Some(label))
+            }
+            Err(e) => {
+                self.undo.push_back(step);
+                Err(e)
+            }
+        }
+    }
+
+    /// Redoes the last undone step; returns its name.
+    pub fn redo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
+        let Some(step) = self.redo.pop() else {
+            return Ok(None);
+        };
+        match step.undo.clone().apply(project) {
+            Ok(undo) => {
+                let label = step.label.clone();
+                self.undo.push_back(Step { undo, ..step });
+                Ok(Some(label))
+            }
+            Err(e) => {
+                self.redo.push(step);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.back().map(|s| s.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Names the state the project is in: equal tokens mean equal projects, so the window
+    /// compares it with the token at the last save to show the unsaved marker.
+    pub fn state_token(&self) -> u64 {
+        self.undo.back().map_or(0, |s| s.serial)
+    }
+
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}

@@ -1,0 +1,11 @@
+//! Demarche: the library behind the `demarche` binary.
+//!
+//! `model` holds the data and knows nothing of the window; `edit` changes it (with undo);
+//! `persist` reads and writes project files; `import` turns articles into documents; `ui`
+//! is the window, which changes the project only through edits.
+
+pub mod edit;
+pub mod import;
+pub mod model;
+pub mod persist;
+pub mod ui;

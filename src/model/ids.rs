@@ -1,0 +1,84 @@
+//! Stable identifiers shared by every entity of a project.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// One id space for actors, documents and annotations, so that a link or a note can point
+/// at anything without saying what kind it is. Ids are never reused within a project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Id(pub u64);
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// Hands out fresh ids. Lives beside the project (not in the file): the next id is always
+/// one past the highest id in use, so nothing has to be stored or merged.
+#[derive(Clone, Debug)]
+pub struct IdAllocator {
+    next: u64,
+}
+
+impl IdAllocator {
+    pub fn after(highest: Option<Id>) -> Self {
+        Self {
+            next: highest.map_or(1, |id| id.0 + 1),
+        }
+    }
+
+    pub fn fresh(&mut self) -> Id {
+        let id = Id(self.next);
+        self.next += 1;
+        id
+    }
+
+    /// Makes sure ids handed out later are above `id` (after an undo re-adds an entity).
+    pub fn observe(&mut self, id: Id) {
+        self.next = self.next.max(id.0 + 1);
+    }
+}
+
+/// Anything stored in an id-sorted list.
+pub trait Keyed {
+    fn id(&self) -> Id;
+}
+
+/// Id-sorted lists: insertion keeps the order, lookups are binary searches.
+pub fn find<T: Keyed>(list: &[T], id: Id) -> Option<&T> {
+    list.binary_search_by_key(&id, Keyed::id)
+        .ok()
+        .map(|i| &list[i])
+}
+
+pub fn find_mut<T: Keyed>(list: &mut [T], id: Id) -> Option<&mut T> {
+    match list.binary_search_by_key(&id, Keyed::id) {
+        Ok(i) => Some(&mut list[i]),
+        Err(_) => None,
+    }
+}
+
+/// Inserts in id order; returns false (and inserts nothing) when the id is taken.
+pub fn insert_sorted<T: Keyed>(list: &mut Vec<T>, item: T) -> bool {
+    match list.binary_search_by_key(&item.id(), Keyed::id) {
+        Ok(_) => false,
+        Err(i) => {
+            list.insert(i, item);
+            true
+        }
+    }
+}
+
+pub fn remove_sorted<T: Keyed>(list: &mut Vec<T>, id: Id) -> Option<T> {
+    list.binary_search_by_key(&id, Keyed::id)
+        .ok()
+        .map(|i| list.remove(i))
+}
+
+/// Replaces the item with the same id, returning the previous one.
+pub fn replace_sorted<T: Keyed>(list: &mut [T], item: T) -> Option<T> {
+    let slot = find_mut(list, item.id())?;
+    Some(std::mem::replace(slot, item))
+}

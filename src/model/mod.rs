@@ -1,0 +1,22 @@
+//! The data model: pure data, no user interface. Everything a project file holds.
+
+pub mod actor;
+pub mod annotation;
+pub mod codebook;
+pub mod document;
+pub mod ids;
+pub mod project;
+pub mod span;
+pub mod text;
+
+pub use actor::{Actor, Rgb};
+pub use annotation::{
+    Annotation, AnnotationKind, Commitment, Link, Mention, Stamp, Stance, StanceTarget,
+    Statement, Tag,
+};
+pub use codebook::{Codebook, CodebookEntry, CodebookList};
+pub use document::{DocStatus, Document, DocumentMeta, LineEndings, Origin};
+pub use ids::{Id, IdAllocator};
+pub use project::{Counts, FORMAT_VERSION, Project, ProjectMeta, RejectedSuggestion};
+pub use span::{Span, SpanError, TextRange};
+pub use text::TextIndex;

@@ -1,0 +1,182 @@
+//! The project: everything one `.ron` file holds.
+
+use super::actor::Actor;
+use super::codebook::Codebook;
+use super::document::Document;
+use super::ids::{self, Id, IdAllocator, Keyed};
+use chrono::{DateTime, SubsecRound, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The version of the project file format this build writes.
+pub const FORMAT_VERSION: u32 = 2;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectMeta {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub created: DateTime<Utc>,
+}
+
+/// A suggestion the analyst rejected, remembered so that it is never offered again.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct RejectedSuggestion {
+    pub document: Id,
+    /// "mention", "statement", "commitment" or "stance".
+    pub kind: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Project {
+    pub format_version: u32,
+    pub meta: ProjectMeta,
+    pub codebook: Codebook,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub documents: Vec<Document>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected_suggestions: Vec<RejectedSuggestion>,
+}
+
+/// How much a project holds, as `demarche validate` reports it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub documents: usize,
+    pub actors: usize,
+    pub mentions: usize,
+    pub statements: usize,
+    pub commitments: usize,
+    pub stances: usize,
+    pub tags: usize,
+    pub links: usize,
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} documents, {} actors, {} mentions, {} statements ({} commitments, {} stances)",
+            self.documents,
+            self.actors,
+            self.mentions,
+            self.statements,
+            self.commitments,
+            self.stances
+        )
+    }
+}
+
+impl Project {
+    /// An empty project with the default codebook.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            meta: ProjectMeta {
+                name: name.into(),
+                description: String::new(),
+                created: Utc::now().trunc_subsecs(0),
+            },
+            codebook: Codebook::default(),
+            actors: Vec::new(),
+            documents: Vec::new(),
+            rejected_suggestions: Vec::new(),
+        }
+    }
+
+    pub fn actor(&self, id: Id) -> Option<&Actor> {
+        ids::find(&self.actors, id)
+    }
+
+    pub fn document(&self, id: Id) -> Option<&Document> {
+        ids::find(&self.documents, id)
+    }
+
+    pub fn document_mut(&mut self, id: Id) -> Option<&mut Document> {
+        ids::find_mut(&mut self.documents, id)
+    }
+
+    /// The actor with this name or alias (case-insensitive), if any.
+    pub fn actor_by_name(&self, name: &str) -> Option<&Actor> {
+        let wanted = name.trim().to_lowercase();
+        self.actors
+            .iter()
+            .find(|a| a.names().any(|n| n.to_lowercase() == wanted))
+    }
+
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts {
+            documents: self.documents.len(),
+            actors: self.actors.len(),
+            ..Counts::default()
+        };
+        for d in &self.documents {
+            c.mentions += d.mentions.len();
+            c.statements += d.statements.len();
+            c.commitments += d.commitments.len();
+            c.stances += d.stances.len();
+            c.tags += d.tags.len();
+            c.links += d.links.len();
+        }
+        c
+    }
+
+    /// The highest id in use anywhere in the project.
+    pub fn highest_id(&self) -> Option<Id> {
+        let actors = self.actors.iter().map(Keyed::id);
+        let docs = self
+            .documents
+            .iter()
+            .flat_map(|d| std::iter::once(d.id).chain(d.annotation_ids()));
+        actors.chain(docs).max()
+    }
+
+    pub fn id_allocator(&self) -> IdAllocator {
+        IdAllocator::after(self.highest_id())
+    }
+
+    /// The document holding the annotation with this id.
+    pub fn document_of_annotation(&self, id: Id) -> Option<&Document> {
+        self.documents.iter().find(|d| d.has_annotation(id))
+    }
+
+    /// True when any annotation anywhere refers to the actor.
+    pub fn actor_in_use(&self, id: Id) -> bool {
+        self.actors.iter().any(|a| a.affiliation == Some(id))
+            || self.documents.iter().any(|d| {
+                d.mentions.iter().any(|m| m.actor == id)
+                    || d.statements.iter().any(|s| s.speaker == Some(id))
+                    || d
+                        .commitments
+                        .iter()
+                        .any(|c| c.committer == Some(id) || c.addressees.contains(&id))
+                    || d.stances.iter().any(|s| {
+                        s.holder == Some(id)
+                            || s.target == Some(super::annotation::StanceTarget::Actor(id))
+                    })
+            })
+    }
+
+    /// Sorts every id-keyed list; see [`Document::sort_annotations`].
+    pub fn sort_all(&mut self) -> bool {
+        let mut moved = false;
+        if !self.actors.is_sorted_by_key(Keyed::id) {
+            self.actors.sort_by_key(Keyed::id);
+            moved = true;
+        }
+        if !self.documents.is_sorted_by_key(Keyed::id) {
+            self.documents.sort_by_key(Keyed::id);
+            moved = true;
+        }
+        for d in &mut self.documents {
+            moved |= d.sort_annotations();
+        }
+        if !self.rejected_suggestions.is_sorted() {
+            self.rejected_suggestions.sort();
+            moved = true;
+        }
+        moved
+    }
+}
