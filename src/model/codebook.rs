@@ -150,3 +150,27 @@ impl Codebook {
         self.list(which).iter().find(|e| !e.retired)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_codebook_has_every_list_filled_with_unique_keys() {
+        let cb = Codebook::default();
+        for list in CodebookList::ALL {
+            let entries = cb.list(list);
+            assert!(!entries.is_empty(), "{list:?} is empty");
+            let mut keys: Vec<_> = entries.iter().map(|e| e.key.as_str()).collect();
+            keys.sort();
+            keys.dedup();
+            assert_eq!(keys.len(), entries.len(), "{list:?} repeats a key");
+        }
+        assert_eq!(cb.label(CodebookList::Strengths, "possible"), "Possible");
+        assert_eq!(
+            cb.entry(CodebookList::CommitmentCategories, "SUPPORT")
+                .and_then(|e| e.cameo.as_deref()),
+            Some("032")
+        );
+    }
+}
