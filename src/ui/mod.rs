@@ -1,1 +1,5 @@
 //! The window.
+
+pub mod action;
+pub mod article;
+pub mod command;

@@ -1,0 +1,136 @@
+//! A project being worked on: the project itself, where it lives, its undo history and the
+//! ids it hands out. The window and the command line change projects only through here.
+
+use crate::edit::{Edit, EditError, History};
+use crate::model::{Id, IdAllocator, Project};
+use std::path::PathBuf;
+
+#[derive(Debug)]
+pub struct Workspace {
+    project: Project,
+    /// Where the project is saved; `None` for an untitled project.
+    pub path: Option<PathBuf>,
+    history: History,
+    ids: IdAllocator,
+    /// `History::state_token` at the last save or load.
+    saved_token: u64,
+    /// Counts every change (apply, undo, redo): views rebuild caches when it moves.
+    revision: u64,
+    /// Who is annotating, stamped on new annotations.
+    pub annotator: String,
+}
+
+impl Workspace {
+    pub fn new(project: Project, path: Option<PathBuf>) -> Self {
+        Self {
+            ids: project.id_allocator(),
+            project,
+            path,
+            history: History::default(),
+            saved_token: 0,
+            revision: 0,
+            annotator: default_annotator(),
+        }
+    }
+
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// A fresh id, never used in this project.
+    pub fn fresh_id(&mut self) -> Id {
+        self.ids.fresh()
+    }
+
+    /// Applies an edit as one named undo step.
+    pub fn apply(&mut self, label: impl Into<String>, edit: Edit) -> Result<(), EditError> {
+        self.apply_grouped(label, edit, None)
+    }
+
+    /// Applies an edit; successive edits with the same `group` (typing in one field)
+    /// become one undo step.
+    pub fn apply_grouped(
+        &mut self,
+        label: impl Into<String>,
+        edit: Edit,
+        group: Option<String>,
+    ) -> Result<(), EditError> {
+        self.history
+            .apply_grouped(&mut self.project, label, edit, group)?;
+        self.changed();
+        Ok(())
+    }
+
+    /// Ends a typing group (the field lost focus).
+    pub fn seal_group(&mut self) {
+        self.history.seal();
+    }
+
+    pub fn undo(&mut self) -> Result<Option<String>, EditError> {
+        let label = self.history.undo(&mut self.project)?;
+        if label.is_some() {
+            self.changed();
+        }
+        Ok(label)
+    }
+
+    pub fn redo(&mut self) -> Result<Option<String>, EditError> {
+        let label = self.history.redo(&mut self.project)?;
+        if label.is_some() {
+            self.changed();
+        }
+        Ok(label)
+    }
+
+    fn changed(&mut self) {
+        self.revision += 1;
+        // Undo may bring back entities whose ids are above what the allocator saw.
+        if let Some(id) = self.project.highest_id() {
+            self.ids.observe(id);
+        }
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// True when the project differs from what was last saved or loaded.
+    pub fn is_dirty(&self) -> bool {
+        self.history.state_token() != self.saved_token
+    }
+
+    /// Records that the project as it is now has been saved (to `path`).
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.saved_token = self.history.state_token();
+    }
+
+    /// Marks the project as unsaved even without an edit (e.g. recovered or imported work).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_token = u64::MAX;
+    }
+
+    /// The project's display name: its own name, else the file name, else "Untitled".
+    pub fn display_name(&self) -> String {
+        if !self.project.meta.name.trim().is_empty() {
+            return self.project.meta.name.clone();
+        }
+        self.path
+            .as_deref()
+            .and_then(|p| p.file_stem())
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Untitled".to_owned())
+    }
+}
+
+/// The annotator's name: `DEMARCHE_ANNOTATOR`, else the login name.
+pub fn default_annotator() -> String {
+    ["DEMARCHE_ANNOTATOR", "USER", "USERNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "analyst".to_owned())
+}
