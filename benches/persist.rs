@@ -1,0 +1,2 @@
+//! Load/save benchmark (placeholder while the generator is written).
+fn main() {}
