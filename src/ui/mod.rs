@@ -1,5 +1,36 @@
 //! The window.
 
 pub mod action;
+pub mod app;
 pub mod article;
 pub mod command;
+
+use std::path::PathBuf;
+
+/// What the window opens with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Startup {
+    /// The last project, or the bundled demo on first run.
+    Default,
+    /// A project file (`.ron`) or an article to import into a new project.
+    Open(PathBuf),
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(start: Startup) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        renderer: eframe::Renderer::Glow,
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Demarche")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Demarche",
+        options,
+        Box::new(move |cc| Ok(Box::new(app::DemarcheApp::new(&cc.egui_ctx, start)))),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}
