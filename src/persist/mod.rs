@@ -1,21 +1,103 @@
 //! Project files: canonical RON, atomic saves with a backup, validation that reports every
 //! problem, migration of older formats, and recovery files for unsaved work.
 //!
-//! PROVISIONAL: a first working cut so that the rest of the crate can build on the API;
-//! the persistence work replaces the bodies, keeping these signatures.
+//! Loading never writes anything; saving writes a temporary file beside the target and
+//! renames it over the target only once it is complete on disk.
 
-use crate::model::Project;
+mod atomic;
+mod v1;
+mod validate;
+mod version;
+
+pub use atomic::{
+    Recovery, data_dir, discard_recovery, find_recovery, recovery_path, write_recovery,
+};
+pub use validate::validate;
+
+use crate::model::{FORMAT_VERSION, Id, Project};
 use std::path::{Path, PathBuf};
+
+/// What kind of problem a [`Problem`] is, for callers (and tests) that act on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProblemKind {
+    /// The bytes are not UTF-8 text.
+    NotUtf8,
+    /// The file ends in the middle of the project.
+    Truncated,
+    /// The RON itself is malformed (a missing bracket or comma, an unknown character).
+    Syntax,
+    /// Well-formed RON with a value of the wrong type, a missing field or an unknown variant.
+    WrongValue,
+    /// No `format_version` at all.
+    MissingVersion,
+    /// A `format_version` that never existed (0).
+    UnknownVersion,
+    /// An id used by more than one actor, document or annotation.
+    DuplicateId,
+    /// A reference to an actor that is not in the registry.
+    DanglingActor,
+    /// A commitment or stance whose statement is not in its document.
+    MissingStatement,
+    /// A link whose endpoint is not an annotation of its document.
+    MissingLinkEnd,
+    /// A remembered rejected suggestion for a document that is not in the project.
+    MissingDocument,
+    /// A span with no ranges.
+    EmptySpan,
+    /// A range whose end is not after its start.
+    ReversedRange,
+    /// A range beyond the end of the document's text.
+    OutOfRange,
+    /// A range whose stored text differs from the document's text there.
+    TextMismatch,
+    /// Ranges of one span out of text order or overlapping.
+    UnorderedRanges,
+    /// A document's fingerprint does not match its text.
+    FingerprintMismatch,
+    /// A codebook key used by an actor or annotation but missing from the codebook.
+    UnknownCodebookKey,
+}
 
 /// One thing wrong with a project file, located as precisely as possible.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    pub kind: ProblemKind,
     /// Line and column (1-based) in the file, for syntax errors.
     pub position: Option<(usize, usize)>,
     /// The document and annotation (or actor) concerned.
-    pub document: Option<crate::model::Id>,
-    pub item: Option<crate::model::Id>,
+    pub document: Option<Id>,
+    pub item: Option<Id>,
     pub message: String,
+}
+
+impl Problem {
+    /// A problem at a place in the file text.
+    pub fn at(kind: ProblemKind, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            position: Some((line, column)),
+            document: None,
+            item: None,
+            message: message.into(),
+        }
+    }
+
+    /// A problem of an entity of the project (a document, an actor or an annotation).
+    pub fn of(
+        kind: ProblemKind,
+        document: Option<Id>,
+        item: Option<Id>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            kind,
+            position: None,
+            document,
+            item,
+            message: message.into(),
+        }
+    }
 }
 
 impl std::fmt::Display for Problem {
@@ -41,13 +123,28 @@ pub enum LoadError {
         source: std::io::Error,
     },
     #[error("{path} is not a Demarche project: {} problem(s)\n{}", problems.len(), problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
-    Invalid { path: PathBuf, problems: Vec<Problem> },
-    #[error("{path} was written by a newer Demarche (format version {found}); this version reads up to {supported}")]
+    Invalid {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
+    #[error(
+        "{path} was written by a newer Demarche (format version {found}); this version reads up to {supported}"
+    )]
     TooNew {
         path: PathBuf,
         found: u32,
         supported: u32,
     },
+}
+
+impl LoadError {
+    /// The problems of an invalid file; empty for the other errors.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            LoadError::Invalid { problems, .. } => problems,
+            LoadError::Io { .. } | LoadError::TooNew { .. } => &[],
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -67,66 +164,192 @@ pub struct Loaded {
     pub migrated_from: Option<u32>,
 }
 
+/// The pretty-printer settings of the canonical form. Spelled out in full (rather than
+/// relying on `ron`'s defaults, which use CR LF on Windows) so that every platform writes
+/// the same bytes.
+fn canonical_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .separator(" ")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+        .compact_arrays(false)
+        .compact_structs(false)
+        .compact_maps(false)
+        // Escaped strings keep every document text on one line and never put a raw CR
+        // or tab into the file, which git or an editor might rewrite.
+        .escape_strings(true)
+        .number_suffixes(false)
+}
+
+/// The canonical text, or the serialiser's error. Every list of the model is id-sorted and
+/// every map is a `BTreeMap`; there are no floats, and timestamps are whole seconds, so the
+/// same project always gives the same text.
+fn try_canonical_string(project: &Project) -> Result<String, ron::Error> {
+    let mut text = ron::ser::to_string_pretty(project, canonical_config())?;
+    text.push('\n');
+    Ok(text)
+}
+
 /// The canonical text of a project: the same project always gives the same bytes.
+///
+/// Serialising the model cannot fail: it writes to a `String` and none of its types
+/// rejects a value. Should that ever change, the result is empty, and [`save`] (which
+/// does not use this function) reports the error instead of writing.
 pub fn to_canonical_string(project: &Project) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("    ".to_owned())
-        .struct_names(false);
-    ron::ser::to_string_pretty(project, config).unwrap_or_default() + "\n"
+    try_canonical_string(project).unwrap_or_default()
 }
 
 /// Parses and validates a project from text. `path` is only used in messages.
 pub fn from_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
-    match ron::from_str::<Project>(text) {
-        Ok(mut project) => {
-            project.sort_all();
-            Ok(Loaded {
-                project,
-                migrated_from: None,
-            })
+    let invalid = |problems: Vec<Problem>| LoadError::Invalid {
+        path: path.to_owned(),
+        problems,
+    };
+    // A byte-order mark is not RON; editors on Windows add one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let found = version::read(text).map_err(|p| invalid(vec![p]))?;
+    let (mut project, mut problems, migrated_from) = match found {
+        FORMAT_VERSION => (parse::<Project>(text).map_err(invalid)?, Vec::new(), None),
+        1 => {
+            let old = parse::<v1::ProjectV1>(text).map_err(invalid)?;
+            let (project, problems) = old.migrate();
+            (project, problems, Some(1))
         }
-        Err(e) => Err(LoadError::Invalid {
-            path: path.to_owned(),
-            problems: vec![Problem {
-                position: Some((e.span.start.line, e.span.start.col)),
-                document: None,
-                item: None,
-                message: e.code.to_string(),
-            }],
-        }),
+        0 => {
+            return Err(invalid(vec![Problem::of(
+                ProblemKind::UnknownVersion,
+                None,
+                None,
+                format!(
+                    "format_version 0 does not exist; Demarche files have versions 1 to {FORMAT_VERSION}"
+                ),
+            )]));
+        }
+        newer => {
+            return Err(LoadError::TooNew {
+                path: path.to_owned(),
+                found: newer,
+                supported: FORMAT_VERSION,
+            });
+        }
+    };
+    project.format_version = FORMAT_VERSION;
+    // Files written by hand or by other tools may list things out of order; the model
+    // relies on id order for its look-ups.
+    project.sort_all();
+    problems.extend(validate(&project));
+    if problems.is_empty() {
+        Ok(Loaded {
+            project,
+            migrated_from,
+        })
+    } else {
+        Err(invalid(problems))
     }
+}
+
+/// Deserialises RON, turning its error into a located problem.
+fn parse<'a, T: serde::Deserialize<'a>>(text: &'a str) -> Result<T, Vec<Problem>> {
+    ron::from_str::<T>(text).map_err(|e| vec![syntax_problem(&e)])
+}
+
+pub(crate) fn syntax_problem(e: &ron::error::SpannedError) -> Problem {
+    use ron::Error as E;
+    let kind = match &e.code {
+        E::Eof => ProblemKind::Truncated,
+        E::Message(_)
+        | E::ExpectedBoolean
+        | E::ExpectedInteger
+        | E::ExpectedFloat
+        | E::ExpectedString
+        | E::ExpectedChar
+        | E::ExpectedOption
+        | E::ExpectedArray
+        | E::ExpectedMap
+        | E::ExpectedStructLike
+        | E::ExpectedNamedStructLike(_)
+        | E::ExpectedDifferentStructName { .. }
+        | E::ExpectedUnit
+        | E::IntegerOutOfBounds
+        | E::InvalidValueForType { .. }
+        | E::ExpectedDifferentLength { .. }
+        | E::NoSuchEnumVariant { .. }
+        | E::NoSuchStructField { .. }
+        | E::MissingStructField { .. }
+        | E::DuplicateStructField { .. } => ProblemKind::WrongValue,
+        _ => ProblemKind::Syntax,
+    };
+    let message = match kind {
+        ProblemKind::Truncated => {
+            "the file ends unexpectedly (it may have been cut short)".to_owned()
+        }
+        _ => e.code.to_string(),
+    };
+    Problem::at(kind, e.span.start.line, e.span.start.col, message)
 }
 
 /// Reads, migrates and validates a project file. Never writes anything.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: path.to_owned(),
         source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| LoadError::Invalid {
+        path: path.to_owned(),
+        problems: vec![not_utf8_problem(e.as_bytes(), e.utf8_error().valid_up_to())],
     })?;
     from_str(&text, path)
 }
 
-/// Every problem of a project held in memory (the checks `load` makes after parsing).
-pub fn validate(_project: &Project) -> Vec<Problem> {
-    Vec::new()
+/// Where the first byte that is not UTF-8 is, as line and column (in characters).
+fn not_utf8_problem(bytes: &[u8], valid_up_to: usize) -> Problem {
+    let valid = &bytes[..valid_up_to];
+    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+    // The prefix is valid UTF-8 by definition of `valid_up_to`.
+    let column = 1 + String::from_utf8_lossy(&valid[line_start..])
+        .chars()
+        .count();
+    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    let hint = if utf16 {
+        " It looks like UTF-16; project files are UTF-8."
+    } else {
+        " Project files are UTF-8; was it saved in another encoding, or is it not a project?"
+    };
+    Problem::at(
+        ProblemKind::NotUtf8,
+        line,
+        column,
+        format!(
+            "not UTF-8 text: byte 0x{:02X} at byte offset {valid_up_to} cannot be decoded.{hint}",
+            bytes[valid_up_to]
+        ),
+    )
 }
 
-/// Saves atomically, keeping the previous file as `NAME.ron.bak`.
+/// Saves atomically, keeping the previous file as `NAME.ron.bak`. Saving a project to a
+/// file that already holds exactly its bytes writes nothing.
 pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
-    std::fs::write(path, to_canonical_string(project)).map_err(|source| SaveError::Io {
+    save_with(project, path, |_| Ok(()))
+}
+
+/// [`save`], running `before_rename` on the complete temporary file just before it
+/// replaces the target. An error from it abandons the save, leaving the target as it was;
+/// tests use it to interrupt a save at the last moment.
+pub fn save_with(
+    project: &Project,
+    path: &Path,
+    before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
+    let io_error = |source| SaveError::Io {
         path: path.to_owned(),
         source,
-    })
-}
-
-/// Where unsaved work on the project at `path` is autosaved (`None`: an untitled project).
-pub fn recovery_path(path: Option<&Path>) -> PathBuf {
-    match path {
-        Some(p) => {
-            let mut name = p.file_name().unwrap_or_default().to_os_string();
-            name.push(".recovery");
-            p.with_file_name(name)
-        }
-        None => std::env::temp_dir().join("demarche-untitled.ron.recovery"),
-    }
+    };
+    let text = try_canonical_string(project).map_err(|e| io_error(std::io::Error::other(e)))?;
+    atomic::write(path, text.as_bytes(), atomic::Backup::Keep, before_rename)
+        .map(|_| ())
+        .map_err(io_error)
 }

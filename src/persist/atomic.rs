@@ -1,0 +1,195 @@
+//! Atomic writes with an optional backup, and the recovery files of unsaved work.
+
+use super::{SaveError, try_canonical_string};
+use crate::model::Project;
+use std::ffi::OsString;
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// Whether a write keeps the file it replaces as `NAME.bak`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Backup {
+    Keep,
+    None,
+}
+
+/// `path` with `suffix` appended to its file name (`a.ron` → `a.ron.bak`).
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name: OsString = path.file_name().unwrap_or_default().to_owned();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// The folder a path lives in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Writes `bytes` to `path` so that a reader sees either the old file or the new one,
+/// never a mix: a temporary file in the same folder is written, flushed and synced, then
+/// renamed over the target, and the folder is synced. Returns false, writing nothing, when
+/// the file already holds exactly these bytes.
+pub(super) fn write(
+    path: &Path,
+    bytes: &[u8],
+    backup: Backup,
+    before_rename: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<bool> {
+    // Write through a symbolic link rather than replacing the link with a file.
+    let target = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path)?,
+        _ => path.to_owned(),
+    };
+    let existing = match fs::metadata(&target) {
+        Ok(m) => Some(m),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    if let Some(m) = &existing
+        && m.len() == bytes.len() as u64
+        && same_content(&target, bytes)?
+    {
+        return Ok(false);
+    }
+
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let folder = folder_of(&target);
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    temp.write_all(bytes)?;
+    temp.flush()?;
+    if let Some(m) = &existing {
+        // The temporary file is private (0600); the saved file keeps the old permissions.
+        temp.as_file().set_permissions(m.permissions())?;
+    }
+    temp.as_file().sync_all()?;
+
+    if backup == Backup::Keep && existing.is_some() {
+        keep_backup(&target)?;
+    }
+    before_rename(temp.path())?;
+    // On error the temporary file is deleted when `temp` drops; the target is untouched.
+    temp.persist(&target).map_err(|e| e.error)?;
+    // Makes the rename itself durable. Some file systems cannot sync a folder; the file is
+    // already complete on disk then, so that is not worth failing the save for.
+    if let Ok(dir) = File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    Ok(true)
+}
+
+/// Whether the file holds exactly `bytes`, read in blocks so a large project is not held
+/// twice in memory.
+fn same_content(path: &Path, bytes: &[u8]) -> io::Result<bool> {
+    let mut file = File::open(path)?;
+    let mut block = vec![0u8; 1 << 16];
+    let mut offset = 0;
+    loop {
+        let n = file.read(&mut block)?;
+        if n == 0 {
+            return Ok(offset == bytes.len());
+        }
+        if bytes.get(offset..offset + n) != Some(&block[..n]) {
+            return Ok(false);
+        }
+        offset += n;
+    }
+}
+
+/// Makes `NAME.bak` the current file: a hard link costs nothing, a copy is the fallback
+/// on file systems without links.
+fn keep_backup(target: &Path) -> io::Result<()> {
+    let backup = with_suffix(target, ".bak");
+    match fs::remove_file(&backup) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    if fs::hard_link(target, &backup).is_err() {
+        fs::copy(target, &backup)?;
+    }
+    Ok(())
+}
+
+/// A recovery file newer than its project: unsaved work to offer back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recovery {
+    pub path: PathBuf,
+    pub saved: SystemTime,
+}
+
+/// The folder for Demarche's own files: `$DEMARCHE_DATA_DIR` when set (tests isolate
+/// themselves with it), else `$XDG_DATA_HOME/demarche`, else `~/.local/share/demarche`.
+///
+/// Written out rather than taken from a crate: it is three environment look-ups, and
+/// these exact places are what the documentation promises.
+pub fn data_dir() -> PathBuf {
+    let non_empty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    if let Some(dir) = non_empty("DEMARCHE_DATA_DIR") {
+        return PathBuf::from(dir);
+    }
+    if let Some(dir) = non_empty("XDG_DATA_HOME") {
+        return PathBuf::from(dir).join("demarche");
+    }
+    match non_empty("HOME") {
+        Some(home) => PathBuf::from(home).join(".local/share/demarche"),
+        None => std::env::temp_dir().join("demarche"),
+    }
+}
+
+/// Where unsaved work on the project at `path` is autosaved (`None`: an untitled project):
+/// `NAME.ron.recovery` beside the project, or `untitled.ron.recovery` in [`data_dir`].
+pub fn recovery_path(path: Option<&Path>) -> PathBuf {
+    match path {
+        Some(p) => with_suffix(p, ".recovery"),
+        None => data_dir().join("untitled.ron.recovery"),
+    }
+}
+
+/// Autosaves unsaved work on the project at `path` (atomically, without a backup) and
+/// returns where it went.
+pub fn write_recovery(project: &Project, path: Option<&Path>) -> Result<PathBuf, SaveError> {
+    let recovery = recovery_path(path);
+    let error = |source| SaveError::Io {
+        path: recovery.clone(),
+        source,
+    };
+    if path.is_none() {
+        fs::create_dir_all(folder_of(&recovery)).map_err(error)?;
+    }
+    let text = try_canonical_string(project).map_err(|e| error(io::Error::other(e)))?;
+    write(&recovery, text.as_bytes(), Backup::None, |_| Ok(())).map_err(error)?;
+    Ok(recovery)
+}
+
+/// The recovery file of the project at `path`, when there is one newer than the project
+/// file (an older one holds work that was saved since).
+pub fn find_recovery(path: Option<&Path>) -> Option<Recovery> {
+    let recovery = recovery_path(path);
+    let saved = fs::metadata(&recovery).ok()?.modified().ok()?;
+    let project_saved = path
+        .and_then(|p| fs::metadata(p).ok())
+        .and_then(|m| m.modified().ok());
+    match project_saved {
+        Some(project_saved) if project_saved >= saved => None,
+        _ => Some(Recovery {
+            path: recovery,
+            saved,
+        }),
+    }
+}
+
+/// Deletes the recovery file of the project at `path`; having none is not an error.
+pub fn discard_recovery(path: Option<&Path>) -> io::Result<()> {
+    match fs::remove_file(recovery_path(path)) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
+}

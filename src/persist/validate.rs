@@ -1,0 +1,363 @@
+//! The checks a loaded project must pass, reporting every problem found.
+//!
+//! Cheap by design, since it runs on every load of projects with 100,000 annotations:
+//! one hash map of every id (sized up front) answers both "is this id taken twice" and
+//! "is this reference an actor / a statement of this document"; spans are checked
+//! through each document's code-point index, built once; nothing is allocated per
+//! annotation unless it has a problem.
+
+use super::{Problem, ProblemKind};
+use crate::model::document::fingerprint;
+use crate::model::{
+    AnnotationKind, CodebookList, Document, Id, Project, Span, SpanError, StanceTarget,
+};
+use std::collections::{HashMap, HashSet};
+
+/// What an id belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Owner {
+    Actor,
+    Document,
+    Annotation { document: Id, kind: AnnotationKind },
+}
+
+impl Owner {
+    fn describe(self) -> String {
+        match self {
+            Owner::Actor => "an actor".to_owned(),
+            Owner::Document => "a document".to_owned(),
+            Owner::Annotation { document, kind } => {
+                format!("a {} of document {document}", kind.label())
+            }
+        }
+    }
+}
+
+/// Every problem of a project held in memory (the checks `load` makes after parsing).
+///
+/// Expects the id-sorted lists the model keeps; nothing here depends on the order, though.
+pub fn validate(project: &Project) -> Vec<Problem> {
+    let mut check = Checker {
+        owners: HashMap::with_capacity(id_count(project)),
+        keys: CodebookKeys::new(project),
+        problems: Vec::new(),
+    };
+    check.claim_ids(project);
+    for actor in &project.actors {
+        check.key(
+            None,
+            actor.id,
+            CodebookList::ActorKinds,
+            "kind",
+            &actor.kind,
+        );
+        if let Some(affiliation) = actor.affiliation {
+            check.actor(None, actor.id, "affiliation", affiliation);
+        }
+    }
+    for document in &project.documents {
+        check.document(document);
+    }
+    for rejected in &project.rejected_suggestions {
+        if check.owners.get(&rejected.document) != Some(&Owner::Document) {
+            check.problems.push(Problem::of(
+                ProblemKind::MissingDocument,
+                Some(rejected.document),
+                None,
+                format!(
+                    "a rejected {} suggestion at {}..{} names document {}, which is not in the project",
+                    rejected.kind, rejected.start, rejected.end, rejected.document
+                ),
+            ));
+        }
+    }
+    check.problems
+}
+
+fn id_count(project: &Project) -> usize {
+    project.actors.len()
+        + project
+            .documents
+            .iter()
+            .map(|d| 1 + d.annotation_count())
+            .sum::<usize>()
+}
+
+/// The keys of each codebook list, for constant-time look-ups.
+struct CodebookKeys<'p> {
+    lists: Vec<HashSet<&'p str>>,
+}
+
+impl<'p> CodebookKeys<'p> {
+    fn new(project: &'p Project) -> Self {
+        let lists = CodebookList::ALL
+            .iter()
+            .map(|&list| {
+                project
+                    .codebook
+                    .list(list)
+                    .iter()
+                    .map(|e| e.key.as_str())
+                    .collect()
+            })
+            .collect();
+        Self { lists }
+    }
+
+    fn contains(&self, list: CodebookList, key: &str) -> bool {
+        let index = CodebookList::ALL
+            .iter()
+            .position(|&l| l == list)
+            .unwrap_or_default();
+        self.lists.get(index).is_some_and(|keys| keys.contains(key))
+    }
+}
+
+struct Checker<'p> {
+    owners: HashMap<Id, Owner>,
+    keys: CodebookKeys<'p>,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    /// Records who owns each id, reporting every id met a second time.
+    fn claim_ids(&mut self, project: &Project) {
+        for actor in &project.actors {
+            self.claim(actor.id, Owner::Actor, None);
+        }
+        for d in &project.documents {
+            self.claim(d.id, Owner::Document, Some(d.id));
+            let owner = |kind| Owner::Annotation {
+                document: d.id,
+                kind,
+            };
+            let doc = Some(d.id);
+            for a in &d.mentions {
+                self.claim(a.id, owner(AnnotationKind::Mention), doc);
+            }
+            for a in &d.statements {
+                self.claim(a.id, owner(AnnotationKind::Statement), doc);
+            }
+            for a in &d.commitments {
+                self.claim(a.id, owner(AnnotationKind::Commitment), doc);
+            }
+            for a in &d.stances {
+                self.claim(a.id, owner(AnnotationKind::Stance), doc);
+            }
+            for a in &d.tags {
+                self.claim(a.id, owner(AnnotationKind::Tag), doc);
+            }
+            for a in &d.links {
+                self.claim(a.id, owner(AnnotationKind::Link), doc);
+            }
+        }
+    }
+
+    fn claim(&mut self, id: Id, owner: Owner, document: Option<Id>) {
+        if let Some(first) = self.owners.get(&id) {
+            let this = match owner {
+                Owner::Annotation { kind, .. } => kind.label(),
+                Owner::Actor => "actor",
+                Owner::Document => "document",
+            };
+            self.problems.push(Problem::of(
+                ProblemKind::DuplicateId,
+                document,
+                Some(id),
+                format!(
+                    "this {this} has id {id}, which is already used by {}; ids must be unique across the project",
+                    first.describe()
+                ),
+            ));
+        } else {
+            self.owners.insert(id, owner);
+        }
+    }
+
+    fn document(&mut self, d: &Document) {
+        let doc = Some(d.id);
+        if fingerprint(d.text().as_bytes()) != d.fingerprint() {
+            self.problems.push(Problem::of(
+                ProblemKind::FingerprintMismatch,
+                doc,
+                None,
+                format!(
+                    "the text does not match its fingerprint {} (was the text edited outside Demarche?)",
+                    d.fingerprint()
+                ),
+            ));
+        }
+        for m in &d.mentions {
+            self.span(d, m.id, "span", &m.span);
+            self.actor(doc, m.id, "actor", m.actor);
+        }
+        for s in &d.statements {
+            self.span(d, s.id, "span", &s.span);
+            if let Some(cue) = &s.cue {
+                self.span(d, s.id, "cue", cue);
+            }
+            if let Some(speaker) = s.speaker {
+                self.actor(doc, s.id, "speaker", speaker);
+            }
+            self.key(
+                doc,
+                s.id,
+                CodebookList::AttributionModes,
+                "attribution",
+                &s.attribution,
+            );
+        }
+        for c in &d.commitments {
+            self.statement(d.id, c.id, "commitment", c.statement);
+            if let Some(committer) = c.committer {
+                self.actor(doc, c.id, "committer", committer);
+            }
+            for &addressee in &c.addressees {
+                self.actor(doc, c.id, "addressee", addressee);
+            }
+            let keys = [
+                (CodebookList::CommitmentCategories, "category", &c.category),
+                (CodebookList::Contexts, "context", &c.context),
+                (CodebookList::Strengths, "strength", &c.strength),
+                (CodebookList::TimeHorizons, "time horizon", &c.time_horizon),
+            ];
+            for (list, field, key) in keys {
+                self.key(doc, c.id, list, field, key);
+            }
+        }
+        for s in &d.stances {
+            self.statement(d.id, s.id, "stance", s.statement);
+            if let Some(holder) = s.holder {
+                self.actor(doc, s.id, "holder", holder);
+            }
+            match &s.target {
+                Some(StanceTarget::Actor(target)) => self.actor(doc, s.id, "target", *target),
+                Some(StanceTarget::Topic(topic)) => {
+                    self.key(doc, s.id, CodebookList::Topics, "topic", topic);
+                }
+                None => {}
+            }
+            self.key(doc, s.id, CodebookList::Polarities, "polarity", &s.polarity);
+            self.key(
+                doc,
+                s.id,
+                CodebookList::Intensities,
+                "intensity",
+                &s.intensity,
+            );
+        }
+        for t in &d.tags {
+            self.span(d, t.id, "span", &t.span);
+            self.key(
+                doc,
+                t.id,
+                CodebookList::TagCategories,
+                "category",
+                &t.category,
+            );
+        }
+        for l in &d.links {
+            for (end, target) in [("from", l.from), ("to", l.to)] {
+                if !matches!(self.owners.get(&target), Some(Owner::Annotation { document, .. }) if *document == d.id)
+                {
+                    self.problems.push(Problem::of(
+                        ProblemKind::MissingLinkEnd,
+                        doc,
+                        Some(l.id),
+                        format!("link {end} {target}: no annotation of this document has that id"),
+                    ));
+                }
+            }
+            self.key(doc, l.id, CodebookList::LinkTypes, "label", &l.label);
+        }
+    }
+
+    fn actor(&mut self, document: Option<Id>, item: Id, field: &str, actor: Id) {
+        match self.owners.get(&actor) {
+            Some(Owner::Actor) => {}
+            other => {
+                let what = other.map_or_else(
+                    || "nothing in the project".to_owned(),
+                    |owner| owner.describe(),
+                );
+                self.problems.push(Problem::of(
+                    ProblemKind::DanglingActor,
+                    document,
+                    Some(item),
+                    format!("{field} {actor} is not in the actor registry (that id names {what})"),
+                ));
+            }
+        }
+    }
+
+    fn statement(&mut self, document: Id, item: Id, what: &str, statement: Id) {
+        let expected = Owner::Annotation {
+            document,
+            kind: AnnotationKind::Statement,
+        };
+        if self.owners.get(&statement) != Some(&expected) {
+            self.problems.push(Problem::of(
+                ProblemKind::MissingStatement,
+                Some(document),
+                Some(item),
+                format!("this {what} belongs to statement {statement}, which is not a statement of this document"),
+            ));
+        }
+    }
+
+    fn key(&mut self, document: Option<Id>, item: Id, list: CodebookList, field: &str, key: &str) {
+        if !self.keys.contains(list, key) {
+            self.problems.push(Problem::of(
+                ProblemKind::UnknownCodebookKey,
+                document,
+                Some(item),
+                format!(
+                    "{field} {key:?} is not in the codebook's list \"{}\"",
+                    list.label()
+                ),
+            ));
+        }
+    }
+
+    fn span(&mut self, d: &Document, item: Id, field: &str, span: &Span) {
+        let Err(error) = span.check(d.text(), d.index()) else {
+            return;
+        };
+        let kind = match error {
+            SpanError::Empty => ProblemKind::EmptySpan,
+            SpanError::Reversed { .. } => ProblemKind::ReversedRange,
+            SpanError::OutOfRange { .. } => ProblemKind::OutOfRange,
+            SpanError::TextMismatch { .. } => ProblemKind::TextMismatch,
+            SpanError::Unordered => ProblemKind::UnorderedRanges,
+        };
+        let detail = match &error {
+            // Statements can be paragraphs long: show enough to recognise them.
+            SpanError::TextMismatch {
+                start,
+                end,
+                stored,
+                actual,
+            } => format!(
+                "range {start}..{end} covers {:?} in the text but the file says {:?}",
+                abbreviate(actual),
+                abbreviate(stored)
+            ),
+            other => other.to_string(),
+        };
+        self.problems.push(Problem::of(
+            kind,
+            Some(d.id),
+            Some(item),
+            format!("{field}: {detail}"),
+        ));
+    }
+}
+
+/// At most 60 characters of a text, with an ellipsis when cut.
+fn abbreviate(text: &str) -> String {
+    const MAX: usize = 60;
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
