@@ -5,7 +5,9 @@
 //! is the window, which changes the project only through edits.
 
 pub mod edit;
+pub mod export;
 pub mod import;
+pub mod interchange;
 pub mod model;
 pub mod persist;
 pub mod ui;

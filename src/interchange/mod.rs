@@ -1,0 +1,223 @@
+//! Reading other annotation tools' files into a project: brat standoff folders and doccano
+//! JSONL. The same flat picture ([`flat`]) serves the exporters, so what goes out comes
+//! back in.
+
+pub mod brat;
+pub mod flat;
+pub mod jsonl;
+
+use crate::model::{Document, DocumentMeta, LineEndings, Origin, Project};
+use chrono::{SubsecRound, Utc};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// The annotator named on imported annotations.
+pub const IMPORT_ANNOTATOR: &str = "import";
+
+#[derive(Debug, thiserror::Error)]
+pub enum InterchangeError {
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{} is not UTF-8 text (brat and doccano files are UTF-8): {source}", path.display())]
+    NotUtf8 {
+        path: PathBuf,
+        source: std::str::Utf8Error,
+    },
+    #[error("{} has no .txt files: is it a brat folder?", path.display())]
+    NoDocuments { path: PathBuf },
+    #[error("{}, line {line}: {message}", path.display())]
+    BadLine {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+}
+
+/// What an import did, and every line it could not keep as it was.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub documents: usize,
+    pub annotations: usize,
+    pub actors_added: usize,
+    /// One message per line not kept as written, with its file and line number.
+    pub problems: Vec<String>,
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, InterchangeError> {
+    std::fs::read(path).map_err(|source| InterchangeError::Read {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+fn line_endings(s: &str) -> LineEndings {
+    let crlf = s.matches("\r\n").count();
+    let cr = s.matches('\r').count() - crlf;
+    let lf = s.matches('\n').count() - crlf;
+    match (crlf > 0, cr > 0, lf > 0) {
+        (false, false, _) => LineEndings::Lf,
+        (true, false, false) => LineEndings::CrLf,
+        (false, true, false) => LineEndings::Cr,
+        _ => LineEndings::Mixed,
+    }
+}
+
+fn new_document(
+    project: &Project,
+    ids: &mut crate::model::IdAllocator,
+    title: String,
+    format: &str,
+    path: Option<&Path>,
+    raw: &str,
+    text: String,
+) -> Document {
+    let _ = project;
+    let fingerprint = Sha256::digest(raw.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<String>();
+    Document::new(
+        ids.fresh(),
+        DocumentMeta {
+            title,
+            ..DocumentMeta::default()
+        },
+        Origin {
+            path: path.map(|p| p.display().to_string()),
+            format: format.to_owned(),
+            encoding: "UTF-8".into(),
+            line_endings: line_endings(raw),
+            file_fingerprint: Some(fingerprint),
+            imported: Utc::now().trunc_subsecs(0),
+        },
+        text,
+    )
+}
+
+/// Imports a brat folder: every `NAME.txt` with its `NAME.ann` (a missing or empty `.ann`
+/// gives a document without annotations). Documents are added to `project` in name order.
+pub fn import_brat(project: &mut Project, dir: &Path) -> Result<ImportReport, InterchangeError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| InterchangeError::Read {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let mut texts: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    texts.sort();
+    if texts.is_empty() {
+        return Err(InterchangeError::NoDocuments {
+            path: dir.to_owned(),
+        });
+    }
+    // Read everything first, so a file that cannot be read leaves the project untouched.
+    let mut inputs = Vec::new();
+    for txt in texts {
+        let ann_path = txt.with_extension("ann");
+        let raw_bytes = read(&txt)?;
+        let raw = std::str::from_utf8(&raw_bytes)
+            .map_err(|source| InterchangeError::NotUtf8 {
+                path: txt.clone(),
+                source,
+            })?
+            .to_owned();
+        let ann = if ann_path.exists() {
+            let bytes = read(&ann_path)?;
+            brat::read_text(&bytes).map_err(|source| InterchangeError::NotUtf8 {
+                path: ann_path.clone(),
+                source,
+            })?
+        } else {
+            String::new()
+        };
+        inputs.push((txt, ann_path, raw, ann));
+    }
+    let mut report = ImportReport::default();
+    let mut ids = project.id_allocator();
+    let actors_before = project.actors.len();
+    for (txt, ann_path, raw, ann) in inputs {
+        let text = brat::universal_newlines(&raw);
+        let (flat, mut problems, line_of) = brat::parse_ann(&ann, &text);
+        let title = txt
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut doc = new_document(project, &mut ids, title, "brat", Some(&txt), &raw, text);
+        let rebuilt = flat::rebuild(project, &mut doc, &flat, &mut ids, IMPORT_ANNOTATOR);
+        problems.extend(brat::locate(rebuilt, &line_of));
+        problems.sort_by_key(|p| p.line);
+        let name = ann_path
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        report.problems.extend(
+            problems
+                .into_iter()
+                .map(|p| format!("{name}, line {}: {}", p.line, p.message)),
+        );
+        report.documents += 1;
+        report.annotations += doc.annotation_count();
+        crate::model::ids::insert_sorted(&mut project.documents, doc);
+    }
+    report.actors_added = project.actors.len() - actors_before;
+    Ok(report)
+}
+
+/// Imports a doccano JSONL file (either form, one document a line; blank lines skipped).
+/// A malformed line fails the whole import, naming its line, and changes nothing.
+pub fn import_jsonl(project: &mut Project, path: &Path) -> Result<ImportReport, InterchangeError> {
+    let bytes = read(path)?;
+    let content = std::str::from_utf8(&bytes).map_err(|source| InterchangeError::NotUtf8 {
+        path: path.to_owned(),
+        source,
+    })?;
+    let mut lines = Vec::new();
+    for (i, line) in content.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let parsed = jsonl::parse_line(line).map_err(|message| InterchangeError::BadLine {
+            path: path.to_owned(),
+            line: i + 1,
+            message,
+        })?;
+        lines.push((i + 1, parsed));
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut report = ImportReport::default();
+    let mut ids = project.id_allocator();
+    let actors_before = project.actors.len();
+    for (line_no, mut line) in lines {
+        let text = jsonl::normalise(&line.text, &mut line.flat);
+        let title = line
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("{stem} {line_no}"));
+        let mut doc = new_document(
+            project,
+            &mut ids,
+            title,
+            "doccano",
+            Some(path),
+            &line.text,
+            text,
+        );
+        let problems = flat::rebuild(project, &mut doc, &line.flat, &mut ids, IMPORT_ANNOTATOR);
+        report
+            .problems
+            .extend(problems.into_iter().map(|p| format!("line {line_no}, {p}")));
+        report.documents += 1;
+        report.annotations += doc.annotation_count();
+        crate::model::ids::insert_sorted(&mut project.documents, doc);
+    }
+    report.actors_added = project.actors.len() - actors_before;
+    Ok(report)
+}
