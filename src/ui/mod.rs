@@ -4,6 +4,8 @@ pub mod action;
 pub mod app;
 pub mod article;
 pub mod command;
+pub mod panels;
+pub mod tagging;
 
 use std::path::PathBuf;
 

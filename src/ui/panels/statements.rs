@@ -1,0 +1,300 @@
+//! The statements table of the current document: one row per commitment, stance, or
+//! statement coded as neither; sortable by column and filterable.
+
+use super::{Selection, actor_name};
+use crate::model::{CodebookList, Document, Id, Project, StanceTarget};
+use crate::ui::action::UiAction;
+use crate::workspace::Workspace;
+use egui_extras::{Column, TableBuilder};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RowKind {
+    Commitment,
+    Stance,
+    /// A statement with neither a commitment nor a stance.
+    Other,
+}
+
+impl RowKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            RowKind::Commitment => "commitment",
+            RowKind::Stance => "stance",
+            RowKind::Other => "other",
+        }
+    }
+}
+
+/// One row of the table, with everything it shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The annotation the row selects (the commitment, stance or statement).
+    pub id: Id,
+    pub kind: RowKind,
+    pub actor: Option<Id>,
+    pub actor_name: String,
+    /// Category of a commitment, topic or target actor of a stance.
+    pub topic: String,
+    /// Strength of a commitment, polarity of a stance (labels).
+    pub polarity: String,
+    /// The key behind `polarity`, for filtering.
+    pub polarity_key: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortColumn {
+    /// Text order.
+    #[default]
+    Position,
+    Kind,
+    Actor,
+    Topic,
+    Polarity,
+    Text,
+}
+
+/// What the table shows; `None` means any.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub kind: Option<RowKind>,
+    pub actor: Option<Id>,
+    /// Part of the topic/category label (case-insensitive).
+    pub topic: String,
+    /// A polarity or strength key.
+    pub polarity: Option<String>,
+    /// Part of the statement text (case-insensitive).
+    pub text: String,
+}
+
+#[derive(Default)]
+pub struct StatementsState {
+    pub filter: Filter,
+    pub sort: SortColumn,
+    pub descending: bool,
+}
+
+/// The rows of a document's table, in text order.
+pub fn rows(project: &Project, doc: &Document) -> Vec<Row> {
+    let cb = &project.codebook;
+    let mut out = Vec::new();
+    for s in &doc.statements {
+        let base = |id, kind, actor: Option<Id>| Row {
+            id,
+            kind,
+            actor,
+            actor_name: actor_name(project, actor),
+            topic: String::new(),
+            polarity: String::new(),
+            polarity_key: String::new(),
+            text: s.span.text(),
+            start: s.span.start(),
+            end: s.span.end(),
+        };
+        let mut coded = false;
+        for c in doc.commitments_of(s.id) {
+            coded = true;
+            let mut row = base(c.id, RowKind::Commitment, c.committer.or(s.speaker));
+            row.topic = cb
+                .label(CodebookList::CommitmentCategories, &c.category)
+                .to_owned();
+            row.polarity = cb.label(CodebookList::Strengths, &c.strength).to_owned();
+            row.polarity_key.clone_from(&c.strength);
+            out.push(row);
+        }
+        for st in doc.stances_of(s.id) {
+            coded = true;
+            let mut row = base(st.id, RowKind::Stance, st.holder.or(s.speaker));
+            row.topic = match &st.target {
+                Some(StanceTarget::Topic(t)) => cb.label(CodebookList::Topics, t).to_owned(),
+                Some(StanceTarget::Actor(a)) => actor_name(project, Some(*a)),
+                None => String::new(),
+            };
+            row.polarity = cb.label(CodebookList::Polarities, &st.polarity).to_owned();
+            row.polarity_key.clone_from(&st.polarity);
+            out.push(row);
+        }
+        if !coded {
+            out.push(base(s.id, RowKind::Other, s.speaker));
+        }
+    }
+    out.sort_by_key(|r| (r.start, r.end, r.kind, r.id));
+    out
+}
+
+impl Filter {
+    pub fn accepts(&self, row: &Row) -> bool {
+        let contains = |hay: &str, needle: &str| {
+            needle.trim().is_empty() || hay.to_lowercase().contains(&needle.trim().to_lowercase())
+        };
+        self.kind.is_none_or(|k| k == row.kind)
+            && self.actor.is_none_or(|a| row.actor == Some(a))
+            && self
+                .polarity
+                .as_ref()
+                .is_none_or(|p| *p == row.polarity_key)
+            && contains(&row.topic, &self.topic)
+            && contains(&row.text, &self.text)
+    }
+}
+
+/// Filters and sorts rows as the table shows them.
+pub fn visible_rows(
+    mut rows: Vec<Row>,
+    filter: &Filter,
+    sort: SortColumn,
+    descending: bool,
+) -> Vec<Row> {
+    rows.retain(|r| filter.accepts(r));
+    let key = |r: &Row| -> String {
+        match sort {
+            SortColumn::Position => String::new(),
+            SortColumn::Kind => r.kind.label().to_owned(),
+            SortColumn::Actor => r.actor_name.to_lowercase(),
+            SortColumn::Topic => r.topic.to_lowercase(),
+            SortColumn::Polarity => r.polarity.to_lowercase(),
+            SortColumn::Text => r.text.to_lowercase(),
+        }
+    };
+    // Stable: ties keep text order.
+    rows.sort_by_cached_key(key);
+    if descending {
+        rows.reverse();
+    }
+    rows
+}
+
+pub fn statements_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    state: &mut StatementsState,
+    sel: &Selection,
+) -> Vec<UiAction> {
+    let mut actions = Vec::new();
+    let project = ws.project();
+    let Some(doc) = sel.document.and_then(|d| project.document(d)) else {
+        ui.weak("No document open.");
+        return actions;
+    };
+    filter_bar_ui(ui, project, state);
+    let shown = visible_rows(
+        rows(project, doc),
+        &state.filter,
+        state.sort,
+        state.descending,
+    );
+    let text_height = egui::TextStyle::Body.resolve(ui.style()).size + 6.0;
+    TableBuilder::new(ui)
+        .id_salt("statements table")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .resizable(true)
+        .auto_shrink([false, true])
+        .column(Column::auto().at_least(70.0))
+        .column(Column::auto().at_least(80.0).clip(true))
+        .column(Column::auto().at_least(80.0).clip(true))
+        .column(Column::auto().at_least(60.0))
+        .column(Column::remainder().clip(true))
+        .header(text_height, |mut header| {
+            for (label, column) in [
+                ("Kind", SortColumn::Kind),
+                ("Actor", SortColumn::Actor),
+                ("Topic", SortColumn::Topic),
+                ("Polarity", SortColumn::Polarity),
+                ("Text", SortColumn::Text),
+            ] {
+                header.col(|ui| {
+                    let arrow = match (state.sort == column, state.descending) {
+                        (true, false) => " ⏶",
+                        (true, true) => " ⏷",
+                        _ => "",
+                    };
+                    if ui.button(format!("{label}{arrow}")).clicked() {
+                        if state.sort == column {
+                            state.descending = !state.descending;
+                        } else {
+                            state.sort = column;
+                            state.descending = false;
+                        }
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(text_height, shown.len(), |mut row| {
+                let r = &shown[row.index()];
+                row.set_selected(sel.annotation == Some(r.id));
+                row.col(|ui| {
+                    ui.label(r.kind.label());
+                });
+                row.col(|ui| {
+                    ui.label(&r.actor_name);
+                });
+                row.col(|ui| {
+                    ui.label(&r.topic);
+                });
+                row.col(|ui| {
+                    ui.label(&r.polarity);
+                });
+                row.col(|ui| {
+                    ui.label(&r.text);
+                });
+                if row.response().clicked() {
+                    actions.push(UiAction::SelectAnnotation(Some(r.id)));
+                    actions.push(UiAction::Reveal {
+                        start: r.start,
+                        end: r.end,
+                    });
+                }
+            });
+        });
+    actions
+}
+
+fn filter_bar_ui(ui: &mut egui::Ui, project: &Project, state: &mut StatementsState) {
+    let f = &mut state.filter;
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::from_id_salt("kind filter")
+            .selected_text(f.kind.map_or("any kind", RowKind::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.kind, None, "any kind");
+                for k in [RowKind::Commitment, RowKind::Stance, RowKind::Other] {
+                    ui.selectable_value(&mut f.kind, Some(k), k.label());
+                }
+            });
+        if let Some(actor) = super::actor_combo_ui(ui, "actor filter", project, f.actor, true) {
+            f.actor = actor;
+        }
+        let cb = &project.codebook;
+        let polarity_label = f.polarity.as_deref().map_or("any polarity", |k| {
+            cb.entry(CodebookList::Polarities, k)
+                .or_else(|| cb.entry(CodebookList::Strengths, k))
+                .map_or(k, |e| e.label.as_str())
+        });
+        egui::ComboBox::from_id_salt("polarity filter")
+            .selected_text(polarity_label.to_owned())
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.polarity, None, "any polarity");
+                for list in [CodebookList::Polarities, CodebookList::Strengths] {
+                    for e in cb.list(list) {
+                        ui.selectable_value(&mut f.polarity, Some(e.key.clone()), e.label.as_str());
+                    }
+                }
+            });
+        ui.add(
+            egui::TextEdit::singleline(&mut f.topic)
+                .hint_text("topic")
+                .desired_width(90.0),
+        );
+        ui.add(
+            egui::TextEdit::singleline(&mut f.text)
+                .hint_text("text")
+                .desired_width(120.0),
+        );
+        if *f != Filter::default() && ui.small_button("clear").clicked() {
+            *f = Filter::default();
+        }
+    });
+}

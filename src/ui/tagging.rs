@@ -1,0 +1,836 @@
+//! Creating annotations from the article selection: the tagging commands, their popups
+//! (actor type-ahead for mentions, category type-ahead for tags, the actor picker of
+//! `ChangeActor`) and the defaults a new annotation starts with.
+//!
+//! The shell hands the tagging commands to [`Tagging::start`] and calls [`Tagging::ui`]
+//! every frame; while [`Tagging::is_open`] the popup owns the keyboard (arrows, Enter,
+//! Escape), so the shell should not run its own shortcuts then.
+
+use super::action::UiAction;
+use super::command::Command;
+use crate::edit::Edit;
+use crate::model::{
+    Actor, Annotation, CodebookEntry, CodebookList, Commitment, Document, Id, Mention, Project,
+    Span, Stamp, Stance, Statement, Tag, ids,
+};
+use crate::workspace::Workspace;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Verbs that attribute speech to the actor next to them ("Wang said", "said Wang").
+const REPORTING_VERBS: [&str; 16] = [
+    "said",
+    "says",
+    "told",
+    "tells",
+    "stressed",
+    "stresses",
+    "added",
+    "noted",
+    "stated",
+    "announced",
+    "pledged",
+    "declared",
+    "emphasized",
+    "emphasised",
+    "underlined",
+    "urged",
+];
+
+/// How far to look around a selection for its sentence and the one before (bytes): enough
+/// for two long sentences, and it keeps tagging instant in a megabyte-long article.
+const SENTENCE_WINDOW: usize = 4000;
+
+/// Sentences around `offset` as code-point ranges: the one holding it and the one before.
+pub fn sentences_around(doc: &Document, offset: usize) -> (Option<(usize, usize)>, (usize, usize)) {
+    let text = doc.text();
+    let index = doc.index();
+    let at = index
+        .byte_of(offset.min(doc.len_chars()))
+        .unwrap_or(text.len());
+    let mut from = at.saturating_sub(SENTENCE_WINDOW);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (at + SENTENCE_WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let window = &text[from..to];
+    let mut previous = None;
+    let mut current = (at, at);
+    for (i, sentence) in window.split_sentence_bound_indices() {
+        let (s, e) = (from + i, from + i + sentence.len());
+        if at < e || e == to {
+            current = (s, e);
+            break;
+        }
+        previous = Some((s, e));
+    }
+    let chars = |b: usize| index.char_of(b).unwrap_or(0);
+    (
+        previous.map(|(s, e)| (chars(s), chars(e))),
+        (chars(current.0), chars(current.1)),
+    )
+}
+
+/// Who an attribution names, and the cue that names it ("said"), as code points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    pub speaker: Id,
+    pub cue: Option<(usize, usize)>,
+    /// True when found through a statement or a reporting verb, false when the speaker is
+    /// only the subject of the sentence.
+    pub attributed: bool,
+}
+
+/// The speaker a new statement, commitment or stance over `[start, end)` defaults to: the
+/// speaker of the nearest attribution in the same or previous sentence (a statement with a
+/// speaker, or a mention next to a reporting verb), else the first actor mentioned in the
+/// sentence.
+pub fn default_attribution(doc: &Document, start: usize, end: usize) -> Option<Attribution> {
+    let (previous, current) = sentences_around(doc, start);
+    let distance = |s: usize, e: usize| {
+        if e <= start {
+            start - e
+        } else {
+            s.saturating_sub(end)
+        }
+    };
+    for (s0, e0) in std::iter::once(current).chain(previous) {
+        let statement = doc
+            .statements
+            .iter()
+            .filter(|s| s.speaker.is_some() && s.span.overlaps(s0, e0))
+            .min_by_key(|s| distance(s.span.start(), s.span.end()));
+        let reported = doc
+            .mentions
+            .iter()
+            .filter(|m| m.span.start() >= s0 && m.span.end() <= e0)
+            .filter_map(|m| reporting_cue(doc, m, s0, e0).map(|cue| (m, cue)))
+            .min_by_key(|(m, _)| distance(m.span.start(), m.span.end()));
+        let by_statement = statement.and_then(|s| {
+            Some((
+                distance(s.span.start(), s.span.end()),
+                s.speaker?,
+                s.cue.as_ref().map(|c| (c.start(), c.end())),
+            ))
+        });
+        let by_mention =
+            reported.map(|(m, cue)| (distance(m.span.start(), m.span.end()), m.actor, Some(cue)));
+        let nearest = match (by_statement, by_mention) {
+            (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        };
+        if let Some((_, speaker, cue)) = nearest {
+            return Some(Attribution {
+                speaker,
+                cue,
+                attributed: true,
+            });
+        }
+    }
+    let (s0, e0) = current;
+    doc.mentions
+        .iter()
+        .filter(|m| m.span.start() >= s0 && m.span.end() <= e0)
+        .min_by_key(|m| m.span.start())
+        .map(|m| Attribution {
+            speaker: m.actor,
+            cue: None,
+            attributed: false,
+        })
+}
+
+/// The reporting cue next to a mention within its sentence `[s0, e0)`: a reporting verb in
+/// the few words after it ("Wang, the minister, said") or just before it ("said Wang",
+/// "according to Wang").
+fn reporting_cue(doc: &Document, m: &Mention, s0: usize, e0: usize) -> Option<(usize, usize)> {
+    let after = doc.slice(m.span.end(), e0)?;
+    let base = m.span.end();
+    for (n, (i, word)) in after.unicode_word_indices().enumerate() {
+        if n >= 6 {
+            break;
+        }
+        if REPORTING_VERBS.contains(&word.to_lowercase().as_str()) {
+            let s = base + crate::model::text::char_len(&after[..i]);
+            return Some((s, s + crate::model::text::char_len(word)));
+        }
+    }
+    let before = doc.slice(s0, m.span.start())?;
+    let words: Vec<(usize, &str)> = before.unicode_word_indices().collect();
+    let lower = |k: usize| {
+        words
+            .get(words.len().wrapping_sub(k))
+            .map(|(_, w)| w.to_lowercase())
+    };
+    let at = |k: usize| {
+        let (i, w) = words[words.len() - k];
+        let s = s0 + crate::model::text::char_len(&before[..i]);
+        (s, s + crate::model::text::char_len(w))
+    };
+    if lower(1).is_some_and(|w| REPORTING_VERBS.contains(&w.as_str())) {
+        return Some(at(1));
+    }
+    if lower(2).as_deref() == Some("according") && lower(1).as_deref() == Some("to") {
+        let (s, _) = at(2);
+        let (_, e) = at(1);
+        return Some((s, e));
+    }
+    None
+}
+
+/// The strength key a commitment over `text` starts with, from the first cue word in it:
+/// will/shall → certain; expect/intend/plan → probable; willing/ready/hope → possible.
+/// `None` when no cue is found.
+pub fn default_strength(text: &str) -> Option<&'static str> {
+    text.unicode_words()
+        .find_map(|w| match w.to_lowercase().as_str() {
+            "will" | "shall" | "won't" => Some("certain"),
+            "expects" | "expect" | "intends" | "intend" | "plans" | "plan" => Some("probable"),
+            "willing" | "ready" | "hope" | "hopes" | "hoped" | "may" | "might" | "could" => {
+                Some("possible")
+            }
+            _ => None,
+        })
+}
+
+/// The attribution mode of a statement over `[start, end)`: a direct quote when the words
+/// sit inside quotation marks, reported speech when someone is credited, else narration.
+pub fn default_attribution_mode(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    attributed: bool,
+) -> &'static str {
+    let (_, (s0, _)) = sentences_around(doc, start);
+    let before = doc.slice(s0, start).unwrap_or("");
+    let inside = doc.slice(start, end).unwrap_or("");
+    let opens = |c: char| matches!(c, '“' | '«' | '„' | '「' | '『');
+    let closes = |c: char| matches!(c, '”' | '»' | '“' | '」' | '』');
+    let mut depth = 0i32;
+    let mut straight = 0;
+    for c in before.chars() {
+        if c == '"' {
+            straight += 1;
+        } else if opens(c) && !(c == '“' && depth > 0) {
+            depth += 1;
+        } else if closes(c) {
+            depth -= 1;
+        }
+    }
+    let quoted = depth > 0
+        || straight % 2 == 1
+        || inside.trim_start().starts_with(['"', '“', '«', '「'])
+        || inside.trim_end().ends_with(['"', '”', '»', '」']);
+    if quoted {
+        "direct"
+    } else if attributed {
+        "reported"
+    } else {
+        "narration"
+    }
+}
+
+/// A key of `list`: `wanted` when the codebook has it (and it is not retired), else the
+/// first active entry.
+fn codebook_key(project: &Project, list: CodebookList, wanted: Option<&str>) -> String {
+    let cb = &project.codebook;
+    wanted
+        .and_then(|w| cb.entry(list, w).filter(|e| !e.retired))
+        .or_else(|| cb.first_active(list))
+        .map_or_else(String::new, |e| e.key.clone())
+}
+
+/// The selection without leading and trailing white space; `None` when nothing is left.
+pub fn trim_selection(doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
+    let text = doc.slice(start, end)?;
+    let lead = crate::model::text::char_len(&text[..text.len() - text.trim_start().len()]);
+    let trail = crate::model::text::char_len(&text[text.trim_end().len()..]);
+    let (s, e) = (start + lead, end.saturating_sub(trail));
+    (s < e).then_some((s, e))
+}
+
+/// What the popup is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Purpose {
+    Mention {
+        start: usize,
+        end: usize,
+    },
+    Tag {
+        start: usize,
+        end: usize,
+    },
+    /// Change the actor of a mention, the speaker of a statement, the committer of a
+    /// commitment or the holder of a stance.
+    ChangeActor {
+        annotation: Id,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Popup {
+    purpose: Purpose,
+    document: Id,
+    /// The selected words, shown and offered as a new actor's name.
+    words: String,
+    query: String,
+    highlighted: usize,
+}
+
+/// One entry of the popup's list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    Actor(Id),
+    NewActor(String),
+    Category(String),
+    NewCategory(String),
+}
+
+/// The tagging popups' state (runtime only).
+#[derive(Default)]
+pub struct Tagging {
+    popup: Option<Popup>,
+}
+
+impl Tagging {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// True while a popup is open and owns the keyboard.
+    pub fn is_open(&self) -> bool {
+        self.popup.is_some()
+    }
+
+    pub fn close(&mut self) {
+        self.popup = None;
+    }
+
+    /// The popup's text field, for tests and for the shell to focus.
+    pub fn query(&self) -> Option<&str> {
+        self.popup.as_ref().map(|p| p.query.as_str())
+    }
+
+    /// Runs a tagging command on the article selection `(start, end)` (code points) of
+    /// `document`, or on `selected` (the selected annotation) when there is no selection.
+    /// Statements, commitments and stances are created at once; mentions, tags and actor
+    /// changes open a popup.
+    pub fn start(
+        &mut self,
+        cmd: Command,
+        ws: &mut Workspace,
+        document: Id,
+        selection: Option<(usize, usize)>,
+        selected: Option<Id>,
+    ) -> Vec<UiAction> {
+        let Some(doc) = ws.project().document(document) else {
+            return vec![UiAction::Status("No document is open.".into())];
+        };
+        let range = selection.and_then(|(s, e)| trim_selection(doc, s, e));
+        let words = range
+            .and_then(|(s, e)| doc.slice(s, e))
+            .unwrap_or("")
+            .to_owned();
+        let need_selection = || vec![UiAction::Status("Select some text first.".into())];
+        match cmd {
+            Command::TagMention | Command::TagTag => {
+                let Some((start, end)) = range else {
+                    return need_selection();
+                };
+                let purpose = if cmd == Command::TagMention {
+                    Purpose::Mention { start, end }
+                } else {
+                    Purpose::Tag { start, end }
+                };
+                self.popup = Some(Popup {
+                    purpose,
+                    document,
+                    words,
+                    query: String::new(),
+                    highlighted: 0,
+                });
+                Vec::new()
+            }
+            Command::ChangeActor => {
+                let changeable = selected.and_then(|id| doc.annotation(id)).filter(|a| {
+                    matches!(
+                        a,
+                        Annotation::Mention(_)
+                            | Annotation::Statement(_)
+                            | Annotation::Commitment(_)
+                            | Annotation::Stance(_)
+                    )
+                });
+                let Some(annotation) = changeable else {
+                    return vec![UiAction::Status(
+                        "Select a mention, statement, commitment or stance to change its actor."
+                            .into(),
+                    )];
+                };
+                self.popup = Some(Popup {
+                    purpose: Purpose::ChangeActor {
+                        annotation: annotation.id(),
+                    },
+                    document,
+                    words: String::new(),
+                    query: String::new(),
+                    highlighted: 0,
+                });
+                Vec::new()
+            }
+            Command::TagStatement => {
+                let Some((start, end)) = range else {
+                    return need_selection();
+                };
+                let id = ws.fresh_id();
+                let Some(doc) = ws.project().document(document) else {
+                    return Vec::new();
+                };
+                let Some(statement) =
+                    new_statement(ws.project(), doc, id, start, end, &ws.annotator)
+                else {
+                    return need_selection();
+                };
+                vec![
+                    UiAction::edit(
+                        "Tag statement",
+                        Edit::AddAnnotation {
+                            document,
+                            annotation: Annotation::Statement(statement),
+                        },
+                    ),
+                    UiAction::SelectAnnotation(Some(id)),
+                ]
+            }
+            Command::TagCommitment | Command::TagStance => {
+                self.tag_coded(cmd, ws, document, range, selected)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// A commitment or stance on the statement covering the selection, creating the
+    /// statement first (in the same undo step) when none does.
+    fn tag_coded(
+        &mut self,
+        cmd: Command,
+        ws: &mut Workspace,
+        document: Id,
+        range: Option<(usize, usize)>,
+        selected: Option<Id>,
+    ) -> Vec<UiAction> {
+        let (new_statement_id, id) = (ws.fresh_id(), ws.fresh_id());
+        let project = ws.project();
+        let Some(doc) = project.document(document) else {
+            return Vec::new();
+        };
+        let existing = match range {
+            Some((s, e)) => doc
+                .statements
+                .iter()
+                .filter(|st| st.span.covers(s, e))
+                .min_by_key(|st| st.span.end() - st.span.start()),
+            None => selected.and_then(|sel| match doc.annotation(sel) {
+                Some(Annotation::Statement(st)) => ids::find(&doc.statements, st.id),
+                Some(Annotation::Commitment(c)) => ids::find(&doc.statements, c.statement),
+                Some(Annotation::Stance(x)) => ids::find(&doc.statements, x.statement),
+                _ => None,
+            }),
+        };
+        let mut edits = Vec::new();
+        let statement: Statement = match existing {
+            Some(st) => st.clone(),
+            None => {
+                let Some((s, e)) = range else {
+                    return vec![UiAction::Status(
+                        "Select some text or a statement first.".into(),
+                    )];
+                };
+                let Some(st) = new_statement(project, doc, new_statement_id, s, e, &ws.annotator)
+                else {
+                    return Vec::new();
+                };
+                edits.push(Edit::AddAnnotation {
+                    document,
+                    annotation: Annotation::Statement(st.clone()),
+                });
+                st
+            }
+        };
+        let (s, e) = range.unwrap_or((statement.span.start(), statement.span.end()));
+        let actor = statement
+            .speaker
+            .or_else(|| default_attribution(doc, s, e).map(|a| a.speaker));
+        let stamp = Stamp::now(&ws.annotator);
+        let (label, annotation) = if cmd == Command::TagCommitment {
+            let cue_text = doc.slice(s, e).unwrap_or("");
+            (
+                "Tag commitment",
+                Annotation::Commitment(Commitment {
+                    id,
+                    statement: statement.id,
+                    committer: actor,
+                    addressees: Vec::new(),
+                    action: String::new(),
+                    category: codebook_key(project, CodebookList::CommitmentCategories, None),
+                    cameo: None,
+                    context: codebook_key(project, CodebookList::Contexts, None),
+                    strength: codebook_key(
+                        project,
+                        CodebookList::Strengths,
+                        default_strength(cue_text),
+                    ),
+                    conditions: String::new(),
+                    time_horizon: codebook_key(
+                        project,
+                        CodebookList::TimeHorizons,
+                        Some("unspecified"),
+                    ),
+                    stamp,
+                    note: String::new(),
+                }),
+            )
+        } else {
+            (
+                "Tag stance",
+                Annotation::Stance(Stance {
+                    id,
+                    statement: statement.id,
+                    holder: actor,
+                    target: None,
+                    polarity: codebook_key(project, CodebookList::Polarities, None),
+                    intensity: codebook_key(project, CodebookList::Intensities, None),
+                    cameo: None,
+                    stamp,
+                    note: String::new(),
+                }),
+            )
+        };
+        edits.push(Edit::AddAnnotation {
+            document,
+            annotation,
+        });
+        vec![
+            UiAction::edit(label, Edit::Batch(edits)),
+            UiAction::SelectAnnotation(Some(id)),
+        ]
+    }
+
+    /// The popup's list for its current query.
+    pub fn choices(&self, project: &Project) -> Vec<(Choice, String)> {
+        let Some(p) = &self.popup else {
+            return Vec::new();
+        };
+        popup_choices(project, p)
+    }
+
+    /// Draws the open popup (if any) and handles its keys: arrows move, Enter picks,
+    /// Escape cancels. Takes the workspace mutably only for fresh ids.
+    pub fn ui(&mut self, ctx: &egui::Context, ws: &mut Workspace) -> Vec<UiAction> {
+        let Some(popup) = self.popup.as_mut() else {
+            return Vec::new();
+        };
+        let (escape, down, up, enter) = ctx.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+            )
+        });
+        if escape {
+            self.popup = None;
+            return vec![UiAction::Status("Tagging cancelled.".into())];
+        }
+        let choices = popup_choices(ws.project(), popup);
+        if down {
+            popup.highlighted = (popup.highlighted + 1).min(choices.len().saturating_sub(1));
+        }
+        if up {
+            popup.highlighted = popup.highlighted.saturating_sub(1);
+        }
+        let title = match popup.purpose {
+            Purpose::Mention { .. } => "Mention of…",
+            Purpose::Tag { .. } => "Tag as…",
+            Purpose::ChangeActor { .. } => "Change actor to…",
+        };
+        let mut picked = enter
+            .then(|| choices.get(popup.highlighted).map(|c| c.0.clone()))
+            .flatten();
+        let mut close = false;
+        egui::Window::new(title)
+            .id(egui::Id::unique("demarche tagging popup"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 80.0])
+            .open(&mut true)
+            .show(ctx, |ui| {
+                if !popup.words.is_empty() {
+                    ui.label(egui::RichText::new(format!("«{}»", popup.words)).italics());
+                }
+                let before = popup.query.clone();
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut popup.query)
+                        .id(egui::Id::unique("demarche tagging query"))
+                        .hint_text("type to search; ↑↓ Enter; Esc cancels")
+                        .desired_width(280.0),
+                );
+                field.request_focus();
+                if popup.query != before {
+                    popup.highlighted = 0;
+                }
+                egui::ScrollArea::vertical()
+                    .max_height(260.0)
+                    .show(ui, |ui| {
+                        for (i, (choice, label)) in choices.iter().enumerate() {
+                            let response = ui.selectable_label(i == popup.highlighted, label);
+                            if i == popup.highlighted && (down || up) {
+                                response.scroll_to_me(None);
+                            }
+                            if response.clicked() {
+                                picked = Some(choice.clone());
+                            }
+                        }
+                    });
+                close = ui.button("Cancel").clicked();
+            });
+        if close {
+            self.popup = None;
+            return Vec::new();
+        }
+        let Some(choice) = picked else {
+            return Vec::new();
+        };
+        let Some(popup) = self.popup.take() else {
+            return Vec::new();
+        };
+        apply_choice(ws, &popup, choice)
+    }
+
+    /// Types into the popup's field and picks what Enter would pick (for tests and for
+    /// scripted use without a frame).
+    pub fn pick_with_query(&mut self, ws: &mut Workspace, query: &str) -> Vec<UiAction> {
+        let Some(mut popup) = self.popup.take() else {
+            return Vec::new();
+        };
+        popup.query = query.to_owned();
+        match popup_choices(ws.project(), &popup).into_iter().next() {
+            Some((choice, _)) => apply_choice(ws, &popup, choice),
+            None => Vec::new(),
+        }
+    }
+}
+
+fn popup_choices(project: &Project, p: &Popup) -> Vec<(Choice, String)> {
+    const SHOWN: usize = 50;
+    let query = p.query.trim();
+    match &p.purpose {
+        Purpose::Mention { .. } | Purpose::ChangeActor { .. } => {
+            let wanted = if query.is_empty() {
+                p.words.trim()
+            } else {
+                query
+            };
+            let mut matches = super::panels::actor_matches(project, wanted);
+            if matches.is_empty() && query.is_empty() {
+                matches = super::panels::actor_matches(project, "");
+            }
+            let mut out: Vec<(Choice, String)> = matches
+                .into_iter()
+                .take(SHOWN)
+                .filter_map(|(id, matched)| {
+                    let actor = project.actor(id)?;
+                    let label = if matched == actor.name {
+                        actor.name.clone()
+                    } else {
+                        format!("{} ({matched})", actor.name)
+                    };
+                    Some((Choice::Actor(id), label))
+                })
+                .collect();
+            if !wanted.is_empty() && project.actor_by_name(wanted).is_none() {
+                let new = (
+                    Choice::NewActor(wanted.to_owned()),
+                    format!("New actor «{wanted}»"),
+                );
+                // Typing a name nobody has: Enter creates it.
+                if query.is_empty() || out.is_empty() {
+                    out.push(new);
+                } else {
+                    out.insert(out.len().min(SHOWN), new);
+                }
+                if !query.is_empty() && out.len() > 1 && !matches!(out[0].0, Choice::NewActor(_)) {
+                    let has_prefix = project.actors.iter().any(|a| {
+                        a.names()
+                            .any(|n| n.to_lowercase().starts_with(&query.to_lowercase()))
+                    });
+                    if !has_prefix {
+                        let last = out.len() - 1;
+                        out.swap(0, last);
+                    }
+                }
+            }
+            out
+        }
+        Purpose::Tag { .. } => {
+            let cb = &project.codebook;
+            let lower = query.to_lowercase();
+            let mut out: Vec<(Choice, String)> = cb
+                .list(CodebookList::TagCategories)
+                .iter()
+                .filter(|e| !e.retired)
+                .filter(|e| {
+                    lower.is_empty()
+                        || e.label.to_lowercase().contains(&lower)
+                        || e.key.to_lowercase().contains(&lower)
+                })
+                .map(|e| (Choice::Category(e.key.clone()), e.label.clone()))
+                .collect();
+            if !query.is_empty() && cb.entry(CodebookList::TagCategories, query).is_none() {
+                out.push((
+                    Choice::NewCategory(query.to_owned()),
+                    format!("New category «{query}»"),
+                ));
+            }
+            out
+        }
+    }
+}
+
+fn apply_choice(ws: &mut Workspace, popup: &Popup, choice: Choice) -> Vec<UiAction> {
+    let document = popup.document;
+    let mut edits = Vec::new();
+    let actor = match &choice {
+        Choice::Actor(id) => Some(*id),
+        Choice::NewActor(name) => {
+            let id = ws.fresh_id();
+            let kind = codebook_key(ws.project(), CodebookList::ActorKinds, None);
+            edits.push(Edit::AddActor(Actor::new(id, name.clone(), kind)));
+            Some(id)
+        }
+        Choice::Category(_) | Choice::NewCategory(_) => None,
+    };
+    let annotation_id = ws.fresh_id();
+    let project = ws.project();
+    let Some(doc) = project.document(document) else {
+        return Vec::new();
+    };
+    let stamp = Stamp::now(&ws.annotator);
+    let (label, select) = match (&popup.purpose, actor, &choice) {
+        (Purpose::Mention { start, end }, Some(actor), _) => {
+            let Some(span) = Span::from_range(doc.text(), doc.index(), *start, *end) else {
+                return Vec::new();
+            };
+            edits.push(Edit::AddAnnotation {
+                document,
+                annotation: Annotation::Mention(Mention {
+                    id: annotation_id,
+                    span,
+                    actor,
+                    stamp,
+                    note: String::new(),
+                }),
+            });
+            let name = match &choice {
+                Choice::NewActor(n) => format!("Tag mention of new actor “{n}”"),
+                _ => format!(
+                    "Tag mention of “{}”",
+                    super::panels::actor_name(project, Some(actor))
+                ),
+            };
+            (name, annotation_id)
+        }
+        (Purpose::ChangeActor { annotation }, Some(actor), _) => {
+            let Some(old) = doc.annotation(*annotation) else {
+                return Vec::new();
+            };
+            let updated = match old {
+                Annotation::Mention(mut m) => {
+                    m.actor = actor;
+                    Annotation::Mention(m)
+                }
+                Annotation::Statement(mut s) => {
+                    s.speaker = Some(actor);
+                    Annotation::Statement(s)
+                }
+                Annotation::Commitment(mut c) => {
+                    c.committer = Some(actor);
+                    Annotation::Commitment(c)
+                }
+                Annotation::Stance(mut s) => {
+                    s.holder = Some(actor);
+                    Annotation::Stance(s)
+                }
+                other => other,
+            };
+            edits.push(super::panels::update_annotation(document, updated));
+            ("Change actor".to_owned(), *annotation)
+        }
+        (Purpose::Tag { start, end }, None, Choice::Category(key) | Choice::NewCategory(key)) => {
+            if matches!(choice, Choice::NewCategory(_)) {
+                let list = CodebookList::TagCategories;
+                edits.push(Edit::InsertCodebookEntry {
+                    list,
+                    index: project.codebook.list(list).len(),
+                    entry: CodebookEntry::new(key.clone(), key.clone()),
+                });
+            }
+            let Some(span) = Span::from_range(doc.text(), doc.index(), *start, *end) else {
+                return Vec::new();
+            };
+            edits.push(Edit::AddAnnotation {
+                document,
+                annotation: Annotation::Tag(Tag {
+                    id: annotation_id,
+                    span,
+                    category: key.clone(),
+                    attributes: Default::default(),
+                    stamp,
+                    note: String::new(),
+                }),
+            });
+            (
+                format!(
+                    "Tag “{}”",
+                    project.codebook.label(CodebookList::TagCategories, key)
+                ),
+                annotation_id,
+            )
+        }
+        _ => return Vec::new(),
+    };
+    vec![
+        UiAction::edit(label, Edit::Batch(edits)),
+        UiAction::SelectAnnotation(Some(select)),
+    ]
+}
+
+/// A statement over `[start, end)` with its defaults: speaker and cue from the nearest
+/// attribution, attribution mode from quotation marks.
+pub fn new_statement(
+    project: &Project,
+    doc: &Document,
+    id: Id,
+    start: usize,
+    end: usize,
+    annotator: &str,
+) -> Option<Statement> {
+    let span = Span::from_range(doc.text(), doc.index(), start, end)?;
+    let attribution = default_attribution(doc, start, end);
+    let attributed = attribution.as_ref().is_some_and(|a| a.attributed);
+    let mode = default_attribution_mode(doc, start, end, attributed);
+    let cue = attribution
+        .as_ref()
+        .and_then(|a| a.cue)
+        .and_then(|(s, e)| Span::from_range(doc.text(), doc.index(), s, e));
+    Some(Statement {
+        id,
+        span,
+        speaker: attribution.map(|a| a.speaker),
+        attribution: codebook_key(project, CodebookList::AttributionModes, Some(mode)),
+        cue,
+        stamp: Stamp::now(annotator),
+        note: String::new(),
+    })
+}
