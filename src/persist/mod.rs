@@ -253,10 +253,11 @@ pub fn from_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
 
 /// Deserialises RON, turning its error into a located problem.
 fn parse<'a, T: serde::Deserialize<'a>>(text: &'a str) -> Result<T, Vec<Problem>> {
-    ron::from_str::<T>(text).map_err(|e| vec![syntax_problem(&e)])
+    ron::from_str::<T>(text).map_err(|e| vec![syntax_problem(&e, text)])
 }
 
-pub(crate) fn syntax_problem(e: &ron::error::SpannedError) -> Problem {
+/// A `ron` error as a located problem of the file `text`.
+pub(crate) fn syntax_problem(e: &ron::error::SpannedError, text: &str) -> Problem {
     use ron::Error as E;
     let kind = match &e.code {
         E::Eof => ProblemKind::Truncated,
@@ -288,7 +289,21 @@ pub(crate) fn syntax_problem(e: &ron::error::SpannedError) -> Problem {
         }
         _ => e.code.to_string(),
     };
-    Problem::at(kind, e.span.start.line, e.span.start.col, message)
+    let (line, column) = match kind {
+        // `ron` points at the last token read; the end of the file is where it was cut.
+        ProblemKind::Truncated => end_position(text),
+        _ => (e.span.start.line, e.span.start.col),
+    };
+    Problem::at(kind, line, column, message)
+}
+
+/// Line and column (1-based, in characters) just after the last character of `text`.
+fn end_position(text: &str) -> (usize, usize) {
+    let last_line = text.rsplit('\n').next().unwrap_or_default();
+    (
+        1 + text.matches('\n').count(),
+        1 + last_line.chars().count(),
+    )
 }
 
 /// Reads, migrates and validates a project file. Never writes anything.

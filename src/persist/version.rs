@@ -29,7 +29,7 @@ pub(super) fn read(text: &str) -> Result<u32, Problem> {
             "the file has no format_version, so it cannot be read safely; \
              Demarche project files start with `format_version: N`",
         )),
-        Err(e) => Err(syntax_problem(&e)),
+        Err(e) => Err(syntax_problem(&e, text)),
     }
 }
 
