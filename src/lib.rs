@@ -10,5 +10,6 @@ pub mod import;
 pub mod interchange;
 pub mod model;
 pub mod persist;
+pub mod synth;
 pub mod ui;
 pub mod workspace;
