@@ -1,1 +1,295 @@
 //! Turning article files into documents.
+//!
+//! [`import_file`] and [`import_bytes`] pick an importer by file extension and content
+//! ([`Format::detect`]), turn the file into LF-normalised text, read metadata from the text
+//! without changing it, and return a [`Document`]. Only plain text is imported so far; the
+//! other formats are recognised so that they are refused by name, and each later gets its
+//! own module beside `plain_text` returning the same [`Extracted`].
+
+mod decode;
+pub mod metadata;
+mod plain_text;
+
+use crate::model::{Document, DocumentMeta, Id, LineEndings, Origin, Project, document};
+use chrono::{SubsecRound, Utc};
+use std::io::Read;
+use std::path::Path;
+
+pub use decode::normalise_line_endings;
+
+/// Largest article file imported: 16 MiB, far beyond any news article or statement (a long
+/// treaty is about 1 MB), and small enough that a mistaken pick cannot swamp the project.
+pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
+
+/// File extensions that import today, for file dialog filters.
+pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "text"];
+
+/// Why a file could not become a document. Messages speak to the analyst and leave naming
+/// the file to the caller, except for read errors, which name the path.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("could not read {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "the file is too large ({}); articles are limited to {}",
+        human_size(*size),
+        human_size(*limit as u64)
+    )]
+    TooLarge { size: u64, limit: usize },
+    #[error("the file is empty; there is no text to import")]
+    Empty,
+    #[error("{}", binary_message(*kind))]
+    Binary { kind: Option<&'static str> },
+    #[error(
+        "the file is not valid UTF-8 and does not read as {encoding} either; \
+         save it as UTF-8 text and import it again"
+    )]
+    Undecodable { encoding: &'static str },
+    #[error(
+        "{format} files cannot be imported yet; save the article as plain text (.txt) \
+         and import that"
+    )]
+    UnsupportedFormat { format: &'static str },
+}
+
+fn binary_message(kind: Option<&str>) -> String {
+    match kind {
+        Some(kind) => format!("this is a {kind}, not a text article"),
+        None => "this looks like a binary file, not a text article".to_owned(),
+    }
+}
+
+fn human_size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB {
+        // Rounded up, so a file just over the limit never reads as equal to it.
+        let tenths = (bytes * 10).div_ceil(MIB);
+        if tenths.is_multiple_of(10) {
+            format!("{} MiB", tenths / 10)
+        } else {
+            format!("{}.{} MiB", tenths / 10, tenths % 10)
+        }
+    } else if bytes >= 1024 {
+        format!("{} KiB", bytes.div_ceil(1024))
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// The kinds of article file Demarche knows about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    Markdown,
+    Docx,
+    Pdf,
+    Rtf,
+}
+
+impl Format {
+    /// What the analyst calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Text => "plain text",
+            Format::Html => "HTML",
+            Format::Markdown => "Markdown",
+            Format::Docx => "Word (DOCX)",
+            Format::Pdf => "PDF",
+            Format::Rtf => "RTF",
+        }
+    }
+
+    /// The name recorded in `Origin::format`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Markdown => "markdown",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+            Format::Rtf => "rtf",
+        }
+    }
+
+    /// Signatures first (a PDF is a PDF whatever it is called), then the extension, then a
+    /// look at the content; anything else is read as text (and refused if it is binary).
+    pub fn detect(file_name: Option<&str>, bytes: &[u8]) -> Format {
+        let extension = file_name
+            .and_then(|name| Path::new(name).extension())
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if bytes.starts_with(b"%PDF-") {
+            return Format::Pdf;
+        }
+        if bytes.starts_with(b"{\\rtf") {
+            return Format::Rtf;
+        }
+        match extension.as_deref() {
+            Some("txt" | "text") => return Format::Text,
+            Some("html" | "htm" | "xhtml") => return Format::Html,
+            Some("md" | "markdown") => return Format::Markdown,
+            // A DOCX is a ZIP; only its name says it is Word.
+            Some("docx") if bytes.starts_with(b"PK\x03\x04") => return Format::Docx,
+            Some("pdf") => return Format::Pdf,
+            Some("rtf") => return Format::Rtf,
+            _ => {}
+        }
+        if looks_like_html(bytes) {
+            return Format::Html;
+        }
+        Format::Text
+    }
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = start.trim_ascii_start();
+    let head = &start[..start.len().min(15)];
+    let head = head.to_ascii_lowercase();
+    head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
+}
+
+/// What an importer makes of a file, before it becomes a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Extracted {
+    /// The article's text, LF line endings.
+    pub text: String,
+    /// WHATWG name of the encoding read.
+    pub encoding: &'static str,
+    pub line_endings: LineEndings,
+    /// Metadata the format itself carries (an HTML `<title>`); filled in from the text
+    /// where empty.
+    pub meta: DocumentMeta,
+}
+
+/// Reads an article file into a document with the given id.
+pub fn import_file(path: &Path, id: Id) -> Result<Document, ImportError> {
+    let io_error = |source| ImportError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let size = file.metadata().map_err(io_error)?.len();
+    if size > MAX_ARTICLE_BYTES as u64 {
+        return Err(too_large(size));
+    }
+    // Read at most one byte past the limit, in case the file grows while being read.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_ARTICLE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    let file_name = path.to_string_lossy();
+    import_bytes(&bytes, Some(&file_name), id)
+}
+
+/// Imports an article from memory; `file_name` (or a path) helps pick the format and is
+/// recorded as the document's origin.
+pub fn import_bytes(
+    bytes: &[u8],
+    file_name: Option<&str>,
+    id: Id,
+) -> Result<Document, ImportError> {
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    let format = Format::detect(file_name, bytes);
+    let extracted = match format {
+        Format::Text => plain_text::extract(bytes)?,
+        other => {
+            return Err(ImportError::UnsupportedFormat {
+                format: other.label(),
+            });
+        }
+    };
+    Ok(into_document(extracted, format, bytes, file_name, id))
+}
+
+fn too_large(size: u64) -> ImportError {
+    ImportError::TooLarge {
+        size,
+        limit: MAX_ARTICLE_BYTES,
+    }
+}
+
+fn into_document(
+    extracted: Extracted,
+    format: Format,
+    bytes: &[u8],
+    file_name: Option<&str>,
+    id: Id,
+) -> Document {
+    let Extracted {
+        text,
+        encoding,
+        line_endings,
+        mut meta,
+    } = extracted;
+    let found = metadata::read(&text);
+    if meta.title.is_empty() {
+        meta.title = found.title;
+    }
+    if meta.source.is_empty() {
+        meta.source = found.source;
+    }
+    if meta.date.is_none() {
+        meta.date = found.date;
+    }
+    if meta.language.is_empty() {
+        meta.language = found.language;
+    }
+    let origin = Origin {
+        path: file_name.map(str::to_owned),
+        format: format.key().to_owned(),
+        encoding: encoding.to_owned(),
+        line_endings,
+        file_fingerprint: Some(document::fingerprint(bytes)),
+        imported: Utc::now().trunc_subsecs(0),
+    };
+    Document::new(id, meta, origin, text)
+}
+
+/// A document of the project with the same text, if the article is already there.
+pub fn find_duplicate<'p>(project: &'p Project, doc: &Document) -> Option<&'p Document> {
+    project
+        .documents
+        .iter()
+        .find(|d| d.fingerprint() == doc.fingerprint())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_signature_extension_and_content() {
+        assert_eq!(Format::detect(Some("a.txt"), b"hello"), Format::Text);
+        assert_eq!(Format::detect(None, b"hello"), Format::Text);
+        assert_eq!(Format::detect(Some("a.TXT"), b"<html>"), Format::Text);
+        assert_eq!(Format::detect(Some("a.txt"), b"%PDF-1.7"), Format::Pdf);
+        assert_eq!(
+            Format::detect(Some("a.docx"), b"PK\x03\x04rest"),
+            Format::Docx
+        );
+        assert_eq!(
+            Format::detect(Some("a.zip"), b"PK\x03\x04rest"),
+            Format::Text
+        );
+        assert_eq!(Format::detect(None, b"  <!DOCTYPE html><p>"), Format::Html);
+        assert_eq!(
+            Format::detect(Some("notes.md"), b"# Title"),
+            Format::Markdown
+        );
+    }
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(human_size(16 * 1024 * 1024), "16 MiB");
+        assert_eq!(human_size(16 * 1024 * 1024 + 1), "16.1 MiB");
+        assert_eq!(human_size(2048), "2 KiB");
+    }
+}

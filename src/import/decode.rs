@@ -1,0 +1,208 @@
+//! Bytes to text: byte-order marks, UTF-8, legacy encodings, binary refusal, line endings.
+
+use super::ImportError;
+use crate::model::LineEndings;
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, GBK, KOI8_R, KOI8_U, UTF_8};
+
+/// Text decoded from a file, normalised to LF.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// WHATWG name of the encoding the bytes were read as ("UTF-8", "windows-1252", …).
+    pub encoding: &'static str,
+    pub line_endings: LineEndings,
+}
+
+/// Decodes an article's bytes. BOMs win; then valid UTF-8; then chardetng's guess.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
+    let (text, encoding) = to_text(bytes)?;
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if has_many_control_chars(&text) {
+        return Err(ImportError::Binary { kind: None });
+    }
+    let (text, line_endings) = normalise_line_endings(&text);
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+        line_endings,
+    })
+}
+
+fn to_text(bytes: &[u8]) -> Result<(String, &'static Encoding), ImportError> {
+    if bytes.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let body = &bytes[bom_len..];
+        return strict_decode(encoding, body).map(|text| (text, encoding));
+    }
+    // Without a BOM a NUL byte means binary: no text encoding we read puts NULs in text.
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(ImportError::Binary { kind: Some(kind) });
+    }
+    if bytes.contains(&0) {
+        return Err(ImportError::Binary { kind: None });
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_owned(), UTF_8));
+    }
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guessed = detector.guess(None, Utf8Detection::Deny);
+    let encoding = refine_guess(guessed, bytes);
+    strict_decode(encoding, bytes).map(|text| (text, encoding))
+}
+
+/// Decodes without replacement characters: an article must never lose characters silently.
+fn strict_decode(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, ImportError> {
+    encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|text| text.into_owned())
+        .ok_or(ImportError::Undecodable {
+            encoding: encoding.name(),
+        })
+}
+
+/// chardetng reports one encoding per family; name the more likely member when the bytes
+/// decode identically either way, so that the recorded encoding matches what the file is.
+fn refine_guess(guessed: &'static Encoding, bytes: &[u8]) -> &'static Encoding {
+    // KOI8-U differs from KOI8-R only in eight positions (Ukrainian letters vs. box
+    // drawing). Without them the text is Russian KOI8-R, far the more common.
+    const KOI8_U_ONLY: [u8; 8] = [0xA4, 0xA6, 0xA7, 0xAD, 0xB4, 0xB6, 0xB7, 0xBD];
+    if guessed == KOI8_U && !bytes.iter().any(|b| KOI8_U_ONLY.contains(b)) {
+        return KOI8_R;
+    }
+    // encoding_rs decodes GBK with the full GB18030 decoder; a four-byte sequence (second
+    // byte a digit) is only valid in GB18030, so name that when one occurs.
+    if guessed == GBK && has_gb18030_four_byte_sequence(bytes) {
+        return encoding_rs::GB18030;
+    }
+    guessed
+}
+
+fn has_gb18030_four_byte_sequence(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII, and the two single bytes above it (€ and an unused 0xFF).
+        if b <= 0x80 || b == 0xFF {
+            i += 1;
+            continue;
+        }
+        match bytes.get(i + 1) {
+            Some(0x30..=0x39) => return true,
+            Some(_) => i += 2,
+            None => i += 1,
+        }
+    }
+    false
+}
+
+/// Well-known binary formats, named so the analyst knows what they picked.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG image"),
+        (b"\xFF\xD8\xFF", "JPEG image"),
+        (b"GIF87a", "GIF image"),
+        (b"GIF89a", "GIF image"),
+        (b"PK\x03\x04", "ZIP archive"),
+        (b"\x1F\x8B", "gzip archive"),
+        (b"\x7FELF", "program"),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "old Microsoft Office document",
+        ),
+        (b"7z\xBC\xAF\x27\x1C", "7-Zip archive"),
+        (b"Rar!", "RAR archive"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|&(_, kind)| kind)
+}
+
+/// True when more than 1 % of the characters (and more than a handful) are control
+/// characters that never occur in prose: the bytes were not text in any encoding.
+fn has_many_control_chars(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in text.chars() {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}') {
+            control += 1;
+        }
+    }
+    control > 4 && control * 100 > total
+}
+
+/// Replaces CR LF and lone CR by LF, and says which endings the text had.
+pub fn normalise_line_endings(text: &str) -> (String, LineEndings) {
+    let lf_total = text.bytes().filter(|&b| b == b'\n').count();
+    let mut out = String::with_capacity(text.len());
+    let (mut crlf, mut cr) = (0usize, 0usize);
+    let mut rest = text;
+    while let Some(at) = rest.find('\r') {
+        out.push_str(&rest[..at]);
+        out.push('\n');
+        let after = &rest[at + 1..];
+        if let Some(stripped) = after.strip_prefix('\n') {
+            crlf += 1;
+            rest = stripped;
+        } else {
+            cr += 1;
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    let lf = lf_total - crlf;
+    let endings = match (lf > 0, crlf > 0, cr > 0) {
+        (_, false, false) => LineEndings::Lf,
+        (false, true, false) => LineEndings::CrLf,
+        (false, false, true) => LineEndings::Cr,
+        _ => LineEndings::Mixed,
+    };
+    (out, endings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_endings_are_classified_and_normalised() {
+        assert_eq!(
+            normalise_line_endings("a\nb"),
+            ("a\nb".into(), LineEndings::Lf)
+        );
+        assert_eq!(
+            normalise_line_endings("a\r\nb\r\n"),
+            ("a\nb\n".into(), LineEndings::CrLf)
+        );
+        assert_eq!(
+            normalise_line_endings("a\rb\r"),
+            ("a\nb\n".into(), LineEndings::Cr)
+        );
+        assert_eq!(
+            normalise_line_endings("a\r\nb\nc\rd"),
+            ("a\nb\nc\nd".into(), LineEndings::Mixed)
+        );
+        assert_eq!(
+            normalise_line_endings("\r\r\n"),
+            ("\n\n".into(), LineEndings::Mixed)
+        );
+        assert_eq!(
+            normalise_line_endings("no newline"),
+            ("no newline".into(), LineEndings::Lf)
+        );
+    }
+
+    #[test]
+    fn a_few_control_characters_do_not_make_text_binary() {
+        let text = format!("{}\u{7}\u{1b}", "Wang Yi said. ".repeat(10));
+        assert!(!has_many_control_chars(&text));
+        assert!(has_many_control_chars(&"\u{1}\u{2}ab".repeat(10)));
+    }
+}

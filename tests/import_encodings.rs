@@ -1,0 +1,226 @@
+//! Article files in every supported encoding import to exactly the text they hold.
+
+use demarche::import::{self, ImportError, MAX_ARTICLE_BYTES};
+use demarche::model::{Id, LineEndings};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/articles")
+        .join(name)
+}
+
+fn expected(name: &str) -> String {
+    std::fs::read_to_string(fixture(&format!("{name}.expected"))).unwrap()
+}
+
+/// Imports NAME.txt and checks the text against NAME.expected and the recorded encoding.
+fn assert_imports(name: &str, encoding: &str, line_endings: LineEndings) {
+    let path = fixture(&format!("{name}.txt"));
+    let doc = import::import_file(&path, Id(7)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(doc.text(), expected(name), "{name}: text differs");
+    assert_eq!(doc.origin.encoding, encoding, "{name}: encoding");
+    assert_eq!(
+        doc.origin.line_endings, line_endings,
+        "{name}: line endings"
+    );
+    assert_eq!(doc.origin.format, "text");
+    assert_eq!(doc.origin.path.as_deref(), Some(&*path.to_string_lossy()));
+    let bytes = std::fs::read(&path).unwrap();
+    assert_eq!(
+        doc.origin.file_fingerprint.as_deref(),
+        Some(&*demarche::model::document::fingerprint(&bytes))
+    );
+    assert_eq!(doc.id, Id(7));
+    assert!(!doc.text().contains('\u{FEFF}'), "{name}: BOM kept in text");
+    assert!(!doc.text().contains('\r'), "{name}: CR kept in text");
+}
+
+#[test]
+fn utf8_without_bom() {
+    assert_imports("en-utf-8", "UTF-8", LineEndings::Lf);
+}
+
+#[test]
+fn utf8_with_bom_drops_the_bom() {
+    assert_imports("en-utf-8-bom", "UTF-8", LineEndings::Lf);
+}
+
+#[test]
+fn utf16_little_endian_with_bom() {
+    assert_imports("en-utf-16le-bom", "UTF-16LE", LineEndings::Lf);
+}
+
+#[test]
+fn utf16_big_endian_with_bom() {
+    assert_imports("en-utf-16be-bom", "UTF-16BE", LineEndings::Lf);
+}
+
+#[test]
+fn french_in_windows_1252() {
+    assert_imports("fr-windows-1252", "windows-1252", LineEndings::Lf);
+}
+
+// WHATWG (and so encoding_rs) reads the ISO-8859-1 label as windows-1252, its superset:
+// the recorded name is windows-1252 and the text is identical.
+#[test]
+fn spanish_in_iso_8859_1() {
+    assert_imports("es-iso-8859-1", "windows-1252", LineEndings::Lf);
+}
+
+#[test]
+fn portuguese_in_iso_8859_1() {
+    assert_imports("pt-iso-8859-1", "windows-1252", LineEndings::Lf);
+}
+
+#[test]
+fn simplified_chinese_in_gbk() {
+    assert_imports("zh-hans-gbk", "GBK", LineEndings::Lf);
+}
+
+#[test]
+fn simplified_chinese_in_gb18030_with_a_four_byte_character() {
+    assert_imports("zh-hans-gb18030", "gb18030", LineEndings::Lf);
+    let doc = import::import_file(&fixture("zh-hans-gb18030.txt"), Id(1)).unwrap();
+    assert!(doc.text().contains("陈𠀋"));
+}
+
+#[test]
+fn traditional_chinese_in_big5() {
+    assert_imports("zh-hant-big5", "Big5", LineEndings::Lf);
+}
+
+#[test]
+fn japanese_in_shift_jis() {
+    assert_imports("ja-shift-jis", "Shift_JIS", LineEndings::Lf);
+}
+
+#[test]
+fn russian_in_koi8_r() {
+    assert_imports("ru-koi8-r", "KOI8-R", LineEndings::Lf);
+}
+
+#[test]
+fn crlf_is_normalised_and_recorded() {
+    assert_imports("en-crlf", "UTF-8", LineEndings::CrLf);
+    assert_imports("fr-windows-1252-crlf", "windows-1252", LineEndings::CrLf);
+}
+
+#[test]
+fn lone_cr_is_normalised_and_recorded() {
+    assert_imports("en-cr", "UTF-8", LineEndings::Cr);
+}
+
+#[test]
+fn mixed_line_endings_are_recorded() {
+    let doc = import::import_bytes(b"Title\r\nFirst line\nSecond\rEnd", None, Id(1)).unwrap();
+    assert_eq!(doc.text(), "Title\nFirst line\nSecond\nEnd");
+    assert_eq!(doc.origin.line_endings, LineEndings::Mixed);
+}
+
+#[test]
+fn binary_file_is_refused_and_named() {
+    let err = import::import_file(&fixture("binary.png"), Id(1)).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ImportError::Binary {
+                kind: Some("PNG image")
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.to_string(), "this is a PNG image, not a text article");
+}
+
+#[test]
+fn bytes_with_nul_or_control_characters_are_refused_as_binary() {
+    let err = import::import_bytes(b"abc\0def ghi", Some("a.txt"), Id(1)).unwrap_err();
+    assert!(matches!(err, ImportError::Binary { kind: None }), "{err:?}");
+    let noise = b"\x01\x02AB".repeat(100);
+    let err = import::import_bytes(&noise, Some("a.txt"), Id(1)).unwrap_err();
+    assert!(matches!(err, ImportError::Binary { kind: None }), "{err:?}");
+}
+
+#[test]
+fn empty_files_are_refused() {
+    let err = import::import_file(&fixture("empty.txt"), Id(1)).unwrap_err();
+    assert!(matches!(err, ImportError::Empty), "{err:?}");
+    for blank in [&b"\xEF\xBB\xBF"[..], b" \r\n\t\n", b"\xFF\xFE"] {
+        let err = import::import_bytes(blank, None, Id(1)).unwrap_err();
+        assert!(matches!(err, ImportError::Empty), "{blank:?}: {err:?}");
+    }
+}
+
+#[test]
+fn too_large_files_are_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    // A sparse file: its size says it is too large without writing 16 MiB.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(MAX_ARTICLE_BYTES as u64 + 1).unwrap();
+    let err = import::import_file(&path, Id(1)).unwrap_err();
+    assert!(
+        matches!(err, ImportError::TooLarge { size, limit } if size == MAX_ARTICLE_BYTES as u64 + 1 && limit == MAX_ARTICLE_BYTES),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "the file is too large (16.1 MiB); articles are limited to 16 MiB"
+    );
+}
+
+#[test]
+fn too_large_bytes_are_refused() {
+    let bytes = vec![b'a'; MAX_ARTICLE_BYTES + 1];
+    let err = import::import_bytes(&bytes, Some("a.txt"), Id(1)).unwrap_err();
+    assert!(matches!(err, ImportError::TooLarge { .. }), "{err:?}");
+}
+
+#[test]
+fn a_file_at_the_limit_imports() {
+    let mut bytes = b"Title\n".repeat(MAX_ARTICLE_BYTES / 6);
+    bytes.resize(MAX_ARTICLE_BYTES, b'x');
+    let doc = import::import_bytes(&bytes, Some("a.txt"), Id(1)).unwrap();
+    assert_eq!(doc.text().len(), MAX_ARTICLE_BYTES);
+}
+
+#[test]
+fn missing_file_names_the_path() {
+    let err = import::import_file(Path::new("/no/such/dir/article.txt"), Id(1)).unwrap_err();
+    assert!(matches!(err, ImportError::Io { .. }), "{err:?}");
+    assert!(
+        err.to_string()
+            .starts_with("could not read /no/such/dir/article.txt: ")
+    );
+}
+
+#[test]
+fn broken_utf16_is_undecodable() {
+    // A BOM, then a lone high surrogate: no character can be read from it.
+    let err = import::import_bytes(b"\xFF\xFEA\x00\x00\xD8B\x00", None, Id(1)).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ImportError::Undecodable {
+                encoding: "UTF-16LE"
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn formats_not_yet_supported_are_refused_by_name() {
+    let err = import::import_bytes(b"%PDF-1.7\n...", Some("statement.pdf"), Id(1)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "PDF files cannot be imported yet; save the article as plain text (.txt) and import that"
+    );
+    let err = import::import_bytes(b"<!DOCTYPE html><p>Hi</p>", None, Id(1)).unwrap_err();
+    assert!(
+        matches!(err, ImportError::UnsupportedFormat { format: "HTML" }),
+        "{err:?}"
+    );
+    assert_eq!(import::SUPPORTED_EXTENSIONS, &["txt", "text"]);
+}
