@@ -86,6 +86,22 @@ fn simplified_chinese_in_gb18030_with_a_four_byte_character() {
 }
 
 #[test]
+fn long_legacy_file_with_late_non_ascii_is_detected() {
+    // 100 KiB of ASCII, then Chinese: detection must not judge from the ASCII alone.
+    let ascii = "Ministers met in New York on Thursday.\n".repeat(2700);
+    let chinese = expected("zh-hans-gbk").repeat(200);
+    let mut bytes = ascii.clone().into_bytes();
+    bytes.extend(
+        std::fs::read(fixture("zh-hans-gbk.txt"))
+            .unwrap()
+            .repeat(200),
+    );
+    let doc = import::import_bytes(&bytes, Some("long.txt"), Id(1)).unwrap();
+    assert_eq!(doc.origin.encoding, "GBK");
+    assert!(doc.text() == ascii + &chinese, "text differs");
+}
+
+#[test]
 fn traditional_chinese_in_big5() {
     assert_imports("zh-hant-big5", "Big5", LineEndings::Lf);
 }

@@ -39,21 +39,42 @@ fn to_text(bytes: &[u8]) -> Result<(String, &'static Encoding), ImportError> {
         let body = &bytes[bom_len..];
         return strict_decode(encoding, body).map(|text| (text, encoding));
     }
-    // Without a BOM a NUL byte means binary: no text encoding we read puts NULs in text.
     if let Some(kind) = binary_kind(bytes) {
         return Err(ImportError::Binary { kind: Some(kind) });
     }
+    // Without a BOM a NUL byte means binary: no text encoding we read puts NULs in text.
     if bytes.contains(&0) {
         return Err(ImportError::Binary { kind: None });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((text.to_owned(), UTF_8));
     }
-    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let guessed = detector.guess(None, Utf8Detection::Deny);
-    let encoding = refine_guess(guessed, bytes);
+    // Detection costs 0.1 to 0.3 µs a byte (measured), a third of a second for a 1 MB
+    // GBK file: guess from the start of a long file, and only if that guess cannot decode
+    // the whole file, look at all of it. The sample starts at the first non-ASCII byte:
+    // ASCII tells nothing, and a single-byte guess made from ASCII alone would decode
+    // anything (wrongly).
+    let first_non_ascii = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+    let sample_end = first_non_ascii.saturating_add(DETECTION_SAMPLE_BYTES);
+    if sample_end < bytes.len() {
+        let encoding = detect(&bytes[..sample_end], false, bytes);
+        if let Ok(text) = strict_decode(encoding, bytes) {
+            return Ok((text, encoding));
+        }
+    }
+    let encoding = detect(bytes, true, bytes);
     strict_decode(encoding, bytes).map(|text| (text, encoding))
+}
+
+/// How much of a long file chardetng sees first, from its first non-ASCII byte: dozens
+/// of pages of any article.
+const DETECTION_SAMPLE_BYTES: usize = 64 * 1024;
+
+/// chardetng's guess from `sample` (the whole file when `whole`), refined against `bytes`.
+fn detect(sample: &[u8], whole: bool, bytes: &[u8]) -> &'static Encoding {
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(sample, whole);
+    refine_guess(detector.guess(None, Utf8Detection::Deny), bytes)
 }
 
 /// Decodes without replacement characters: an article must never lose characters silently.
