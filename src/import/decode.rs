@@ -1,4 +1,7 @@
 //! Bytes to text: byte-order marks, UTF-8, legacy encodings, binary refusal, line endings.
+//!
+//! Encodings are named as WHATWG (and encoding_rs) name them, so an ISO-8859-1 file is
+//! recorded as `windows-1252`, its superset: the standard reads the one label as the other.
 
 use super::ImportError;
 use crate::model::LineEndings;

@@ -22,6 +22,16 @@ pub struct TextMeta {
 }
 
 pub fn read(text: &str) -> TextMeta {
+    let mut meta = read_layout(text);
+    if meta.title.is_empty() {
+        // A dateline with nothing after it, say: the first line is still a fair title.
+        let first = text.lines().map(str::trim).find(|l| !l.is_empty());
+        meta.title = shorten(first.unwrap_or_default(), TITLE_MAX_CHARS);
+    }
+    meta
+}
+
+fn read_layout(text: &str) -> TextMeta {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let Some(first) = lines.next() else {
         return TextMeta::default();
@@ -435,6 +445,13 @@ mod tests {
         assert_eq!((d.agency, d.month_day), ("Reuters", None));
         assert!(parse_dateline("Wang Yi said (in New York) that ties are good.").is_none());
         assert!(parse_dateline("China, in 2019 (Reuters) - x").is_none());
+    }
+
+    #[test]
+    fn a_dateline_alone_is_its_own_title() {
+        let meta = read("BEIJING, Sept. 27 (Xinhua) --\n\nWang Yi met ministers.");
+        assert_eq!(meta.title, "BEIJING, Sept. 27 (Xinhua) --");
+        assert_eq!(meta.source, "Xinhua");
     }
 
     #[test]
