@@ -42,3 +42,52 @@ proptest! {
         prop_assert_eq!(doc.origin.line_endings, expected);
     }
 }
+
+/// Lines built from the pieces datelines and caption headers are made of, in any order.
+fn wire_like_text() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "date ",
+        "2019-09-27",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "(",
+        ")",
+        "Xinhua",
+        "/",
+        "Liu Jie",
+        "BEIJING",
+        "SÃO PAULO",
+        ",",
+        "Sept.",
+        "Sept",
+        "27",
+        "2019",
+        "--",
+        "-",
+        "—",
+        "Mr.",
+        "U.S.",
+        "said",
+        ".",
+        "。",
+        "王毅",
+        "🌏",
+        "é",
+        "\u{301}",
+    ]);
+    prop::collection::vec(piece, 1..40).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #[test]
+    fn every_imported_text_gets_a_bounded_title_and_stays_whole(text in wire_like_text()) {
+        prop_assume!(!text.trim().is_empty());
+        let doc = import::import_bytes(text.as_bytes(), None, Id(1)).unwrap();
+        prop_assert_eq!(doc.text(), text.as_str());
+        prop_assert!(!doc.meta.title.is_empty());
+        let max = import::metadata::TITLE_MAX_CHARS + 1;
+        prop_assert!(doc.meta.title.chars().count() <= max);
+    }
+}
