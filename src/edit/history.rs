@@ -29,6 +29,9 @@ pub struct History {
     redo: Vec<Step>,
     limit: usize,
     next_serial: u64,
+    /// The token of the state with no step left to undo: 0 at first, then the serial of
+    /// the newest step dropped by the limit (or cleared), so no two states share a token.
+    floor: u64,
 }
 
 impl Default for History {
@@ -44,6 +47,7 @@ impl History {
             redo: Vec::new(),
             limit: limit.max(1),
             next_serial: 1,
+            floor: 0,
         }
     }
 
@@ -87,8 +91,10 @@ impl History {
         };
         self.next_serial += 1;
         self.undo.push_back(step);
-        if self.undo.len() > self.limit {
-            self.undo.pop_front();
+        if self.undo.len() > self.limit
+            && let Some(dropped) = self.undo.pop_front()
+        {
+            self.floor = dropped.serial;
         }
         Ok(())
     }
@@ -159,10 +165,11 @@ impl History {
     /// Names the state the project is in: equal tokens mean equal projects, so the window
     /// compares it with the token at the last save to show the unsaved marker.
     pub fn state_token(&self) -> u64 {
-        self.undo.back().map_or(0, |s| s.serial)
+        self.undo.back().map_or(self.floor, |s| s.serial)
     }
 
     pub fn clear(&mut self) {
+        self.floor = self.state_token();
         self.undo.clear();
         self.redo.clear();
     }
