@@ -1,30 +1,1042 @@
-//! The application: owns the workspace and the views, draws the window, runs commands.
+//! The application: owns the workspace and the views, draws the window, and runs commands
+//! and panel actions after drawing.
 
 use super::Startup;
-use super::article::ArticleView;
-use crate::model::Project;
+use super::action::UiAction;
+use super::article::{ArticleInput, ArticleView};
+use super::command::{self, Command, Menu};
+use super::dialogs::{self, Choice, Modal, Then};
+use super::files::{self, Picked, Purpose};
+use super::find::{FindAction, FindBar};
+use super::panels::{self, PanelsState, Selection};
+use super::settings::{Settings, Theme};
+use super::tagging::Tagging;
+use crate::edit::{Edit, compose};
+use crate::model::{Document, Id, Project};
+use crate::persist;
 use crate::workspace::Workspace;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Unsaved work is autosaved to the recovery file this long after it was made.
+const AUTOSAVE_AFTER: Duration = Duration::from_secs(30);
+
+/// How long a status message stays.
+const STATUS_FOR: Duration = Duration::from_secs(8);
+
+struct StatusMessage {
+    text: String,
+    error: bool,
+    shown: Instant,
+}
 
 pub struct DemarcheApp {
-    workspace: Workspace,
+    ws: Workspace,
+    settings: Settings,
+    /// Where settings are written; `None` keeps them in memory only.
+    settings_path: Option<PathBuf>,
     article: ArticleView,
+    selection: Selection,
+    find: FindBar,
+    tagging: Tagging,
+    panels: PanelsState,
+    show_codebook: bool,
+    modals: Vec<Modal>,
+    show_help: bool,
+    /// Commands to run after this frame is drawn.
+    queue: Vec<Command>,
+    actions: Vec<UiAction>,
+    status: Option<StatusMessage>,
+    /// False in tests: file questions go to the path field instead of a native dialog.
+    native_dialogs: bool,
+    /// What to do after the save the unsaved-changes dialog asked for.
+    after_save: Option<Then>,
+    /// When the recovery file is next due, while there is unsaved work not yet in it.
+    autosave_due: Option<Instant>,
+    autosaved_revision: Option<u64>,
+    /// Set once the user agreed to close (saved or discarded).
+    close_confirmed: bool,
+    /// The window title last sent, to send it only when it changes.
+    title: String,
 }
 
 impl DemarcheApp {
-    pub fn new(_ctx: &egui::Context, start: Startup) -> Self {
-        let _ = start;
+    /// The app as the binary starts it: settings from the data folder, native dialogs.
+    pub fn new(ctx: &egui::Context, start: Startup) -> Self {
+        let settings_path = super::settings::settings_path();
+        let settings = Settings::load_from(&settings_path);
+        let mut app = Self::with_settings(settings, Some(settings_path));
+        super::fonts::install(ctx);
+        ctx.set_theme(app.settings.theme.preference());
+        app.start(start);
+        app
+    }
+
+    /// An app on `start` that keeps its settings in memory and uses the path field instead
+    /// of native file dialogs; for tests.
+    pub fn app_for_tests(start: Startup) -> Self {
+        let mut app = Self::with_settings(Settings::default(), None);
+        app.native_dialogs = false;
+        app.start(start);
+        app
+    }
+
+    fn with_settings(settings: Settings, settings_path: Option<PathBuf>) -> Self {
         Self {
-            workspace: Workspace::new(Project::new(""), None),
+            ws: Workspace::new(Project::new(""), None),
+            settings,
+            settings_path,
             article: ArticleView::new(),
+            selection: Selection::default(),
+            find: FindBar::default(),
+            tagging: Tagging::new(),
+            panels: PanelsState::default(),
+            show_codebook: false,
+            modals: Vec::new(),
+            show_help: false,
+            queue: Vec::new(),
+            actions: Vec::new(),
+            status: None,
+            native_dialogs: true,
+            after_save: None,
+            autosave_due: None,
+            autosaved_revision: None,
+            close_confirmed: false,
+            title: String::new(),
         }
+    }
+
+    fn start(&mut self, start: Startup) {
+        match start {
+            Startup::Open(path) if files::is_project_file(&path) => self.open_project(&path),
+            Startup::Open(path) => {
+                self.new_project();
+                self.import_article(&path);
+            }
+            Startup::Default => {
+                let last = self.settings.last_project.clone().filter(|p| p.is_file());
+                match last {
+                    Some(path) => self.open_project(&path),
+                    None => {
+                        self.open_demo();
+                        self.offer_recovery(None);
+                    }
+                }
+            }
+        }
+    }
+
+    // ----- accessors (tests and other panels use them) -----
+
+    pub fn workspace(&self) -> &Workspace {
+        &self.ws
+    }
+
+    pub fn workspace_mut(&mut self) -> &mut Workspace {
+        &mut self.ws
+    }
+
+    pub fn article(&self) -> &ArticleView {
+        &self.article
+    }
+
+    pub fn article_mut(&mut self) -> &mut ArticleView {
+        &mut self.article
+    }
+
+    pub fn selection(&self) -> Selection {
+        self.selection
+    }
+
+    pub fn find_bar(&self) -> &FindBar {
+        &self.find
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The title of the open modal dialog, if any.
+    pub fn modal_title(&self) -> Option<String> {
+        self.modals.last().map(Modal::title)
+    }
+
+    /// The status bar message, if any.
+    pub fn status_text(&self) -> Option<&str> {
+        self.status.as_ref().map(|s| s.text.as_str())
+    }
+
+    /// The window title: the project's name, with ● when there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let marker = if self.ws.is_dirty() { "● " } else { "" };
+        format!("{marker}{} — Demarche", self.ws.display_name())
+    }
+
+    /// Whether the window may close now (no unsaved work, or the user answered).
+    pub fn close_allowed(&self) -> bool {
+        self.close_confirmed || !self.ws.is_dirty()
+    }
+
+    /// Runs a command as if its key had been pressed (after the next frame's drawing).
+    pub fn queue_command(&mut self, command: Command) {
+        self.queue.push(command);
+    }
+
+    /// The user asked to close the window (title bar, Quit): ask about unsaved work.
+    pub fn request_close(&mut self) {
+        if !self.close_allowed() && self.modals.is_empty() {
+            self.modals.push(Modal::Unsaved(Then::Quit));
+        }
+    }
+
+    /// Writes the recovery file now (the autosave timer does this after 30 s).
+    pub fn autosave_now(&mut self) {
+        if !self.ws.is_dirty() {
+            return;
+        }
+        match persist::write_recovery(self.ws.project(), self.ws.path.as_deref()) {
+            Ok(_) => {
+                self.autosaved_revision = Some(self.ws.revision());
+                self.autosave_due = None;
+            }
+            Err(e) => self.report_error(format!("Autosave failed: {e}")),
+        }
+    }
+
+    // ----- messages -----
+
+    fn report(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusMessage {
+            text: text.into(),
+            error: false,
+            shown: Instant::now(),
+        });
+    }
+
+    fn report_error(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusMessage {
+            text: text.into(),
+            error: true,
+            shown: Instant::now(),
+        });
+    }
+
+    fn save_settings(&mut self) {
+        if let Some(path) = &self.settings_path
+            && let Err(e) = self.settings.save_to(path)
+        {
+            let text = format!("Settings could not be saved to {}: {e}", path.display());
+            self.report_error(text);
+        }
+    }
+
+    // ----- projects -----
+
+    fn replace_workspace(&mut self, ws: Workspace) {
+        self.ws = ws;
+        self.selection = Selection {
+            document: self.ws.project().documents.first().map(|d| d.id),
+            annotation: None,
+        };
+        self.article = ArticleView::new();
+        self.find.refresh(None);
+        self.autosave_due = None;
+        self.autosaved_revision = None;
+    }
+
+    fn new_project(&mut self) {
+        self.replace_workspace(Workspace::new(Project::new(""), None));
+    }
+
+    /// The demo project bundled in the binary, so a first run shows something to work on.
+    fn open_demo(&mut self) {
+        // TEMPORARY: the bundled demo (project-files/demo.ron) is being written; until it
+        // lands the first run starts on an empty project.
+        self.new_project();
+    }
+
+    /// Opens a project file; a file that fails to load is reported in full and never
+    /// becomes the save target.
+    pub fn open_project(&mut self, path: &Path) {
+        match persist::load(path) {
+            Ok(loaded) => {
+                self.replace_workspace(Workspace::new(loaded.project, Some(path.to_owned())));
+                self.settings.remember_project(path);
+                self.save_settings();
+                match loaded.migrated_from {
+                    Some(v) => self.report(format!(
+                        "Opened {} (converted from format version {v}; saving writes the new format)",
+                        path.display()
+                    )),
+                    None => self.report(format!("Opened {}", path.display())),
+                }
+                self.offer_recovery(Some(path));
+            }
+            Err(error) => {
+                let problems = error.problems().iter().map(|p| p.to_string()).collect();
+                let summary = match &error {
+                    persist::LoadError::Invalid { problems, .. } => format!(
+                        "It is not a valid Demarche project: {} problem(s) were found.",
+                        problems.len()
+                    ),
+                    other => other.to_string(),
+                };
+                self.report_error(format!("Could not open {}", path.display()));
+                self.modals.push(Modal::LoadFailed {
+                    path: path.to_owned(),
+                    summary,
+                    problems,
+                });
+            }
+        }
+    }
+
+    fn offer_recovery(&mut self, project: Option<&Path>) {
+        if let Some(recovery) = persist::find_recovery(project) {
+            self.modals.push(Modal::Recovery {
+                recovery,
+                project: project.map(Path::to_owned),
+            });
+        }
+    }
+
+    fn recover(&mut self, recovery: &persist::Recovery, project: Option<PathBuf>) {
+        match persist::load(&recovery.path) {
+            Ok(loaded) => {
+                let mut ws = Workspace::new(loaded.project, project);
+                ws.mark_unsaved();
+                self.replace_workspace(ws);
+                self.report("Recovered unsaved work — save to keep it");
+            }
+            Err(e) => self.report_error(format!("The recovered work cannot be read: {e}")),
+        }
+    }
+
+    /// Imports an article into the open project as one undoable step and shows it.
+    pub fn import_article(&mut self, path: &Path) {
+        let id = self.ws.fresh_id();
+        match crate::import::import_file(path, id) {
+            Ok(document) => {
+                let title = document.meta.title.clone();
+                let label = format!("Import “{title}”");
+                match self.ws.apply(label, Edit::AddDocument(Box::new(document))) {
+                    Ok(()) => {
+                        self.select_document(id);
+                        self.settings.remember_folder(path);
+                        self.report(format!("Imported “{title}”"));
+                    }
+                    Err(e) => self.report_error(format!("Could not import: {e}")),
+                }
+            }
+            Err(e) => self.report_error(format!("Could not import {}: {e}", path.display())),
+        }
+    }
+
+    /// Saves to the project's file, or asks where for an untitled project. Returns
+    /// whether the project is now saved.
+    fn save(&mut self) -> bool {
+        match self.ws.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => {
+                self.ask_path(Purpose::SaveProject(files::suggested_file_name(
+                    &self.ws.display_name(),
+                )));
+                false
+            }
+        }
+    }
+
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        let was_untitled = self.ws.path.is_none();
+        match persist::save(self.ws.project(), path) {
+            Ok(()) => {
+                let old = self.ws.path.clone();
+                self.ws.mark_saved(path.to_owned());
+                // The autosaved copy is now older than the project: drop it.
+                let _ = persist::discard_recovery(Some(path));
+                if was_untitled || old.as_deref() != Some(path) {
+                    let _ = persist::discard_recovery(old.as_deref());
+                }
+                self.autosave_due = None;
+                self.settings.remember_project(path);
+                self.save_settings();
+                self.report(format!("Saved {}", path.display()));
+                if let Some(then) = self.after_save.take() {
+                    self.proceed(then);
+                }
+                true
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.report_error(format!("Not saved: {e}"));
+                false
+            }
+        }
+    }
+
+    /// Runs `then` now, or asks first when there is unsaved work.
+    fn guard(&mut self, then: Then) {
+        if self.ws.is_dirty() {
+            self.modals.push(Modal::Unsaved(then));
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    /// Does what was asked once unsaved work is dealt with.
+    fn proceed(&mut self, then: Then) {
+        match then {
+            Then::NewProject => {
+                self.discard_own_recovery();
+                self.new_project();
+                self.report("New project");
+            }
+            Then::OpenProject(Some(path)) => {
+                self.discard_own_recovery();
+                self.open_project(&path);
+            }
+            Then::OpenProject(None) => self.ask_path(Purpose::OpenProject),
+            Then::ImportIntoNew(path) => {
+                self.discard_own_recovery();
+                self.new_project();
+                self.import_article(&path);
+            }
+            Then::Quit => {
+                self.discard_own_recovery();
+                self.close_confirmed = true;
+            }
+        }
+    }
+
+    /// Unsaved work the user chose to leave behind no longer needs recovering.
+    fn discard_own_recovery(&mut self) {
+        if self.ws.is_dirty() {
+            let _ = persist::discard_recovery(self.ws.path.as_deref());
+        }
+    }
+
+    /// Asks for a file with the native dialog, or the path field when there is none.
+    fn ask_path(&mut self, purpose: Purpose) {
+        if !self.native_dialogs {
+            self.modals.push(Modal::PathEntry {
+                purpose,
+                text: String::new(),
+                dialog_unavailable: false,
+            });
+            return;
+        }
+        match files::pick(&purpose, self.settings.last_folder.as_deref()) {
+            Picked::File(path) => self.path_chosen(&purpose, path),
+            Picked::Cancelled => self.after_save = None,
+            Picked::Unavailable => self.modals.push(Modal::PathEntry {
+                purpose,
+                text: String::new(),
+                dialog_unavailable: true,
+            }),
+        }
+    }
+
+    fn path_chosen(&mut self, purpose: &Purpose, path: PathBuf) {
+        self.settings.remember_folder(&path);
+        match purpose {
+            Purpose::OpenProject => self.open_project(&path),
+            Purpose::ImportArticle => self.import_article(&path),
+            Purpose::SaveProject(_) => {
+                let path = files::with_project_extension(purpose, path);
+                self.save_to(&path);
+            }
+        }
+    }
+
+    /// A file dropped on the window: projects open (after the unsaved question), anything
+    /// else is imported into the open project.
+    fn dropped(&mut self, path: PathBuf) {
+        if files::is_project_file(&path) {
+            self.guard(Then::OpenProject(Some(path)));
+        } else {
+            self.import_article(&path);
+        }
+    }
+
+    // ----- selection -----
+
+    fn current_document(&self) -> Option<&Document> {
+        self.selection
+            .document
+            .and_then(|id| self.ws.project().document(id))
+    }
+
+    fn select_document(&mut self, id: Id) {
+        if self.selection.document != Some(id) {
+            self.selection = Selection {
+                document: Some(id),
+                annotation: None,
+            };
+            self.article.reset(id);
+        }
+    }
+
+    /// Keeps the selection pointing at things that exist (after undo, delete, open).
+    fn repair_selection(&mut self) {
+        let project = self.ws.project();
+        let doc = self
+            .selection
+            .document
+            .filter(|&id| project.document(id).is_some())
+            .or_else(|| project.documents.first().map(|d| d.id));
+        let annotation = self.selection.annotation.filter(|&a| {
+            doc.and_then(|d| project.document(d))
+                .is_some_and(|d| d.has_annotation(a))
+        });
+        self.selection = Selection {
+            document: doc,
+            annotation,
+        };
+    }
+
+    fn step_document(&mut self, forward: bool) {
+        let docs = &self.ws.project().documents;
+        if docs.is_empty() {
+            return;
+        }
+        let at = self
+            .selection
+            .document
+            .and_then(|id| docs.iter().position(|d| d.id == id));
+        let next = match at {
+            None => 0,
+            Some(i) if forward => (i + 1) % docs.len(),
+            Some(i) => (i + docs.len() - 1) % docs.len(),
+        };
+        let id = docs[next].id;
+        self.select_document(id);
+    }
+
+    // ----- commands and actions -----
+
+    fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::NewProject => self.guard(Then::NewProject),
+            Command::OpenProject => self.guard(Then::OpenProject(None)),
+            Command::ImportArticle => self.ask_path(Purpose::ImportArticle),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => self.ask_path(Purpose::SaveProject(files::suggested_file_name(
+                &self.ws.display_name(),
+            ))),
+            Command::Quit => {
+                self.request_close();
+                if self.close_allowed() {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            Command::Undo => match self.ws.undo() {
+                Ok(Some(label)) => self.report(format!("Undid {label}")),
+                Ok(None) => self.report("Nothing to undo"),
+                Err(e) => self.report_error(format!("Cannot undo: {e}")),
+            },
+            Command::Redo => match self.ws.redo() {
+                Ok(Some(label)) => self.report(format!("Redid {label}")),
+                Ok(None) => self.report("Nothing to redo"),
+                Err(e) => self.report_error(format!("Cannot redo: {e}")),
+            },
+            Command::Find => self.find.open(),
+            Command::FindNext | Command::FindPrevious => {
+                if !self.find.open {
+                    self.find.open();
+                } else if let Some((s, e)) = self.find.step(command == Command::FindNext) {
+                    self.reveal(s, e);
+                }
+            }
+            Command::DeleteAnnotation => self.delete_selected_annotation(),
+            Command::TagMention
+            | Command::TagStatement
+            | Command::TagCommitment
+            | Command::TagStance
+            | Command::TagTag
+            | Command::ChangeActor => {
+                let Some(doc) = self.selection.document else {
+                    self.report("Open an article first");
+                    return;
+                };
+                let selection = self.article.selection();
+                let actions = self.tagging.start(
+                    command,
+                    &mut self.ws,
+                    doc,
+                    selection,
+                    self.selection.annotation,
+                );
+                self.actions.extend(actions);
+            }
+            Command::Navigate { nav, extend } => {
+                if let Some(id) = self.selection.document
+                    && let Some(doc) = self.ws.project().document(id)
+                {
+                    self.article.navigate(doc, nav, extend);
+                }
+            }
+            Command::ShowHelp => self.show_help = !self.show_help,
+            Command::NextDocument => self.step_document(true),
+            Command::PreviousDocument => self.step_document(false),
+            Command::ToggleTheme => {
+                self.settings.theme = if ctx.theme() == egui::Theme::Dark {
+                    Theme::Light
+                } else {
+                    Theme::Dark
+                };
+                ctx.set_theme(self.settings.theme.preference());
+                self.save_settings();
+            }
+        }
+    }
+
+    fn delete_selected_annotation(&mut self) {
+        let (Some(doc_id), Some(id)) = (self.selection.document, self.selection.annotation) else {
+            self.report("Select an annotation to delete");
+            return;
+        };
+        let Some(doc) = self.ws.project().document(doc_id) else {
+            return;
+        };
+        let edit = compose::remove_annotation_cascade(doc, id);
+        match self.ws.apply("Delete annotation", edit) {
+            Ok(()) => {
+                self.selection.annotation = None;
+                self.report("Annotation deleted (Ctrl+Z brings it back)");
+            }
+            Err(e) => self.report_error(format!("Cannot delete: {e}")),
+        }
+    }
+
+    fn reveal(&mut self, start: usize, end: usize) {
+        self.article.reveal(start, end);
+        self.article.set_selection(start, end);
+    }
+
+    fn apply_action(&mut self, action: UiAction) {
+        match action {
+            UiAction::Edit { label, edit, group } => {
+                if let Err(e) = self.ws.apply_grouped(label, edit, group) {
+                    self.report_error(format!("Not changed: {e}"));
+                }
+            }
+            UiAction::SealGroup => self.ws.seal_group(),
+            UiAction::SelectDocument(id) => self.select_document(id),
+            UiAction::SelectAnnotation(id) => self.selection.annotation = id,
+            UiAction::Reveal { start, end } => self.reveal(start, end),
+            UiAction::Run(command) => self.queue.push(command),
+            UiAction::Status(text) => self.report(text),
+        }
+    }
+
+    fn answer_modal(&mut self, choice: Choice) {
+        let Some(modal) = self.modals.pop() else {
+            return;
+        };
+        match (modal, choice) {
+            (Modal::Unsaved(then), Choice::Save) => {
+                self.after_save = Some(then);
+                if self.save() {
+                    // `save_to` ran `then` already.
+                }
+            }
+            (Modal::Unsaved(then), Choice::Discard) => self.proceed(then),
+            (Modal::Recovery { recovery, project }, Choice::Recover) => {
+                self.recover(&recovery, project)
+            }
+            (Modal::Recovery { project, .. }, Choice::DiscardRecovery) => {
+                if let Err(e) = persist::discard_recovery(project.as_deref()) {
+                    self.report_error(format!("The recovery file could not be deleted: {e}"));
+                }
+            }
+            (Modal::PathEntry { purpose, .. }, Choice::Path(path)) => {
+                self.path_chosen(&purpose, path)
+            }
+            (Modal::PathEntry { purpose, .. }, Choice::TryDialog) => self.ask_path(purpose),
+            (Modal::PathEntry { .. }, Choice::Cancel) => self.after_save = None,
+            (modal @ Modal::Recovery { .. }, _) => self.modals.push(modal),
+            _ => {}
+        }
+    }
+
+    /// Starts the autosave clock on new unsaved work and writes the recovery file when due.
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        let pending = self.ws.is_dirty() && self.autosaved_revision != Some(self.ws.revision());
+        if !pending {
+            self.autosave_due = None;
+            return;
+        }
+        let due = *self
+            .autosave_due
+            .get_or_insert_with(|| Instant::now() + AUTOSAVE_AFTER);
+        let now = Instant::now();
+        if now >= due {
+            self.autosave_now();
+        } else {
+            ctx.request_repaint_after(due - now);
+        }
+    }
+
+    // ----- drawing -----
+
+    /// Draws one frame and then runs what the user asked for. The eframe `App::ui` calls
+    /// this; tests drive it directly through `egui_kittest`.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.request_close();
+            if !self.close_allowed() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if self.modals.is_empty() && !self.tagging.is_open() {
+            let article_keys = !ctx.text_edit_focused();
+            let pressed = command::take_pressed(&ctx, article_keys);
+            self.queue.extend(pressed);
+        }
+
+        self.menu_bar_ui(ui);
+        self.status_bar_ui(ui);
+        self.side_panels_ui(ui);
+        self.centre_ui(ui);
+
+        if let Some(modal) = self.modals.last_mut() {
+            let name = self.ws.display_name();
+            if let Some(choice) = dialogs::modal_ui(&ctx, modal, &name) {
+                self.answer_modal(choice);
+            }
+        }
+        dialogs::help_ui(&ctx, &mut self.show_help);
+        if self.modals.is_empty() {
+            let actions = self.tagging.ui(&ctx, &mut self.ws);
+            self.actions.extend(actions);
+        }
+
+        for path in dropped {
+            self.dropped(path);
+        }
+        for action in std::mem::take(&mut self.actions) {
+            self.apply_action(action);
+        }
+        for command in std::mem::take(&mut self.queue) {
+            self.run_command(&ctx, command);
+        }
+        self.repair_selection();
+        if self.close_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        self.autosave_tick(&ctx);
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("File", |ui| {
+                    for c in [
+                        Command::NewProject,
+                        Command::OpenProject,
+                        Command::ImportArticle,
+                    ] {
+                        self.command_button(ui, c, None);
+                    }
+                    ui.menu_button("Recent projects", |ui| {
+                        if self.settings.recent.is_empty() {
+                            ui.weak("None yet");
+                        }
+                        for path in self.settings.recent.clone() {
+                            let name = path.display().to_string();
+                            if ui.button(name).clicked() {
+                                if path.is_file() {
+                                    self.guard(Then::OpenProject(Some(path)));
+                                } else {
+                                    self.settings.forget_recent(&path);
+                                    self.save_settings();
+                                    self.report_error(format!(
+                                        "{} no longer exists; removed from recent projects",
+                                        path.display()
+                                    ));
+                                }
+                            }
+                        }
+                    });
+                    ui.separator();
+                    self.command_button(ui, Command::Save, None);
+                    self.command_button(ui, Command::SaveAs, None);
+                    ui.separator();
+                    self.command_button(ui, Command::Quit, None);
+                });
+                ui.menu_button("Edit", |ui| {
+                    let undo = self.ws.history().undo_label().map(|l| format!("Undo {l}"));
+                    let redo = self.ws.history().redo_label().map(|l| format!("Redo {l}"));
+                    self.command_button(ui, Command::Undo, Some(undo));
+                    self.command_button(ui, Command::Redo, Some(redo));
+                    ui.separator();
+                    for c in [
+                        Command::Find,
+                        Command::FindNext,
+                        Command::FindPrevious,
+                        Command::DeleteAnnotation,
+                    ] {
+                        self.command_button(ui, c, None);
+                    }
+                });
+                ui.menu_button("View", |ui| {
+                    for c in [
+                        Command::NextDocument,
+                        Command::PreviousDocument,
+                        Command::ToggleTheme,
+                    ] {
+                        self.command_button(ui, c, None);
+                    }
+                    ui.separator();
+                    ui.label("Theme");
+                    let mut theme = self.settings.theme;
+                    for t in [Theme::System, Theme::Light, Theme::Dark] {
+                        ui.radio_value(&mut theme, t, t.label());
+                    }
+                    if theme != self.settings.theme {
+                        self.settings.theme = theme;
+                        ui.ctx().set_theme(theme.preference());
+                        self.save_settings();
+                    }
+                });
+                ui.menu_button("Tools", |ui| {
+                    if ui.button("Codebook editor…").clicked() {
+                        self.show_codebook = true;
+                        ui.close();
+                    }
+                    ui.separator();
+                    for menu in [Menu::Tag, Menu::Navigate] {
+                        ui.menu_button(menu.label(), |ui| {
+                            for &c in command::ALL.iter().filter(|c| c.menu() == menu) {
+                                self.command_button(ui, c, None);
+                            }
+                        });
+                    }
+                });
+                ui.menu_button("Help", |ui| {
+                    self.command_button(ui, Command::ShowHelp, None);
+                });
+            });
+        });
+    }
+
+    /// A menu entry for `command` with its shortcut; `label` overrides the text (and
+    /// `Some(None)` disables the entry, e.g. Undo with nothing to undo).
+    fn command_button(
+        &mut self,
+        ui: &mut egui::Ui,
+        command: Command,
+        label: Option<Option<String>>,
+    ) {
+        let (text, enabled) = match label {
+            None => (command.label(), true),
+            Some(Some(text)) => (text, true),
+            Some(None) => (command.label(), false),
+        };
+        let mut button = egui::Button::new(text);
+        if let Some(keys) = command.shortcut_text(ui.ctx()) {
+            button = button.shortcut_text(keys);
+        }
+        let response = ui
+            .add_enabled(enabled, button)
+            .on_hover_text(command.tooltip());
+        if response.clicked() {
+            self.queue.push(command);
+            ui.close();
+        }
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        if self
+            .status
+            .as_ref()
+            .is_some_and(|s| !s.error && s.shown.elapsed() > STATUS_FOR)
+        {
+            self.status = None;
+        }
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(self.ws.display_name());
+                ui.separator();
+                match self.current_document() {
+                    Some(doc) => {
+                        ui.label(doc.meta.title.as_str());
+                        ui.separator();
+                        ui.label(format!("{} annotations", doc.annotation_count()));
+                    }
+                    None => {
+                        ui.weak("no document");
+                    }
+                }
+                ui.separator();
+                let counts = self.ws.project().counts();
+                ui.label(format!(
+                    "{} documents · {} actors",
+                    self.ws.project().documents.len(),
+                    counts.actors
+                ));
+                ui.separator();
+                if self.ws.is_dirty() {
+                    ui.colored_label(ui.visuals().warn_fg_color, "● unsaved");
+                } else {
+                    ui.label("saved");
+                }
+                if let Some(status) = &self.status {
+                    ui.separator();
+                    if status.error {
+                        ui.colored_label(ui.visuals().error_fg_color, status.text.as_str());
+                        if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                            self.status = None;
+                        }
+                    } else {
+                        ui.label(status.text.as_str());
+                    }
+                }
+            });
+        });
+        if self.status.as_ref().is_some_and(|s| !s.error) {
+            ui.ctx().request_repaint_after(STATUS_FOR);
+        }
+    }
+
+    fn side_panels_ui(&mut self, ui: &mut egui::Ui) {
+        let sel = self.selection;
+        let mut actions = Vec::new();
+        egui::Panel::left("left")
+            .resizable(true)
+            .default_size(260.0)
+            .size_range(160.0..=700.0)
+            .show(ui, |ui| {
+                egui::Panel::top("documents")
+                    .resizable(true)
+                    .default_size(ui.available_height() * 0.4)
+                    .size_range(80.0..=f32::INFINITY)
+                    .show(ui, |ui| {
+                        ui.heading("Documents");
+                        actions.extend(panels::documents::documents_ui(
+                            ui,
+                            &self.ws,
+                            &mut self.panels.documents,
+                            &sel,
+                        ));
+                    });
+                egui::CentralPanel::default().show(ui, |ui| {
+                    ui.heading("Actors");
+                    actions.extend(panels::actors::actors_ui(
+                        ui,
+                        &mut self.ws,
+                        &mut self.panels.actors,
+                        &sel,
+                    ));
+                });
+            });
+        egui::Panel::right("right")
+            .resizable(true)
+            .default_size(340.0)
+            .size_range(220.0..=900.0)
+            .show(ui, |ui| {
+                egui::Panel::top("inspector")
+                    .resizable(true)
+                    .default_size(ui.available_height() * 0.5)
+                    .size_range(80.0..=f32::INFINITY)
+                    .show(ui, |ui| {
+                        ui.heading("Inspector");
+                        egui::ScrollArea::vertical()
+                            .id_salt("inspector-scroll")
+                            .auto_shrink([false, false])
+                            .show(ui, |ui| {
+                                actions.extend(panels::inspector::inspector_ui(
+                                    ui,
+                                    &self.ws,
+                                    &mut self.panels.inspector,
+                                    &sel,
+                                ));
+                            });
+                    });
+                egui::CentralPanel::default().show(ui, |ui| {
+                    ui.heading("Statements");
+                    actions.extend(panels::statements::statements_ui(
+                        ui,
+                        &self.ws,
+                        &mut self.panels.statements,
+                        &sel,
+                    ));
+                });
+            });
+        let ctx = ui.ctx().clone();
+        egui::Window::new("Codebook")
+            .open(&mut self.show_codebook)
+            .default_size([520.0, 480.0])
+            .show(&ctx, |ui| {
+                actions.extend(panels::codebook::codebook_ui(
+                    ui,
+                    &self.ws,
+                    &mut self.panels.codebook,
+                ));
+            });
+        self.actions.extend(actions);
+    }
+
+    fn centre_ui(&mut self, ui: &mut egui::Ui) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.find.open {
+                let doc = self
+                    .selection
+                    .document
+                    .and_then(|id| self.ws.project().document(id));
+                match self.find.ui(ui, doc) {
+                    Some(FindAction::Reveal(s, e)) => {
+                        self.actions.push(UiAction::Reveal { start: s, end: e })
+                    }
+                    Some(FindAction::Close) => self.find.close(),
+                    None => {}
+                }
+                ui.separator();
+            }
+            let Some(doc) = self
+                .selection
+                .document
+                .and_then(|id| self.ws.project().document(id))
+            else {
+                ui.centered_and_justified(|ui| {
+                    ui.label(
+                        "No article open.\nFile → Import article… (Ctrl+I), or drop a file here.",
+                    );
+                });
+                return;
+            };
+            let input = ArticleInput {
+                project: self.ws.project(),
+                document: doc,
+                revision: self.ws.revision(),
+                selected_annotation: self.selection.annotation,
+                find_matches: self.find.matches(),
+                find_current: self.find.current(),
+            };
+            let actions = self.article.ui(ui, &input);
+            self.actions.extend(actions);
+        });
     }
 }
 
 impl eframe::App for DemarcheApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading(self.workspace.display_name());
-        });
-        let _ = &mut self.article;
+        self.frame_ui(ui);
     }
 }

@@ -1,10 +1,8 @@
 //! Every user action of the window as one list: menus, keyboard shortcuts, the context menu
 //! and the help screen are all drawn from it.
-//!
-//! PROVISIONAL: variants agreed between the UI engineers; labels, shortcuts and grouping
-//! are being completed by the app-shell work.
 
 use super::article::Nav;
+use egui::{Key, KeyboardShortcut, Modifiers};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Command {
@@ -31,10 +29,377 @@ pub enum Command {
     /// Change the speaker / committer / holder of the selected annotation.
     ChangeActor,
     // Moving the caret and selection in the article
-    Navigate { nav: Nav, extend: bool },
+    Navigate {
+        nav: Nav,
+        extend: bool,
+    },
     // View
     ShowHelp,
     NextDocument,
     PreviousDocument,
     ToggleTheme,
+}
+
+/// The menu a command appears in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Menu {
+    File,
+    Edit,
+    Tag,
+    Navigate,
+    View,
+    Help,
+}
+
+impl Menu {
+    pub fn label(self) -> &'static str {
+        match self {
+            Menu::File => "File",
+            Menu::Edit => "Edit",
+            Menu::Tag => "Tag",
+            Menu::Navigate => "Navigate",
+            Menu::View => "View",
+            Menu::Help => "Help",
+        }
+    }
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+const NONE: Modifiers = Modifiers::NONE;
+const CMD: Modifiers = Modifiers::COMMAND;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+const ALT: Modifiers = Modifiers::ALT;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const ALT_SHIFT: Modifiers = Modifiers::ALT.plus(Modifiers::SHIFT);
+
+const fn nav(nav: Nav, extend: bool) -> Command {
+    Command::Navigate { nav, extend }
+}
+
+/// Every command, in menu and help order.
+pub const ALL: &[Command] = &[
+    Command::NewProject,
+    Command::OpenProject,
+    Command::ImportArticle,
+    Command::Save,
+    Command::SaveAs,
+    Command::Quit,
+    Command::Undo,
+    Command::Redo,
+    Command::Find,
+    Command::FindNext,
+    Command::FindPrevious,
+    Command::DeleteAnnotation,
+    Command::TagMention,
+    Command::TagStatement,
+    Command::TagCommitment,
+    Command::TagStance,
+    Command::TagTag,
+    Command::ChangeActor,
+    nav(Nav::CharLeft, false),
+    nav(Nav::CharRight, false),
+    nav(Nav::CharLeft, true),
+    nav(Nav::CharRight, true),
+    nav(Nav::WordLeft, false),
+    nav(Nav::WordRight, false),
+    nav(Nav::WordLeft, true),
+    nav(Nav::WordRight, true),
+    nav(Nav::LineUp, false),
+    nav(Nav::LineDown, false),
+    nav(Nav::LineUp, true),
+    nav(Nav::LineDown, true),
+    nav(Nav::SentencePrevious, false),
+    nav(Nav::SentenceNext, false),
+    nav(Nav::SentencePrevious, true),
+    nav(Nav::SentenceNext, true),
+    nav(Nav::SelectWord, false),
+    nav(Nav::SelectSentence, false),
+    nav(Nav::DocumentStart, false),
+    nav(Nav::DocumentEnd, false),
+    nav(Nav::DocumentStart, true),
+    nav(Nav::DocumentEnd, true),
+    nav(Nav::AnnotationNext, false),
+    nav(Nav::AnnotationPrevious, false),
+    Command::NextDocument,
+    Command::PreviousDocument,
+    Command::ToggleTheme,
+    Command::ShowHelp,
+];
+
+impl Command {
+    pub fn label(self) -> String {
+        let text = match self {
+            Command::NewProject => "New project",
+            Command::OpenProject => "Open project…",
+            Command::ImportArticle => "Import article…",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as…",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::Find => "Find…",
+            Command::FindNext => "Find next",
+            Command::FindPrevious => "Find previous",
+            Command::DeleteAnnotation => "Delete annotation",
+            Command::TagMention => "Mention…",
+            Command::TagStatement => "Statement",
+            Command::TagCommitment => "Commitment",
+            Command::TagStance => "Stance",
+            Command::TagTag => "Tag…",
+            Command::ChangeActor => "Change speaker / holder…",
+            Command::Navigate { nav, extend } => {
+                let base = nav_label(nav);
+                return if extend {
+                    format!("{base} (extend selection)")
+                } else {
+                    base.to_owned()
+                };
+            }
+            Command::ShowHelp => "Keyboard shortcuts",
+            Command::NextDocument => "Next document",
+            Command::PreviousDocument => "Previous document",
+            Command::ToggleTheme => "Toggle light / dark",
+        };
+        text.to_owned()
+    }
+
+    /// A longer explanation for tooltips and the help window.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Command::NewProject => "Start an empty project",
+            Command::OpenProject => "Open a project file (.ron)",
+            Command::ImportArticle => "Add an article (text, HTML, …) to the project",
+            Command::Save => "Save the project (asks where if it is untitled)",
+            Command::SaveAs => "Save the project to another file",
+            Command::Quit => "Close the window (asks about unsaved changes)",
+            Command::Undo => "Undo the last change",
+            Command::Redo => "Redo the change just undone",
+            Command::Find => "Find text in the article",
+            Command::FindNext | Command::FindPrevious => "Move between the matches of Find",
+            Command::DeleteAnnotation => "Delete the selected annotation",
+            Command::TagMention => "Mark the selection as a mention of an actor",
+            Command::TagStatement => "Mark the selection as a statement",
+            Command::TagCommitment => "Code a commitment on the selection",
+            Command::TagStance => "Code a stance on the selection",
+            Command::TagTag => "Tag the selection with a codebook category",
+            Command::ChangeActor => "Choose another actor for the selected annotation",
+            Command::Navigate { .. } => "Move the caret in the article (shift extends)",
+            Command::ShowHelp => "Show every command and its keys",
+            Command::NextDocument | Command::PreviousDocument => "Switch document",
+            Command::ToggleTheme => "Switch between the light and the dark theme",
+        }
+    }
+
+    pub fn menu(self) -> Menu {
+        match self {
+            Command::NewProject
+            | Command::OpenProject
+            | Command::ImportArticle
+            | Command::Save
+            | Command::SaveAs
+            | Command::Quit => Menu::File,
+            Command::Undo
+            | Command::Redo
+            | Command::Find
+            | Command::FindNext
+            | Command::FindPrevious
+            | Command::DeleteAnnotation => Menu::Edit,
+            Command::TagMention
+            | Command::TagStatement
+            | Command::TagCommitment
+            | Command::TagStance
+            | Command::TagTag
+            | Command::ChangeActor => Menu::Tag,
+            Command::Navigate { .. } => Menu::Navigate,
+            Command::NextDocument | Command::PreviousDocument | Command::ToggleTheme => Menu::View,
+            Command::ShowHelp => Menu::Help,
+        }
+    }
+
+    /// Every key that runs the command; the first is shown in menus.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        match self {
+            Command::NewProject => const { &[key(CMD, Key::N)] },
+            Command::OpenProject => const { &[key(CMD, Key::O)] },
+            Command::ImportArticle => const { &[key(CMD, Key::I)] },
+            Command::Save => const { &[key(CMD, Key::S)] },
+            Command::SaveAs => const { &[key(CMD_SHIFT, Key::S)] },
+            Command::Quit => const { &[key(CMD, Key::Q)] },
+            Command::Undo => const { &[key(CMD, Key::Z)] },
+            Command::Redo => const { &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)] },
+            Command::Find => const { &[key(CMD, Key::F)] },
+            Command::FindNext => const { &[key(NONE, Key::F3)] },
+            Command::FindPrevious => const { &[key(SHIFT, Key::F3)] },
+            Command::DeleteAnnotation => const { &[key(NONE, Key::Delete)] },
+            Command::TagMention => const { &[key(NONE, Key::M)] },
+            Command::TagStatement => const { &[key(NONE, Key::S)] },
+            Command::TagCommitment => const { &[key(NONE, Key::C)] },
+            Command::TagStance => const { &[key(NONE, Key::T)] },
+            Command::TagTag => const { &[key(NONE, Key::G)] },
+            Command::ChangeActor => const { &[key(NONE, Key::A)] },
+            Command::Navigate { nav, extend } => nav_keys(nav, extend),
+            Command::ShowHelp => const { &[key(NONE, Key::F1)] },
+            Command::NextDocument => const { &[key(CMD, Key::PageDown)] },
+            Command::PreviousDocument => const { &[key(CMD, Key::PageUp)] },
+            Command::ToggleTheme => const { &[key(CMD_SHIFT, Key::L)] },
+        }
+    }
+
+    /// Commands whose keys are plain letters or caret keys: they act on the article and
+    /// must not fire while a text field is being typed in.
+    pub fn needs_article_focus(self) -> bool {
+        match self {
+            Command::Navigate { .. } | Command::DeleteAnnotation => true,
+            Command::TagMention
+            | Command::TagStatement
+            | Command::TagCommitment
+            | Command::TagStance
+            | Command::TagTag
+            | Command::ChangeActor => true,
+            _ => false,
+        }
+    }
+
+    /// The first shortcut as the user reads it ("Ctrl+Shift+S").
+    pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
+        self.shortcuts().first().map(|s| ctx.format_shortcut(s))
+    }
+
+    /// Every shortcut, joined with " or ".
+    pub fn all_shortcuts_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .iter()
+            .map(|s| ctx.format_shortcut(s))
+            .collect::<Vec<_>>()
+            .join(" or ")
+    }
+}
+
+fn nav_label(nav: Nav) -> &'static str {
+    match nav {
+        Nav::CharLeft => "Character left",
+        Nav::CharRight => "Character right",
+        Nav::WordLeft => "Word left",
+        Nav::WordRight => "Word right",
+        Nav::LineUp => "Line up",
+        Nav::LineDown => "Line down",
+        Nav::SentencePrevious => "Previous sentence",
+        Nav::SentenceNext => "Next sentence",
+        Nav::SelectSentence => "Select sentence",
+        Nav::SelectWord => "Select word",
+        Nav::DocumentStart => "Start of document",
+        Nav::DocumentEnd => "End of document",
+        Nav::AnnotationPrevious => "Previous annotation",
+        Nav::AnnotationNext => "Next annotation",
+    }
+}
+
+fn nav_keys(nav: Nav, extend: bool) -> &'static [KeyboardShortcut] {
+    match (nav, extend) {
+        (Nav::CharLeft, false) => const { &[key(NONE, Key::ArrowLeft)] },
+        (Nav::CharLeft, true) => const { &[key(SHIFT, Key::ArrowLeft)] },
+        (Nav::CharRight, false) => const { &[key(NONE, Key::ArrowRight)] },
+        (Nav::CharRight, true) => const { &[key(SHIFT, Key::ArrowRight)] },
+        (Nav::WordLeft, false) => const { &[key(CMD, Key::ArrowLeft)] },
+        (Nav::WordLeft, true) => const { &[key(CMD_SHIFT, Key::ArrowLeft)] },
+        (Nav::WordRight, false) => const { &[key(CMD, Key::ArrowRight)] },
+        (Nav::WordRight, true) => const { &[key(CMD_SHIFT, Key::ArrowRight)] },
+        (Nav::LineUp, false) => const { &[key(NONE, Key::ArrowUp)] },
+        (Nav::LineUp, true) => const { &[key(SHIFT, Key::ArrowUp)] },
+        (Nav::LineDown, false) => const { &[key(NONE, Key::ArrowDown)] },
+        (Nav::LineDown, true) => const { &[key(SHIFT, Key::ArrowDown)] },
+        (Nav::SentencePrevious, false) => {
+            const { &[key(ALT, Key::ArrowUp), key(CMD, Key::ArrowUp)] }
+        }
+        (Nav::SentencePrevious, true) => const { &[key(ALT_SHIFT, Key::ArrowUp)] },
+        (Nav::SentenceNext, false) => {
+            const { &[key(ALT, Key::ArrowDown), key(CMD, Key::ArrowDown)] }
+        }
+        (Nav::SentenceNext, true) => const { &[key(ALT_SHIFT, Key::ArrowDown)] },
+        (Nav::SelectWord, _) => const { &[key(NONE, Key::W)] },
+        (Nav::SelectSentence, _) => const { &[key(NONE, Key::E)] },
+        (Nav::DocumentStart, false) => const { &[key(CMD, Key::Home)] },
+        (Nav::DocumentStart, true) => const { &[key(CMD_SHIFT, Key::Home)] },
+        (Nav::DocumentEnd, false) => const { &[key(CMD, Key::End)] },
+        (Nav::DocumentEnd, true) => const { &[key(CMD_SHIFT, Key::End)] },
+        (Nav::AnnotationNext, _) => const { &[key(NONE, Key::Tab), key(NONE, Key::CloseBracket)] },
+        (Nav::AnnotationPrevious, _) => {
+            const { &[key(SHIFT, Key::Tab), key(NONE, Key::OpenBracket)] }
+        }
+    }
+}
+
+/// Takes the key presses that run commands out of this frame's input, so that no widget
+/// also reacts to them, and returns the commands in the order pressed.
+///
+/// Modifiers must match exactly (unlike `InputState::consume_shortcut`, which ignores
+/// extra shift) so that shift+arrow extends rather than moves. `article_keys` is false
+/// while a text field has focus: plain letters and caret keys then belong to the field.
+pub fn take_pressed(ctx: &egui::Context, article_keys: bool) -> Vec<Command> {
+    let mut pressed = Vec::new();
+    ctx.input_mut(|input| {
+        input.events.retain(|event| {
+            let egui::Event::Key {
+                key: ev_key,
+                modifiers,
+                pressed: true,
+                ..
+            } = event
+            else {
+                return true;
+            };
+            let found = ALL.iter().copied().find(|command| {
+                (article_keys || !command.needs_article_focus())
+                    && command
+                        .shortcuts()
+                        .iter()
+                        .any(|s| s.logical_key == *ev_key && modifiers.matches_exact(s.modifiers))
+            });
+            match found {
+                Some(command) => {
+                    pressed.push(command);
+                    false
+                }
+                None => true,
+            }
+        });
+        // A consumed letter must not arrive as text either (the key event comes with a
+        // text event for the same letter).
+        if pressed.iter().any(|c| c.needs_article_focus()) {
+            input
+                .events
+                .retain(|e| !matches!(e, egui::Event::Text(t) if t.chars().count() == 1));
+        }
+    });
+    pressed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn no_two_commands_share_a_key() {
+        let mut seen: HashMap<(Modifiers, Key), Command> = HashMap::new();
+        for &command in ALL {
+            for s in command.shortcuts() {
+                if let Some(other) = seen.insert((s.modifiers, s.logical_key), command) {
+                    // The two extend variants of SelectWord/SelectSentence/annotation jumps
+                    // share keys with their non-extending twin, which is not listed in ALL.
+                    panic!("{command:?} and {other:?} share {s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_has_a_label_and_a_key() {
+        for &command in ALL {
+            assert!(!command.label().is_empty());
+            assert!(!command.shortcuts().is_empty(), "{command:?} has no key");
+        }
+    }
 }

@@ -1,0 +1,242 @@
+//! The window's modal dialogs: unsaved changes, a project that failed to load, recovery
+//! of autosaved work, a path field when no file dialog can be shown; and the help window.
+
+use super::command::{self, Menu};
+use super::files::Purpose;
+use std::path::PathBuf;
+
+/// What to do once the unsaved-changes question is answered (other than Cancel).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Then {
+    NewProject,
+    /// Open this project, or ask which with the file dialog.
+    OpenProject(Option<PathBuf>),
+    /// Import an article into a new untitled project.
+    ImportIntoNew(PathBuf),
+    Quit,
+}
+
+#[derive(Clone, Debug)]
+pub enum Modal {
+    Unsaved(Then),
+    LoadFailed {
+        path: PathBuf,
+        summary: String,
+        problems: Vec<String>,
+    },
+    Recovery {
+        recovery: crate::persist::Recovery,
+        /// The project the recovered work belongs to (`None`: untitled).
+        project: Option<PathBuf>,
+    },
+    /// No file dialog could be shown (or the user prefers typing): a path field.
+    PathEntry {
+        purpose: Purpose,
+        text: String,
+        dialog_unavailable: bool,
+    },
+}
+
+impl Modal {
+    /// The heading shown, also how tests find out which dialog is open.
+    pub fn title(&self) -> String {
+        match self {
+            Modal::Unsaved(_) => "Unsaved changes".to_owned(),
+            Modal::LoadFailed { .. } => "The project could not be opened".to_owned(),
+            Modal::Recovery { .. } => "Recover unsaved work?".to_owned(),
+            Modal::PathEntry { purpose, .. } => purpose.title().to_owned(),
+        }
+    }
+}
+
+/// The answer given in a modal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    Save,
+    Discard,
+    Cancel,
+    Recover,
+    DiscardRecovery,
+    Path(PathBuf),
+    /// Show the native file dialog after all.
+    TryDialog,
+    Close,
+}
+
+/// Draws the modal; returns the answer once given.
+pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, project_name: &str) -> Option<Choice> {
+    let mut choice = None;
+    let title = modal.title();
+    let response = egui::Modal::new(egui::Id::unique("demarche-modal")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(&title);
+        ui.add_space(6.0);
+        match modal {
+            Modal::Unsaved(then) => {
+                let what = match then {
+                    Then::NewProject => "starting a new project",
+                    Then::OpenProject(_) => "opening another project",
+                    Then::ImportIntoNew(_) => "importing into a new project",
+                    Then::Quit => "closing",
+                };
+                ui.label(format!(
+                    "“{project_name}” has changes that are not saved. Save them before {what}?"
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let save = ui.button("Save");
+                    if save.clicked() {
+                        choice = Some(Choice::Save);
+                    }
+                    if ui.button("Discard").clicked() {
+                        choice = Some(Choice::Discard);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(Choice::Cancel);
+                    }
+                    if ui.memory(|m| m.focused().is_none()) {
+                        save.request_focus();
+                    }
+                });
+            }
+            Modal::LoadFailed {
+                path,
+                summary,
+                problems,
+            } => {
+                ui.label(summary.as_str());
+                ui.weak(format!("File: {}", path.display()));
+                if !problems.is_empty() {
+                    ui.add_space(4.0);
+                    ui.label(format!("{} problem(s):", problems.len()));
+                    egui::ScrollArea::vertical()
+                        .max_height(300.0)
+                        .show(ui, |ui| {
+                            for problem in problems.iter() {
+                                ui.monospace(problem.as_str());
+                            }
+                        });
+                }
+                ui.add_space(4.0);
+                ui.weak("The file has not been changed. Fix it in an editor and open it again.");
+                if ui.button("Close").clicked() {
+                    choice = Some(Choice::Close);
+                }
+            }
+            Modal::Recovery { recovery, project } => {
+                let of = project.as_ref().map_or_else(
+                    || "an untitled project".to_owned(),
+                    |p| format!("“{}”", p.display()),
+                );
+                let when: chrono::DateTime<chrono::Local> = recovery.saved.into();
+                ui.label(format!(
+                    "Demarche autosaved unsaved work on {of} at {} but was not closed normally.",
+                    when.format("%Y-%m-%d %H:%M")
+                ));
+                ui.label("Recovered work opens as unsaved; save it to keep it.");
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Recover").clicked() {
+                        choice = Some(Choice::Recover);
+                    }
+                    if ui.button("Discard recovered work").clicked() {
+                        choice = Some(Choice::DiscardRecovery);
+                    }
+                });
+            }
+            Modal::PathEntry {
+                purpose,
+                text,
+                dialog_unavailable,
+            } => {
+                if *dialog_unavailable {
+                    ui.label(
+                        "No file dialog could be shown (no desktop portal and no zenity). \
+                         Type the file's full path instead:",
+                    );
+                } else {
+                    ui.label("Type the file's full path:");
+                }
+                let field = ui.add(
+                    egui::TextEdit::singleline(text)
+                        .hint_text(match purpose {
+                            Purpose::SaveProject(_) => "/home/me/corpus/project.ron",
+                            Purpose::OpenProject => "/home/me/corpus/project.ron",
+                            Purpose::ImportArticle => "/home/me/articles/article.txt",
+                        })
+                        .desired_width(f32::INFINITY),
+                );
+                if ui.memory(|m| m.focused().is_none()) {
+                    field.request_focus();
+                }
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("OK"));
+                    if (ok.clicked() || entered) && !text.trim().is_empty() {
+                        choice = Some(Choice::Path(expand_home(text.trim())));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(Choice::Cancel);
+                    }
+                    if !*dialog_unavailable && ui.button("Browse…").clicked() {
+                        choice = Some(Choice::TryDialog);
+                    }
+                });
+            }
+        }
+    });
+    if choice.is_none() && response.should_close() {
+        // Escape or a click outside: the safe answer.
+        choice = Some(match modal {
+            Modal::Recovery { .. } => return None, // must be answered explicitly
+            Modal::LoadFailed { .. } => Choice::Close,
+            _ => Choice::Cancel,
+        });
+    }
+    choice
+}
+
+/// `~/x` → `$HOME/x`, as a shell would.
+fn expand_home(text: &str) -> PathBuf {
+    match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(text),
+    }
+}
+
+/// The help window: every command and its keys, grouped by menu.
+pub fn help_ui(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .default_width(460.0)
+        .vscroll(true)
+        .show(ctx, |ui| {
+            ui.label(
+                "Single letters and caret keys act on the article when no text field \
+                 has focus. Select text, then press a tagging key.",
+            );
+            for menu in [
+                Menu::File,
+                Menu::Edit,
+                Menu::Tag,
+                Menu::Navigate,
+                Menu::View,
+                Menu::Help,
+            ] {
+                ui.add_space(6.0);
+                ui.strong(menu.label());
+                egui::Grid::new(("help", menu.label()))
+                    .num_columns(2)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for c in command::ALL.iter().filter(|c| c.menu() == menu) {
+                            ui.label(c.label());
+                            ui.monospace(c.all_shortcuts_text(ctx));
+                            ui.end_row();
+                        }
+                    });
+            }
+            ui.add_space(6.0);
+            ui.weak("In the find bar: Enter next match, Shift+Enter previous, Escape closes.");
+        });
+}

@@ -1,0 +1,130 @@
+//! File dialogs (rfd: the desktop portal, else zenity) and what the window does when no
+//! dialog can be shown.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What a file dialog is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    OpenProject,
+    ImportArticle,
+    /// Save the project; the suggested file name.
+    SaveProject(String),
+}
+
+impl Purpose {
+    pub fn title(&self) -> &'static str {
+        match self {
+            Purpose::OpenProject => "Open project",
+            Purpose::ImportArticle => "Import article",
+            Purpose::SaveProject(_) => "Save project as",
+        }
+    }
+}
+
+/// The outcome of a file dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    File(PathBuf),
+    Cancelled,
+    /// No dialog could be shown (no desktop portal, no zenity).
+    Unavailable,
+}
+
+/// A dialog that a person cancelled takes longer than this; rfd gives up on a missing
+/// portal and zenity much faster. rfd reports both as `None`, hence the clock.
+const TOO_FAST_FOR_A_PERSON: Duration = Duration::from_millis(150);
+
+/// The article file extensions offered in the import dialog.
+pub fn article_extensions() -> &'static [&'static str] {
+    crate::import::SUPPORTED_EXTENSIONS
+}
+
+/// Shows the native dialog for `purpose`, starting in `folder`. Blocks until it closes.
+pub fn pick(purpose: &Purpose, folder: Option<&Path>) -> Picked {
+    let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
+    if let Some(folder) = folder.filter(|f| f.is_dir()) {
+        dialog = dialog.set_directory(folder);
+    }
+    dialog = match purpose {
+        Purpose::OpenProject => dialog.add_filter("Demarche project", &["ron"]),
+        Purpose::ImportArticle => dialog
+            .add_filter("Article", article_extensions())
+            .add_filter("Any file", &["*"]),
+        Purpose::SaveProject(name) => dialog
+            .add_filter("Demarche project", &["ron"])
+            .set_file_name(name.as_str()),
+    };
+    let started = Instant::now();
+    let chosen = match purpose {
+        Purpose::OpenProject | Purpose::ImportArticle => dialog.pick_file(),
+        Purpose::SaveProject(_) => dialog.save_file(),
+    };
+    match chosen {
+        Some(path) => Picked::File(with_project_extension(purpose, path)),
+        None if started.elapsed() < TOO_FAST_FOR_A_PERSON && !zenity_installed() => {
+            Picked::Unavailable
+        }
+        None => Picked::Cancelled,
+    }
+}
+
+/// Saved projects end in `.ron` even when the user typed a bare name.
+pub fn with_project_extension(purpose: &Purpose, path: PathBuf) -> PathBuf {
+    match purpose {
+        Purpose::SaveProject(_) if path.extension().is_none() => path.with_extension("ron"),
+        _ => path,
+    }
+}
+
+/// Whether `zenity` (rfd's fallback when there is no portal) is on the `PATH`.
+fn zenity_installed() -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()))
+}
+
+/// Whether a dropped or typed file is a project (else it is imported as an article).
+pub fn is_project_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+}
+
+/// A file name for saving an untitled project: its name with unsafe characters replaced.
+pub fn suggested_file_name(project_name: &str) -> String {
+    let cleaned: String = project_name
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    if cleaned.is_empty() {
+        "project.ron".to_owned()
+    } else {
+        format!("{cleaned}.ron")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_names_get_the_project_extension() {
+        let purpose = Purpose::SaveProject(String::new());
+        assert_eq!(
+            with_project_extension(&purpose, PathBuf::from("/w/Sommet de Pékin")),
+            PathBuf::from("/w/Sommet de Pékin.ron")
+        );
+        assert_eq!(
+            suggested_file_name("G20: «Bali» 2022"),
+            "G20_ «Bali» 2022.ron"
+        );
+        assert_eq!(suggested_file_name("  "), "project.ron");
+        assert!(is_project_file(Path::new("/x/a.RON")));
+        assert!(!is_project_file(Path::new("/x/a.txt")));
+    }
+}
