@@ -4,7 +4,12 @@ pub mod action;
 pub mod app;
 pub mod article;
 pub mod command;
+pub mod dialogs;
+pub mod files;
+pub mod find;
+pub mod fonts;
 pub mod panels;
+pub mod settings;
 pub mod tagging;
 
 use std::path::PathBuf;
