@@ -1,1 +1,248 @@
-//! Exports (placeholder while the formats land).
+//! Exports of a whole project into a folder: tidy CSV, JSON, brat standoff, doccano JSONL,
+//! REFI-QDA (`.qdpx`) and a self-contained HTML report. File names are listed by
+//! [`Format::files`] and documented in the README.
+//!
+//! Files are written into a hidden staging folder inside the destination and moved into
+//! place only when every one of them is complete, so a failed export leaves nothing behind.
+
+mod brat;
+mod csv;
+mod html;
+mod json;
+mod jsonl;
+mod qdpx;
+
+pub use self::csv::neutralise_formula;
+
+use crate::model::Project;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Csv,
+    Json,
+    Brat,
+    Jsonl,
+    Qdpx,
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Csv,
+        Format::Json,
+        Format::Brat,
+        Format::Jsonl,
+        Format::Qdpx,
+        Format::Html,
+    ];
+
+    /// The name used on the command line (`--format csv`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Brat => "brat",
+            Format::Jsonl => "jsonl",
+            Format::Qdpx => "qdpx",
+            Format::Html => "html",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Csv => "CSV tables (R, pandas, Stata)",
+            Format::Json => "JSON (whole project)",
+            Format::Brat => "brat standoff",
+            Format::Jsonl => "doccano JSONL",
+            Format::Qdpx => "REFI-QDA project (MAXQDA, NVivo, ATLAS.ti)",
+            Format::Html => "HTML report",
+        }
+    }
+
+    /// What the format writes into the destination folder.
+    pub fn files(self) -> &'static str {
+        match self {
+            Format::Csv => {
+                "documents.csv, actors.csv, codebook.csv, mentions.csv, statements.csv, \
+                 commitments.csv, stances.csv, tags.csv, links.csv"
+            }
+            Format::Json => "project.json",
+            Format::Brat => "NAME.txt and NAME.ann per document, annotation.conf, visual.conf",
+            Format::Jsonl => "doccano.jsonl (entities and relations), doccano_labels.jsonl (plain)",
+            Format::Qdpx => "project.qdpx",
+            Format::Html => "report.html",
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| {
+                let names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
+                format!("unknown format {s:?}; choose one of {}", names.join(", "))
+            })
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot write to {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] ::csv::Error),
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("cannot write the REFI-QDA archive: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    #[error("{} exists and is not a folder", path.display())]
+    NotAFolder { path: PathBuf },
+}
+
+/// How far an export has come, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// What an export wrote, and what the format could not carry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files: Vec<PathBuf>,
+    pub documents: usize,
+    pub annotations: usize,
+    /// Things the format has no place for, one message each (never dropped silently).
+    pub left_out: Vec<String>,
+}
+
+/// Where a format's writer puts its files, and what it tells the caller.
+pub(crate) struct Sink {
+    staging: PathBuf,
+    files: Vec<PathBuf>,
+    left_out: Vec<String>,
+}
+
+impl Sink {
+    /// A buffered file in the staging folder; the name is recorded for the summary.
+    pub(crate) fn create(
+        &mut self,
+        name: &str,
+    ) -> Result<std::io::BufWriter<std::fs::File>, ExportError> {
+        let path = self.staging.join(name);
+        let file = std::fs::File::create(&path).map_err(|source| ExportError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        self.files.push(PathBuf::from(name));
+        Ok(std::io::BufWriter::with_capacity(1 << 16, file))
+    }
+
+    pub(crate) fn write(&mut self, name: &str, contents: &[u8]) -> Result<(), ExportError> {
+        use std::io::Write;
+        let mut w = self.create(name)?;
+        w.write_all(contents)
+            .and_then(|()| w.flush())
+            .map_err(|source| self.io(name, source))
+    }
+
+    pub(crate) fn io(&self, name: &str, source: std::io::Error) -> ExportError {
+        ExportError::Io {
+            path: self.staging.join(name),
+            source,
+        }
+    }
+
+    pub(crate) fn left_out(&mut self, message: String) {
+        self.left_out.push(message);
+    }
+}
+
+/// Exports `project` as `format` into the folder `dir` (created if missing), replacing
+/// files of the same names. `progress` is called as documents are written.
+pub fn export(
+    project: &Project,
+    format: Format,
+    dir: &Path,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary, ExportError> {
+    let io = |source| ExportError::Io {
+        path: dir.to_owned(),
+        source,
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(ExportError::NotAFolder {
+            path: dir.to_owned(),
+        });
+    }
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let staging = tempfile::Builder::new()
+        .prefix(".demarche-export-")
+        .tempdir_in(dir)
+        .map_err(io)?;
+    let mut sink = Sink {
+        staging: staging.path().to_owned(),
+        files: Vec::new(),
+        left_out: Vec::new(),
+    };
+    match format {
+        Format::Csv => csv::write(project, &mut sink, progress)?,
+        Format::Json => json::write(project, &mut sink)?,
+        Format::Brat => brat::write(project, &mut sink, progress)?,
+        Format::Jsonl => jsonl::write(project, &mut sink, progress)?,
+        Format::Qdpx => qdpx::write(project, &mut sink, progress)?,
+        Format::Html => html::write(project, &mut sink, progress)?,
+    }
+    let mut files = Vec::with_capacity(sink.files.len());
+    for name in &sink.files {
+        let target = dir.join(name);
+        std::fs::rename(staging.path().join(name), &target).map_err(|source| ExportError::Io {
+            path: target.clone(),
+            source,
+        })?;
+        files.push(target);
+    }
+    let counts = project.counts();
+    Ok(Summary {
+        files,
+        documents: counts.documents,
+        annotations: project.documents.iter().map(|d| d.annotation_count()).sum(),
+        left_out: sink.left_out,
+    })
+}
+
+/// A file name for a document, unique by its id and readable by its title:
+/// `d12-wang-yi-visits-havana`. Only ASCII letters, digits and dashes, so it is safe on
+/// every file system and in brat's URLs.
+pub fn document_file_stem(doc: &crate::model::Document) -> String {
+    let mut slug = String::new();
+    for c in doc.meta.title.chars().flat_map(char::to_lowercase) {
+        if slug.len() >= 40 {
+            break;
+        }
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_matches('-');
+    if slug.is_empty() {
+        format!("d{}", doc.id.0)
+    } else {
+        format!("d{}-{slug}", doc.id.0)
+    }
+}
