@@ -1,0 +1,173 @@
+//! The article view's frame cost, headless (`egui::Context::run_ui`, no GPU).
+//!
+//! A generated 1 MB article with 20,000 heavily overlapping annotations is scrolled from top
+//! to bottom in steps; each frame's UI build plus `Context::tessellate` is timed, and the
+//! same scroll over the same text without annotations gives the baseline. It prints the
+//! median, the 95th percentile and their ratio, and the time to open the document (its
+//! first frame). Targets (issue 3): median ≤ 1 ms, p95 ≤ 4 ms, ratio ≤ 1.5, open ≤ 100 ms.
+//! Criterion then measures one steady frame (all text laid out) with and without
+//! annotations.
+//!
+//! `cargo bench --bench article_view` (set `ARTICLE_BENCH_QUICK=1` to skip criterion).
+
+use criterion::Criterion;
+use demarche::model::{Id, Project};
+use demarche::ui::article::{ArticleInput, ArticleView};
+use egui::{Pos2, RawInput, Rect, Vec2};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+const SCREEN: Vec2 = Vec2::new(1280.0, 800.0);
+/// Pixels per scroll step: a few wheel notches.
+const STEP: f32 = 120.0;
+
+fn raw_input() -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, SCREEN)),
+        ..Default::default()
+    }
+}
+
+/// Runs one frame of the view and tessellates it, returning how long both took.
+fn frame(ctx: &egui::Context, view: &mut ArticleView, project: &Project, doc: Id) -> Duration {
+    let start = Instant::now();
+    let output = ctx.run_ui(raw_input(), |ui| {
+        let Some(document) = project.document(doc) else {
+            return;
+        };
+        let input = ArticleInput {
+            project,
+            document,
+            revision: 1,
+            selected_annotation: None,
+            find_matches: &[],
+            find_current: None,
+        };
+        egui::CentralPanel::default().show_inside(ui, |ui| {
+            black_box(view.ui(ui, &input));
+        });
+    });
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    black_box(primitives);
+    start.elapsed()
+}
+
+struct Scroll {
+    open: Duration,
+    frames: Vec<Duration>,
+}
+
+/// Opens the document in a fresh view, then scrolls through all of it.
+fn scroll_through(ctx: &egui::Context, project: &Project, doc: Id) -> Scroll {
+    let mut view = ArticleView::new();
+    let open = frame(ctx, &mut view, project, doc);
+    let mut frames = Vec::new();
+    let mut y = 0.0;
+    loop {
+        view.set_scroll_offset(y);
+        frames.push(frame(ctx, &mut view, project, doc));
+        if y > view.content_height() {
+            break;
+        }
+        y += STEP;
+    }
+    Scroll { open, frames }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted.get(i).copied().unwrap_or_default()
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn report(name: &str, scroll: &mut Scroll) -> (Duration, Duration) {
+    scroll.frames.sort();
+    let median = percentile(&scroll.frames, 0.5);
+    let p95 = percentile(&scroll.frames, 0.95);
+    println!(
+        "{name:>16}: open {:7.2} ms · {} frames · median {:.3} ms · p95 {:.3} ms · max {:.3} ms",
+        ms(scroll.open),
+        scroll.frames.len(),
+        ms(median),
+        ms(p95),
+        ms(scroll.frames.last().copied().unwrap_or_default()),
+    );
+    (median, p95)
+}
+
+fn bare(project: &Project) -> Project {
+    let mut bare = project.clone();
+    for d in &mut bare.documents {
+        d.mentions.clear();
+        d.statements.clear();
+        d.commitments.clear();
+        d.stances.clear();
+        d.tags.clear();
+        d.links.clear();
+    }
+    bare
+}
+
+fn main() {
+    let project = demarche::synth::long_article(1_000_000, 20_000, 7);
+    let Some(doc) = project.documents.first() else {
+        eprintln!("the generator made no document");
+        return;
+    };
+    let doc_id = doc.id;
+    println!(
+        "article: {} chars, {} paragraphs, {} annotations",
+        doc.len_chars(),
+        doc.text().split('\n').count(),
+        doc.annotation_count()
+    );
+    let plain = bare(&project);
+
+    let ctx = egui::Context::default();
+    demarche::ui::fonts::install(&ctx);
+    // Warm the font atlas so neither run pays for first-time glyph rasterisation alone.
+    let _ = ctx.run_ui(raw_input(), |ui| {
+        ui.label("warm-up");
+    });
+
+    // Twice each, alternating, and keep the second: the first pass also rasterises glyphs.
+    let _ = scroll_through(&ctx, &plain, doc_id);
+    let _ = scroll_through(&ctx, &project, doc_id);
+    let mut without = scroll_through(&ctx, &plain, doc_id);
+    let mut with = scroll_through(&ctx, &project, doc_id);
+    let (m0, p0) = report("no annotations", &mut without);
+    let (m1, p1) = report("20k annotations", &mut with);
+    println!(
+        "ratio annotated / plain: median {:.2}× · p95 {:.2}×",
+        m1.as_secs_f64() / m0.as_secs_f64().max(1e-9),
+        p1.as_secs_f64() / p0.as_secs_f64().max(1e-9)
+    );
+    println!(
+        "targets: median ≤ 1 ms: {} · p95 ≤ 4 ms: {} · open ≤ 100 ms: {}",
+        ms(m1) <= 1.0,
+        ms(p1) <= 4.0,
+        ms(with.open) <= 100.0
+    );
+
+    if std::env::var_os("ARTICLE_BENCH_QUICK").is_some() {
+        return;
+    }
+    let mut c = Criterion::default().configure_from_args();
+    let mut group = c.benchmark_group("article_view");
+    for (name, p) in [
+        ("steady_frame_plain", &plain),
+        ("steady_frame_annotated", &project),
+    ] {
+        let mut view = ArticleView::new();
+        view.set_scroll_offset(20_000.0);
+        for _ in 0..3 {
+            frame(&ctx, &mut view, p, doc_id);
+        }
+        group.bench_function(name, |b| b.iter(|| frame(&ctx, &mut view, p, doc_id)));
+    }
+    group.finish();
+    c.final_summary();
+}
