@@ -202,13 +202,19 @@ fn a_file_at_the_limit_imports() {
 }
 
 #[test]
-fn missing_file_names_the_path() {
-    let err = import::import_file(Path::new("/no/such/dir/article.txt"), Id(1)).unwrap_err();
-    assert!(matches!(err, ImportError::Io { .. }), "{err:?}");
-    assert!(
-        err.to_string()
-            .starts_with("could not read /no/such/dir/article.txt: ")
-    );
+fn missing_file_is_an_io_error_with_its_path() {
+    let path = Path::new("/no/such/dir/article.txt");
+    let err = import::import_file(path, Id(1)).unwrap_err();
+    let ImportError::Io {
+        path: reported,
+        source,
+    } = &err
+    else {
+        panic!("{err:?}");
+    };
+    assert_eq!(reported, "/no/such/dir/article.txt");
+    assert_eq!(source.kind(), std::io::ErrorKind::NotFound);
+    assert!(err.to_string().starts_with("the file could not be read: "));
 }
 
 #[test]

@@ -25,11 +25,12 @@ pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
 pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "text"];
 
 /// Why a file could not become a document. Messages speak to the analyst and leave naming
-/// the file to the caller, except for read errors, which name the path.
+/// the file to the caller ("statement.pdf: PDF files cannot be imported yet; …").
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("could not read {path}: {source}")]
+    #[error("the file could not be read: {source}")]
     Io {
+        /// The path as given, for callers that report errors apart from their file.
         path: String,
         #[source]
         source: std::io::Error,
