@@ -314,7 +314,11 @@ pub fn guess_language(text: &str) -> String {
     const SAMPLE_CHARS: usize = 4000;
     let (mut letters, mut han, mut kana, mut hangul, mut cyrillic, mut latin) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
-    for c in text.chars().take(SAMPLE_CHARS) {
+    let sample = match text.char_indices().nth(SAMPLE_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    };
+    for c in sample.chars() {
         if !c.is_alphabetic() {
             continue;
         }
@@ -338,9 +342,9 @@ pub fn guess_language(text: &str) -> String {
     } else if han * 2 > letters {
         "zh"
     } else if cyrillic * 2 > letters {
-        cyrillic_language(text)
+        cyrillic_language(sample)
     } else if latin * 2 > letters {
-        latin_language(text)
+        latin_language(sample)
     } else {
         ""
     };
@@ -360,7 +364,8 @@ fn cyrillic_language(text: &str) -> &'static str {
     }
 }
 
-/// Counts each language's commonest function words; a clear winner names the language.
+/// Counts each language's commonest function words in a sample; a clear winner names the
+/// language.
 fn latin_language(text: &str) -> &'static str {
     const WORDS: &[(&str, &[&str])] = &[
         (
@@ -396,9 +401,6 @@ fn latin_language(text: &str) -> &'static str {
     ];
     let mut hits = [0usize; WORDS.len()];
     for word in text
-        .chars()
-        .take(4000)
-        .collect::<String>()
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
