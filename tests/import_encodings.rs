@@ -86,6 +86,24 @@ fn simplified_chinese_in_gb18030_with_a_four_byte_character() {
 }
 
 #[test]
+fn a_headline_alone_is_enough_to_detect_the_encoding() {
+    for (name, encoding) in [
+        ("fr-windows-1252", "windows-1252"),
+        ("es-iso-8859-1", "windows-1252"),
+        ("zh-hans-gbk", "GBK"),
+        ("zh-hant-big5", "Big5"),
+        ("ja-shift-jis", "Shift_JIS"),
+        ("ru-koi8-r", "KOI8-R"),
+    ] {
+        let bytes = std::fs::read(fixture(&format!("{name}.txt"))).unwrap();
+        let headline = &bytes[..bytes.iter().position(|&b| b == b'\n').unwrap()];
+        let doc = import::import_bytes(headline, None, Id(1)).unwrap();
+        assert_eq!(doc.origin.encoding, encoding, "{name}");
+        assert_eq!(doc.text(), expected(name).lines().next().unwrap(), "{name}");
+    }
+}
+
+#[test]
 fn long_legacy_file_with_late_non_ascii_is_detected() {
     // 100 KiB of ASCII, then Chinese: detection must not judge from the ASCII alone.
     let ascii = "Ministers met in New York on Thursday.\n".repeat(2700);
@@ -229,6 +247,23 @@ fn broken_utf16_is_undecodable() {
             }
         ),
         "{err:?}"
+    );
+}
+
+#[test]
+fn legacy_file_cut_inside_a_character_is_refused_not_garbled() {
+    let mut bytes = std::fs::read(fixture("zh-hans-gbk.txt")).unwrap();
+    bytes.pop(); // the final newline
+    bytes.push(0xD6); // the first byte of a two-byte GBK character, and nothing after it
+    let err = import::import_bytes(&bytes, Some("cut.txt"), Id(1)).unwrap_err();
+    assert!(
+        matches!(err, ImportError::Undecodable { encoding: "GBK" }),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "the file is not valid UTF-8 and does not read as GBK either; save it as UTF-8 text \
+         and import it again"
     );
 }
 

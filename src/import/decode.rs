@@ -60,12 +60,12 @@ fn to_text(bytes: &[u8]) -> Result<(String, &'static Encoding), ImportError> {
     let first_non_ascii = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
     let sample_end = first_non_ascii.saturating_add(DETECTION_SAMPLE_BYTES);
     if sample_end < bytes.len() {
-        let encoding = detect(&bytes[..sample_end], false, bytes);
+        let encoding = detect(&bytes[..sample_end], bytes);
         if let Ok(text) = strict_decode(encoding, bytes) {
             return Ok((text, encoding));
         }
     }
-    let encoding = detect(bytes, true, bytes);
+    let encoding = detect(bytes, bytes);
     strict_decode(encoding, bytes).map(|text| (text, encoding))
 }
 
@@ -73,10 +73,13 @@ fn to_text(bytes: &[u8]) -> Result<(String, &'static Encoding), ImportError> {
 /// of pages of any article.
 const DETECTION_SAMPLE_BYTES: usize = 64 * 1024;
 
-/// chardetng's guess from `sample` (the whole file when `whole`), refined against `bytes`.
-fn detect(sample: &[u8], whole: bool, bytes: &[u8]) -> &'static Encoding {
+/// chardetng's guess from `sample` (a prefix of `bytes`, or all of it), refined against
+/// `bytes`.
+fn detect(sample: &[u8], bytes: &[u8]) -> &'static Encoding {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(sample, whole);
+    // Never "last": a file cut inside a character would rule out its real encoding and
+    // be read as windows-1252 garbage; this way the strict decode refuses it instead.
+    detector.feed(sample, false);
     refine_guess(detector.guess(None, Utf8Detection::Deny), bytes)
 }
 
