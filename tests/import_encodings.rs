@@ -177,6 +177,17 @@ fn bytes_with_nul_or_control_characters_are_refused_as_binary() {
 }
 
 #[test]
+fn utf16_without_bom_is_refused_with_advice() {
+    let expected = expected("en-utf-16le-bom");
+    let le: Vec<u8> = expected.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = expected.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for bytes in [le, be] {
+        let err = import::import_bytes(&bytes, Some("a.txt"), Id(1)).unwrap_err();
+        assert!(matches!(err, ImportError::Utf16WithoutBom), "{err:?}");
+    }
+}
+
+#[test]
 fn empty_files_are_refused() {
     let err = import::import_file(&fixture("empty.txt"), Id(1)).unwrap_err();
     assert!(matches!(err, ImportError::Empty), "{err:?}");

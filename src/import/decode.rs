@@ -45,6 +45,9 @@ fn to_text(bytes: &[u8]) -> Result<(String, &'static Encoding), ImportError> {
     if let Some(kind) = binary_kind(bytes) {
         return Err(ImportError::Binary { kind: Some(kind) });
     }
+    if looks_like_utf16(bytes) {
+        return Err(ImportError::Utf16WithoutBom);
+    }
     // Without a BOM a NUL byte means binary: no text encoding we read puts NULs in text.
     if bytes.contains(&0) {
         return Err(ImportError::Binary { kind: None });
@@ -126,6 +129,26 @@ fn has_gb18030_four_byte_sequence(bytes: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// Mostly-Latin UTF-16 has a NUL in every other byte, and (nearly) only there.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(4096)];
+    if sample.len() < 16 || !bytes.len().is_multiple_of(2) {
+        return false;
+    }
+    let pairs = sample.len() / 2;
+    let nul_at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    // Little-endian ASCII puts its NULs at odd offsets, big-endian at even ones.
+    (odd * 10 >= pairs * 6 && even == 0) || (even * 10 >= pairs * 6 && odd == 0)
 }
 
 /// Well-known binary formats, named so the analyst knows what they picked.

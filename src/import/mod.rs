@@ -52,6 +52,11 @@ pub enum ImportError {
     )]
     Undecodable { encoding: &'static str },
     #[error(
+        "this looks like UTF-16 text without a byte-order mark, which cannot be read \
+         reliably; save it as UTF-8 text and import it again"
+    )]
+    Utf16WithoutBom,
+    #[error(
         "{format} files cannot be imported yet; save the article as plain text (.txt) \
          and import that"
     )]
