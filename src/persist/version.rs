@@ -14,7 +14,12 @@ pub(super) fn read(text: &str) -> Result<u32, Problem> {
     }
     #[derive(Deserialize)]
     struct VersionOnly {
+        // RON writes an `Option` as `Some(2)`; the file has a bare number or nothing.
+        #[serde(default, deserialize_with = "present")]
         format_version: Option<u32>,
+    }
+    fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+        u32::deserialize(d).map(Some)
     }
     match ron::from_str::<VersionOnly>(text) {
         Ok(VersionOnly {
