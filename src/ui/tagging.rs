@@ -573,7 +573,7 @@ impl Tagging {
                 let field = ui.add(
                     egui::TextEdit::singleline(&mut popup.query)
                         .id(egui::Id::unique("demarche tagging query"))
-                        .hint_text("type to search; ↑↓ Enter; Esc cancels")
+                        .hint_text("type to search; arrows and Enter pick; Esc cancels")
                         .desired_width(280.0),
                 );
                 field.request_focus();
@@ -632,44 +632,34 @@ fn popup_choices(project: &Project, p: &Popup) -> Vec<(Choice, String)> {
             } else {
                 query
             };
-            let mut matches = super::panels::actor_matches(project, wanted);
-            if matches.is_empty() && query.is_empty() {
-                matches = super::panels::actor_matches(project, "");
-            }
-            let mut out: Vec<(Choice, String)> = matches
-                .into_iter()
-                .take(SHOWN)
-                .filter_map(|(id, matched)| {
-                    let actor = project.actor(id)?;
-                    let label = if matched == actor.name {
-                        actor.name.clone()
-                    } else {
-                        format!("{} ({matched})", actor.name)
-                    };
-                    Some((Choice::Actor(id), label))
-                })
-                .collect();
-            if !wanted.is_empty() && project.actor_by_name(wanted).is_none() {
-                let new = (
+            let label_of = |(id, matched): (Id, &str)| {
+                let actor = project.actor(id)?;
+                let label = if matched == actor.name {
+                    actor.name.clone()
+                } else {
+                    format!("{} ({matched})", actor.name)
+                };
+                Some((Choice::Actor(id), label))
+            };
+            let matches = super::panels::actor_matches(project, wanted);
+            let new = (!wanted.is_empty() && project.actor_by_name(wanted).is_none()).then(|| {
+                (
                     Choice::NewActor(wanted.to_owned()),
                     format!("New actor «{wanted}»"),
-                );
-                // Typing a name nobody has: Enter creates it.
-                if query.is_empty() || out.is_empty() {
-                    out.push(new);
-                } else {
-                    out.insert(out.len().min(SHOWN), new);
+                )
+            });
+            let mut out = Vec::new();
+            if matches.is_empty() {
+                // Nobody matches: creating the actor comes first (Enter), then, when the
+                // analyst has typed nothing yet, every actor to browse.
+                out.extend(new);
+                if query.is_empty() {
+                    let all = super::panels::actor_matches(project, "");
+                    out.extend(all.into_iter().take(SHOWN).filter_map(label_of));
                 }
-                if !query.is_empty() && out.len() > 1 && !matches!(out[0].0, Choice::NewActor(_)) {
-                    let has_prefix = project.actors.iter().any(|a| {
-                        a.names()
-                            .any(|n| n.to_lowercase().starts_with(&query.to_lowercase()))
-                    });
-                    if !has_prefix {
-                        let last = out.len() - 1;
-                        out.swap(0, last);
-                    }
-                }
+            } else {
+                out.extend(matches.into_iter().take(SHOWN).filter_map(label_of));
+                out.extend(new);
             }
             out
         }

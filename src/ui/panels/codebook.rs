@@ -101,7 +101,9 @@ pub fn codebook_ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut CodebookState)
                 for list in CodebookList::ALL {
                     ui.selectable_value(&mut state.list, list, list.label());
                 }
-            });
+            })
+            .response
+            .accessible_name("Codebook list");
     });
     let list = state.list;
     let entries = project.codebook.list(list);

@@ -47,7 +47,7 @@ pub fn documents_ui(
         ui.selectable_value(&mut state.order, DocumentOrder::Date, "date");
     });
     if project.documents.is_empty() {
-        ui.weak("No documents yet: File → Import article… (Ctrl+I).");
+        ui.weak("No documents yet: File > Import article… (Ctrl+I).");
         return actions;
     }
     egui::ScrollArea::vertical()
@@ -102,7 +102,9 @@ fn document_row_ui(ui: &mut egui::Ui, doc: &Document, current: bool, actions: &m
             for s in DocStatus::ALL {
                 ui.selectable_value(&mut status, s, s.label());
             }
-        });
+        })
+        .response
+        .accessible_name("Status");
     if status != doc.meta.status {
         let mut meta = doc.meta.clone();
         meta.status = status;

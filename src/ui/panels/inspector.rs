@@ -49,7 +49,7 @@ pub fn describe(project: &Project, doc: &Document, id: Id) -> String {
     };
     match &a {
         Annotation::Mention(m) => format!(
-            "mention {id}: {} → {}",
+            "mention {id}: {} -> {}",
             text(&m.span),
             actor_name(project, Some(m.actor))
         ),
@@ -57,7 +57,7 @@ pub fn describe(project: &Project, doc: &Document, id: Id) -> String {
         Annotation::Commitment(c) => format!("commitment {id}: {}", statement_text(c.statement)),
         Annotation::Stance(s) => format!("stance {id}: {}", statement_text(s.statement)),
         Annotation::Tag(t) => format!("tag {id}: {}", text(&t.span)),
-        Annotation::Link(l) => format!("link {id}: {} → {}", l.from, l.to),
+        Annotation::Link(l) => format!("link {id}: {} -> {}", l.from, l.to),
     }
 }
 
@@ -82,14 +82,10 @@ pub fn inspector_ui(
         ui.weak(format!("Annotation {id} no longer exists."));
         return actions;
     };
-    egui::ScrollArea::vertical()
-        .id_salt("inspector")
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            ui.push_id(id.0, |ui| {
-                annotation_ui(ui, project, doc, &annotation, state, &mut actions);
-            });
-        });
+    // The window puts the inspector in a scroll area of its own.
+    ui.push_id(id.0, |ui| {
+        annotation_ui(ui, project, doc, &annotation, state, &mut actions);
+    });
     actions
 }
 
@@ -176,13 +172,24 @@ fn mention_ui(
         ));
     }
     ui.end_row();
+    // The actor's kind is edited here too: tagging a new actor and setting its kind is
+    // the usual first step with a new name.
     if let Some(actor) = project.actor(m.actor) {
-        ui.label("Kind");
-        ui.label(
-            project
-                .codebook
-                .label(CodebookList::ActorKinds, &actor.kind),
-        );
+        ui.label("Actor kind");
+        if let Some(kind) = codebook_combo_ui(
+            ui,
+            "actor kind",
+            &project.codebook,
+            CodebookList::ActorKinds,
+            &actor.kind,
+        ) {
+            let mut updated = actor.clone();
+            updated.kind = kind;
+            actions.push(UiAction::edit(
+                format!("Change kind of “{}”", actor.name),
+                crate::edit::Edit::UpdateActor(updated),
+            ));
+        }
         ui.end_row();
     }
 }
@@ -594,7 +601,9 @@ fn link_ui(
                             }
                         }
                     });
-            });
+            })
+            .response
+            .accessible_name(which);
         if let Some(p) = picked.filter(|&p| p != current) {
             let e = edit(&|x| {
                 if which == "From" {

@@ -84,13 +84,13 @@ pub(crate) fn text_area_ui(
 /// current value (so old annotations still show what they hold). Returns the picked key.
 pub(crate) fn codebook_combo_ui(
     ui: &mut egui::Ui,
-    id_salt: impl egui::AsIdSalt,
+    name: &str,
     codebook: &Codebook,
     list: CodebookList,
     current: &str,
 ) -> Option<String> {
     let mut picked = None;
-    egui::ComboBox::from_id_salt(id_salt)
+    egui::ComboBox::from_id_salt(name)
         .selected_text(codebook.label(list, current).to_owned())
         .width(ui.available_width().min(220.0))
         .show_ui(ui, |ui| {
@@ -108,7 +108,9 @@ pub(crate) fn codebook_combo_ui(
                     picked = Some(entry.key.clone());
                 }
             }
-        });
+        })
+        .response
+        .accessible_name(name);
     picked
 }
 
@@ -154,12 +156,12 @@ pub fn actor_matches<'p>(project: &'p Project, query: &str) -> Vec<(Id, &'p str)
 /// aliases and codes). `Some(new)` when the user picked; `new` is `None` for "(none)".
 pub(crate) fn actor_combo_ui(
     ui: &mut egui::Ui,
-    id_salt: impl egui::AsIdSalt,
+    name: &str,
     project: &Project,
     current: Option<Id>,
     allow_none: bool,
 ) -> Option<Option<Id>> {
-    let combo_id = ui.make_persistent_id(id_salt);
+    let combo_id = ui.make_persistent_id(name);
     let filter_id = combo_id.with("filter");
     let shown = current
         .and_then(|id| project.actor(id))
@@ -205,7 +207,9 @@ pub(crate) fn actor_combo_ui(
                         }
                     }
                 });
-        });
+        })
+        .response
+        .accessible_name(name);
     if picked.is_some() {
         ui.data_mut(|d| d.remove::<String>(filter_id));
     }

@@ -207,8 +207,8 @@ pub fn statements_ui(
             ] {
                 header.col(|ui| {
                     let arrow = match (state.sort == column, state.descending) {
-                        (true, false) => " ⏶",
-                        (true, true) => " ⏷",
+                        (true, false) => " ^",
+                        (true, true) => " v",
                         _ => "",
                     };
                     if ui.button(format!("{label}{arrow}")).clicked() {
@@ -263,7 +263,9 @@ fn filter_bar_ui(ui: &mut egui::Ui, project: &Project, state: &mut StatementsSta
                 for k in [RowKind::Commitment, RowKind::Stance, RowKind::Other] {
                     ui.selectable_value(&mut f.kind, Some(k), k.label());
                 }
-            });
+            })
+            .response
+            .accessible_name("Kind filter");
         if let Some(actor) = super::actor_combo_ui(ui, "actor filter", project, f.actor, true) {
             f.actor = actor;
         }
@@ -282,7 +284,9 @@ fn filter_bar_ui(ui: &mut egui::Ui, project: &Project, state: &mut StatementsSta
                         ui.selectable_value(&mut f.polarity, Some(e.key.clone()), e.label.as_str());
                     }
                 }
-            });
+            })
+            .response
+            .accessible_name("Polarity filter");
         ui.add(
             egui::TextEdit::singleline(&mut f.topic)
                 .hint_text("topic")
