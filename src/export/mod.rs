@@ -6,6 +6,7 @@
 //! place only when every one of them is complete, so a failed export leaves nothing behind.
 
 mod brat;
+pub mod command;
 mod csv;
 mod html;
 mod json;

@@ -346,9 +346,9 @@ pub fn parse_ann(ann: &str, text: &str) -> (FlatDoc, Vec<LineProblem>, HashMap<S
                 problem(
                     line_no,
                     format!(
-                        "{label} group {} kept as {} {label} links (exported back as R lines)",
-                        members.join(" "),
-                        members.len().saturating_sub(1)
+                        "{label} group {} kept as {label} links between consecutive members \
+                         (exported back as R lines)",
+                        members.join(" ")
                     ),
                 );
             }

@@ -3,6 +3,7 @@
 //! back in.
 
 pub mod brat;
+pub mod command;
 pub mod flat;
 pub mod jsonl;
 

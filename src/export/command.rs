@@ -1,0 +1,32 @@
+//! `demarche export PROJECT.ron --format FORMAT --out DIR`, called from the command line.
+
+use super::{Format, export};
+use anyhow::{Context, Result};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Loads the project, exports it and prints what was written; anything the format could
+/// not carry is listed on stderr (the export still succeeds).
+pub fn run(project_path: &Path, format: Format, out: &Path) -> Result<ExitCode> {
+    let project = crate::persist::load(project_path)?.project;
+    let summary = export(&project, format, out, &mut |_| {})
+        .with_context(|| format!("cannot export {} as {format}", project_path.display()))?;
+    let mut stdout = std::io::stdout().lock();
+    for file in &summary.files {
+        writeln!(stdout, "wrote {}", file.display())?;
+    }
+    writeln!(
+        stdout,
+        "exported {} documents and {} annotations as {} to {}",
+        summary.documents,
+        summary.annotations,
+        format.label(),
+        out.display()
+    )?;
+    let mut stderr = std::io::stderr().lock();
+    for message in &summary.left_out {
+        writeln!(stderr, "not exported: {message}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
