@@ -1,8 +1,15 @@
-fn main() -> anyhow::Result<()> {
-    // Placeholder until the command line lands: `demarche [FILE]` opens the window.
-    let start = match std::env::args_os().nth(1) {
-        Some(path) => demarche::ui::Startup::Open(path.into()),
-        None => demarche::ui::Startup::Default,
-    };
-    demarche::ui::run(start)
+//! `demarche`: the window, or a headless subcommand (see `demarche --help`).
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = demarche::cli::Cli::parse();
+    match demarche::cli::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }

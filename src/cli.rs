@@ -1,0 +1,252 @@
+//! The command line: `demarche [FILE]` opens the window; the subcommands work headless, for
+//! pipelines and scripts.
+//!
+//! Every failure is reported on stderr and gives a non-zero exit; a command that fails
+//! writes nothing, and a project that failed to load is never overwritten.
+
+use crate::edit::Edit;
+use crate::model::Project;
+use crate::persist::{self, LoadError};
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "demarche",
+    version,
+    about = "Annotation workstation for analysts of diplomacy: actors, commitments and stances",
+    long_about = "Annotation workstation for analysts of diplomacy: actors, commitments and \
+        stances.\n\nWithout a subcommand, opens the window: on the last project (the bundled \
+        demo on first run), or on FILE — a project (.ron) to open or an article to import \
+        into a new project.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A project (.ron) to open, or an article to import into a new untitled project.
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an empty project with the default codebook (never overwrites a file).
+    New {
+        /// The project file to create, e.g. corpus.ron.
+        project: PathBuf,
+        /// The project's name (default: the file name without .ron).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Add articles to a project as documents, skipping texts it already holds.
+    #[command(
+        long_about = "Add articles to a project as documents.\n\nAn article whose text is \
+            already in the project (same fingerprint), or was imported earlier in the same \
+            run, is reported and skipped. An article that cannot be read is reported and the \
+            others are still imported. The project is saved only when something was added; \
+            the exit status is non-zero when any article failed."
+    )]
+    Import {
+        /// The project file to add to (it must exist; see `demarche new`).
+        project: PathBuf,
+        /// Article files (plain text in any common encoding).
+        #[arg(required = true)]
+        articles: Vec<PathBuf>,
+    },
+    /// Check a project file and print what it holds.
+    #[command(
+        long_about = "Check a project file and print what it holds.\n\nOn success prints \
+            `N documents, N actors, N mentions, N statements (N commitments, N stances)` as \
+            the first line and exits 0. Otherwise prints every problem found on stderr and \
+            exits 1. Never changes the file."
+    )]
+    Validate {
+        /// The project file to check.
+        project: PathBuf,
+    },
+    /// Rewrite a project file in canonical form (no change when it already is).
+    #[command(
+        long_about = "Rewrite a project file in canonical form: the form Demarche saves, so \
+            that projects diff and merge cleanly. A file already in canonical form is left \
+            untouched (not even its modification time changes). A file with problems is \
+            never rewritten."
+    )]
+    Fmt {
+        /// The project file to rewrite.
+        project: PathBuf,
+        /// Only check: exit 1 if the file is not in canonical form, without writing.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+/// Runs what the command line asked for. Failures that are the answer (a project with
+/// problems, a file not canonical under `--check`, an article that failed) are reported
+/// here and give `ExitCode::FAILURE`; other errors are returned for `main` to report.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        None => open_window(cli.file),
+        Some(Command::New { project, name }) => new_project(&project, name),
+        Some(Command::Import { project, articles }) => import(&project, &articles),
+        Some(Command::Validate { project }) => validate(&project),
+        Some(Command::Fmt { project, check }) => fmt(&project, check),
+    }
+}
+
+fn open_window(file: Option<PathBuf>) -> Result<ExitCode> {
+    let start = match file {
+        None => crate::ui::Startup::Default,
+        Some(path) => {
+            // Said here rather than in a window that would open only to show an error.
+            if !path.try_exists().unwrap_or(false) {
+                bail!("{}: no such file", path.display());
+            }
+            crate::ui::Startup::Open(path)
+        }
+    };
+    crate::ui::run(start)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn new_project(path: &Path, name: Option<String>) -> Result<ExitCode> {
+    if path.try_exists().unwrap_or(true) {
+        bail!(
+            "{} already exists; not overwriting it (choose another name or remove it first)",
+            path.display()
+        );
+    }
+    let name = name.unwrap_or_else(|| {
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    });
+    let project = Project::new(name);
+    persist::save(&project, path)?;
+    say(format_args!("created {}", path.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(path: &Path, articles: &[PathBuf]) -> Result<ExitCode> {
+    let mut project = persist::load(path)?.project;
+    let mut ids = project.id_allocator();
+    let (mut imported, mut skipped) = (0usize, 0usize);
+    let mut failed: Vec<(&Path, String)> = Vec::new();
+    for article in articles {
+        let doc = match crate::import::import_file(article, ids.fresh()) {
+            Ok(doc) => doc,
+            Err(e) => {
+                failed.push((article, e.to_string()));
+                continue;
+            }
+        };
+        // Documents added earlier in this run are already in `project`, so a file given
+        // twice is caught here too.
+        if let Some(existing) = crate::import::find_duplicate(&project, &doc) {
+            say(format_args!(
+                "{}: skipped, same text as document {} “{}”",
+                article.display(),
+                existing.id,
+                existing.meta.title
+            ))?;
+            skipped += 1;
+            continue;
+        }
+        let (id, title) = (doc.id, doc.meta.title.clone());
+        Edit::AddDocument(Box::new(doc))
+            .apply(&mut project)
+            .with_context(|| format!("cannot add {} to the project", article.display()))?;
+        say(format_args!(
+            "{}: imported as document {id} “{title}”",
+            article.display()
+        ))?;
+        imported += 1;
+    }
+    if imported > 0 {
+        persist::save(&project, path)?;
+    }
+    say(format_args!(
+        "imported {imported}, skipped {skipped} duplicate{}, failed {}",
+        plural(skipped),
+        failed.len()
+    ))?;
+    if failed.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut err = std::io::stderr().lock();
+    for (article, reason) in &failed {
+        writeln!(err, "{}: {reason}", article.display())?;
+    }
+    if imported == 0 {
+        writeln!(err, "{} left unchanged", path.display())?;
+    }
+    Ok(ExitCode::FAILURE)
+}
+
+fn validate(path: &Path) -> Result<ExitCode> {
+    match persist::load(path) {
+        Ok(loaded) => {
+            let counts = loaded.project.counts();
+            say(format_args!("{counts}"))?;
+            say(format_args!("{} tags, {} links", counts.tags, counts.links))?;
+            if let Some(version) = loaded.migrated_from {
+                say(format_args!(
+                    "format version {version}; saving it will upgrade it to version {}",
+                    crate::model::FORMAT_VERSION
+                ))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(LoadError::Invalid { path, problems }) => {
+            let mut err = std::io::stderr().lock();
+            writeln!(
+                err,
+                "{}: {} problem{}",
+                path.display(),
+                problems.len(),
+                plural(problems.len())
+            )?;
+            for problem in &problems {
+                writeln!(err, "{}: {problem}", path.display())?;
+            }
+            Ok(ExitCode::FAILURE)
+        }
+        Err(other) => {
+            writeln!(std::io::stderr().lock(), "{other}")?;
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn fmt(path: &Path, check: bool) -> Result<ExitCode> {
+    let project = persist::load(path)?.project;
+    let canonical = persist::to_canonical_string(&project);
+    let current = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if current == canonical.as_bytes() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    if check {
+        writeln!(
+            std::io::stderr().lock(),
+            "{} is not in canonical form (run `demarche fmt` on it)",
+            path.display()
+        )?;
+        return Ok(ExitCode::FAILURE);
+    }
+    persist::save(&project, path)?;
+    say(format_args!("reformatted {}", path.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line on stdout; an error (a closed pipe) stops the command instead of panicking.
+fn say(line: std::fmt::Arguments<'_>) -> Result<()> {
+    writeln!(std::io::stdout().lock(), "{line}")?;
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
