@@ -486,3 +486,21 @@ fn lists_out_of_id_order_load_sorted() {
     assert_eq!(ids, vec![Id(10), Id(40)]);
     assert_eq!(persist::to_canonical_string(&loaded.project), text);
 }
+
+#[test]
+fn an_unknown_field_is_refused_rather_than_dropped() {
+    // A hand edit with a typo: "speakr" would otherwise vanish on the next save.
+    let text = replace_after(
+        &fixture_text(BOGOTA),
+        "id: 20,",
+        "speaker: Some(2),",
+        "speakr: Some(2),",
+    );
+    let problems = load_invalid(&Scratch::with_text(&text));
+    let problem = single_problem(&problems, ProblemKind::WrongValue);
+    assert_eq!(
+        problem.position.map(|(line, _)| line),
+        Some(line_of(&text, "speakr"))
+    );
+    assert!(problem.message.contains("speakr"), "{problem}");
+}

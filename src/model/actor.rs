@@ -4,6 +4,7 @@ use super::ids::{Id, Keyed};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Actor {
     pub id: Id,
     /// Canonical name ("Wang Yi", "China", "CELAC").

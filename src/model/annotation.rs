@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 /// Who made an annotation and when; kept on every annotation for team work and audits.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Stamp {
     pub annotator: String,
     pub created: DateTime<Utc>,
@@ -36,6 +37,7 @@ impl Stamp {
 
 /// A span that refers to an actor ("Wang", "the top diplomat", "he").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Mention {
     pub id: Id,
     pub span: Span,
@@ -47,6 +49,7 @@ pub struct Mention {
 
 /// A span that says something codable, with its source and how it is attributed (PARC).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Statement {
     pub id: Id,
     pub span: Span,
@@ -64,6 +67,7 @@ pub struct Statement {
 
 /// A commitment made in a statement.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Commitment {
     pub id: Id,
     pub statement: Id,
@@ -103,6 +107,7 @@ pub enum StanceTarget {
 
 /// A stance taken in a statement (SemEval-2016 polarity).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Stance {
     pub id: Id,
     pub statement: Id,
@@ -122,6 +127,7 @@ pub struct Stance {
 
 /// A span coded with a free codebook category, QDA-style, with optional attributes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Tag {
     pub id: Id,
     pub span: Span,
@@ -135,6 +141,7 @@ pub struct Tag {
 
 /// A labelled relation between two annotations of the same document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Link {
     pub id: Id,
     pub from: Id,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// One category. Annotations store the `key`, which never changes once entries are in use,
 /// so renaming the label shows everywhere at once and exports stay joinable.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CodebookEntry {
     pub key: String,
     pub label: String,
@@ -79,6 +80,7 @@ impl CodebookList {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Codebook {
     pub actor_kinds: Vec<CodebookEntry>,
     pub attribution_modes: Vec<CodebookEntry>,

@@ -32,6 +32,7 @@ impl DocStatus {
 
 /// What an analyst can edit about a document.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DocumentMeta {
     pub title: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -65,6 +66,7 @@ pub enum LineEndings {
 
 /// Where a document's text came from and how it was read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Origin {
     /// The file it was imported from, as given at import.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,6 +84,7 @@ pub struct Origin {
 
 /// An article with its full text embedded, so a project is complete on its own.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     pub id: Id,
     pub meta: DocumentMeta,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ProjectMeta {
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -20,6 +21,7 @@ pub struct ProjectMeta {
 
 /// A suggestion the analyst rejected, remembered so that it is never offered again.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RejectedSuggestion {
     pub document: Id,
     /// "mention", "statement", "commitment" or "stance".
@@ -29,6 +31,9 @@ pub struct RejectedSuggestion {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+// Here and on every struct of the file: an unknown field (a typo in a hand edit) is an
+// error on load, never silently dropped.
+#[serde(deny_unknown_fields)]
 pub struct Project {
     pub format_version: u32,
     pub meta: ProjectMeta,
@@ -148,8 +153,7 @@ impl Project {
             || self.documents.iter().any(|d| {
                 d.mentions.iter().any(|m| m.actor == id)
                     || d.statements.iter().any(|s| s.speaker == Some(id))
-                    || d
-                        .commitments
+                    || d.commitments
                         .iter()
                         .any(|c| c.committer == Some(id) || c.addressees.contains(&id))
                     || d.stances.iter().any(|s| {

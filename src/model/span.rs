@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// A half-open range `[start, end)` of code points, with the exact text it covers so that
 /// drift (an edited text, an off-by-one importer) is detected on load.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TextRange {
     pub start: usize,
     pub end: usize,

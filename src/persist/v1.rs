@@ -25,8 +25,10 @@ use std::collections::BTreeMap;
 const UNSPECIFIED_HORIZON: &str = "unspecified";
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct ProjectV1 {
-    // `format_version` is left to serde to skip: the caller has read it already.
+    #[serde(rename = "format_version")]
+    _format_version: u32,
     meta: ProjectMeta,
     codebook: CodebookV1,
     #[serde(default)]
@@ -38,6 +40,7 @@ pub(super) struct ProjectV1 {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CodebookV1 {
     actor_kinds: Vec<CodebookEntry>,
     attribution_modes: Vec<CodebookEntry>,
@@ -51,6 +54,7 @@ struct CodebookV1 {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ActorV1 {
     id: Id,
     name: String,
@@ -73,6 +77,7 @@ struct ActorV1 {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct DocumentV1 {
     id: Id,
     meta: DocumentMeta,
@@ -93,6 +98,7 @@ struct DocumentV1 {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MentionV1 {
     id: Id,
     span: TextRange,
@@ -104,6 +110,7 @@ struct MentionV1 {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct StatementV1 {
     id: Id,
     span: TextRange,
@@ -119,6 +126,7 @@ struct StatementV1 {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CommitmentV1 {
     id: Id,
     statement: Id,
@@ -142,6 +150,7 @@ struct CommitmentV1 {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct StanceV1 {
     id: Id,
     statement: Id,
@@ -160,6 +169,7 @@ struct StanceV1 {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TagV1 {
     id: Id,
     span: TextRange,
