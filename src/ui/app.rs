@@ -49,6 +49,9 @@ pub struct DemarcheApp {
     status: Option<StatusMessage>,
     /// False in tests: file questions go to the path field instead of a native dialog.
     native_dialogs: bool,
+    /// Wake the window for the autosave and status timers even when nothing happens.
+    /// Off in tests, whose frames must settle (they call `autosave_now` instead).
+    wake_for_timers: bool,
     /// What to do after the save the unsaved-changes dialog asked for.
     after_save: Option<Then>,
     /// When the recovery file is next due, while there is unsaved work not yet in it.
@@ -56,6 +59,7 @@ pub struct DemarcheApp {
     autosaved_revision: Option<u64>,
     /// Set once the user agreed to close (saved or discarded).
     close_confirmed: bool,
+    close_sent: bool,
     /// The window title last sent, to send it only when it changes.
     title: String,
 }
@@ -77,6 +81,7 @@ impl DemarcheApp {
     pub fn app_for_tests(start: Startup) -> Self {
         let mut app = Self::with_settings(Settings::default(), None);
         app.native_dialogs = false;
+        app.wake_for_timers = false;
         app.start(start);
         app
     }
@@ -98,10 +103,12 @@ impl DemarcheApp {
             actions: Vec::new(),
             status: None,
             native_dialogs: true,
+            wake_for_timers: true,
             after_save: None,
             autosave_due: None,
             autosaved_revision: None,
             close_confirmed: false,
+            close_sent: false,
             title: String::new(),
         }
     }
@@ -159,6 +166,11 @@ impl DemarcheApp {
     /// The title of the open modal dialog, if any.
     pub fn modal_title(&self) -> Option<String> {
         self.modals.last().map(Modal::title)
+    }
+
+    /// The open modal dialog, if any.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modals.last()
     }
 
     /// The status bar message, if any.
@@ -674,7 +686,7 @@ impl DemarcheApp {
         let now = Instant::now();
         if now >= due {
             self.autosave_now();
-        } else {
+        } else if self.wake_for_timers {
             ctx.request_repaint_after(due - now);
         }
     }
@@ -732,7 +744,8 @@ impl DemarcheApp {
             self.run_command(&ctx, command);
         }
         self.repair_selection();
-        if self.close_confirmed {
+        if self.close_confirmed && !self.close_sent {
+            self.close_sent = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         self.autosave_tick(&ctx);
@@ -893,7 +906,7 @@ impl DemarcheApp {
                 ));
                 ui.separator();
                 if self.ws.is_dirty() {
-                    ui.colored_label(ui.visuals().warn_fg_color, "● unsaved");
+                    ui.colored_label(ui.visuals().warn_fg_color, "unsaved changes");
                 } else {
                     ui.label("saved");
                 }
@@ -901,7 +914,7 @@ impl DemarcheApp {
                     ui.separator();
                     if status.error {
                         ui.colored_label(ui.visuals().error_fg_color, status.text.as_str());
-                        if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                        if ui.small_button("Dismiss").clicked() {
                             self.status = None;
                         }
                     } else {
@@ -910,7 +923,7 @@ impl DemarcheApp {
                 }
             });
         });
-        if self.status.as_ref().is_some_and(|s| !s.error) {
+        if self.wake_for_timers && self.status.as_ref().is_some_and(|s| !s.error) {
             ui.ctx().request_repaint_after(STATUS_FOR);
         }
     }
@@ -1016,7 +1029,7 @@ impl DemarcheApp {
             else {
                 ui.centered_and_justified(|ui| {
                     ui.label(
-                        "No article open.\nFile → Import article… (Ctrl+I), or drop a file here.",
+                        "No article open.\nImport one with File, Import article… (Ctrl+I), or drop a file here.",
                     );
                 });
                 return;

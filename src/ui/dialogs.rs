@@ -166,10 +166,11 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, project_name: &str) -> O
                         })
                         .desired_width(f32::INFINITY),
                 );
+                // Checked before focusing again: `lost_focus` reads the focus state live.
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.memory(|m| m.focused().is_none()) {
                     field.request_focus();
                 }
-                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("OK"));
                     if (ok.clicked() || entered) && !text.trim().is_empty() {

@@ -116,20 +116,20 @@ impl FindBar {
                 action = Some(FindAction::Reveal(s, e));
             }
             if ui
-                .button("⏶")
+                .button("Previous")
                 .on_hover_text("Previous match (shift+F3)")
                 .clicked()
                 && let Some((s, e)) = self.step(false)
             {
                 action = Some(FindAction::Reveal(s, e));
             }
-            if ui.button("⏷").on_hover_text("Next match (F3)").clicked()
+            if ui.button("Next").on_hover_text("Next match (F3)").clicked()
                 && let Some((s, e)) = self.step(true)
             {
                 action = Some(FindAction::Reveal(s, e));
             }
             ui.label(self.count_text());
-            if ui.button("✕").on_hover_text("Close (Escape)").clicked()
+            if ui.button("Close").on_hover_text("Close (Escape)").clicked()
                 || (escape && response.has_focus())
             {
                 action = Some(FindAction::Close);
