@@ -1,7 +1,7 @@
 //! The codebook editor (a window opened from Tools): every list; add, rename, describe,
 //! retire/unretire and remove unused entries. Changing a key moves every annotation over.
 
-use super::{push_field, text_field_ui};
+use super::{push_field, text_field_width_ui};
 use crate::edit::Edit;
 use crate::edit::compose::rename_codebook_key;
 use crate::model::{CodebookEntry, CodebookList, Project, StanceTarget};
@@ -198,7 +198,9 @@ fn entry_row_ui(
         Some((l, old, new)) if *l == list && old == key => new.clone(),
         _ => key.clone(),
     };
-    let response = ui.add(egui::TextEdit::singleline(&mut buffer).desired_width(110.0));
+    let response = ui
+        .add(egui::TextEdit::singleline(&mut buffer).desired_width(110.0))
+        .accessible_name(format!("Key of {}", entry.label));
     if response.changed() {
         state.renaming = Some((list, key.clone(), buffer.clone()));
     }
@@ -220,15 +222,22 @@ fn entry_row_ui(
         state.renaming = None;
     }
 
-    let out = text_field_ui(ui, ui.scope_id().with("label"), &entry.label, "label");
+    let out = text_field_width_ui(
+        ui,
+        ui.scope_id().with("label"),
+        &entry.label,
+        "label",
+        160.0,
+    );
     push_field(actions, out, "Edit codebook label", group("label"), |t| {
         update(&|e| e.label = t.clone())
     });
-    let out = text_field_ui(
+    let out = text_field_width_ui(
         ui,
         ui.scope_id().with("description"),
         &entry.description,
         "description",
+        200.0,
     );
     push_field(
         actions,
@@ -237,11 +246,12 @@ fn entry_row_ui(
         group("description"),
         |t| update(&|e| e.description = t.clone()),
     );
-    let out = text_field_ui(
+    let out = text_field_width_ui(
         ui,
         ui.scope_id().with("cameo"),
         entry.cameo.as_deref().unwrap_or(""),
-        "",
+        "code",
+        50.0,
     );
     push_field(actions, out, "Edit codebook CAMEO", group("cameo"), |t| {
         update(&|e| e.cameo = Some(t.trim().to_owned()).filter(|c| !c.is_empty()))
@@ -249,6 +259,7 @@ fn entry_row_ui(
     let mut retired = entry.retired;
     if ui
         .checkbox(&mut retired, "")
+        .accessible_name(format!("Retire {}", entry.label))
         .on_hover_text("Retired entries are not offered for new annotations")
         .changed()
     {

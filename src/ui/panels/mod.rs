@@ -46,12 +46,23 @@ pub(crate) fn text_field_ui(
     value: &str,
     hint: &str,
 ) -> FieldOutcome {
+    text_field_width_ui(ui, id, value, hint, f32::INFINITY)
+}
+
+/// A single-line field of a given width (in grids whose columns size to their content).
+pub(crate) fn text_field_width_ui(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    value: &str,
+    hint: &str,
+    width: f32,
+) -> FieldOutcome {
     let mut buffer = value.to_owned();
     let response = ui.add(
         egui::TextEdit::singleline(&mut buffer)
             .id(id)
             .hint_text(hint.to_owned())
-            .desired_width(f32::INFINITY),
+            .desired_width(width),
     );
     FieldOutcome {
         changed: (response.changed() && buffer != value).then_some(buffer),

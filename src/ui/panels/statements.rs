@@ -227,19 +227,39 @@ pub fn statements_ui(
                 let r = &shown[row.index()];
                 row.set_selected(sel.annotation == Some(r.id));
                 row.col(|ui| {
-                    ui.label(r.kind.label());
+                    ui.add(
+                        egui::Label::new(r.kind.label())
+                            .selectable(false)
+                            .truncate(),
+                    );
                 });
                 row.col(|ui| {
-                    ui.label(&r.actor_name);
+                    ui.add(
+                        egui::Label::new(r.actor_name.as_str())
+                            .selectable(false)
+                            .truncate(),
+                    );
                 });
                 row.col(|ui| {
-                    ui.label(&r.topic);
+                    ui.add(
+                        egui::Label::new(r.topic.as_str())
+                            .selectable(false)
+                            .truncate(),
+                    );
                 });
                 row.col(|ui| {
-                    ui.label(&r.polarity);
+                    ui.add(
+                        egui::Label::new(r.polarity.as_str())
+                            .selectable(false)
+                            .truncate(),
+                    );
                 });
                 row.col(|ui| {
-                    ui.label(&r.text);
+                    ui.add(
+                        egui::Label::new(r.text.as_str())
+                            .selectable(false)
+                            .truncate(),
+                    );
                 });
                 if row.response().clicked() {
                     actions.push(UiAction::SelectAnnotation(Some(r.id)));
