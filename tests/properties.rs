@@ -690,7 +690,7 @@ fn material() -> BoxedStrategy<Material> {
 
 #[derive(Clone, Debug)]
 enum EditRecipe {
-    One(Variant, Material),
+    One(Variant, Box<Material>),
     /// Built one after the other, each against the state the previous ones lead to.
     Batch(Vec<(Variant, Material)>),
 }
@@ -698,7 +698,7 @@ enum EditRecipe {
 fn edit_recipe() -> BoxedStrategy<EditRecipe> {
     let one = || (prop::sample::select(VARIANTS.to_vec()), material());
     prop_oneof![
-        5 => one().prop_map(|(v, m)| EditRecipe::One(v, m)),
+        5 => one().prop_map(|(v, m)| EditRecipe::One(v, Box::new(m))),
         1 => vec(one(), 0..4).prop_map(EditRecipe::Batch),
     ]
     .boxed()
