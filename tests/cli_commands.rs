@@ -359,7 +359,7 @@ fn corrupt_project(sandbox: &Sandbox) -> (PathBuf, Vec<u8>) {
         .nth(demo.chars().count() / 2)
         .map_or(0, |(i, _)| i);
     let path = sandbox.write("broken.ron", &demo[..cut]);
-    (path, demo[..cut].as_bytes().to_vec())
+    (path, demo.as_bytes()[..cut].to_vec())
 }
 
 #[test]
