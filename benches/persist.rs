@@ -133,6 +133,7 @@ const SAVE_FILE: &str = "persist::save (file, fsync)";
 const SAVE_STR: &str = "persist::to_canonical_string";
 const JSON_PARSE: &str = "serde_json::from_str";
 const JSON_WRITE: &str = "serde_json::to_string";
+const DISK: &str = "disk: write the same bytes + fsync";
 
 fn main() {
     let started = Instant::now();
@@ -244,6 +245,23 @@ fn main() {
             BatchSize::PerIteration,
         )
     });
+    // What the disk alone costs for the same bytes: the floor under any save with fsync.
+    let raw_path = dir.path().join("raw.ron");
+    group.bench_function(DISK, |b| {
+        b.iter_custom(|iters| {
+            let start = Instant::now();
+            for _ in 0..iters {
+                let written = std::fs::File::create(&raw_path).and_then(|mut f| {
+                    std::io::Write::write_all(&mut f, text.as_bytes())?;
+                    f.sync_all()
+                });
+                black_box(written.is_ok());
+            }
+            let elapsed = start.elapsed();
+            record(DISK, elapsed / iters.max(1) as u32);
+            elapsed
+        })
+    });
     group.finish();
 
     let (loaded, load_peak) = peak_during(|| persist::load(&path).map(|l| l.project));
@@ -290,7 +308,8 @@ fn summary(file_size: usize, loaded_ok: bool, [load_peak, parse_peak, save_peak]
     println!("== Demarche load/save summary (median per iteration) ==");
     println!("file: {:.1} MB of RON", mb(file_size));
     for name in [
-        RON_PARSE, LOAD_STR, LOAD_FILE, RON_WRITE, SAVE_STR, SAVE_FILE, JSON_PARSE, JSON_WRITE,
+        RON_PARSE, LOAD_STR, LOAD_FILE, RON_WRITE, SAVE_STR, SAVE_FILE, DISK, JSON_PARSE,
+        JSON_WRITE,
     ] {
         println!("  {name:<42} {}", show(name));
     }
@@ -305,6 +324,14 @@ fn summary(file_size: usize, loaded_ok: bool, [load_peak, parse_peak, save_peak]
             "  {a:<42} / {b:<40} {:>6}  {}",
             ratio(a, b),
             verdict(ratio_within(a, b, limit))
+        );
+    }
+    if let (Some(save), Some(text), Some(disk)) = (secs(SAVE_FILE), secs(SAVE_STR), secs(DISK)) {
+        println!(
+            "  save = {:.3} s canonical text + {:.3} s disk (write + fsync) + {:.3} s the rest",
+            text,
+            disk,
+            save - text - disk
         );
     }
     println!("for reference, to serde_json:");
