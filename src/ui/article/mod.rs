@@ -101,7 +101,7 @@ pub struct ArticleView {
     segments: Vec<Option<Segments>>,
     decos: Vec<Vec<Deco>>,
     deco_hashes: Vec<u64>,
-    /// Annotations with spans sorted by `(start, end, id)`, for next/previous annotation.
+    /// Annotations with spans by start (outer first), for next/previous annotation.
     order: Vec<(usize, usize, Id)>,
     revision: Option<u64>,
     layouts: Vec<Option<ParaLayout>>,
@@ -669,7 +669,9 @@ impl ArticleView {
             self.navigate(input.document, Nav::SelectSentence, false);
         } else if response.double_clicked() {
             let hit = self.hit(&ctx, text, origin, pos);
-            self.caret = hit.char_under.map_or(hit.boundary, |c| hit.boundary.min(c));
+            // The word the pointer is on, even when its nearest caret boundary is past it.
+            let base = self.paras.start(hit.paragraph);
+            self.caret = hit.char_under.map_or(hit.boundary, |c| base + c);
             self.navigate(input.document, Nav::SelectWord, false);
         } else if response.clicked() {
             response.request_focus();

@@ -48,7 +48,7 @@ impl Deco {
 }
 
 /// Every annotation with a span, start/end in document code points, sorted by
-/// `(start, end, id)`: the order "next annotation" walks.
+/// start, outer (longer) first: the order "next annotation" walks.
 pub fn annotation_order(doc: &Document) -> Vec<(usize, usize, Id)> {
     let mut out: Vec<(usize, usize, Id)> = doc
         .mentions
@@ -59,7 +59,7 @@ pub fn annotation_order(doc: &Document) -> Vec<(usize, usize, Id)> {
         .filter(|(span, _)| !span.ranges.is_empty())
         .map(|(span, id)| (span.start(), span.end(), id))
         .collect();
-    out.sort_unstable();
+    out.sort_unstable_by_key(|&(s, e, id)| (s, std::cmp::Reverse(e), id));
     out
 }
 
