@@ -1078,10 +1078,10 @@ fn new_york(b: &mut Builder, a: &Actors) -> Result<()> {
 
     let urge = b.statement(
         d,
-        "states [urged major economies on Wednesday to honour their climate-finance pledges]",
+        "on Wednesday [to honour their climate-finance pledges]",
         Some(a.aosis),
-        "narration",
-        None,
+        "reported",
+        Some("states [urged] major"),
     )?;
     b.stance(d, urge, view(Some(a.aosis), "climate", "favor", "high"))?;
 
