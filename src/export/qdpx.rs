@@ -303,16 +303,16 @@ fn source(
                     stamp: &Stamp,
                     note: &str| {
         let user = w.user(&stamp.annotator);
-        let note_ref = (!note.is_empty())
-            .then(|| {
-                w.note(
-                    &format!("{}", id.0),
-                    &format!("Note on {name}"),
-                    note,
-                    Some(stamp),
-                )
-            })
-            .unwrap_or_default();
+        let note_ref = if note.is_empty() {
+            String::new()
+        } else {
+            w.note(
+                &format!("{}", id.0),
+                &format!("Note on {name}"),
+                note,
+                Some(stamp),
+            )
+        };
         let parts = span.ranges.len();
         for (i, r) in span.ranges.iter().enumerate() {
             let key = if i == 0 {
@@ -513,16 +513,16 @@ fn source(
             continue;
         };
         let g = guid(project, &format!("link/{}", l.id.0));
-        let note_ref = (!l.note.is_empty())
-            .then(|| {
-                w.note(
-                    &format!("{}", l.id.0),
-                    &format!("Note on link {}", l.label),
-                    &l.note,
-                    Some(&l.stamp),
-                )
-            })
-            .unwrap_or_default();
+        let note_ref = if l.note.is_empty() {
+            String::new()
+        } else {
+            w.note(
+                &format!("{}", l.id.0),
+                &format!("Note on link {}", l.label),
+                &l.note,
+                Some(&l.stamp),
+            )
+        };
         let _ = writeln!(
             links,
             "<Link guid=\"{g}\" name=\"{}\" direction=\"OneWay\" originGUID=\"{from}\" targetGUID=\"{to}\">{note_ref}</Link>",

@@ -472,12 +472,13 @@ pub fn rebuild(
         let mut cue = None;
         for i in rels_from(&item.key, ATTRIBUTION_CUE) {
             let to = flat.relations[i].to.as_str();
-            if cue.is_none() && label_of(to) == Some(CUE) {
-                if let Some(span) = spans.get(to) {
-                    cue = Some(span.clone());
-                    consumed[i] = true;
-                    cue_items.push(to);
-                }
+            if cue.is_none()
+                && label_of(to) == Some(CUE)
+                && let Some(span) = spans.get(to)
+            {
+                cue = Some(span.clone());
+                consumed[i] = true;
+                cue_items.push(to);
             }
         }
         let attribution = attribute(item, ATTRIBUTION)
