@@ -278,3 +278,37 @@ impl RunCommand for Harness<'_, DemarcheApp> {
         self.run();
     }
 }
+
+#[test]
+fn the_first_run_opens_the_bundled_demo_untitled() {
+    let mut h = harness(DemarcheApp::app_for_tests(Startup::Default));
+    h.run();
+    let ws = h.state().workspace();
+    assert!(!ws.project().documents.is_empty(), "the demo has articles");
+    assert!(ws.path.is_none(), "saving the demo asks where");
+    assert!(!ws.is_dirty());
+    assert!(h.state().selection().document.is_some());
+}
+
+#[test]
+fn keys_do_not_fire_commands_while_typing_in_a_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture_project(dir.path());
+    let mut h = harness(DemarcheApp::app_for_tests(Startup::Open(path)));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    // "m", "s", "t" would tag; typed into the find field they are just text.
+    h.event(egui::Event::Key {
+        key: Key::M,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(egui::Event::Text("mst".to_owned()));
+    h.run();
+    assert_eq!(h.state().find_bar().query, "mst");
+    assert_eq!(h.state().workspace().project().counts().statements, 0);
+    assert!(!h.state().workspace().is_dirty());
+}

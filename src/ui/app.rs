@@ -260,11 +260,20 @@ impl DemarcheApp {
         self.replace_workspace(Workspace::new(Project::new(""), None));
     }
 
-    /// The demo project bundled in the binary, so a first run shows something to work on.
+    /// The demo project bundled in the binary, so a first run shows something to work on
+    /// from any folder. It opens untitled: saving asks where.
     fn open_demo(&mut self) {
-        // TEMPORARY: the bundled demo (project-files/demo.ron) is being written; until it
-        // lands the first run starts on an empty project.
-        self.new_project();
+        const DEMO: &str = include_str!("../../project-files/demo.ron");
+        match persist::from_str(DEMO, Path::new("demo.ron")) {
+            Ok(loaded) => {
+                self.replace_workspace(Workspace::new(loaded.project, None));
+                self.report("Welcome: this is the demo project. Ctrl+N starts your own.");
+            }
+            Err(e) => {
+                self.new_project();
+                self.report_error(format!("The bundled demo cannot be read: {e}"));
+            }
+        }
     }
 
     /// Opens a project file; a file that fails to load is reported in full and never

@@ -32,6 +32,9 @@ pub fn run(start: Startup) -> anyhow::Result<()> {
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([800.0, 500.0])
             .with_drag_and_drop(true),
+        // Panel sizes and window placement (egui memory) live beside the settings, so
+        // `DEMARCHE_DATA_DIR` isolates them too.
+        persistence_path: Some(crate::persist::data_dir().join("window.ron")),
         ..Default::default()
     };
     eframe::run_native(

@@ -20,8 +20,13 @@ if ((${#need[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-cargo build --release --quiet --bin demarche
-bin=$root/target/release/demarche
+# DEMARCHE_BIN runs an already built binary instead of building the release one.
+if [[ -n ${DEMARCHE_BIN:-} ]]; then
+  bin=$DEMARCHE_BIN
+else
+  cargo build --release --quiet --bin demarche
+  bin=$root/target/release/demarche
+fi
 
 work=$(mktemp -d /tmp/demarche-e2e.XXXXXX)
 article=$work/Wang_Yi_Genève.txt
@@ -57,10 +62,21 @@ wait_window() {
   [[ -n $w ]] || return 1
   echo "$w"
 }
-# Waits (at most $2 seconds) until no visible window's title matches $1.
-wait_gone() {
-  local deadline=$((SECONDS + $2))
-  while xdotool search --onlyvisible --name "$1" >/dev/null 2>&1; do
+# Waits (at most $1 seconds) for a visible window other than the main one (the file dialog:
+# zenity's title is not reliably the one asked for); prints its id.
+wait_dialog() {
+  local deadline=$((SECONDS + $1)) w
+  while ((SECONDS < deadline)); do
+    w=$(xdotool search --onlyvisible --name . 2>/dev/null | grep -vx "$main" | tail -1) || true
+    [[ -n $w ]] && { echo "$w"; return 0; }
+    sleep 0.2
+  done
+  return 1
+}
+# Waits (at most $1 seconds) until only the main window is visible.
+wait_dialog_gone() {
+  local deadline=$((SECONDS + $1))
+  while xdotool search --onlyvisible --name . 2>/dev/null | grep -vqx "$main"; do
     ((SECONDS < deadline)) || return 1
     sleep 0.2
   done
@@ -82,14 +98,14 @@ keys ctrl+n
 
 step "import the article through the file dialog (ctrl+I)"
 keys ctrl+i
-dialog=$(wait_window 'Import article' 20) || fail "ctrl+I did not open the file dialog (zenity) within 20 s"
+dialog=$(wait_dialog 20) || fail "ctrl+I did not open the file dialog (zenity) within 20 s"
 xdotool windowfocus --sync "$dialog" 2>/dev/null || true
 sleep 0.5
 keys ctrl+l
 xdotool type --delay 20 "$article"
 sleep 0.3
 keys Return
-wait_gone 'Import article' 10 || fail "the import dialog did not close after Enter"
+wait_dialog_gone 10 || fail "the import dialog did not close after Enter"
 sleep 1
 xdotool windowfocus --sync "$main" 2>/dev/null || true
 
@@ -101,14 +117,14 @@ sleep 0.5
 
 step "save through the save dialog (ctrl+S on an untitled project)"
 keys ctrl+s
-dialog=$(wait_window 'Save project as' 20) || fail "ctrl+S did not open the save dialog within 20 s"
+dialog=$(wait_dialog 20) || fail "ctrl+S did not open the save dialog within 20 s"
 xdotool windowfocus --sync "$dialog" 2>/dev/null || true
 sleep 0.5
 keys ctrl+a
 xdotool type --delay 20 "$project"
 sleep 0.3
 keys Return
-wait_gone 'Save project as' 10 || fail "the save dialog did not close after Enter"
+wait_dialog_gone 10 || fail "the save dialog did not close after Enter"
 for _ in $(seq 50); do [[ -s $project ]] && break; sleep 0.2; done
 [[ -s $project ]] || fail "no project file at $project after saving"
 
