@@ -22,12 +22,12 @@ pub struct DocumentsState {
 }
 
 /// The documents in the order chosen.
-pub fn sorted<'p>(docs: &'p [Document], order: DocumentOrder) -> Vec<&'p Document> {
+pub fn sorted(docs: &[Document], order: DocumentOrder) -> Vec<&Document> {
     let mut out: Vec<&Document> = docs.iter().collect();
     match order {
         DocumentOrder::Added => {}
         DocumentOrder::Title => out.sort_by_cached_key(|d| d.meta.title.to_lowercase()),
-        DocumentOrder::Date => out.sort_by(|a, b| b.meta.date.cmp(&a.meta.date)),
+        DocumentOrder::Date => out.sort_by_key(|d| std::cmp::Reverse(d.meta.date)),
     }
     out
 }
