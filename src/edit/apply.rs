@@ -82,7 +82,8 @@ impl Edit {
                 if project.actor_in_use(id) {
                     return Err(EditError::ActorInUse(id));
                 }
-                let actor = ids::remove_sorted(&mut project.actors, id).ok_or(EditError::NoActor(id))?;
+                let actor =
+                    ids::remove_sorted(&mut project.actors, id).ok_or(EditError::NoActor(id))?;
                 Ok(Edit::AddActor(actor))
             }
             Edit::UpdateActor(actor) => {
@@ -91,7 +92,8 @@ impl Edit {
                 }
                 check_affiliation(project, &actor)?;
                 let id = actor.id;
-                let old = ids::replace_sorted(&mut project.actors, actor).ok_or(EditError::NoActor(id))?;
+                let old = ids::replace_sorted(&mut project.actors, actor)
+                    .ok_or(EditError::NoActor(id))?;
                 Ok(Edit::UpdateActor(old))
             }
             Edit::AddDocument(doc) => {
@@ -104,7 +106,8 @@ impl Edit {
                 Ok(Edit::RemoveDocument(id))
             }
             Edit::RemoveDocument(id) => {
-                let doc = ids::remove_sorted(&mut project.documents, id).ok_or(EditError::NoDocument(id))?;
+                let doc = ids::remove_sorted(&mut project.documents, id)
+                    .ok_or(EditError::NoDocument(id))?;
                 // Rejections belong to the document and go (and come back) with it.
                 let rejections: Vec<Edit> = project
                     .rejected_suggestions
@@ -124,38 +127,63 @@ impl Edit {
                 }
             }
             Edit::UpdateDocumentMeta { document, meta } => {
-                let doc = project.document_mut(document).ok_or(EditError::NoDocument(document))?;
+                let doc = project
+                    .document_mut(document)
+                    .ok_or(EditError::NoDocument(document))?;
                 let old = std::mem::replace(&mut doc.meta, meta);
-                Ok(Edit::UpdateDocumentMeta { document, meta: old })
+                Ok(Edit::UpdateDocumentMeta {
+                    document,
+                    meta: old,
+                })
             }
-            Edit::AddAnnotation { document, annotation } => {
-                let doc = project.document(document).ok_or(EditError::NoDocument(document))?;
+            Edit::AddAnnotation {
+                document,
+                annotation,
+            } => {
+                let doc = project
+                    .document(document)
+                    .ok_or(EditError::NoDocument(document))?;
                 let id = annotation.id();
-                if doc.has_annotation(id) || project.actor(id).is_some() || project.document(id).is_some() {
+                if doc.has_annotation(id)
+                    || project.actor(id).is_some()
+                    || project.document(id).is_some()
+                {
                     return Err(EditError::DuplicateId(id));
                 }
                 check_annotation(project, doc, &annotation)?;
-                let doc = project.document_mut(document).ok_or(EditError::NoDocument(document))?;
+                let doc = project
+                    .document_mut(document)
+                    .ok_or(EditError::NoDocument(document))?;
                 insert_annotation(doc, annotation);
                 Ok(Edit::RemoveAnnotation { document, id })
             }
             Edit::RemoveAnnotation { document, id } => {
-                let doc = project.document(document).ok_or(EditError::NoDocument(document))?;
+                let doc = project
+                    .document(document)
+                    .ok_or(EditError::NoDocument(document))?;
                 if !doc.has_annotation(id) {
                     return Err(EditError::NoAnnotation { document, id });
                 }
                 if annotation_in_use(doc, id) {
                     return Err(EditError::AnnotationInUse(id));
                 }
-                let doc = project.document_mut(document).ok_or(EditError::NoDocument(document))?;
-                let removed = remove_annotation(doc, id).ok_or(EditError::NoAnnotation { document, id })?;
+                let doc = project
+                    .document_mut(document)
+                    .ok_or(EditError::NoDocument(document))?;
+                let removed =
+                    remove_annotation(doc, id).ok_or(EditError::NoAnnotation { document, id })?;
                 Ok(Edit::AddAnnotation {
                     document,
                     annotation: removed,
                 })
             }
-            Edit::UpdateAnnotation { document, annotation } => {
-                let doc = project.document(document).ok_or(EditError::NoDocument(document))?;
+            Edit::UpdateAnnotation {
+                document,
+                annotation,
+            } => {
+                let doc = project
+                    .document(document)
+                    .ok_or(EditError::NoDocument(document))?;
                 let id = annotation.id();
                 let Some(old) = doc.annotation(id) else {
                     return Err(EditError::NoAnnotation { document, id });
@@ -164,25 +192,25 @@ impl Edit {
                     return Err(EditError::KindChanged { id });
                 }
                 check_annotation(project, doc, &annotation)?;
-                let doc = project.document_mut(document).ok_or(EditError::NoDocument(document))?;
+                let doc = project
+                    .document_mut(document)
+                    .ok_or(EditError::NoDocument(document))?;
                 replace_annotation(doc, annotation);
                 Ok(Edit::UpdateAnnotation {
                     document,
                     annotation: old,
                 })
             }
-            Edit::AddRejection(r) => {
-                match project.rejected_suggestions.binary_search(&r) {
-                    Ok(_) => Err(EditError::DuplicateRejection),
-                    Err(i) => {
-                        if project.document(r.document).is_none() {
-                            return Err(EditError::NoDocument(r.document));
-                        }
-                        project.rejected_suggestions.insert(i, r.clone());
-                        Ok(Edit::RemoveRejection(r))
+            Edit::AddRejection(r) => match project.rejected_suggestions.binary_search(&r) {
+                Ok(_) => Err(EditError::DuplicateRejection),
+                Err(i) => {
+                    if project.document(r.document).is_none() {
+                        return Err(EditError::NoDocument(r.document));
                     }
+                    project.rejected_suggestions.insert(i, r.clone());
+                    Ok(Edit::RemoveRejection(r))
                 }
-            }
+            },
             Edit::RemoveRejection(r) => match project.rejected_suggestions.binary_search(&r) {
                 Ok(i) => Ok(Edit::AddRejection(project.rejected_suggestions.remove(i))),
                 Err(_) => Err(EditError::NoRejection),
@@ -230,7 +258,11 @@ fn check_span(doc: &Document, id: Id, span: &crate::model::Span) -> Result<(), E
 }
 
 /// Checks that an annotation fits its document and refers only to what exists.
-fn check_annotation(project: &Project, doc: &Document, annotation: &Annotation) -> Result<(), EditError> {
+fn check_annotation(
+    project: &Project,
+    doc: &Document,
+    annotation: &Annotation,
+) -> Result<(), EditError> {
     let id = annotation.id();
     match annotation {
         Annotation::Mention(m) => {
@@ -246,14 +278,22 @@ fn check_annotation(project: &Project, doc: &Document, annotation: &Annotation) 
         }
         Annotation::Commitment(c) => {
             if ids::find(&doc.statements, c.statement).is_none() {
-                return Err(EditError::NoStatement { id, statement: c.statement });
+                return Err(EditError::NoStatement {
+                    id,
+                    statement: c.statement,
+                });
             }
             check_actor(project, c.committer)?;
-            c.addressees.iter().try_for_each(|&a| check_actor(project, Some(a)))
+            c.addressees
+                .iter()
+                .try_for_each(|&a| check_actor(project, Some(a)))
         }
         Annotation::Stance(s) => {
             if ids::find(&doc.statements, s.statement).is_none() {
-                return Err(EditError::NoStatement { id, statement: s.statement });
+                return Err(EditError::NoStatement {
+                    id,
+                    statement: s.statement,
+                });
             }
             check_actor(project, s.holder)?;
             match &s.target {
@@ -265,7 +305,10 @@ fn check_annotation(project: &Project, doc: &Document, annotation: &Annotation) 
         Annotation::Link(l) => {
             for end in [l.from, l.to] {
                 if end == id || !doc.has_annotation(end) {
-                    return Err(EditError::NoAnnotation { document: doc.id, id: end });
+                    return Err(EditError::NoAnnotation {
+                        document: doc.id,
+                        id: end,
+                    });
                 }
             }
             Ok(())
@@ -287,7 +330,9 @@ fn check_document(project: &Project, doc: &Document) -> Result<(), EditError> {
 
 /// True when a commitment, stance or link points at the annotation.
 fn annotation_in_use(doc: &Document, id: Id) -> bool {
-    doc.commitments.iter().any(|c: &Commitment| c.statement == id)
+    doc.commitments
+        .iter()
+        .any(|c: &Commitment| c.statement == id)
         || doc.stances.iter().any(|s: &Stance| s.statement == id)
         || doc.links.iter().any(|l| l.from == id || l.to == id)
 }
@@ -338,11 +383,17 @@ pub(crate) fn codebook_key_in_use(project: &Project, list: CodebookList, key: &s
     let docs = || project.documents.iter();
     match list {
         CodebookList::ActorKinds => project.actors.iter().any(|a| a.kind == key),
-        CodebookList::AttributionModes => docs().any(|d| d.statements.iter().any(|s| s.attribution == key)),
-        CodebookList::CommitmentCategories => docs().any(|d| d.commitments.iter().any(|c| c.category == key)),
+        CodebookList::AttributionModes => {
+            docs().any(|d| d.statements.iter().any(|s| s.attribution == key))
+        }
+        CodebookList::CommitmentCategories => {
+            docs().any(|d| d.commitments.iter().any(|c| c.category == key))
+        }
         CodebookList::Contexts => docs().any(|d| d.commitments.iter().any(|c| c.context == key)),
         CodebookList::Strengths => docs().any(|d| d.commitments.iter().any(|c| c.strength == key)),
-        CodebookList::TimeHorizons => docs().any(|d| d.commitments.iter().any(|c| c.time_horizon == key)),
+        CodebookList::TimeHorizons => {
+            docs().any(|d| d.commitments.iter().any(|c| c.time_horizon == key))
+        }
         CodebookList::Polarities => docs().any(|d| d.stances.iter().any(|s| s.polarity == key)),
         CodebookList::Intensities => docs().any(|d| d.stances.iter().any(|s| s.intensity == key)),
         CodebookList::Topics => docs().any(|d| {
@@ -354,4 +405,3 @@ pub(crate) fn codebook_key_in_use(project: &Project, list: CodebookList, key: &s
         CodebookList::LinkTypes => docs().any(|d| d.links.iter().any(|l| l.label == key)),
     }
 }
-

@@ -20,7 +20,10 @@ pub fn remove_annotation_cascade(doc: &Document, id: Id) -> Edit {
         .collect();
     links.retain(|l| !doomed.contains(l));
     // Links first, then what depends on the statement, then the annotation itself.
-    let order = links.into_iter().chain(doomed.iter().skip(1).copied()).chain([id]);
+    let order = links
+        .into_iter()
+        .chain(doomed.iter().skip(1).copied())
+        .chain([id]);
     Edit::Batch(
         order
             .map(|id| Edit::RemoveAnnotation {
@@ -116,16 +119,15 @@ fn redirect_actor(project: &Project, from: Id, how: ActorRemoval) -> Vec<Edit> {
             if c.committer == Some(from) || c.addressees.contains(&from) {
                 let mut updated = c.clone();
                 updated.committer = swap(c.committer);
-                updated.addressees = c
-                    .addressees
-                    .iter()
-                    .filter_map(|&a| swap(Some(a)))
-                    .fold(Vec::new(), |mut acc, a| {
+                updated.addressees = c.addressees.iter().filter_map(|&a| swap(Some(a))).fold(
+                    Vec::new(),
+                    |mut acc, a| {
                         if !acc.contains(&a) {
                             acc.push(a);
                         }
                         acc
-                    });
+                    },
+                );
                 updated.stamp = c.stamp.touched();
                 edits.push(Edit::UpdateAnnotation {
                     document,

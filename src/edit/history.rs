@@ -52,7 +52,12 @@ impl History {
     }
 
     /// Applies an edit as a new named step.
-    pub fn apply(&mut self, project: &mut Project, label: impl Into<String>, edit: Edit) -> Result<(), EditError> {
+    pub fn apply(
+        &mut self,
+        project: &mut Project,
+        label: impl Into<String>,
+        edit: Edit,
+    ) -> Result<(), EditError> {
         self.apply_grouped(project, label, edit, None)
     }
 

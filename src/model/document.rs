@@ -224,7 +224,9 @@ impl Document {
     }
 
     pub fn stances_of(&self, statement: Id) -> impl Iterator<Item = &Stance> {
-        self.stances.iter().filter(move |s| s.statement == statement)
+        self.stances
+            .iter()
+            .filter(move |s| s.statement == statement)
     }
 
     /// Restores the invariant that every list is sorted by id (after deserialising a file

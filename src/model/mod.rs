@@ -11,8 +11,8 @@ pub mod text;
 
 pub use actor::{Actor, Rgb};
 pub use annotation::{
-    Annotation, AnnotationKind, Commitment, Link, Mention, Stamp, Stance, StanceTarget,
-    Statement, Tag,
+    Annotation, AnnotationKind, Commitment, Link, Mention, Stamp, Stance, StanceTarget, Statement,
+    Tag,
 };
 pub use codebook::{Codebook, CodebookEntry, CodebookList};
 pub use document::{DocStatus, Document, DocumentMeta, LineEndings, Origin};

@@ -28,7 +28,11 @@ pub enum SpanError {
     #[error("range {start}..{end} is empty or reversed")]
     Reversed { start: usize, end: usize },
     #[error("range {start}..{end} lies outside the text ({len} characters)")]
-    OutOfRange { start: usize, end: usize, len: usize },
+    OutOfRange {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
     #[error("range {start}..{end} covers {actual:?} but the file says {stored:?}")]
     TextMismatch {
         start: usize,
