@@ -940,10 +940,13 @@ impl DemarcheApp {
     fn side_panels_ui(&mut self, ui: &mut egui::Ui) {
         let sel = self.selection;
         let mut actions = Vec::new();
+        // Side panels share the width so that the article keeps at least ~40% of it, from
+        // a 1024-pixel laptop to 4K.
+        let width = ui.available_width();
         egui::Panel::left("left")
             .resizable(true)
-            .default_size(260.0)
-            .size_range(160.0..=700.0)
+            .default_size((width * 0.22).min(300.0))
+            .size_range(160.0..=(width * 0.3).max(200.0))
             .show(ui, |ui| {
                 egui::Panel::top("documents")
                     .resizable(true)
@@ -970,8 +973,8 @@ impl DemarcheApp {
             });
         egui::Panel::right("right")
             .resizable(true)
-            .default_size(340.0)
-            .size_range(220.0..=900.0)
+            .default_size((width * 0.28).min(420.0))
+            .size_range(220.0..=(width * 0.32).max(260.0))
             .show(ui, |ui| {
                 egui::Panel::top("inspector")
                     .resizable(true)
