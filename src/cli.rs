@@ -53,7 +53,7 @@ pub enum Command {
     Import {
         /// The project file to add to (it must exist; see `demarche new`).
         project: PathBuf,
-        /// Article files (plain text in any common encoding).
+        /// Article files, or folders of them (searched recursively, hidden files skipped).
         #[arg(required = true)]
         articles: Vec<PathBuf>,
     },
@@ -134,12 +134,15 @@ fn import(path: &Path, articles: &[PathBuf]) -> Result<ExitCode> {
     let mut project = persist::load(path)?.project;
     let mut ids = project.id_allocator();
     let (mut imported, mut skipped) = (0usize, 0usize);
-    let mut failed: Vec<(&Path, String)> = Vec::new();
-    for article in articles {
+    let crate::import::Expanded {
+        files,
+        failures: mut failed,
+    } = crate::import::expand_paths(articles);
+    for article in &files {
         let doc = match crate::import::import_file(article, ids.fresh()) {
             Ok(doc) => doc,
             Err(e) => {
-                failed.push((article, e.to_string()));
+                failed.push((article.clone(), e.to_string()));
                 continue;
             }
         };

@@ -20,6 +20,23 @@ pub struct Decoded {
 /// Decodes an article's bytes. BOMs win; then valid UTF-8; then chardetng's guess.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
     let (text, encoding) = to_text(bytes)?;
+    finish(text, encoding)
+}
+
+/// Decodes bytes whose encoding the file declares (an HTML meta charset). A BOM still
+/// wins, and a declaration the bytes contradict (pages are often mislabelled) gives way to
+/// detection rather than garbling the article.
+pub fn decode_declared(bytes: &[u8], declared: &'static Encoding) -> Result<Decoded, ImportError> {
+    if bytes.is_empty() || Encoding::for_bom(bytes).is_some() {
+        return decode(bytes);
+    }
+    match strict_decode(declared, bytes) {
+        Ok(text) => finish(text, declared),
+        Err(_) => decode(bytes),
+    }
+}
+
+fn finish(text: String, encoding: &'static Encoding) -> Result<Decoded, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }

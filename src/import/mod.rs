@@ -7,6 +7,8 @@
 //! own module beside `plain_text` returning the same [`Extracted`].
 
 mod decode;
+mod folders;
+mod html;
 pub mod metadata;
 mod plain_text;
 
@@ -16,6 +18,7 @@ use std::io::Read;
 use std::path::Path;
 
 pub use decode::normalise_line_endings;
+pub use folders::{Expanded, expand_paths};
 
 /// Largest article file imported: 16 MiB, far beyond any news article or official
 /// statement, and small enough that a mistaken pick (a log, a dump) cannot swamp the project
@@ -56,6 +59,11 @@ pub enum ImportError {
          reliably; save it as UTF-8 text and import it again"
     )]
     Utf16WithoutBom,
+    #[error(
+        "no article text was found in this page; if the story is there, save it as plain \
+         text (.txt) and import that"
+    )]
+    NoArticleText,
     #[error(
         "{format} files cannot be imported yet; save the article as plain text (.txt) \
          and import that"
@@ -207,6 +215,7 @@ pub fn import_bytes(
     let format = Format::detect(file_name, bytes);
     let extracted = match format {
         Format::Text => plain_text::extract(bytes)?,
+        Format::Html => html::extract(bytes)?,
         other => {
             return Err(ImportError::UnsupportedFormat {
                 format: other.label(),
