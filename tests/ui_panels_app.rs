@@ -1,0 +1,127 @@
+//! Tagging and the panels inside the real window (`DemarcheApp`), driven by keys and
+//! clicks through egui_kittest: the paths an analyst takes every day.
+
+mod ui_panels_support;
+
+use demarche::model::Annotation;
+use demarche::persist;
+use demarche::ui::Startup;
+use demarche::ui::app::DemarcheApp;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+use ui_panels_support::*;
+
+fn harness(app: DemarcheApp) -> Harness<'static, DemarcheApp> {
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(demarche::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut DemarcheApp| app.frame_ui(ui), app)
+}
+
+/// The fixture project saved in its own folder.
+fn saved_fixture(dir: &std::path::Path) -> PathBuf {
+    let path = dir.join("celac.ron");
+    persist::save(&project(), &path).expect("fixture saves");
+    path
+}
+
+#[test]
+fn select_a_range_tag_a_new_actor_change_its_kind_and_undo_twice() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(DemarcheApp::app_for_tests(Startup::Open(saved_fixture(
+        dir.path(),
+    ))));
+    h.run();
+    let original = h.state().workspace().project().clone();
+    assert_eq!(h.state().selection().document, Some(DOC));
+
+    let (start, end) = find("José Ramírez", 0);
+    h.state_mut().article_mut().set_selection(start, end);
+    h.key_press(Key::M);
+    h.run();
+    h.get_by_label("New actor «José Ramírez»");
+    h.key_press(Key::Enter);
+    h.run();
+
+    let app = h.state();
+    let jose = app
+        .workspace()
+        .project()
+        .actor_by_name("José Ramírez")
+        .expect("created")
+        .id;
+    let mention = app.selection().annotation.expect("new mention selected");
+    let doc = app.workspace().project().document(DOC).expect("doc");
+    assert!(matches!(doc.annotation(mention), Some(Annotation::Mention(m)) if m.actor == jose));
+
+    // The inspector shows it; change the new actor's kind there.
+    h.get_by_label_contains(&format!("mention {mention}"));
+    h.get_by_value("Person").click();
+    h.run();
+    h.get_by_label("Government body").click();
+    h.run();
+    let kind = h
+        .state()
+        .workspace()
+        .project()
+        .actor(jose)
+        .map(|a| a.kind.clone());
+    assert_eq!(kind.as_deref(), Some("government_body"));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().workspace().project(), &original);
+}
+
+#[test]
+fn keyboard_only_select_a_sentence_code_a_commitment_and_save() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = saved_fixture(dir.path());
+    let mut h = harness(DemarcheApp::app_for_tests(Startup::Open(path.clone())));
+    h.run();
+    // Caret to the start, then sentence by sentence to the second one ("He stressed …").
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    h.run();
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    h.key_press(Key::E);
+    h.run();
+    let (s, e) = h
+        .state()
+        .article()
+        .selection()
+        .expect("a sentence is selected");
+    let doc = h.state().workspace().project().document(DOC).expect("doc");
+    let selected = doc.slice(s, e).expect("in range").trim().to_owned();
+    assert!(selected.starts_with("He stressed"), "selected {selected:?}");
+
+    h.key_press(Key::C);
+    h.run();
+    let app = h.state();
+    let id = app.selection().annotation.expect("commitment selected");
+    let doc = app.workspace().project().document(DOC).expect("doc");
+    let Some(Annotation::Commitment(c)) = doc.annotation(id) else {
+        panic!("expected a commitment");
+    };
+    assert_eq!(c.strength, "possible", "“ready to” → possible");
+    assert_eq!(
+        c.committer,
+        Some(WANG),
+        "speaker of the statement just before"
+    );
+    assert_eq!(doc.statements.len(), 2, "its statement was created with it");
+    // The inspector shows the new commitment.
+    h.get_by_label(&format!("commitment {id}"));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().workspace().is_dirty());
+    let loaded = persist::load(&path).expect("saved project loads");
+    let doc = loaded.project.document(DOC).expect("doc");
+    assert_eq!(doc.commitments.len(), 2);
+    assert_eq!(doc.statements.len(), 2);
+}
