@@ -93,8 +93,9 @@ pub struct FlatDoc {
 }
 
 impl FlatDoc {
+    /// Searched from the end: callers look up the item they have just added.
     fn item_mut(&mut self, key: &str) -> Option<&mut Item> {
-        self.items.iter_mut().find(|i| i.key == key)
+        self.items.iter_mut().rev().find(|i| i.key == key)
     }
 }
 

@@ -14,12 +14,13 @@ use serde_json::{Map, Value, json};
 
 /// The relation form of one document.
 pub fn relation_line(id: u64, title: &str, text: &str, flat: &FlatDoc) -> Value {
-    let number = |key: &str| -> usize {
-        flat.items
-            .iter()
-            .position(|i| i.key == key)
-            .map_or(0, |p| p + 1)
-    };
+    let numbers: std::collections::HashMap<&str, usize> = flat
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (item.key.as_str(), i + 1))
+        .collect();
+    let number = |key: &str| -> usize { numbers.get(key).copied().unwrap_or(0) };
     let entities: Vec<Value> = flat
         .items
         .iter()
