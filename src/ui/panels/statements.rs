@@ -74,7 +74,12 @@ pub struct StatementsState {
     pub filter: Filter,
     pub sort: SortColumn,
     pub descending: bool,
+    /// The rows shown, kept until the project, document, filter or order changes: a long
+    /// article has thousands of rows and the table is drawn every frame.
+    cache: Option<(CacheKey, std::sync::Arc<Vec<Row>>)>,
 }
+
+type CacheKey = (Id, u64, Filter, SortColumn, bool);
 
 /// The rows of a document's table, in text order.
 pub fn rows(project: &Project, doc: &Document) -> Vec<Row> {
@@ -179,12 +184,26 @@ pub fn statements_ui(
         return actions;
     };
     filter_bar_ui(ui, project, state);
-    let shown = visible_rows(
-        rows(project, doc),
-        &state.filter,
+    let key: CacheKey = (
+        doc.id,
+        ws.revision(),
+        state.filter.clone(),
         state.sort,
         state.descending,
     );
+    let shown = match &state.cache {
+        Some((k, rows)) if *k == key => rows.clone(),
+        _ => {
+            let fresh = std::sync::Arc::new(visible_rows(
+                rows(project, doc),
+                &state.filter,
+                state.sort,
+                state.descending,
+            ));
+            state.cache = Some((key, fresh.clone()));
+            fresh
+        }
+    };
     let text_height = egui::TextStyle::Body.resolve(ui.style()).size + 6.0;
     TableBuilder::new(ui)
         .id_salt("statements table")
