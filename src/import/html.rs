@@ -21,9 +21,22 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
-    let article = Readability::new(decoded.text.as_str(), None, Some(config))
-        .and_then(|mut reader| reader.parse())
+    let mut reader = Readability::new(decoded.text.as_str(), None, Some(config))
         .map_err(|_| ImportError::NoArticleText)?;
+    // dom_smoothie reads a URL only from JSON-LD; pages name theirs in Open Graph or a
+    // canonical link. Read before parsing, which prunes the document.
+    let page_url = ["meta[property='og:url']", "link[rel='canonical']"]
+        .iter()
+        .zip(["content", "href"])
+        .find_map(|(selector, attribute)| reader.doc.select(selector).attr(attribute))
+        .map(|url| url.trim().to_owned());
+    // Readability keeps a share bar that sits inside the story's container when its text
+    // outweighs its links ("分享到：微信 微博"); such widgets are never the story.
+    reader
+        .doc
+        .select("[class*='share'], [id*='share'], [class*='social']")
+        .remove();
+    let article = reader.parse().map_err(|_| ImportError::NoArticleText)?;
     let text = tidy_paragraphs(&article.text_content);
     if text.is_empty() {
         return Err(ImportError::NoArticleText);
@@ -37,7 +50,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
             .unwrap_or_default(),
         date: article.published_time.as_deref().and_then(parse_date),
         byline: article.byline.as_deref().map(one_line).unwrap_or_default(),
-        url: article.url.unwrap_or_default(),
+        url: article.url.or(page_url).unwrap_or_default(),
         language: article.lang.unwrap_or_default(),
         ..DocumentMeta::default()
     };

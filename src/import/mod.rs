@@ -2,7 +2,7 @@
 //!
 //! [`import_file`] and [`import_bytes`] pick an importer by file extension and content
 //! ([`Format::detect`]), turn the file into LF-normalised text, read metadata from the text
-//! without changing it, and return a [`Document`]. Only plain text is imported so far; the
+//! without changing it, and return a [`Document`]. Plain text and HTML import so far; the
 //! other formats are recognised so that they are refused by name, and each later gets its
 //! own module beside `plain_text` returning the same [`Extracted`].
 
@@ -26,7 +26,7 @@ pub use folders::{Expanded, expand_paths};
 pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
 
 /// File extensions that import today, for file dialog filters.
-pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "text"];
+pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "text", "html", "htm", "xhtml"];
 
 /// Why a file could not become a document. Messages speak to the analyst and leave naming
 /// the file to the caller ("statement.pdf: PDF files cannot be imported yet; …").

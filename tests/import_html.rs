@@ -1,0 +1,104 @@
+//! Saved news pages: the story's every paragraph and its metadata come out; navigation,
+//! ads, share buttons, related stories, comments, scripts and styles do not. The fixtures
+//! (tests/fixtures/articles/html, written by make_html_fixtures.py) are in legacy
+//! encodings declared by a meta tag, as many portals still serve them.
+
+use chrono::NaiveDate;
+use demarche::import::import_file;
+use demarche::model::Id;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/articles/html")
+        .join(name)
+}
+
+fn paragraphs(name: &str) -> Vec<String> {
+    std::fs::read_to_string(fixture(name))
+        .expect("read expected paragraphs")
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn assert_story_only(text: &str, story: &[String], boilerplate: &[&str]) {
+    for paragraph in story {
+        assert!(
+            text.contains(&format!("{paragraph}\n")) || text.ends_with(paragraph.as_str()),
+            "paragraph missing or merged:\n{paragraph}\n--- got ---\n{text}"
+        );
+    }
+    // Each paragraph stands apart, a blank line from the next.
+    for pair in story.windows(2) {
+        assert!(
+            text.contains(&format!("{}\n\n{}", pair[0], pair[1])),
+            "paragraphs not separated:\n{text}"
+        );
+    }
+    for junk in boilerplate {
+        assert!(!text.contains(junk), "boilerplate {junk:?} kept:\n{text}");
+    }
+}
+
+#[test]
+fn french_page_in_windows_1252_keeps_the_story_and_drops_the_rest() {
+    let doc = import_file(&fixture("fr-windows-1252.html"), Id(1)).expect("imports");
+    assert_story_only(
+        doc.text(),
+        &paragraphs("fr-windows-1252.paragraphs"),
+        &[
+            "Accueil",
+            "S’abonner",
+            "PUBLICITÉ",
+            "Partager sur",
+            "À lire aussi",
+            "Nil : l’Égypte",
+            "Commentaires",
+            "argent public",
+            "dataLayer",
+            "trackRead",
+            "ad-slot",
+            "Mentions légales",
+        ],
+    );
+    assert_eq!(doc.origin.format, "html");
+    assert_eq!(doc.origin.encoding, "windows-1252");
+    assert_eq!(
+        doc.meta.title,
+        "La Suisse et l’Éthiopie relancent le dialogue"
+    );
+    assert_eq!(doc.meta.source, "Le Quotidien Lémanique");
+    assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2025, 2, 12));
+    assert_eq!(doc.meta.byline, "Hélène Dürrenmatt");
+    assert_eq!(
+        doc.meta.url,
+        "https://www.quotidien-lemanique.ch/monde/suisse-ethiopie-dialogue"
+    );
+    assert_eq!(doc.meta.language, "fr");
+}
+
+#[test]
+fn chinese_portal_page_in_gbk_reads_json_ld_news_article() {
+    let doc = import_file(&fixture("zh-gbk.html"), Id(1)).expect("imports");
+    assert_story_only(
+        doc.text(),
+        &paragraphs("zh-gbk.paragraphs"),
+        &[
+            "首页",
+            "广告",
+            "分享到",
+            "相关新闻",
+            "东盟外长会议",
+            "网友评论",
+            "支持！",
+            "_hmt",
+            "网站地图",
+        ],
+    );
+    assert_eq!(doc.origin.encoding, "GBK");
+    assert_eq!(doc.meta.title, "王毅：愿同东盟尽早完成南海行为准则磋商");
+    assert_eq!(doc.meta.source, "环球资讯网");
+    assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2025, 3, 8));
+    assert_eq!(doc.meta.byline, "李明");
+}
