@@ -103,7 +103,7 @@ fn count_while(bytes: &[u8], keep: impl Fn(u8) -> bool) -> usize {
 }
 
 /// Lines trimmed, paragraphs separated by exactly one blank line, no blank edges.
-fn tidy_paragraphs(text: &str) -> String {
+pub(super) fn tidy_paragraphs(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank_pending = false;
     for line in text.lines().map(str::trim) {

@@ -9,6 +9,7 @@
 mod decode;
 mod folders;
 mod html;
+mod markdown;
 pub mod metadata;
 mod plain_text;
 
@@ -26,7 +27,8 @@ pub use folders::{Expanded, expand_paths};
 pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
 
 /// File extensions that import today, for file dialog filters.
-pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "text", "html", "htm", "xhtml"];
+pub const SUPPORTED_EXTENSIONS: &[&str] =
+    &["txt", "text", "html", "htm", "xhtml", "md", "markdown"];
 
 /// Why a file could not become a document. Messages speak to the analyst and leave naming
 /// the file to the caller ("statement.pdf: PDF files cannot be imported yet; …").
@@ -216,6 +218,7 @@ pub fn import_bytes(
     let extracted = match format {
         Format::Text => plain_text::extract(bytes)?,
         Format::Html => html::extract(bytes)?,
+        Format::Markdown => markdown::extract(bytes)?,
         other => {
             return Err(ImportError::UnsupportedFormat {
                 format: other.label(),
