@@ -43,10 +43,12 @@ fn frame(ctx: &egui::Context, view: &mut ArticleView, project: &Project, doc: Id
             find_matches: &[],
             find_current: None,
         };
-        egui::CentralPanel::default().show_inside(ui, |ui| {
+        egui::CentralPanel::default().show(ui, |ui| {
             black_box(view.ui(ui, &input));
         });
     });
+    let mut output = output;
+    output.textures_delta.clear();
     let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
     black_box(primitives);
     start.elapsed()
@@ -129,9 +131,11 @@ fn main() {
     let ctx = egui::Context::default();
     demarche::ui::fonts::install(&ctx);
     // Warm the font atlas so neither run pays for first-time glyph rasterisation alone.
-    let _ = ctx.run_ui(raw_input(), |ui| {
+    ctx.run_ui(raw_input(), |ui| {
         ui.label("warm-up");
-    });
+    })
+    .textures_delta
+    .clear();
 
     // Twice each, alternating, and keep the second: the first pass also rasterises glyphs.
     let _ = scroll_through(&ctx, &plain, doc_id);

@@ -8,7 +8,8 @@ use egui::{FontId, RawInput};
 /// samples are also laid out as the article does and every glyph of the galley checked.
 fn missing_glyphs(ctx: &egui::Context) -> Vec<(String, char)> {
     // One frame so that fonts added with `install` take effect.
-    let _ = ctx.run_ui(RawInput::default(), |_| {});
+    let mut output = ctx.run_ui(RawInput::default(), |_| {});
+    output.textures_delta.clear();
     let font = FontId::proportional(14.0);
     let mut missing = Vec::new();
     for (script, sample) in SCRIPT_SAMPLES {

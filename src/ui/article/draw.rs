@@ -117,6 +117,9 @@ pub struct ParaLayout {
 struct Piece {
     rect: Rect,
     baseline: f32,
+    /// Does the range start / end on this row?
+    first: bool,
+    last: bool,
 }
 
 impl ParaLayout {
@@ -176,13 +179,21 @@ impl ParaLayout {
                         Color32::from_rgb(r, g, b),
                     ),
                     DecoKind::Tag => {
-                        let mut x = x0;
-                        while x < x1 {
+                        // A thin line with a tick at each end of the tag: distinct from
+                        // mention underlines, and a few rectangles however long the tag.
+                        let colour = style.tag_colour();
+                        front.add_colored_rect(Rect::from_x_y_ranges(x0..=x1, y..=y + 1.0), colour);
+                        if piece.first {
                             front.add_colored_rect(
-                                Rect::from_x_y_ranges(x..=(x + 2.0).min(x1), y..=y + 1.5),
-                                style.tag_colour(),
+                                Rect::from_x_y_ranges(x0..=x0 + 1.5, y - 4.0..=y + 1.0),
+                                colour,
                             );
-                            x += 4.0;
+                        }
+                        if piece.last {
+                            front.add_colored_rect(
+                                Rect::from_x_y_ranges(x1 - 1.5..=x1, y - 4.0..=y + 1.0),
+                                colour,
+                            );
                         }
                     }
                 }
@@ -224,6 +235,8 @@ impl ParaLayout {
             out.push(Piece {
                 rect: Rect::from_x_y_ranges(x0..=x1, top..=top + g.font_height),
                 baseline,
+                first: a >= rs,
+                last: b <= re,
             });
         }
         out

@@ -22,7 +22,7 @@ pub enum DecoKind {
         colour: [u8; 3],
     },
     Statement(Shade),
-    /// Dotted underline.
+    /// Thin underline with end ticks.
     Tag,
 }
 
