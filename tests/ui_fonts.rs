@@ -30,7 +30,8 @@ fn missing_glyphs(ctx: &egui::Context) -> Vec<(String, char)> {
                 .iter()
                 .flat_map(|r| r.glyphs.iter().map(|g| g.chr))
                 .collect();
-            assert_eq!(glyphs.len(), sample.chars().count());
+            // Shaping may split or join glyphs (Arabic), so check presence, not count.
+            assert!(!glyphs.is_empty());
             for c in glyphs {
                 assert!(
                     c.is_whitespace() || ctx.fonts_mut(|f| f.has_glyph(&font, c)),

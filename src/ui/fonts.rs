@@ -8,8 +8,10 @@
 use egui::epaint::text::{FontData, FontInsert, FontPriority, InsertFontFamily};
 use egui::{Context, FontFamily};
 
-/// Android's Droid Sans Fallback: CJK ideographs, kana and Hangul (Apache-2.0).
+/// Android's Droid Sans Fallback: CJK ideographs and kana (Apache-2.0).
 const CJK_FALLBACK: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
+/// Nanum Square: Hangul, which Droid Sans Fallback lacks (SIL OFL 1.1).
+const HANGUL_FALLBACK: &[u8] = include_bytes!("../../assets/fonts/NanumSquareR.ttf");
 /// Noto Sans Arabic (SIL OFL 1.1).
 const ARABIC_FALLBACK: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
 
@@ -27,6 +29,7 @@ pub const SCRIPT_SAMPLES: [(&str, &str); 5] = [
 pub fn install(ctx: &Context) {
     for (name, bytes) in [
         ("demarche-cjk-fallback", CJK_FALLBACK),
+        ("demarche-hangul-fallback", HANGUL_FALLBACK),
         ("demarche-arabic-fallback", ARABIC_FALLBACK),
     ] {
         ctx.add_font(FontInsert::new(
