@@ -285,10 +285,13 @@ fn formats_not_yet_supported_are_refused_by_name() {
         err.to_string(),
         "PDF files cannot be imported yet; save the article as plain text (.txt) and import that"
     );
-    let err = import::import_bytes(b"<!DOCTYPE html><p>Hi</p>", None, Id(1)).unwrap_err();
+    let err = import::import_bytes(b"{\\rtf1\\ansi Hi}", None, Id(1)).unwrap_err();
     assert!(
-        matches!(err, ImportError::UnsupportedFormat { format: "HTML" }),
+        matches!(err, ImportError::UnsupportedFormat { format: "RTF" }),
         "{err:?}"
     );
-    assert_eq!(import::SUPPORTED_EXTENSIONS, &["txt", "text"]);
+    // A page recognised by its content imports as HTML.
+    let page = import::import_bytes(b"<!DOCTYPE html><p>Hi</p>", None, Id(1)).expect("imports");
+    assert_eq!(page.origin.format, "html");
+    assert!(!import::SUPPORTED_EXTENSIONS.contains(&"pdf"));
 }

@@ -7,6 +7,7 @@
 //! own module beside `plain_text` returning the same [`Extracted`].
 
 mod decode;
+mod docx;
 mod folders;
 mod html;
 mod markdown;
@@ -27,8 +28,9 @@ pub use folders::{Expanded, expand_paths};
 pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
 
 /// File extensions that import today, for file dialog filters.
-pub const SUPPORTED_EXTENSIONS: &[&str] =
-    &["txt", "text", "html", "htm", "xhtml", "md", "markdown"];
+pub const SUPPORTED_EXTENSIONS: &[&str] = &[
+    "txt", "text", "html", "htm", "xhtml", "md", "markdown", "docx",
+];
 
 /// Why a file could not become a document. Messages speak to the analyst and leave naming
 /// the file to the caller ("statement.pdf: PDF files cannot be imported yet; …").
@@ -66,6 +68,11 @@ pub enum ImportError {
          text (.txt) and import that"
     )]
     NoArticleText,
+    #[error(
+        "this Word file is damaged or not a Word document; open it in Word and save it \
+         again as .docx"
+    )]
+    DamagedDocx,
     #[error(
         "{format} files cannot be imported yet; save the article as plain text (.txt) \
          and import that"
@@ -219,6 +226,7 @@ pub fn import_bytes(
         Format::Text => plain_text::extract(bytes)?,
         Format::Html => html::extract(bytes)?,
         Format::Markdown => markdown::extract(bytes)?,
+        Format::Docx => docx::extract(bytes)?,
         other => {
             return Err(ImportError::UnsupportedFormat {
                 format: other.label(),
