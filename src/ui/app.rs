@@ -658,10 +658,10 @@ impl DemarcheApp {
         };
         match (modal, choice) {
             (Modal::Unsaved(then), Choice::Save) => {
+                // A successful save runs `then` (see `save_to`); an untitled project first
+                // asks where.
                 self.after_save = Some(then);
-                if self.save() {
-                    // `save_to` ran `then` already.
-                }
+                self.save();
             }
             (Modal::Unsaved(then), Choice::Discard) => self.proceed(then),
             (Modal::Recovery { recovery, project }, Choice::Recover) => {
