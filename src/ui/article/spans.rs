@@ -145,13 +145,7 @@ pub fn list_hash(list: &[Deco]) -> u64 {
 /// which repeated clicks at one place cycle through them.
 pub fn stack_at(list: &[Deco], c: usize) -> Vec<Id> {
     let mut hits: Vec<&Deco> = list.iter().filter(|d| d.start <= c && c < d.end).collect();
-    hits.sort_by_key(|d| {
-        (
-            d.total_len,
-            d.is_underline().then_some(0).unwrap_or(1),
-            d.id,
-        )
-    });
+    hits.sort_by_key(|d| (d.total_len, u8::from(!d.is_underline()), d.id));
     let mut ids: Vec<Id> = hits.iter().map(|d| d.id).collect();
     ids.dedup();
     ids
