@@ -250,16 +250,17 @@ impl Command {
     /// Commands whose keys are plain letters or caret keys: they act on the article and
     /// must not fire while a text field is being typed in.
     pub fn needs_article_focus(self) -> bool {
-        match self {
-            Command::Navigate { .. } | Command::DeleteAnnotation => true,
-            Command::TagMention
-            | Command::TagStatement
-            | Command::TagCommitment
-            | Command::TagStance
-            | Command::TagTag
-            | Command::ChangeActor => true,
-            _ => false,
-        }
+        matches!(
+            self,
+            Command::Navigate { .. }
+                | Command::DeleteAnnotation
+                | Command::TagMention
+                | Command::TagStatement
+                | Command::TagCommitment
+                | Command::TagStance
+                | Command::TagTag
+                | Command::ChangeActor
+        )
     }
 
     /// The first shortcut as the user reads it ("Ctrl+Shift+S").
