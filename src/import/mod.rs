@@ -2,9 +2,9 @@
 //!
 //! [`import_file`] and [`import_bytes`] pick an importer by file extension and content
 //! ([`Format::detect`]), turn the file into LF-normalised text, read metadata from the text
-//! without changing it, and return a [`Document`]. Plain text and HTML import so far; the
-//! other formats are recognised so that they are refused by name, and each later gets its
-//! own module beside `plain_text` returning the same [`Extracted`].
+//! without changing it, and return a [`Document`]. Plain text, HTML, Markdown and DOCX
+//! import, each in its own module returning the same [`Extracted`]; PDF and RTF are
+//! recognised so that they are refused by name. [`expand_paths`] turns folders into files.
 
 mod decode;
 mod docx;
