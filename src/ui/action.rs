@@ -6,6 +6,9 @@ use super::command::Command;
 use crate::edit::Edit;
 use crate::model::Id;
 
+// A handful of actions are made per frame and moved once, so boxing the large `Edit`
+// variant would buy nothing but noise at every construction site.
+#[allow(clippy::large_enum_variant)]
 #[must_use]
 #[derive(Clone, Debug)]
 pub enum UiAction {
@@ -22,7 +25,10 @@ pub enum UiAction {
     /// Select (and outline) an annotation, or clear the selection.
     SelectAnnotation(Option<Id>),
     /// Scroll the article so that this code-point range is visible and select it.
-    Reveal { start: usize, end: usize },
+    Reveal {
+        start: usize,
+        end: usize,
+    },
     /// Run an app command as if its key had been pressed.
     Run(Command),
     /// A message for the status bar.
