@@ -53,9 +53,30 @@ pub enum Command {
     Import {
         /// The project file to add to (it must exist; see `demarche new`).
         project: PathBuf,
-        /// Article files, or folders of them (searched recursively, hidden files skipped).
+        /// Article files, or folders of them (searched recursively, hidden files skipped);
+        /// with --format, one brat folder or one doccano JSONL file.
         #[arg(required = true)]
         articles: Vec<PathBuf>,
+        /// Import another tool's annotations instead of articles: brat (a folder of
+        /// .txt/.ann files) or jsonl (doccano, either form). See docs/EXPORT.md.
+        #[arg(long)]
+        format: Option<crate::interchange::command::ImportFormat>,
+    },
+    /// Export a project to a folder: csv, json, brat, jsonl, qdpx or html.
+    #[command(
+        long_about = "Export a project to a folder (created if missing; files of the same \
+            names are replaced; nothing is written when the export fails). File names and \
+            columns are documented in docs/EXPORT.md."
+    )]
+    Export {
+        /// The project file to export.
+        project: PathBuf,
+        /// csv, json, brat, jsonl, qdpx or html.
+        #[arg(long)]
+        format: crate::export::Format,
+        /// The folder to write into.
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Check a project file and print what it holds.
     #[command(
@@ -91,7 +112,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => open_window(cli.file),
         Some(Command::New { project, name }) => new_project(&project, name),
-        Some(Command::Import { project, articles }) => import(&project, &articles),
+        Some(Command::Import {
+            project,
+            articles,
+            format: Some(format),
+        }) => crate::interchange::command::run(&project, format, &articles),
+        Some(Command::Import {
+            project, articles, ..
+        }) => import(&project, &articles),
+        Some(Command::Export {
+            project,
+            format,
+            out,
+        }) => crate::export::command::run(&project, format, &out),
         Some(Command::Validate { project }) => validate(&project),
         Some(Command::Fmt { project, check }) => fmt(&project, check),
     }
