@@ -117,11 +117,29 @@ fn keyboard_only_select_a_sentence_code_a_commitment_and_save() {
     // The inspector shows the new commitment.
     h.get_by_label(&format!("commitment {id}"));
 
+    // One key sets its strength: 1 is the codebook's first strength, "certain".
+    h.key_press(Key::Num1);
+    h.run();
+    let doc = h.state().workspace().project().document(DOC).expect("doc");
+    let Some(Annotation::Commitment(c)) = doc.annotation(id) else {
+        panic!("expected a commitment");
+    };
+    assert_eq!(c.strength, "certain", "key 1 sets the strength");
+    assert_eq!(
+        h.state().workspace().history().undo_label(),
+        Some("Strength: Certain")
+    );
+
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert!(!h.state().workspace().is_dirty());
     let loaded = persist::load(&path).expect("saved project loads");
     let doc = loaded.project.document(DOC).expect("doc");
     assert_eq!(doc.commitments.len(), 2);
+    assert!(
+        doc.commitments
+            .iter()
+            .any(|c| c.id == id && c.strength == "certain")
+    );
     assert_eq!(doc.statements.len(), 2);
 }

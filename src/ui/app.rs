@@ -12,7 +12,7 @@ use super::panels::{self, PanelsState, Selection};
 use super::settings::{Settings, Theme};
 use super::tagging::Tagging;
 use crate::edit::{Edit, compose};
-use crate::model::{Document, Id, Project};
+use crate::model::{Annotation, CodebookList, Document, Id, Project};
 use crate::persist;
 use crate::workspace::Workspace;
 use std::path::{Path, PathBuf};
@@ -571,6 +571,7 @@ impl DemarcheApp {
                 }
             }
             Command::DeleteAnnotation => self.delete_selected_annotation(),
+            Command::SetLevel(n) => self.set_level(n),
             Command::TagMention
             | Command::TagStatement
             | Command::TagCommitment
@@ -628,6 +629,64 @@ impl DemarcheApp {
                 self.report("Annotation deleted (Ctrl+Z brings it back)");
             }
             Err(e) => self.report_error(format!("Cannot delete: {e}")),
+        }
+    }
+
+    /// One key sets a commitment's strength or a stance's polarity, so coding never needs
+    /// the inspector's combo boxes.
+    fn set_level(&mut self, n: u8) {
+        let (Some(doc_id), Some(id)) = (self.selection.document, self.selection.annotation) else {
+            self.report("Select a commitment or a stance first");
+            return;
+        };
+        let Some(annotation) = self
+            .ws
+            .project()
+            .document(doc_id)
+            .and_then(|d| d.annotation(id))
+        else {
+            return;
+        };
+        let codebook = &self.ws.project().codebook;
+        let nth = |list: CodebookList| {
+            codebook
+                .list(list)
+                .iter()
+                .filter(|e| !e.retired)
+                .nth(usize::from(n.saturating_sub(1)))
+                .map(|e| (e.key.clone(), e.label.clone()))
+        };
+        let (updated, what) = match annotation {
+            Annotation::Commitment(mut c) => {
+                let Some((key, label)) = nth(CodebookList::Strengths) else {
+                    return;
+                };
+                c.strength = key;
+                c.stamp = c.stamp.touched();
+                (Annotation::Commitment(c), format!("Strength: {label}"))
+            }
+            Annotation::Stance(mut s) => {
+                let Some((key, label)) = nth(CodebookList::Polarities) else {
+                    return;
+                };
+                s.polarity = key;
+                s.stamp = s.stamp.touched();
+                (Annotation::Stance(s), format!("Polarity: {label}"))
+            }
+            _ => {
+                self.report(
+                    "Keys 1–4 set the strength of a commitment or the polarity of a stance",
+                );
+                return;
+            }
+        };
+        let edit = Edit::UpdateAnnotation {
+            document: doc_id,
+            annotation: updated,
+        };
+        match self.ws.apply(what.clone(), edit) {
+            Ok(()) => self.report(what),
+            Err(e) => self.report_error(format!("Not changed: {e}")),
         }
     }
 

@@ -28,6 +28,9 @@ pub enum Command {
     TagTag,
     /// Change the speaker / committer / holder of the selected annotation.
     ChangeActor,
+    /// Set the selected commitment's strength or the selected stance's polarity to the
+    /// n-th entry (1–4) of its codebook list.
+    SetLevel(u8),
     // Moving the caret and selection in the article
     Navigate {
         nav: Nav,
@@ -98,6 +101,10 @@ pub const ALL: &[Command] = &[
     Command::TagStance,
     Command::TagTag,
     Command::ChangeActor,
+    Command::SetLevel(1),
+    Command::SetLevel(2),
+    Command::SetLevel(3),
+    Command::SetLevel(4),
     nav(Nav::CharLeft, false),
     nav(Nav::CharRight, false),
     nav(Nav::CharLeft, true),
@@ -149,6 +156,7 @@ impl Command {
             Command::TagStance => "Stance",
             Command::TagTag => "Tag…",
             Command::ChangeActor => "Change speaker / holder…",
+            Command::SetLevel(n) => return format!("Strength / polarity {n}"),
             Command::Navigate { nav, extend } => {
                 let base = nav_label(nav);
                 return if extend {
@@ -185,6 +193,10 @@ impl Command {
             Command::TagStance => "Code a stance on the selection",
             Command::TagTag => "Tag the selection with a codebook category",
             Command::ChangeActor => "Choose another actor for the selected annotation",
+            Command::SetLevel(_) => {
+                "Commitment strength: 1 certain, 2 probable, 3 possible, 4 uncommitted; \
+                 stance polarity: 1 favor, 2 against, 3 neutral, 4 mixed"
+            }
             Command::Navigate { .. } => "Move the caret in the article (shift extends)",
             Command::ShowHelp => "Show every command and its keys",
             Command::NextDocument | Command::PreviousDocument => "Switch document",
@@ -211,7 +223,8 @@ impl Command {
             | Command::TagCommitment
             | Command::TagStance
             | Command::TagTag
-            | Command::ChangeActor => Menu::Tag,
+            | Command::ChangeActor
+            | Command::SetLevel(_) => Menu::Tag,
             Command::Navigate { .. } => Menu::Navigate,
             Command::NextDocument | Command::PreviousDocument | Command::ToggleTheme => Menu::View,
             Command::ShowHelp => Menu::Help,
@@ -239,6 +252,11 @@ impl Command {
             Command::TagStance => const { &[key(NONE, Key::T)] },
             Command::TagTag => const { &[key(NONE, Key::G)] },
             Command::ChangeActor => const { &[key(NONE, Key::A)] },
+            Command::SetLevel(1) => const { &[key(NONE, Key::Num1)] },
+            Command::SetLevel(2) => const { &[key(NONE, Key::Num2)] },
+            Command::SetLevel(3) => const { &[key(NONE, Key::Num3)] },
+            Command::SetLevel(4) => const { &[key(NONE, Key::Num4)] },
+            Command::SetLevel(_) => &[],
             Command::Navigate { nav, extend } => nav_keys(nav, extend),
             Command::ShowHelp => const { &[key(NONE, Key::F1)] },
             Command::NextDocument => const { &[key(CMD, Key::PageDown)] },
@@ -260,6 +278,7 @@ impl Command {
                 | Command::TagStance
                 | Command::TagTag
                 | Command::ChangeActor
+                | Command::SetLevel(_)
         )
     }
 
