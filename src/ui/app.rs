@@ -1055,12 +1055,18 @@ impl DemarcheApp {
                     });
                 egui::CentralPanel::default().show(ui, |ui| {
                     ui.heading("Statements");
-                    actions.extend(panels::statements::statements_ui(
-                        ui,
-                        &self.ws,
-                        &mut self.panels.statements,
-                        &sel,
-                    ));
+                    // The table's columns must not widen the panel over the article on
+                    // narrow windows: they scroll sideways instead.
+                    egui::ScrollArea::horizontal()
+                        .id_salt("statements-hscroll")
+                        .show(ui, |ui| {
+                            actions.extend(panels::statements::statements_ui(
+                                ui,
+                                &self.ws,
+                                &mut self.panels.statements,
+                                &sel,
+                            ));
+                        });
                 });
             });
         let ctx = ui.ctx().clone();
