@@ -108,21 +108,10 @@ fn median(name: &str) -> Option<Duration> {
     v.get(v.len() / 2).copied()
 }
 
-/// The pretty-printer settings `persist` writes with (spelled out there too), so the bare
-/// baseline writes the same text.
+/// The pretty-printer settings `persist` writes with, so the bare baseline writes the
+/// same text.
 fn ron_config() -> ron::ser::PrettyConfig {
-    ron::ser::PrettyConfig::new()
-        .new_line("\n")
-        .indentor("    ")
-        .separator(" ")
-        .struct_names(false)
-        .separate_tuple_members(false)
-        .enumerate_arrays(false)
-        .compact_arrays(false)
-        .compact_structs(false)
-        .compact_maps(false)
-        .escape_strings(true)
-        .number_suffixes(false)
+    demarche::persist::canonical_config()
 }
 
 const RON_PARSE: &str = "ron::from_str (bare parse)";

@@ -166,8 +166,8 @@ pub struct Loaded {
 
 /// The pretty-printer settings of the canonical form. Spelled out in full (rather than
 /// relying on `ron`'s defaults, which use CR LF on Windows) so that every platform writes
-/// the same bytes.
-fn canonical_config() -> ron::ser::PrettyConfig {
+/// the same bytes. Public so that benchmarks measure bare `ron` with the same settings.
+pub fn canonical_config() -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new()
         .new_line("\n")
         .indentor("    ")
