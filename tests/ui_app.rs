@@ -312,3 +312,44 @@ fn keys_do_not_fire_commands_while_typing_in_a_field() {
     assert_eq!(h.state().workspace().project().counts().statements, 0);
     assert!(!h.state().workspace().is_dirty());
 }
+
+#[test]
+fn file_export_writes_the_chosen_format_into_the_folder_and_reports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture_project(dir.path());
+    let mut h = harness(DemarcheApp::app_for_tests(Startup::Open(path)));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    assert!(
+        h.state().export_dialog().is_open(),
+        "ctrl+E opens File ▸ Export…"
+    );
+    let out = dir.path().join("out");
+    h.state_mut()
+        .export_dialog_mut()
+        .choose(demarche::export::Format::Csv, &out);
+    h.run();
+    h.get_by_label("Export").click();
+    // The export runs on a worker thread; frames go on until it reports back.
+    for _ in 0..500 {
+        h.step();
+        if h.state().export_dialog().outcome().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let summary = match h.state().export_dialog().outcome() {
+        Some(Ok(s)) => s.clone(),
+        other => panic!("export did not succeed: {other:?}"),
+    };
+    assert_eq!(summary.documents, 1);
+    let rows = csv::Reader::from_path(out.join("documents.csv"))
+        .unwrap()
+        .records()
+        .count();
+    assert_eq!(rows, 1, "one row for the one document");
+    assert!(out.join("mentions.csv").is_file());
+    let status = h.state().status_text().unwrap_or_default().to_owned();
+    assert!(status.contains("Exported 1 documents"), "status: {status}");
+}

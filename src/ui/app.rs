@@ -6,6 +6,7 @@ use super::action::UiAction;
 use super::article::{ArticleInput, ArticleView};
 use super::command::{self, Command, Menu};
 use super::dialogs::{self, Choice, Modal, Then};
+use super::export_dialog::ExportDialog;
 use super::files::{self, Picked, Purpose};
 use super::find::{FindAction, FindBar};
 use super::panels::{self, PanelsState, Selection};
@@ -43,6 +44,7 @@ pub struct DemarcheApp {
     show_codebook: bool,
     modals: Vec<Modal>,
     show_help: bool,
+    export: ExportDialog,
     /// Commands to run after this frame is drawn.
     queue: Vec<Command>,
     actions: Vec<UiAction>,
@@ -99,6 +101,7 @@ impl DemarcheApp {
             show_codebook: false,
             modals: Vec::new(),
             show_help: false,
+            export: ExportDialog::default(),
             queue: Vec::new(),
             actions: Vec::new(),
             status: None,
@@ -169,6 +172,14 @@ impl DemarcheApp {
     }
 
     /// The open modal dialog, if any.
+    pub fn export_dialog(&self) -> &ExportDialog {
+        &self.export
+    }
+
+    pub fn export_dialog_mut(&mut self) -> &mut ExportDialog {
+        &mut self.export
+    }
+
     pub fn modal(&self) -> Option<&Modal> {
         self.modals.last()
     }
@@ -540,6 +551,15 @@ impl DemarcheApp {
             Command::NewProject => self.guard(Then::NewProject),
             Command::OpenProject => self.guard(Then::OpenProject(None)),
             Command::ImportArticle => self.ask_path(Purpose::ImportArticle),
+            Command::Export => {
+                let beside = self
+                    .ws
+                    .path
+                    .as_deref()
+                    .and_then(|p| p.parent())
+                    .map(|dir| dir.join("export"));
+                self.export.open(beside);
+            }
             Command::Save => {
                 self.save();
             }
@@ -797,6 +817,9 @@ impl DemarcheApp {
             }
         }
         dialogs::help_ui(&ctx, &mut self.show_help);
+        if let Some(message) = self.export.ui(&ctx, self.ws.project()) {
+            self.report(message);
+        }
         if self.modals.is_empty() {
             let actions = self.tagging.ui(&ctx, &mut self.ws);
             self.actions.extend(actions);
@@ -858,6 +881,8 @@ impl DemarcheApp {
                     ui.separator();
                     self.command_button(ui, Command::Save, None);
                     self.command_button(ui, Command::SaveAs, None);
+                    ui.separator();
+                    self.command_button(ui, Command::Export, None);
                     ui.separator();
                     self.command_button(ui, Command::Quit, None);
                 });

@@ -10,6 +10,7 @@ pub enum Command {
     NewProject,
     OpenProject,
     ImportArticle,
+    Export,
     Save,
     SaveAs,
     Quit,
@@ -86,6 +87,7 @@ pub const ALL: &[Command] = &[
     Command::NewProject,
     Command::OpenProject,
     Command::ImportArticle,
+    Command::Export,
     Command::Save,
     Command::SaveAs,
     Command::Quit,
@@ -141,6 +143,7 @@ impl Command {
             Command::NewProject => "New project",
             Command::OpenProject => "Open project…",
             Command::ImportArticle => "Import article…",
+            Command::Export => "Export…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
             Command::Quit => "Quit",
@@ -179,6 +182,7 @@ impl Command {
             Command::NewProject => "Start an empty project",
             Command::OpenProject => "Open a project file (.ron)",
             Command::ImportArticle => "Add an article (text, HTML, …) to the project",
+            Command::Export => "Export the project as CSV, JSON, brat, doccano, REFI-QDA or HTML",
             Command::Save => "Save the project (asks where if it is untitled)",
             Command::SaveAs => "Save the project to another file",
             Command::Quit => "Close the window (asks about unsaved changes)",
@@ -209,6 +213,7 @@ impl Command {
             Command::NewProject
             | Command::OpenProject
             | Command::ImportArticle
+            | Command::Export
             | Command::Save
             | Command::SaveAs
             | Command::Quit => Menu::File,
@@ -237,6 +242,7 @@ impl Command {
             Command::NewProject => const { &[key(CMD, Key::N)] },
             Command::OpenProject => const { &[key(CMD, Key::O)] },
             Command::ImportArticle => const { &[key(CMD, Key::I)] },
+            Command::Export => const { &[key(CMD, Key::E)] },
             Command::Save => const { &[key(CMD, Key::S)] },
             Command::SaveAs => const { &[key(CMD_SHIFT, Key::S)] },
             Command::Quit => const { &[key(CMD, Key::Q)] },

@@ -5,6 +5,7 @@ pub mod app;
 pub mod article;
 pub mod command;
 pub mod dialogs;
+pub mod export_dialog;
 pub mod files;
 pub mod find;
 pub mod fonts;
