@@ -35,23 +35,6 @@ fn corpus_layout_gives_date_source_and_first_sentence_as_title() {
 }
 
 #[test]
-fn the_shared_corpus_article_reads_like_its_layout() {
-    // The real article the layout comes from, when the shared corpus is present.
-    let path = Path::new("/work/shared/corpus/xinhua-2019-09-27-china-celac.txt");
-    let Ok(doc) = import::import_file(path, Id(1)) else {
-        return;
-    };
-    assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2019, 9, 27));
-    assert_eq!(doc.meta.source, "Xinhua");
-    assert!(
-        doc.meta
-            .title
-            .starts_with("China-Latin America cooperation is a voluntary choice")
-    );
-    assert!(doc.meta.title.ends_with('…'));
-}
-
-#[test]
 fn dateline_after_a_title_line_gives_source_and_leaves_a_yearless_date_empty() {
     let doc = import("dateline.txt");
     assert_eq!(
