@@ -11,6 +11,7 @@ pub mod import;
 pub mod interchange;
 pub mod model;
 pub mod persist;
+pub mod suggest;
 pub mod synth;
 pub mod ui;
 pub mod workspace;
