@@ -4,6 +4,15 @@
 use crate::edit::{Edit, EditError, History};
 use crate::model::{Id, IdAllocator, Project};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Revisions are unique across every workspace of the process, so a view that caches by
+/// revision never mistakes a project opened later for the one it cached.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+fn next_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
 
 #[derive(Debug)]
 pub struct Workspace {
@@ -14,7 +23,7 @@ pub struct Workspace {
     ids: IdAllocator,
     /// `History::state_token` at the last save or load.
     saved_token: u64,
-    /// Counts every change (apply, undo, redo): views rebuild caches when it moves.
+    /// Moves on every change (apply, undo, redo): views rebuild caches when it moves.
     revision: u64,
     /// Who is annotating, stamped on new annotations.
     pub annotator: String,
@@ -28,7 +37,7 @@ impl Workspace {
             path,
             history: History::default(),
             saved_token: 0,
-            revision: 0,
+            revision: next_revision(),
             annotator: default_annotator(),
         }
     }
@@ -87,7 +96,7 @@ impl Workspace {
     }
 
     fn changed(&mut self) {
-        self.revision += 1;
+        self.revision = next_revision();
         // Undo may bring back entities whose ids are above what the allocator saw.
         if let Some(id) = self.project.highest_id() {
             self.ids.observe(id);
