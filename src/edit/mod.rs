@@ -1,6 +1,7 @@
 //! Edits: every change to a project is an [`Edit`]. Applying one returns its inverse, so
 //! undo is exact by construction; [`History`] keeps the steps with their names.
 
+pub mod accept;
 mod apply;
 pub mod compose;
 pub mod history;

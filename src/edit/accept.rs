@@ -1,0 +1,345 @@
+//! Accepting suggestions: turns rule suggestions (`crate::suggest`) into one undoable
+//! [`Edit::Batch`] that adds the actors they introduce and the annotations they propose.
+//! Used by the window (Enter, "accept all") and by `demarche suggest --apply`.
+
+use super::Edit;
+use crate::model::{
+    Actor, Annotation, CodebookList, Commitment, Document, Id, Mention, Project, Span, Stamp,
+    Stance, StanceTarget, Statement,
+};
+use crate::suggest::{ActorRef, Detail, NewActor, StanceTargetRef, Suggestion, SuggestionKind};
+
+/// One edit that accepts every suggestion of `chosen` in `document`.
+///
+/// - Actors the suggestions introduce (`ActorRef::New`) are added once: the same name is
+///   the same actor, and a project actor with that name (or alias) or ISO3 code is reused.
+///   Affiliations are added before the actors that refer to them.
+/// - Mentions and statements get a span over their code-point range; a suggestion whose
+///   text no longer matches the document (stale) is skipped, and so is one the document
+///   already has.
+/// - A commitment or stance goes on the statement at its `statement` range: an existing
+///   one, one accepted in this batch, or else one made from the statement suggestion of
+///   `all` at that range (a bare statement spoken by the committer or holder when `all`
+///   has none).
+/// - Codebook keys a suggestion names but the project's codebook lacks fall back to the
+///   list's first active key, as hand tagging does.
+///
+/// The result may be an empty batch (nothing left to accept).
+pub fn accept(
+    project: &Project,
+    document: Id,
+    chosen: &[Suggestion],
+    all: &[Suggestion],
+    fresh: &mut dyn FnMut() -> Id,
+    annotator: &str,
+) -> Edit {
+    let Some(doc) = project.document(document) else {
+        return Edit::Batch(Vec::new());
+    };
+    let mut batch = Batch {
+        project,
+        doc,
+        all,
+        fresh,
+        stamp: Stamp::now(annotator),
+        new_actors: Vec::new(),
+        statements: Vec::new(),
+        mentions: Vec::new(),
+        coded: Vec::new(),
+        edits: Vec::new(),
+    };
+    for suggestion in chosen {
+        batch.accept_one(suggestion);
+    }
+    Edit::Batch(batch.edits)
+}
+
+/// The state of one acceptance: what it has added so far, so that nothing is added twice.
+struct Batch<'a> {
+    project: &'a Project,
+    doc: &'a Document,
+    all: &'a [Suggestion],
+    fresh: &'a mut dyn FnMut() -> Id,
+    stamp: Stamp,
+    /// Actors this batch adds.
+    new_actors: Vec<Actor>,
+    /// Statements this batch adds, by range.
+    statements: Vec<((usize, usize), Id)>,
+    /// Mention ranges this batch adds.
+    mentions: Vec<(usize, usize)>,
+    /// Statements that got a commitment (`true`) or stance (`false`) in this batch.
+    coded: Vec<(Id, bool)>,
+    edits: Vec<Edit>,
+}
+
+impl<'a> Batch<'a> {
+    fn accept_one(&mut self, s: &Suggestion) {
+        // A stale suggestion (the text moved under it) is skipped whole.
+        let Some(span) = self.span(s) else { return };
+        match &s.detail {
+            Detail::Mention { actor } => {
+                let range = (s.start, s.end);
+                let exists = self
+                    .doc
+                    .mentions
+                    .iter()
+                    .any(|m| single_range(&m.span) == Some(range));
+                if exists || self.mentions.contains(&range) {
+                    return;
+                }
+                let Some(actor) = self.actor(actor) else {
+                    return;
+                };
+                self.mentions.push(range);
+                let id = (self.fresh)();
+                self.add(Annotation::Mention(Mention {
+                    id,
+                    span,
+                    actor,
+                    stamp: self.stamp.clone(),
+                    note: String::new(),
+                }));
+            }
+            Detail::Statement { .. } => {
+                self.statement_at((s.start, s.end), Some(s), None);
+            }
+            Detail::Commitment {
+                statement,
+                committer,
+                addressees,
+                action,
+                strength,
+                conditions,
+                category,
+            } => {
+                let committer = committer.as_ref().and_then(|a| self.actor(a));
+                let suggested = self.suggested_statement(*statement);
+                let Some(statement) = self.statement_at(*statement, suggested, committer) else {
+                    return;
+                };
+                if self.already_coded(statement, true) {
+                    return;
+                }
+                let mut addressee_ids = Vec::new();
+                for a in addressees {
+                    if let Some(id) = self.actor(a)
+                        && !addressee_ids.contains(&id)
+                    {
+                        addressee_ids.push(id);
+                    }
+                }
+                let id = (self.fresh)();
+                self.coded.push((statement, true));
+                self.add(Annotation::Commitment(Commitment {
+                    id,
+                    statement,
+                    committer,
+                    addressees: addressee_ids,
+                    action: action.clone(),
+                    category: self.key(CodebookList::CommitmentCategories, category),
+                    cameo: None,
+                    context: self.key(CodebookList::Contexts, ""),
+                    strength: self.key(CodebookList::Strengths, strength),
+                    conditions: conditions.clone(),
+                    time_horizon: self.key(CodebookList::TimeHorizons, "unspecified"),
+                    stamp: self.stamp.clone(),
+                    note: String::new(),
+                }));
+            }
+            Detail::Stance {
+                statement,
+                holder,
+                target,
+                polarity,
+            } => {
+                let holder = holder.as_ref().and_then(|a| self.actor(a));
+                let suggested = self.suggested_statement(*statement);
+                let Some(statement) = self.statement_at(*statement, suggested, holder) else {
+                    return;
+                };
+                if self.already_coded(statement, false) {
+                    return;
+                }
+                let target = match target {
+                    Some(StanceTargetRef::Actor(a)) => self.actor(a).map(StanceTarget::Actor),
+                    // A topic the codebook lacks is left out: another topic would be wrong.
+                    Some(StanceTargetRef::Topic(key)) => self
+                        .project
+                        .codebook
+                        .entry(CodebookList::Topics, key)
+                        .filter(|e| !e.retired)
+                        .map(|e| StanceTarget::Topic(e.key.clone())),
+                    None => None,
+                };
+                let id = (self.fresh)();
+                self.coded.push((statement, false));
+                self.add(Annotation::Stance(Stance {
+                    id,
+                    statement,
+                    holder,
+                    target,
+                    polarity: self.key(CodebookList::Polarities, polarity),
+                    intensity: self.key(CodebookList::Intensities, ""),
+                    cameo: None,
+                    stamp: self.stamp.clone(),
+                    note: String::new(),
+                }));
+            }
+        }
+    }
+
+    fn add(&mut self, annotation: Annotation) {
+        self.edits.push(Edit::AddAnnotation {
+            document: self.doc.id,
+            annotation,
+        });
+    }
+
+    /// The span of a suggestion, `None` when its range or text no longer fits the document.
+    fn span(&self, s: &Suggestion) -> Option<Span> {
+        let span = Span::from_range(self.doc.text(), self.doc.index(), s.start, s.end)?;
+        let fits = span.ranges.first().is_some_and(|r| r.text == s.text);
+        fits.then_some(span)
+    }
+
+    /// True when the statement already has a commitment (`commitment`) or stance, in the
+    /// document or in this batch: accepting the same suggestion twice adds it once.
+    fn already_coded(&self, statement: Id, commitment: bool) -> bool {
+        let in_doc = if commitment {
+            self.doc.commitments_of(statement).next().is_some()
+        } else {
+            self.doc.stances_of(statement).next().is_some()
+        };
+        in_doc || self.coded.contains(&(statement, commitment))
+    }
+
+    /// The statement suggestion of `all` over exactly `range`, if it still fits the text.
+    fn suggested_statement(&self, range: (usize, usize)) -> Option<&'a Suggestion> {
+        let all: &'a [Suggestion] = self.all;
+        all.iter().find(|s| {
+            s.kind == SuggestionKind::Statement
+                && (s.start, s.end) == range
+                && self.span(s).is_some()
+        })
+    }
+
+    /// The statement over exactly `range`: existing, added by this batch, or added now
+    /// from `suggested` (else bare, spoken by `speaker`).
+    fn statement_at(
+        &mut self,
+        range: (usize, usize),
+        suggested: Option<&Suggestion>,
+        speaker: Option<Id>,
+    ) -> Option<Id> {
+        if let Some(st) = self
+            .doc
+            .statements
+            .iter()
+            .find(|st| single_range(&st.span) == Some(range))
+        {
+            return Some(st.id);
+        }
+        if let Some(&(_, id)) = self.statements.iter().find(|(r, _)| *r == range) {
+            return Some(id);
+        }
+        let span = Span::from_range(self.doc.text(), self.doc.index(), range.0, range.1)?;
+        let (speaker, mode, cue) = match suggested.map(|s| &s.detail) {
+            Some(Detail::Statement {
+                speaker: who,
+                attribution,
+                cue,
+            }) => {
+                let who = who.as_ref().and_then(|a| self.actor(a)).or(speaker);
+                let cue = cue.and_then(|(cs, ce)| {
+                    Span::from_range(self.doc.text(), self.doc.index(), cs, ce)
+                });
+                (who, attribution.as_str(), cue)
+            }
+            _ if speaker.is_some() => (speaker, "reported", None),
+            _ => (None, "narration", None),
+        };
+        let id = (self.fresh)();
+        self.statements.push((range, id));
+        let attribution = self.key(CodebookList::AttributionModes, mode);
+        self.add(Annotation::Statement(Statement {
+            id,
+            span,
+            speaker,
+            attribution,
+            cue,
+            stamp: self.stamp.clone(),
+            note: String::new(),
+        }));
+        Some(id)
+    }
+
+    /// The id of the actor a suggestion refers to, adding it (and its affiliations) to
+    /// the batch when it is new. `None` for a project actor that no longer exists.
+    fn actor(&mut self, actor: &ActorRef) -> Option<Id> {
+        match actor {
+            ActorRef::Project(id) => self.project.actor(*id).map(|a| a.id),
+            ActorRef::New(new) => Some(self.new_actor(new)),
+        }
+    }
+
+    fn new_actor(&mut self, new: &NewActor) -> Id {
+        if let Some(id) = self.known_actor(new) {
+            return id;
+        }
+        // The affiliation first: an actor may only point at one that exists.
+        let affiliation = new.affiliation.as_deref().and_then(|a| self.actor(a));
+        let id = (self.fresh)();
+        let mut actor = Actor::new(
+            id,
+            new.name.trim(),
+            self.key(CodebookList::ActorKinds, &new.kind),
+        );
+        actor.aliases = new
+            .aliases
+            .iter()
+            .filter(|a| !a.trim().is_empty() && !a.trim().eq_ignore_ascii_case(new.name.trim()))
+            .map(|a| a.trim().to_owned())
+            .collect();
+        actor.aliases.dedup();
+        actor.iso3 = new.iso3.clone();
+        actor.cameo = new.cameo.clone();
+        actor.role = new.role.clone();
+        actor.affiliation = affiliation.filter(|&a| a != id);
+        self.new_actors.push(actor.clone());
+        self.edits.push(Edit::AddActor(actor));
+        id
+    }
+
+    /// A project actor or one added by this batch with the new actor's name (or alias)
+    /// or ISO3 code.
+    fn known_actor(&self, new: &NewActor) -> Option<Id> {
+        let name = new.name.trim();
+        let same_name = |a: &Actor| a.names().any(|n| n.trim().eq_ignore_ascii_case(name));
+        let iso3 = new.iso3.as_deref().filter(|c| !c.is_empty());
+        let same_iso3 = |a: &Actor| {
+            iso3.is_some_and(|c| a.iso3.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(c)))
+        };
+        let actors = || self.project.actors.iter().chain(&self.new_actors);
+        actors()
+            .find(|a| same_name(a))
+            .or_else(|| actors().find(|a| same_iso3(a)))
+            .map(|a| a.id)
+    }
+
+    /// `wanted` when the codebook has it (and it is not retired), else the list's first
+    /// active key.
+    fn key(&self, list: CodebookList, wanted: &str) -> String {
+        let cb = &self.project.codebook;
+        cb.entry(list, wanted)
+            .filter(|e| !e.retired)
+            .or_else(|| cb.first_active(list))
+            .map_or_else(String::new, |e| e.key.clone())
+    }
+}
+
+fn single_range(span: &Span) -> Option<(usize, usize)> {
+    match span.ranges.as_slice() {
+        [one] => Some((one.start, one.end)),
+        _ => None,
+    }
+}
