@@ -102,3 +102,122 @@ fn chinese_portal_page_in_gbk_reads_json_ld_news_article() {
     assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2025, 3, 8));
     assert_eq!(doc.meta.byline, "李明");
 }
+
+// Pages built the way large outlets build theirs (make_outlet_fixtures.py): the story split
+// over several containers with ads, newsletter boxes and promos between its paragraphs.
+
+#[test]
+fn new_york_times_style_page_keeps_every_column_of_the_story() {
+    let doc = import_file(&fixture("nyt-style.html"), Id(1)).expect("imports");
+    assert_story_only(
+        doc.text(),
+        &paragraphs("nyt-style.paragraphs"),
+        &[
+            "SKIP ADVERTISEMENT",
+            "Advertisement",
+            "Subscribe for $1/week",
+            "Share full article",
+            "Sign up for the Morning newsletter",
+            "Related Content",
+            "What to Know About the M23 Rebels",
+            "Order Reprints",
+            "A version of this article appears in print",
+            "__preloadedData",
+            "Privacy Policy",
+        ],
+    );
+    assert_eq!(
+        doc.meta.title,
+        "Russia Vetoes U.N. Call for Pause in Congo Fighting"
+    );
+    assert_eq!(doc.meta.source, "The New York Times");
+    assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2025, 4, 15));
+    assert_eq!(doc.meta.byline, "Farnaz Fassihi");
+    assert_eq!(doc.meta.language, "en");
+}
+
+#[test]
+fn washington_post_style_page_drops_inline_promos_between_paragraphs() {
+    let doc = import_file(&fixture("wapo-style.html"), Id(1)).expect("imports");
+    assert_story_only(
+        doc.text(),
+        &paragraphs("wapo-style.paragraphs"),
+        &[
+            "Story continues below advertisement",
+            "Read more:",
+            "Amazon deforestation fell sharply",
+            "Today’s WorldView",
+            "Gift Article",
+            "TruthSeeker99",
+            "Most Read World",
+            "Democracy Dies in Darkness",
+            "Fusion.globalContent",
+            "Terms of Use",
+        ],
+    );
+    assert_eq!(
+        doc.meta.title,
+        "E.U. and Mercosur clear final hurdle to trade deal after 25 years"
+    );
+    assert_eq!(doc.meta.source, "Washington Post");
+    assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2025, 6, 6));
+    assert_eq!(doc.meta.byline, "Terrence McCoy");
+}
+
+#[test]
+fn telegraph_style_page_drops_related_topics_and_the_paywall_banner() {
+    let doc = import_file(&fixture("telegraph-style.html"), Id(1)).expect("imports");
+    assert_story_only(
+        doc.text(),
+        &paragraphs("telegraph-style.paragraphs"),
+        &[
+            "Related Topics",
+            "Starmer to meet Xi",
+            "Advertisement",
+            "Try full access",
+            "Join the conversation",
+            "Show comments",
+            "More stories",
+            "Subscribe now",
+            "tmg.pageData",
+            "Telegraph Media Group",
+        ],
+    );
+    assert_eq!(
+        doc.meta.title,
+        "Lammy warns Beijing over Hong Kong ahead of China visit"
+    );
+    assert_eq!(doc.meta.source, "The Telegraph");
+    assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2025, 3, 18));
+    assert_eq!(doc.meta.byline, "Ben Riley-Smith");
+    assert_eq!(doc.meta.language, "en-GB");
+}
+
+#[test]
+fn chinese_state_portal_page_drops_editor_line_and_rankings() {
+    let doc = import_file(&fixture("people-cn-style.html"), Id(1)).expect("imports");
+    assert_story_only(
+        doc.text(),
+        &paragraphs("people-cn-style.paragraphs"),
+        &[
+            "责任编辑",
+            "纠错",
+            "分享到",
+            "相关新闻",
+            "王毅会见南非外长",
+            "热门排行",
+            "推荐阅读",
+            "网站地图",
+            "_hmt",
+            "小字号",
+        ],
+    );
+    assert_eq!(doc.origin.encoding, "UTF-8");
+    assert_eq!(
+        doc.meta.title,
+        "外交部：中方愿同非洲国家一道落实中非合作论坛北京峰会成果"
+    );
+    assert_eq!(doc.meta.source, "人民网");
+    assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2025, 5, 20));
+    assert_eq!(doc.meta.byline, "张晓东");
+}

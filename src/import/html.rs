@@ -30,25 +30,28 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
         .zip(["content", "href"])
         .find_map(|(selector, attribute)| reader.doc.select(selector).attr(attribute))
         .map(|url| url.trim().to_owned());
-    // Readability keeps a share bar that sits inside the story's container when its text
-    // outweighs its links ("分享到：微信 微博"); such widgets are never the story.
-    reader
-        .doc
-        .select("[class*='share'], [id*='share'], [class*='social']")
-        .remove();
+    let headline = single_headline(&reader.doc);
+    let meta_date = meta_published_date(&reader.doc);
+    remove_page_furniture(&reader.doc);
     let article = reader.parse().map_err(|_| ImportError::NoArticleText)?;
     let text = tidy_paragraphs(&article.text_content);
     if text.is_empty() {
         return Err(ImportError::NoArticleText);
     }
+    let (title, site_from_title) = split_page_title(&one_line(&article.title), headline.as_deref());
     let meta = DocumentMeta {
-        title: one_line(&article.title),
+        title,
         source: article
             .site_name
             .as_deref()
             .map(one_line)
+            .or(site_from_title)
             .unwrap_or_default(),
-        date: article.published_time.as_deref().and_then(parse_date),
+        date: article
+            .published_time
+            .as_deref()
+            .and_then(parse_date)
+            .or(meta_date),
         byline: article.byline.as_deref().map(one_line).unwrap_or_default(),
         url: article.url.or(page_url).unwrap_or_default(),
         language: article.lang.unwrap_or_default(),
@@ -60,6 +63,127 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
         line_endings: decoded.line_endings,
         meta,
     })
+}
+
+/// Words in a class, id or `data-*` name that mark page furniture: ad slots, promos,
+/// newsletter boxes, share bars, related and most-read lists, comment threads, paywall
+/// banners, author bios and editor lines. Readability scores whole containers, so widgets
+/// that sit *between* a story's paragraphs (as outlets place them) survive it unless they
+/// are taken out first. Matched against whole words of the name ("story-ad-1-wrapper" →
+/// "ad"), never substrings, so "header" or "lead" are safe.
+const FURNITURE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "adslot",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "newsletter",
+    "interstitial",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "relevant",
+    "recommended",
+    "outbrain",
+    "taboola",
+    "comments",
+    "comment",
+    "subscribe",
+    "paywall",
+    "martech",
+    "ranking",
+    "reprints",
+    "timestamp",
+    "edit",
+    "author-bio",
+];
+
+/// Names also matched as a whole token, for compound names that must not match word by
+/// word ("most-read" — but not every "read").
+const FURNITURE_NAMES: &[&str] = &["most-read", "bottom-of-article", "author-bio"];
+
+fn is_furniture_name(name: &str) -> bool {
+    name.split_whitespace().any(|token| {
+        let token = token.to_ascii_lowercase();
+        FURNITURE_NAMES.contains(&token.as_str())
+            || token
+                .split(['-', '_'])
+                .any(|word| FURNITURE_WORDS.contains(&word))
+    })
+}
+
+/// Removes widgets (see `FURNITURE_WORDS`) before Readability runs. The story's own
+/// container is never furniture, so a widget that encloses it is kept.
+fn remove_page_furniture(doc: &dom_query::Document) {
+    let candidates = doc
+        .select("body [class], body [id], body [data-qa], body [data-testid], body [aria-label]");
+    for node in candidates.nodes() {
+        let named = ["class", "id", "data-qa", "data-testid", "aria-label"]
+            .iter()
+            .filter_map(|attribute| node.attr(attribute))
+            .any(|name| is_furniture_name(&name));
+        let holds_story = || {
+            node.is_element() && dom_query::Selection::from(*node).select("p").nodes().len() >= 3
+        };
+        if named && !holds_story() {
+            node.remove_from_parent();
+        }
+    }
+}
+
+/// Publication dates under the names portals and CMSs use besides Open Graph and JSON-LD
+/// (which Readability reads itself), then the first `<time datetime>`.
+fn meta_published_date(doc: &dom_query::Document) -> Option<NaiveDate> {
+    const SELECTORS: [(&str, &str); 8] = [
+        ("meta[name='publishdate']", "content"),
+        ("meta[name='pubdate']", "content"),
+        ("meta[name='publish-date']", "content"),
+        ("meta[name='parsely-pub-date']", "content"),
+        ("meta[name='sailthru.date']", "content"),
+        ("meta[name='dc.date.issued']", "content"),
+        ("meta[itemprop='datePublished']", "content"),
+        ("time[datetime]", "datetime"),
+    ];
+    SELECTORS.iter().find_map(|(selector, attribute)| {
+        doc.select(selector)
+            .attr(attribute)
+            .and_then(|value| parse_date(&value))
+    })
+}
+
+/// The text of the page's only `<h1>`, when it has exactly one: the story's headline.
+fn single_headline(doc: &dom_query::Document) -> Option<String> {
+    let headings = doc.select("body h1");
+    (headings.length() == 1)
+        .then(|| one_line(&headings.text()))
+        .filter(|text| !text.is_empty())
+}
+
+/// Portals title their pages "Headline--Section--Site" with separators Readability does
+/// not know. When the page title starts with the page's headline, the headline is the
+/// title and the last part of the rest names the site.
+fn split_page_title(page_title: &str, headline: Option<&str>) -> (String, Option<String>) {
+    let Some(headline) = headline else {
+        return (page_title.to_owned(), None);
+    };
+    let Some(rest) = page_title.strip_prefix(headline) else {
+        return (page_title.to_owned(), None);
+    };
+    let separators: &[char] = &['-', '|', '_', '–', '—', '·', ':', '/', '»'];
+    if !rest.is_empty() && !rest.trim_start().starts_with(separators) {
+        // The headline is only a prefix of a longer title: keep the page's title.
+        return (page_title.to_owned(), None);
+    }
+    let site = rest
+        .split(separators)
+        .map(str::trim)
+        .rfind(|part| !part.is_empty())
+        .map(str::to_owned);
+    (headline.to_owned(), site)
 }
 
 /// The encoding named by `<meta charset=…>` or `<meta http-equiv="Content-Type"
@@ -139,6 +263,39 @@ fn parse_date(value: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn furniture_names_match_whole_words_only() {
+        assert!(is_furniture_name("ad story-ad-1-wrapper"));
+        assert!(is_furniture_name("rm_relevant"));
+        assert!(is_furniture_name("Share full article"));
+        assert!(is_furniture_name("most-read"));
+        assert!(!is_furniture_name("site-header"));
+        assert!(!is_furniture_name("lead headline"));
+        assert!(!is_furniture_name("articleBodyText section"));
+        assert!(!is_furniture_name("readability-content"));
+    }
+
+    #[test]
+    fn portal_titles_split_into_headline_and_site() {
+        assert_eq!(
+            split_page_title(
+                "中方愿同非洲国家一道--国际--人民网",
+                Some("中方愿同非洲国家一道")
+            ),
+            ("中方愿同非洲国家一道".to_owned(), Some("人民网".to_owned()))
+        );
+        assert_eq!(
+            split_page_title("Talks resume | Daily News", Some("Talks resume")),
+            ("Talks resume".to_owned(), Some("Daily News".to_owned()))
+        );
+        // A headline that is only the start of a longer title is not cut off.
+        assert_eq!(
+            split_page_title("Talks resume in Geneva", Some("Talks resume")),
+            ("Talks resume in Geneva".to_owned(), None)
+        );
+        assert_eq!(split_page_title("Title", None), ("Title".to_owned(), None));
+    }
 
     #[test]
     fn charset_from_meta_tags() {
