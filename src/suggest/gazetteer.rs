@@ -1,31 +1,537 @@
 //! The knowledge Demarche ships: states, organisations and groupings with their names,
-//! short forms, demonyms, capitals and codes (`assets/gazetteer.ron`).
+//! short forms, demonyms, capitals and codes (`assets/gazetteer.ron`), and a matcher that
+//! finds every surface form of them in a text.
+//!
+//! The matcher finds *forms*, not references: "in Beijing" is a `Capital` hit exactly like
+//! "Beijing said". Deciding whether a capital is a place or a metonym for the government,
+//! whether "Chinese" names the state, and which hits become mentions is the job of
+//! `suggest::actors`.
+//!
+//! Matching rules:
+//! - whole words only: "US" is not found in "USB", "Iran" not in "Iranian" (that is the
+//!   demonym "Iranian", its own form);
+//! - longest match wins ("Republic of Korea" over "Korea"), then the leftmost;
+//! - acronyms are matched exactly ("AU" ≠ "au"); other forms need every capital letter of
+//!   the form, and accept a capitalised word where the form has a lower-case one
+//!   ("Republic Of Korea" in a headline), but not an all-capitals word ("BEIJING" in a
+//!   dateline is no hit);
+//! - typographic variants fold: ’ ‘ ʼ → ', non-breaking and thin spaces → space,
+//!   non-breaking hyphens → -, and Latin accents are dropped on both sides
+//!   ("Brasília" = "Brasilia", "Türkiye" = "Turkiye", "Côte d’Ivoire" = "Cote d'Ivoire");
+//! - a leading "the" and a possessive "'s" are never part of a hit (the forms carry no
+//!   article), so "the United States’" gives "United States";
+//! - *blockers* (place names such as "South China Sea", "Latin America", "New Mexico")
+//!   take part in the longest-match choice and are then dropped, so they hide the state
+//!   name inside them.
+//!
+//! Ambiguous forms are each given to one entry, the one meant most often in diplomatic
+//! news; the list and the reasons are at the top of `assets/gazetteer.ron` ("Congo" → DR
+//! Congo, "Georgia" → the country, "Korea"/"Korean" → South Korea, "Brussels" → the EU,
+//! "Dominican" → the Dominican Republic …). A form belonging to two entries is refused
+//! when the gazetteer is built.
 
-use serde::Deserialize;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::ops::Range;
+use thiserror::Error;
 
-/// One entry of the gazetteer (being filled in by the gazetteer engineer).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+/// How a hit matched its entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum MatchKind {
+    /// The canonical name or an official / long name ("People's Republic of China").
+    Name,
+    /// A short name used in running text ("Britain", "America", "Russia").
+    ShortForm,
+    /// An acronym or initialism, matched case-sensitively ("U.S.", "PRC", "ASEAN").
+    Acronym,
+    /// A demonym or adjective, singular or plural ("Chinese", "Americans", "Filipino").
+    Demonym,
+    /// The capital city ("Beijing", "Washington").
+    Capital,
+    /// A building or place standing for a government body ("the White House").
+    Seat,
+}
+
+/// One entry of the gazetteer.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Entry {
+    /// The canonical name, used as the actor's name ("United States", "European Union").
     pub name: String,
-    /// An `ActorKinds` codebook key.
+    /// An `ActorKinds` codebook key: "state", "international_org", "regional_group",
+    /// "government_body", "media", "party".
     pub kind: String,
-    #[serde(default)]
-    pub aliases: Vec<String>,
+    /// ISO 3166-1 alpha-3 for states (Kosovo: "XKX", the code the EU and IMF use).
     #[serde(default)]
     pub iso3: Option<String>,
+    /// CAMEO-style actor code: the CAMEO country code for states (the ISO3 but where
+    /// CAMEO differs, e.g. "ROM" for Romania); "IGO" + acronym for organisations
+    /// ("IGOUNO", "IGOEU", "IGOASEAN"); parent code + "GOV" for government bodies.
     #[serde(default)]
     pub cameo: Option<String>,
+    /// Official, long and other full names (matched as `Name`).
+    #[serde(default)]
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub short_forms: Vec<String>,
+    #[serde(default)]
+    pub acronyms: Vec<String>,
+    /// Singular forms; the plural with "s" is added when building the matcher.
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    #[serde(default)]
+    pub capitals: Vec<String>,
+    #[serde(default)]
+    pub seats: Vec<String>,
+    /// For a government body or an organ: the canonical name or ISO3 of the state or
+    /// organisation it belongs to ("USA" for the White House, "United Nations" for the
+    /// Security Council).
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Entry {
+    /// Every surface form with how it matches: the name first, then the other lists.
+    /// Demonyms are listed as written (without the generated plurals).
+    pub fn forms(&self) -> impl Iterator<Item = (&str, MatchKind)> {
+        let lists = [
+            (&self.names, MatchKind::Name),
+            (&self.acronyms, MatchKind::Acronym),
+            (&self.short_forms, MatchKind::ShortForm),
+            (&self.demonyms, MatchKind::Demonym),
+            (&self.capitals, MatchKind::Capital),
+            (&self.seats, MatchKind::Seat),
+        ];
+        std::iter::once((self.name.as_str(), MatchKind::Name)).chain(
+            lists
+                .into_iter()
+                .flat_map(|(forms, how)| forms.iter().map(move |f| (f.as_str(), how))),
+        )
+    }
+
+    /// Every form except demonyms, capitals and seats: the names a new actor can carry
+    /// as aliases.
+    pub fn aliases(&self) -> impl Iterator<Item = &str> {
+        self.names
+            .iter()
+            .chain(&self.short_forms)
+            .chain(&self.acronyms)
+            .map(String::as_str)
+    }
+}
+
+/// The file format of `assets/gazetteer.ron`.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct GazetteerData {
+    pub entries: Vec<Entry>,
+    /// Place names and other phrases that contain a form but are no reference to its
+    /// entry ("South China Sea", "Latin America").
+    #[serde(default)]
+    pub blockers: Vec<String>,
+    /// Person titles written before a name ("Foreign Minister", "Vice Premier").
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// Titles completed by a portfolio ("Minister of" + "Foreign Affairs").
+    #[serde(default)]
+    pub title_prefixes: Vec<String>,
+}
+
+/// One surface form found in a text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Hit {
+    /// Index into `Gazetteer::entries`.
+    pub entry: usize,
+    pub how: MatchKind,
+    /// Byte range in the text searched.
+    pub bytes: Range<usize>,
+    /// Code-point range in the text searched (the offsets annotations use).
+    pub chars: Range<usize>,
+}
+
+#[derive(Debug, Error)]
+pub enum GazetteerError {
+    #[error("the gazetteer file could not be read: {0}")]
+    Parse(#[from] ron::error::SpannedError),
+    #[error("the form “{form}” belongs to both “{first}” and “{second}”; give it to one of them")]
+    DuplicateForm {
+        form: String,
+        first: String,
+        second: String,
+    },
+    #[error("the gazetteer has an empty form in “{0}”")]
+    EmptyForm(String),
+    #[error("the gazetteer's matcher could not be built: {0}")]
+    Matcher(#[from] aho_corasick::BuildError),
+}
+
+/// What a pattern of the automaton stands for.
+#[derive(Clone, Debug)]
+struct Form {
+    /// Folded text of the form (as searched).
+    folded: String,
+    /// `None` for a blocker.
+    entry: Option<usize>,
+    how: MatchKind,
+    exact: bool,
+}
+
+/// One Aho-Corasick automaton over a set of forms. Acronyms and the other forms are
+/// searched by two automata so that the case-insensitive one need not report every
+/// "us" and "un" inside ordinary words.
+#[derive(Clone, Debug)]
+struct Pass {
+    automaton: AhoCorasick,
+    forms: Vec<Form>,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
-    pub entries: Vec<Entry>,
+    data: GazetteerData,
+    passes: Vec<Pass>,
+    by_iso3: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
 }
 
 impl Gazetteer {
-    /// The gazetteer bundled with Demarche.
+    /// The gazetteer bundled with Demarche (`assets/gazetteer.ron`), parsed once.
     pub fn bundled() -> &'static Gazetteer {
         static BUNDLED: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
-        BUNDLED.get_or_init(Gazetteer::default)
+        BUNDLED.get_or_init(|| {
+            // The bundled file is part of the program and `tests/suggest_gazetteer.rs`
+            // builds it, so a failure here is a build defect, not a user error.
+            Gazetteer::from_ron(include_str!("../../assets/gazetteer.ron"))
+                .expect("the bundled gazetteer is valid (tested)")
+        })
     }
+
+    /// Parses a gazetteer in the format of `assets/gazetteer.ron` and builds its matcher.
+    pub fn from_ron(text: &str) -> Result<Gazetteer, GazetteerError> {
+        let data: GazetteerData = ron::from_str(text)?;
+        Gazetteer::new(data)
+    }
+
+    /// Builds the matcher over `data`.
+    pub fn new(data: GazetteerData) -> Result<Gazetteer, GazetteerError> {
+        let mut exact: Vec<Form> = Vec::new();
+        let mut folded_case: Vec<Form> = Vec::new();
+        // Folded form → (entry, index in its pass), to refuse a form shared by two entries.
+        let mut owner: HashMap<String, Option<usize>> = HashMap::new();
+        let entry_name = |e: Option<usize>| match e {
+            Some(i) => data.entries[i].name.clone(),
+            None => "blockers".to_string(),
+        };
+        let mut add = |raw: &str, entry: Option<usize>, how: MatchKind| {
+            let folded = fold(raw.trim());
+            if folded.is_empty() {
+                return Err(GazetteerError::EmptyForm(entry_name(entry)));
+            }
+            match owner.get(&folded) {
+                Some(first) if *first != entry => {
+                    return Err(GazetteerError::DuplicateForm {
+                        form: raw.to_string(),
+                        first: entry_name(*first),
+                        second: entry_name(entry),
+                    });
+                }
+                // The same entry lists it twice ("Djibouti" as name and capital): the
+                // first kind listed wins.
+                Some(_) => return Ok(()),
+                None => {}
+            }
+            owner.insert(folded.clone(), entry);
+            let is_exact = how == MatchKind::Acronym;
+            let form = Form {
+                folded,
+                entry,
+                how,
+                exact: is_exact,
+            };
+            if is_exact {
+                exact.push(form);
+            } else {
+                folded_case.push(form);
+            }
+            Ok(())
+        };
+        for (i, entry) in data.entries.iter().enumerate() {
+            for (form, how) in entry.forms() {
+                add(form, Some(i), how)?;
+                if how == MatchKind::Demonym && !form.ends_with('s') {
+                    add(&format!("{form}s"), Some(i), how)?;
+                }
+            }
+        }
+        for blocker in &data.blockers {
+            add(blocker, None, MatchKind::Name)?;
+        }
+
+        let mut passes = Vec::new();
+        for (forms, case_insensitive) in [(exact, false), (folded_case, true)] {
+            if forms.is_empty() {
+                continue;
+            }
+            let automaton = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(case_insensitive)
+                // A DFA is several times faster than the NFAs on a long text; the
+                // automaton is built once per program run.
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(forms.iter().map(|f| f.folded.as_bytes()))?;
+            passes.push(Pass { automaton, forms });
+        }
+
+        let by_iso3 = data
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| e.iso3.clone().map(|code| (code, i)))
+            .collect();
+        let by_name = data
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.name.clone(), i))
+            .collect();
+        Ok(Gazetteer {
+            data,
+            passes,
+            by_iso3,
+            by_name,
+        })
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.data.entries
+    }
+
+    /// The entry a hit points to. `i` must come from this gazetteer (a `Hit::entry`, a
+    /// `by_iso3` or `by_name` result).
+    pub fn entry(&self, i: usize) -> &Entry {
+        &self.data.entries[i]
+    }
+
+    /// The state with this ISO 3166 alpha-3 code.
+    pub fn by_iso3(&self, code: &str) -> Option<usize> {
+        self.by_iso3.get(code).copied()
+    }
+
+    /// The entry with this canonical name.
+    pub fn by_name(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+
+    /// The state or organisation entry `i` belongs to (the White House → United States).
+    pub fn parent(&self, i: usize) -> Option<usize> {
+        let parent = self.data.entries.get(i)?.parent.as_deref()?;
+        self.by_iso3(parent).or_else(|| self.by_name(parent))
+    }
+
+    /// Person titles written before a name, longest first within the file's order.
+    pub fn titles(&self) -> &[String] {
+        &self.data.titles
+    }
+
+    /// Titles completed by a portfolio ("Minister of", "Secretary for").
+    pub fn title_prefixes(&self) -> &[String] {
+        &self.data.title_prefixes
+    }
+
+    /// Place names that hide the state name inside them.
+    pub fn blockers(&self) -> &[String] {
+        &self.data.blockers
+    }
+
+    /// Every form of every entry found in `text`, in text order, not overlapping.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let folded = Folded::new(text);
+        let searched: &str = &folded.text;
+        let haystack = searched.as_bytes();
+
+        // All whole-word candidates from both passes: (start, end, pass, form).
+        let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for (p, pass) in self.passes.iter().enumerate() {
+            // Overlapping search, because the leftmost-longest pattern at a position may
+            // fail the word-boundary or capital-letter check while a shorter one passes.
+            let Ok(matches) = pass.automaton.try_find_overlapping_iter(haystack) else {
+                // Only a non-standard match kind refuses overlapping search; `new`
+                // always builds standard automata.
+                continue;
+            };
+            for m in matches {
+                let form = &pass.forms[m.pattern().as_usize()];
+                if is_whole_word(searched, m.start(), m.end())
+                    && same_letters(&form.folded, &haystack[m.start()..m.end()], form.exact)
+                {
+                    candidates.push((m.start(), m.end(), p, m.pattern().as_usize()));
+                }
+            }
+        }
+        // Leftmost, then longest; ties (same span in both passes) go to the exact pass.
+        candidates.sort_by(|a, b| (a.0, b.1, a.2).cmp(&(b.0, a.1, b.2)));
+
+        let mut hits = Vec::new();
+        let mut covered_to = 0;
+        let mut chars = CharCounter::new(text);
+        for (start, end, p, f) in candidates {
+            if start < covered_to {
+                continue;
+            }
+            covered_to = end;
+            let form = &self.passes[p].forms[f];
+            let Some(entry) = form.entry else {
+                continue; // a blocker
+            };
+            let bytes = folded.original(start)..folded.original(end);
+            let chars = chars.at(bytes.start)..chars.at(bytes.end);
+            hits.push(Hit {
+                entry,
+                how: form.how,
+                bytes,
+                chars,
+            });
+        }
+        hits
+    }
+}
+
+/// The folding of one character: typographic variants and Latin accents to their plain
+/// form. Written as a table rather than Unicode decomposition because it is a single pass
+/// with no allocation per character and covers what the gazetteer's names need.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => '\'',
+        '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{200A}' | '\u{202F}' | '\u{2060}' => ' ',
+        '\u{2010}' | '\u{2011}' => '-',
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
+        'ç' | 'ć' | 'č' => 'c',
+        'Ç' | 'Ć' | 'Č' => 'C',
+        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'É' | 'È' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
+        'ğ' => 'g',
+        'Ğ' => 'G',
+        'í' | 'ì' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'Í' | 'Ì' | 'Î' | 'Ï' | 'Ī' | 'İ' => 'I',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'Ñ' | 'Ń' | 'Ň' => 'N',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
+        'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' | 'Ō' | 'Ő' => 'O',
+        'ř' => 'r',
+        'Ř' => 'R',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'Ś' | 'Š' | 'Ş' | 'Ș' => 'S',
+        'ţ' | 'ț' | 'ť' => 't',
+        'Ţ' | 'Ț' | 'Ť' => 'T',
+        'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'Ú' | 'Ù' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'Ý' => 'Y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'Ź' | 'Ż' | 'Ž' => 'Z',
+        _ => c,
+    }
+}
+
+fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// A text after folding, with the way back to the original byte offsets.
+struct Folded<'a> {
+    text: std::borrow::Cow<'a, str>,
+    /// Original byte offset of each folded byte, plus one past the end; empty when the
+    /// folding changed nothing (then offsets are the same).
+    to_original: Vec<u32>,
+}
+
+impl<'a> Folded<'a> {
+    fn new(text: &'a str) -> Folded<'a> {
+        if text.chars().all(|c| fold_char(c) == c) {
+            return Folded {
+                text: std::borrow::Cow::Borrowed(text),
+                to_original: Vec::new(),
+            };
+        }
+        let mut folded = String::with_capacity(text.len());
+        let mut to_original = Vec::with_capacity(text.len() + 1);
+        for (at, c) in text.char_indices() {
+            let f = fold_char(c);
+            folded.push(f);
+            // Texts are far below 4 GB (documents are held in memory whole).
+            to_original.extend(std::iter::repeat_n(at as u32, f.len_utf8()));
+        }
+        to_original.push(text.len() as u32);
+        Folded {
+            text: std::borrow::Cow::Owned(folded),
+            to_original,
+        }
+    }
+
+    fn original(&self, folded_byte: usize) -> usize {
+        if self.to_original.is_empty() {
+            folded_byte
+        } else {
+            self.to_original[folded_byte] as usize
+        }
+    }
+}
+
+/// Byte offset → code-point offset, for offsets asked in increasing order (one pass).
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    fn new(text: &'a str) -> CharCounter<'a> {
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        if byte >= self.byte {
+            self.chars += self.text[self.byte..byte].chars().count();
+        } else {
+            self.chars -= self.text[byte..self.byte].chars().count();
+        }
+        self.byte = byte;
+        self.chars
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The match does not start or end inside a word: a form that begins (ends) with a letter
+/// or digit needs a non-word character or the text's edge before (after) it.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    // Matches span whole characters: forms are valid UTF-8 and so is the text.
+    let inner = &text[start..end];
+    let first_is_word = inner.chars().next().is_some_and(is_word_char);
+    let last_is_word = inner.chars().next_back().is_some_and(is_word_char);
+    let before_ok = !first_is_word || !text[..start].chars().next_back().is_some_and(is_word_char);
+    let after_ok = !last_is_word || !text[end..].chars().next().is_some_and(is_word_char);
+    before_ok && after_ok
+}
+
+/// The case rule: exact forms match byte for byte; others need each capital of the form
+/// and accept a capital in the text for a lower-case letter only at a word's start.
+fn same_letters(form: &str, found: &[u8], exact: bool) -> bool {
+    let form = form.as_bytes();
+    if form == found {
+        return true;
+    }
+    !exact
+        && form.iter().zip(found).enumerate().all(|(i, (&f, &t))| {
+            f == t
+                || (f.is_ascii_lowercase()
+                    && t == f.to_ascii_uppercase()
+                    && (i == 0 || !found[i - 1].is_ascii_alphanumeric()))
+        })
 }
