@@ -53,6 +53,16 @@ pub enum MatchKind {
     Seat,
 }
 
+/// Membership of the United Nations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum UnStatus {
+    #[default]
+    None,
+    Member,
+    /// Non-member observer state (the Holy See, the State of Palestine).
+    Observer,
+}
+
 /// One entry of the gazetteer.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Entry {
@@ -69,6 +79,8 @@ pub struct Entry {
     /// ("IGOUNO", "IGOEU", "IGOASEAN"); parent code + "GOV" for government bodies.
     #[serde(default)]
     pub cameo: Option<String>,
+    #[serde(default)]
+    pub un: UnStatus,
     /// Official, long and other full names (matched as `Name`).
     #[serde(default)]
     pub names: Vec<String>,
@@ -94,7 +106,8 @@ pub struct Entry {
 
 impl Entry {
     /// Every surface form with how it matches: the name first, then the other lists.
-    /// Demonyms are listed as written (without the generated plurals).
+    /// Demonyms are listed as written (without the generated plurals). A name that is
+    /// also listed as a seat ("White House", "Kremlin") is given as a `Seat`.
     pub fn forms(&self) -> impl Iterator<Item = (&str, MatchKind)> {
         let lists = [
             (&self.names, MatchKind::Name),
@@ -104,20 +117,25 @@ impl Entry {
             (&self.capitals, MatchKind::Capital),
             (&self.seats, MatchKind::Seat),
         ];
-        std::iter::once((self.name.as_str(), MatchKind::Name)).chain(
-            lists
-                .into_iter()
-                .flat_map(|(forms, how)| forms.iter().map(move |f| (f.as_str(), how))),
-        )
+        let name_is_seat = self.seats.contains(&self.name);
+        std::iter::once((self.name.as_str(), MatchKind::Name))
+            .filter(move |_| !name_is_seat)
+            .chain(
+                lists
+                    .into_iter()
+                    .flat_map(|(forms, how)| forms.iter().map(move |f| (f.as_str(), how))),
+            )
     }
 
-    /// Every form except demonyms, capitals and seats: the names a new actor can carry
-    /// as aliases.
+    /// The names a new actor can carry as aliases: every form except the canonical name,
+    /// demonyms and capitals ("Pentagon" is an alias of the Department of Defense,
+    /// "Beijing" is not one of China).
     pub fn aliases(&self) -> impl Iterator<Item = &str> {
         self.names
             .iter()
             .chain(&self.short_forms)
             .chain(&self.acronyms)
+            .chain(self.seats.iter().filter(|s| **s != self.name))
             .map(String::as_str)
     }
 }
