@@ -1,15 +1,1376 @@
 //! Statements (reporting cues and their speakers), commitments and stances.
+//!
+//! The rules follow `tests/gold/GUIDELINES.md`. They work sentence by sentence over the
+//! tokens of `suggest::text` (byte offsets) and the actor mentions already found (the
+//! actors module's suggestions and the analyst's accepted mentions): a statement is a
+//! sentence — or a clause, when a sentence reports two speakers — with a reporting cue
+//! whose subject is an actor; commitments and stances are cue words inside a statement
+//! whose clause subject is an actor. Everything is converted to code points at the end.
 
-use super::{Gazetteer, Suggestion};
-use crate::model::{Document, Project};
+use super::text::{self, Token, TokenKind};
+use super::{ActorRef, Detail, Gazetteer, StanceTargetRef, Suggestion, SuggestionKind};
+use crate::model::{CodebookList, Document, Project};
+
+mod lexicon;
+
+use lexicon::*;
 
 /// Statement, commitment and stance suggestions for `document`, given its mention
 /// suggestions (speakers, committers and holders are resolved through them).
 pub fn clauses(
-    _project: &Project,
-    _document: &Document,
+    project: &Project,
+    document: &Document,
     _gazetteer: &Gazetteer,
-    _mentions: &[Suggestion],
+    mentions: &[Suggestion],
 ) -> Vec<Suggestion> {
-    Vec::new()
+    let rules = Rules::new(project, document, mentions);
+    rules.run()
+}
+
+/// An actor mention in byte offsets.
+#[derive(Clone, Debug)]
+struct MentionAt {
+    start: usize,
+    end: usize,
+    actor: ActorRef,
+    person: bool,
+}
+
+/// One sentence, tokenised, with the quotation state of every token.
+struct Sentence {
+    start: usize,
+    end: usize,
+    tokens: Vec<Token>,
+    /// Lowercased token text ("" for punctuation).
+    lower: Vec<String>,
+    /// True for a word inside quotation marks.
+    quoted: Vec<bool>,
+    starts_in_quote: bool,
+    ends_in_quote: bool,
+    /// `Rules::mentions[first_mention..end_mention]` lie in this sentence.
+    mentions: std::ops::Range<usize>,
+}
+
+/// What stands before a verb as its subject.
+#[derive(Clone, Debug)]
+enum Subject {
+    /// An actor mention; the index of its first token.
+    Actor(ActorRef, usize),
+    /// "we", "our side", "I" (the speaker's side).
+    FirstPerson,
+    /// "he" or "she" with no mention over it.
+    ThirdPerson(usize),
+    /// "they" or "it" with no mention over it: the speaking state or body.
+    They,
+    /// An unnamed source ("the spokesperson", "officials", "the statement").
+    Unnamed(usize),
+    /// A coordinated verb with no subject of its own ("… and will").
+    Coordinated,
+    None,
+}
+
+/// A statement found (or already accepted) over `start..end` bytes of one sentence.
+#[derive(Clone, Debug)]
+struct Stmt {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    speaker: Option<ActorRef>,
+    cue: Option<(usize, usize)>,
+    attribution: &'static str,
+    /// The analyst's own statement: commitments and stances attach to it, it is not
+    /// suggested again.
+    accepted: bool,
+    /// Byte offset after which an unquoted "would" is reported future ("said China would").
+    reported_from: Option<usize>,
+}
+
+struct Rules<'a> {
+    project: &'a Project,
+    document: &'a Document,
+    text: &'a str,
+    mentions: Vec<MentionAt>,
+}
+
+impl<'a> Rules<'a> {
+    fn new(project: &'a Project, document: &'a Document, suggested: &[Suggestion]) -> Self {
+        let text = document.text();
+        let index = document.index();
+        let bytes = |start: usize, end: usize| Some((index.byte_of(start)?, index.byte_of(end)?));
+        let mut mentions = Vec::new();
+        for s in suggested {
+            if let Detail::Mention { actor } = &s.detail
+                && let Some((start, end)) = bytes(s.start, s.end)
+            {
+                mentions.push((start, end, actor.clone()));
+            }
+        }
+        for m in &document.mentions {
+            if let Some((start, end)) = bytes(m.span.start(), m.span.end()) {
+                mentions.push((start, end, ActorRef::Project(m.actor)));
+            }
+        }
+        let mut mentions: Vec<MentionAt> = mentions
+            .into_iter()
+            .map(|(start, end, actor)| MentionAt {
+                start,
+                end,
+                person: is_person(project, &actor),
+                actor,
+            })
+            .collect();
+        mentions.sort_by_key(|m| (m.start, m.end));
+        mentions.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.actor == b.actor);
+        Self {
+            project,
+            document,
+            text,
+            mentions,
+        }
+    }
+
+    fn run(&self) -> Vec<Suggestion> {
+        let sentences = self.sentences();
+        let stmts = self.statements(&sentences);
+        let mut out = Vec::new();
+        for stmt in &stmts {
+            let sentence = &sentences[stmt.sentence];
+            if !stmt.accepted
+                && let Some(s) = self.statement_suggestion(stmt)
+            {
+                out.push(s);
+            }
+            out.extend(self.commitments(sentence, stmt));
+            out.extend(self.stances(sentence, stmt));
+        }
+        out
+    }
+
+    // ---- sentences ----------------------------------------------------------------
+
+    fn sentences(&self) -> Vec<Sentence> {
+        let text = self.text;
+        let mut out = Vec::new();
+        let mut open = false;
+        let mut opened_low = false;
+        let mut previous_end = 0;
+        let mut first_mention = 0;
+        for (start, end) in text::sentences(text) {
+            // A quotation does not run over a paragraph break: news copy reopens it.
+            if text[previous_end..start].contains(['\n', '\r', '\u{2029}']) {
+                open = false;
+            }
+            previous_end = end;
+            let starts_in_quote = open;
+            let tokens = text::tokens(text, start, end);
+            let mut lower = Vec::with_capacity(tokens.len());
+            let mut quoted = Vec::with_capacity(tokens.len());
+            for t in &tokens {
+                let s = t.text(text);
+                match t.kind {
+                    TokenKind::Word => {
+                        lower.push(s.to_lowercase());
+                        quoted.push(open);
+                    }
+                    TokenKind::Punct => {
+                        let c = s.chars().next().unwrap_or(' ');
+                        if c == '"' {
+                            open = !open;
+                        } else if c == '“' && open && opened_low {
+                            open = false;
+                        } else if text::opens_quote(c) {
+                            open = true;
+                            opened_low = c == '„';
+                        } else if text::closes_quote(c) {
+                            open = false;
+                        }
+                        lower.push(String::new());
+                        quoted.push(false);
+                    }
+                }
+            }
+            while first_mention < self.mentions.len() && self.mentions[first_mention].end <= start {
+                first_mention += 1;
+            }
+            let mut end_mention = first_mention;
+            while end_mention < self.mentions.len() && self.mentions[end_mention].start < end {
+                end_mention += 1;
+            }
+            out.push(Sentence {
+                start,
+                end,
+                tokens,
+                lower,
+                quoted,
+                starts_in_quote,
+                ends_in_quote: open,
+                mentions: first_mention..end_mention,
+            });
+        }
+        out
+    }
+
+    /// The first mention over token `i` of `s`.
+    fn mention_at(&self, s: &Sentence, i: usize) -> Option<&MentionAt> {
+        let t = s.tokens.get(i)?;
+        self.mentions[s.mentions.clone()]
+            .iter()
+            .find(|m| m.start < t.end && m.end > t.start)
+    }
+
+    /// The index of the token where a mention starts.
+    fn token_of(s: &Sentence, byte: usize) -> usize {
+        s.tokens.partition_point(|t| t.end <= byte)
+    }
+
+    fn word(s: &Sentence, i: usize) -> &str {
+        s.lower.get(i).map_or("", String::as_str)
+    }
+
+    fn punct(&self, s: &Sentence, i: usize) -> Option<char> {
+        let t = s.tokens.get(i)?;
+        (t.kind == TokenKind::Punct)
+            .then(|| t.text(self.text).chars().next())
+            .flatten()
+    }
+
+    fn is_quote_mark(&self, s: &Sentence, i: usize) -> bool {
+        self.punct(s, i)
+            .is_some_and(|c| c == '"' || text::opens_quote(c) || text::closes_quote(c))
+    }
+
+    // ---- subjects -----------------------------------------------------------------
+
+    /// The subject of the verb at token `i`: skipping `skip` words (auxiliaries,
+    /// adverbs, time words) and an appositive between commas, the mention, pronoun or
+    /// source noun just before.
+    fn subject_before(&self, s: &Sentence, i: usize, skip: &[&str]) -> Subject {
+        let mut j = i;
+        let mut skipped = 0;
+        while j > 0 && skipped < 6 {
+            let w = Self::word(s, j - 1);
+            if !w.is_empty() && skip.contains(&w) && self.mention_at(s, j - 1).is_none() {
+                j -= 1;
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
+        if j == 0 {
+            return Subject::None;
+        }
+        let mut t = j - 1;
+        if matches!(Self::word(s, t), "and" | "but" | "or") || self.punct(s, t) == Some(',') {
+            // "will A and will B": the second verb shares the first one's subject.
+            if self.punct(s, t) != Some(',') || !self.appositive_before(s, t) {
+                return Subject::Coordinated;
+            }
+        }
+        if self.punct(s, t) == Some(',') {
+            let mut k = t;
+            let mut found = None;
+            while k > 0 && t - k < 16 {
+                k -= 1;
+                match self.punct(s, k) {
+                    Some(',') => {
+                        found = Some(k);
+                        break;
+                    }
+                    Some(c) if c == ';' || c == ':' || c == '"' || text::opens_quote(c) => break,
+                    Some(c) if text::closes_quote(c) => break,
+                    _ => {}
+                }
+            }
+            match found {
+                Some(k) if k > 0 => t = k - 1,
+                _ => return Subject::None,
+            }
+        }
+        if let Some(m) = self.mention_at(s, t) {
+            // "China's development will …": the possessor is not the subject.
+            let token_end = s.tokens[t].end;
+            if m.end < token_end {
+                return Subject::None;
+            }
+            let mut first = m;
+            let mut at = Self::token_of(s, m.start);
+            // "China and Brazil will …": the first of the coordinated actors.
+            while at >= 2 && Self::word(s, at - 1) == "and" {
+                match self.mention_at(s, at - 2) {
+                    Some(p) => {
+                        first = p;
+                        at = Self::token_of(s, p.start);
+                    }
+                    None => break,
+                }
+            }
+            return Subject::Actor(first.actor.clone(), at);
+        }
+        let w = Self::word(s, t);
+        // "the Chinese side", "the Brazilian government"
+        if SIDE_NOUNS.contains(&w) && t > 0 {
+            if Self::word(s, t - 1) == "our" {
+                return Subject::FirstPerson;
+            }
+            if let Some(m) = self.mention_at(s, t - 1) {
+                return Subject::Actor(m.actor.clone(), Self::token_of(s, m.start));
+            }
+        }
+        match w {
+            "we" | "i" => Subject::FirstPerson,
+            "he" | "she" => Subject::ThirdPerson(t),
+            "they" | "it" => Subject::They,
+            _ if SOURCE_NOUNS.contains(&w) => Subject::Unnamed(t),
+            _ => Subject::None,
+        }
+    }
+
+    /// The actor that opened the clause of a coordinated verb ("Brazil welcomed … and
+    /// expects to"): the nearest mention before token `i` (not before `from`) that is
+    /// followed by a lowercase word and is not the object of a preposition.
+    fn clause_subject(&self, s: &Sentence, i: usize, from: usize) -> Option<ActorRef> {
+        let before = s.tokens.get(i)?.start;
+        self.mentions[s.mentions.clone()]
+            .iter()
+            .rev()
+            .filter(|m| m.end <= before)
+            .find(|m| {
+                let at = Self::token_of(s, m.start);
+                let after = Self::token_of(s, m.end);
+                if at < from || after >= s.tokens.len() || s.tokens[after].start < m.end {
+                    return false;
+                }
+                let prev = if at > 0 { Self::word(s, at - 1) } else { "" };
+                // "the Chinese side supports": the verb comes after the side noun.
+                let verb_at = if SIDE_NOUNS.contains(&Self::word(s, after)) {
+                    after + 1
+                } else {
+                    after
+                };
+                looks_like_verb(Self::word(s, verb_at)) && !OBJECT_PREPOSITIONS.contains(&prev)
+            })
+            .map(|m| m.actor.clone())
+    }
+
+    /// True when the comma at `t` closes an appositive opened by an earlier comma in
+    /// the same clause ("China, as a major country, will").
+    fn appositive_before(&self, s: &Sentence, t: usize) -> bool {
+        let mut k = t;
+        while k > 0 && t - k < 16 {
+            k -= 1;
+            match self.punct(s, k) {
+                Some(',') => return k > 0 && self.mention_at(s, k - 1).is_some(),
+                Some(c) if c == ';' || c == ':' || c == '"' || text::opens_quote(c) => {
+                    return false;
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// The speaker after an inverted cue ("said Foreign Minister Wang Yi", "according to
+    /// the ministry"): the mentions of the noun phrase that follows, a person first.
+    fn subject_after(&self, s: &Sentence, from: usize) -> Option<(ActorRef, usize)> {
+        let mut found: Option<&MentionAt> = None;
+        let mut i = from;
+        while i < s.tokens.len() && i < from + 10 {
+            if let Some(m) = self.mention_at(s, i) {
+                if found.is_none() || (m.person && !found.is_some_and(|f| f.person)) {
+                    found = Some(m);
+                }
+                i = Self::token_of(s, m.end).max(i + 1);
+                continue;
+            }
+            let t = &s.tokens[i];
+            if t.kind == TokenKind::Punct {
+                break;
+            }
+            let raw = t.text(self.text);
+            let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
+            let w = Self::word(s, i);
+            if !(capitalised || TITLE_WORDS.contains(&w)) {
+                break;
+            }
+            i += 1;
+        }
+        found.map(|m| (m.actor.clone(), Self::token_of(s, m.start)))
+    }
+
+    // ---- statements ---------------------------------------------------------------
+
+    /// Reporting cues in a sentence: (first token, last token, kind).
+    fn cues(&self, s: &Sentence) -> Vec<(usize, usize, CueKind)> {
+        let mut out = Vec::new();
+        let n = s.tokens.len();
+        for i in 0..n {
+            if s.quoted[i] || s.tokens[i].kind != TokenKind::Word {
+                continue;
+            }
+            let w = Self::word(s, i);
+            let next = Self::word(s, i + 1);
+            let prev = if i > 0 { Self::word(s, i - 1) } else { "" };
+            if w == "according" && next == "to" {
+                out.push((i, i + 1, CueKind::Inverted));
+                continue;
+            }
+            if let Some(&(_, follower)) = PHRASAL_CUES.iter().find(|(v, _)| *v == w) {
+                if follower.split('|').any(|f| f == next) {
+                    out.push((i, i + 1, CueKind::Verb));
+                }
+                continue;
+            }
+            if PARTICIPLE_CUES.contains(&w) && i > 0 && self.punct(s, i - 1) == Some(',') {
+                out.push((i, i, CueKind::Participle));
+                continue;
+            }
+            if !REPORTING_VERBS.contains(&w) {
+                continue;
+            }
+            // "is said to", "the agreed plan", "as agreed": not a report.
+            if PASSIVE_AUX.contains(&prev) || DETERMINERS.contains(&prev) || prev == "as" {
+                continue;
+            }
+            if SPEECH_ACT_VERBS.contains(&w) && !["to", "that", "on"].contains(&next) {
+                continue;
+            }
+            out.push((i, i, CueKind::Verb));
+        }
+        out
+    }
+
+    /// The speaker of the cue at tokens `first..=last`, and the token where its clause
+    /// starts (the subject's first token). `None` when the cue has no source.
+    #[allow(clippy::type_complexity)]
+    fn cue_speaker(
+        &self,
+        s: &Sentence,
+        (first, last, kind): (usize, usize, CueKind),
+        last_person: Option<&ActorRef>,
+    ) -> Option<(Option<ActorRef>, usize)> {
+        if kind == CueKind::Inverted {
+            return self
+                .subject_after(s, last + 1)
+                .map(|(actor, _)| (Some(actor), first));
+        }
+        match self.subject_before(s, first, CUE_SKIP) {
+            Subject::Actor(actor, at) => Some((Some(actor), at)),
+            Subject::ThirdPerson(at) => Some((last_person.cloned(), at)),
+            Subject::Unnamed(at) => Some((None, at)),
+            Subject::FirstPerson | Subject::They | Subject::Coordinated | Subject::None => {
+                // Inverted after a quotation: “…,” said Wang.
+                let after_quote = first == 0
+                    || self
+                        .punct(s, first - 1)
+                        .is_some_and(|c| c == ',' || c == '"' || text::closes_quote(c));
+                if after_quote && Self::word(s, last + 1) != "that" {
+                    self.subject_after(s, last + 1)
+                        .map(|(actor, _)| (Some(actor), first))
+                } else {
+                    None
+                }
+            }
+        }
+    }
+
+    fn statements(&self, sentences: &[Sentence]) -> Vec<Stmt> {
+        let accepted = self.accepted_statements();
+        let mut out: Vec<Stmt> = Vec::new();
+        // The speaker of the quotation that is still open (continuation sentences).
+        let mut pending_quote: Vec<usize> = Vec::new();
+        let mut last_person: Option<ActorRef> = None;
+        let mut quote_speaker: Option<(Option<ActorRef>, usize)> = None;
+        for (k, s) in sentences.iter().enumerate() {
+            let linked = k > 0
+                && (s.starts_in_quote
+                    || (sentences[k - 1].ends_in_quote && self.starts_with_quote(s)))
+                && (sentences[k - 1].ends_in_quote
+                    || self.text[sentences[k - 1].end..s.start].trim().is_empty());
+            if !linked {
+                // A quotation that closed with no cue in it: not a statement.
+                pending_quote.clear();
+                quote_speaker = None;
+            }
+            let overlapping: Vec<&(usize, usize, Option<ActorRef>, Option<(usize, usize)>)> =
+                accepted
+                    .iter()
+                    .filter(|a| a.0 < s.end && a.1 > s.start)
+                    .collect();
+            let found = self.sentence_statements(k, s, last_person.as_ref());
+            let quoted_sentence = self.has_quote(s);
+            if !overlapping.is_empty() {
+                for a in overlapping {
+                    out.push(Stmt {
+                        sentence: k,
+                        start: a.0.max(s.start),
+                        end: a.1.min(s.end),
+                        speaker: a.2.clone(),
+                        cue: a.3,
+                        attribution: "reported",
+                        accepted: true,
+                        reported_from: a.3.map(|c| c.1),
+                    });
+                }
+            } else if !found.is_empty() {
+                let speaker = found[0].speaker.clone();
+                if quoted_sentence || s.ends_in_quote {
+                    // Earlier sentences of this quotation had no cue: they get this one's
+                    // speaker.
+                    for &p in &pending_quote {
+                        out.push(self.continuation(p, &sentences[p], speaker.clone()));
+                    }
+                    pending_quote.clear();
+                    quote_speaker = Some((speaker.clone(), k));
+                }
+                out.extend(found);
+            } else if s.starts_in_quote || (quoted_sentence && linked) || self.starts_with_quote(s)
+            {
+                match &quote_speaker {
+                    Some((speaker, _)) => out.push(self.continuation(k, s, speaker.clone())),
+                    None => pending_quote.push(k),
+                }
+            }
+            if !s.ends_in_quote && !self.text[s.start..s.end].ends_with(':') {
+                if !pending_quote.is_empty() || quote_speaker.is_some() {
+                    pending_quote.clear();
+                }
+                quote_speaker = None;
+            }
+            // The person a later bare "he said" most likely means.
+            if let Some(p) = out
+                .iter()
+                .rev()
+                .take_while(|st| st.sentence == k)
+                .find_map(|st| st.speaker.clone().filter(|a| is_person(self.project, a)))
+            {
+                last_person = Some(p);
+            } else if let Some(m) = self.mentions[s.mentions.clone()]
+                .iter()
+                .rev()
+                .find(|m| m.person)
+            {
+                last_person = Some(m.actor.clone());
+            }
+        }
+        out.sort_by_key(|st| (st.start, st.end));
+        out
+    }
+
+    fn starts_with_quote(&self, s: &Sentence) -> bool {
+        self.text[s.start..s.end]
+            .chars()
+            .next()
+            .is_some_and(|c| c == '"' || text::opens_quote(c))
+    }
+
+    fn has_quote(&self, s: &Sentence) -> bool {
+        s.starts_in_quote || (0..s.tokens.len()).any(|i| self.is_quote_mark(s, i))
+    }
+
+    fn continuation(&self, k: usize, s: &Sentence, speaker: Option<ActorRef>) -> Stmt {
+        Stmt {
+            sentence: k,
+            start: s.start,
+            end: s.end,
+            speaker,
+            cue: None,
+            attribution: "direct",
+            accepted: false,
+            reported_from: None,
+        }
+    }
+
+    /// The analyst's statements as byte ranges with speaker and cue, sorted.
+    #[allow(clippy::type_complexity)]
+    fn accepted_statements(&self) -> Vec<(usize, usize, Option<ActorRef>, Option<(usize, usize)>)> {
+        let index = self.document.index();
+        let mut out: Vec<_> = self
+            .document
+            .statements
+            .iter()
+            .filter_map(|st| {
+                let start = index.byte_of(st.span.start())?;
+                let end = index.byte_of(st.span.end())?;
+                let cue = st
+                    .cue
+                    .as_ref()
+                    .and_then(|c| Some((index.byte_of(c.start())?, index.byte_of(c.end())?)));
+                Some((start, end, st.speaker.map(ActorRef::Project), cue))
+            })
+            .collect();
+        out.sort_by_key(|a| (a.0, a.1));
+        out
+    }
+
+    /// The statements of one sentence: one per clause when several speakers report in
+    /// it, else one for the whole sentence.
+    fn sentence_statements(
+        &self,
+        k: usize,
+        s: &Sentence,
+        last_person: Option<&ActorRef>,
+    ) -> Vec<Stmt> {
+        let cues = self.cues(s);
+        // (cue tokens, speaker, clause start token)
+        let mut groups: Vec<((usize, usize), Option<ActorRef>, usize)> = Vec::new();
+        for cue in cues {
+            if cue.2 == CueKind::Participle {
+                continue;
+            }
+            let Some((speaker, at)) = self.cue_speaker(s, cue, last_person) else {
+                continue;
+            };
+            if let Some(last) = groups.last()
+                && (last.1 == speaker || speaker.is_none())
+            {
+                continue;
+            }
+            groups.push(((cue.0, cue.1), speaker, at));
+        }
+        if groups.is_empty() {
+            if let Some(stmt) = self.in_a_statement(k, s) {
+                return vec![stmt];
+            }
+            return Vec::new();
+        }
+        // Clause boundaries between speakers; without one the sentence stays whole.
+        let mut bounds = vec![0usize];
+        for w in 1..groups.len() {
+            let from = groups[w - 1].0.1 + 1;
+            let to = groups[w].2.min(groups[w].0.0);
+            if let Some(b) = self.clause_boundary(s, from, to) {
+                bounds.push(b);
+            } else {
+                groups.truncate(w);
+                break;
+            }
+        }
+        let mut out = Vec::new();
+        for (g, (cue, speaker, _)) in groups.iter().enumerate() {
+            let first = bounds[g];
+            let last = bounds.get(g + 1).map_or(s.tokens.len(), |&b| b);
+            let start = if g == 0 {
+                s.start
+            } else {
+                s.tokens[first].start
+            };
+            let end = if g + 1 == groups.len() {
+                s.end
+            } else {
+                s.tokens[last.saturating_sub(1).max(first)].end
+            };
+            let end = if g + 1 < groups.len() {
+                // Leave the separating comma or semicolon out.
+                let mut e = last;
+                while e > first && s.tokens[e - 1].kind == TokenKind::Punct {
+                    e -= 1;
+                }
+                s.tokens[e.saturating_sub(1).max(first)].end.min(end)
+            } else {
+                end
+            };
+            let quoted_words = (first..last).filter(|&i| s.quoted[i]).count();
+            let attribution = if quoted_words >= 3 || (s.starts_in_quote && g == 0) {
+                "direct"
+            } else {
+                "reported"
+            };
+            let cue_range = (s.tokens[cue.0].start, s.tokens[cue.1].end);
+            out.push(Stmt {
+                sentence: k,
+                start,
+                end,
+                speaker: speaker.clone(),
+                cue: Some(cue_range),
+                attribution,
+                accepted: false,
+                reported_from: Some(cue_range.1),
+            });
+        }
+        out
+    }
+
+    /// "In a (joint) statement, the ministry condemned …": a statement with no verb cue.
+    fn in_a_statement(&self, k: usize, s: &Sentence) -> Option<Stmt> {
+        let w = |i| Self::word(s, i);
+        let len = if w(0) == "in" && w(1) == "a" && w(2) == "statement" {
+            3
+        } else if w(0) == "in" && w(1) == "a" && w(2) == "joint" && w(3) == "statement" {
+            4
+        } else {
+            return None;
+        };
+        let mut i = len;
+        while i < s.tokens.len() && i < len + 8 {
+            if let Some(m) = self.mention_at(s, i) {
+                return Some(Stmt {
+                    sentence: k,
+                    start: s.start,
+                    end: s.end,
+                    speaker: Some(m.actor.clone()),
+                    cue: Some((s.tokens[0].start, s.tokens[len - 1].end)),
+                    attribution: if self.has_quote(s) {
+                        "direct"
+                    } else {
+                        "reported"
+                    },
+                    accepted: false,
+                    reported_from: Some(s.tokens[len - 1].end),
+                });
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The token where a new clause starts between tokens `from..to`: after a
+    /// semicolon, else after a comma before and/but/while, else after the last comma.
+    fn clause_boundary(&self, s: &Sentence, from: usize, to: usize) -> Option<usize> {
+        let range = from..to.min(s.tokens.len());
+        let after = |i: usize| i + 1;
+        if let Some(i) = range.clone().rev().find(|&i| self.punct(s, i) == Some(';')) {
+            return Some(after(i));
+        }
+        if let Some(i) = range.clone().rev().find(|&i| {
+            self.punct(s, i) == Some(',')
+                && matches!(Self::word(s, i + 1), "and" | "but" | "while" | "whereas")
+        }) {
+            return Some(after(i));
+        }
+        range
+            .rev()
+            .find(|&i| self.punct(s, i) == Some(',') || self.is_quote_mark(s, i) && i > from)
+            .map(after)
+            .filter(|&b| b < s.tokens.len())
+    }
+
+    fn statement_suggestion(&self, st: &Stmt) -> Option<Suggestion> {
+        let (start, end) = self.chars(st.start, st.end)?;
+        Some(Suggestion {
+            kind: SuggestionKind::Statement,
+            start,
+            end,
+            text: self.text[st.start..st.end].to_string(),
+            detail: Detail::Statement {
+                speaker: st.speaker.clone(),
+                attribution: st.attribution.to_string(),
+                cue: st.cue.and_then(|(a, b)| self.chars(a, b)),
+            },
+        })
+    }
+
+    fn chars(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let index = self.document.index();
+        Some((index.char_of(start)?, index.char_of(end)?))
+    }
+
+    /// The tokens of `s` inside the statement.
+    fn token_range(s: &Sentence, st: &Stmt) -> std::ops::Range<usize> {
+        let first = s.tokens.partition_point(|t| t.start < st.start);
+        let last = s.tokens.partition_point(|t| t.end <= st.end);
+        first..last.max(first)
+    }
+
+    /// Who a subject found inside a statement stands for: first person inside the
+    /// speaker's words is the speaker's state (or the speaker), "he"/"she" the speaker.
+    fn resolve(&self, subject: Subject, st: &Stmt) -> Option<ActorRef> {
+        match subject {
+            Subject::Actor(actor, _) => Some(actor),
+            Subject::FirstPerson => {
+                let speaker = st.speaker.clone()?;
+                Some(affiliation(self.project, &speaker).unwrap_or(speaker))
+            }
+            Subject::ThirdPerson(_) => st.speaker.clone().filter(|a| is_person(self.project, a)),
+            Subject::They => st.speaker.clone().filter(|a| !is_person(self.project, a)),
+            Subject::Unnamed(_) | Subject::Coordinated | Subject::None => None,
+        }
+    }
+
+    // ---- commitments --------------------------------------------------------------
+
+    fn commitments(&self, s: &Sentence, st: &Stmt) -> Vec<Suggestion> {
+        let range = Self::token_range(s, st);
+        let conditions = self.conditions(s, range.clone());
+        let mut found: Vec<Commit> = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            let Some(cue) = self.commitment_cue(s, i, st) else {
+                i += 1;
+                continue;
+            };
+            let subject = self.subject_before(s, i, COMMIT_SKIP);
+            let committer = match subject {
+                Subject::Coordinated => found
+                    .last()
+                    .map(|c| c.committer.clone())
+                    .or_else(|| self.clause_subject(s, i, range.start)),
+                other => self.resolve(other, st),
+            };
+            let Some(committer) = committer else {
+                i = cue.last + 1;
+                continue;
+            };
+            let Some((action, action_end)) = self.action(s, cue.last + 1, range.end) else {
+                i = cue.last + 1;
+                continue;
+            };
+            if is_future_fact(&action) {
+                i = action_end;
+                continue;
+            }
+            // The words after the action name the kind of commitment too ("work with
+            // Colombia to deepen practical cooperation").
+            let scope_end = (action_end + 8).min(range.end).max(cue.last + 2);
+            let scope =
+                self.text[s.tokens[cue.last + 1].start..s.tokens[scope_end - 1].end].to_lowercase();
+            found.push(Commit {
+                first: cue.first,
+                action_end,
+                scope,
+                committer,
+                action,
+                strength: cue.strength,
+                agree: cue.agree,
+            });
+            i = action_end.max(cue.last + 1);
+        }
+        let mut out = Vec::new();
+        for (n, c) in found.iter().enumerate() {
+            let scan_end = found.get(n + 1).map_or(range.end, |next| next.first);
+            let mut addressees = self.addressees(s, c.action_end, scan_end);
+            addressees.retain(|a| *a != c.committer);
+            let category = self.category(c);
+            let start = s.tokens[c.first].start;
+            let end = s.tokens[c.action_end - 1].end;
+            let (Some((cs, ce)), Some(statement)) =
+                (self.chars(start, end), self.chars(st.start, st.end))
+            else {
+                continue;
+            };
+            out.push(Suggestion {
+                kind: SuggestionKind::Commitment,
+                start: cs,
+                end: ce,
+                text: self.text[start..end].to_string(),
+                detail: Detail::Commitment {
+                    statement,
+                    committer: Some(c.committer.clone()),
+                    addressees,
+                    action: c.action.clone(),
+                    strength: c.strength.to_string(),
+                    conditions: conditions.clone(),
+                    category,
+                },
+            });
+        }
+        out
+    }
+
+    /// A commitment cue starting at token `i`.
+    fn commitment_cue(&self, s: &Sentence, i: usize, st: &Stmt) -> Option<Cue> {
+        if s.tokens[i].kind != TokenKind::Word {
+            return None;
+        }
+        let w = Self::word(s, i);
+        let next = Self::word(s, i + 1);
+        let prev = if i > 0 { Self::word(s, i - 1) } else { "" };
+        let cue = |last: usize, strength: &'static str, agree: bool| {
+            Some(Cue {
+                first: i,
+                last,
+                strength,
+                agree,
+            })
+        };
+        match w {
+            "will" | "shall" | "won't" => {
+                // "political will", "the will of the people"
+                let noun = WILL_NOUN_BEFORE.contains(&prev)
+                    || prev.ends_with("'s")
+                    || prev.ends_with("’s")
+                    || matches!(next, "of" | "to" | "and");
+                if noun { None } else { cue(i, "certain", false) }
+            }
+            "would" if next == "like" && Self::word(s, i + 2) == "to" => {
+                cue(i + 2, "possible", false)
+            }
+            "would" => {
+                // Reported future ("said China would …"), outside quotation marks.
+                let reported = st
+                    .reported_from
+                    .is_some_and(|from| s.tokens[i].start >= from)
+                    && !s.quoted[i];
+                if reported {
+                    cue(i, "certain", false)
+                } else {
+                    None
+                }
+            }
+            _ if next == "to" => {
+                // "a plan to", "the pledge to": nouns.
+                if DETERMINERS.contains(&prev) {
+                    return None;
+                }
+                if ["agree", "agrees", "agreed"].contains(&w) {
+                    return cue(i + 1, "certain", true);
+                }
+                if CERTAIN_TO.contains(&w) {
+                    return cue(i + 1, "certain", false);
+                }
+                if PROBABLE_TO.contains(&w) && !PASSIVE_AUX.contains(&prev) {
+                    return cue(i + 1, "probable", false);
+                }
+                if POSSIBLE_TO.contains(&w) {
+                    return cue(i + 1, "possible", false);
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// The action phrase from token `from`: a few words up to a preposition, conjunction
+    /// or punctuation; returns it and the token after it.
+    fn action(&self, s: &Sentence, from: usize, end: usize) -> Option<(String, usize)> {
+        let mut i = from;
+        while i < end && ACTION_SKIP.contains(&Self::word(s, i)) {
+            i += 1;
+        }
+        let first = i;
+        let first_raw = s.tokens.get(first)?.text(self.text);
+        if s.tokens[first].kind != TokenKind::Word
+            || !first_raw.chars().next().is_some_and(char::is_lowercase)
+        {
+            return None;
+        }
+        let mut words = 0;
+        while i < end && words < 6 {
+            let t = &s.tokens[i];
+            if t.kind != TokenKind::Word {
+                break;
+            }
+            let w = Self::word(s, i);
+            if i > first && ACTION_STOP.contains(&w) {
+                // "continue to deepen", "work to build": the infinitive belongs to it.
+                let keep = w == "to"
+                    && (CONTINUING.contains(&Self::word(s, i - 1)))
+                    && s.tokens
+                        .get(i + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Word);
+                if !keep {
+                    break;
+                }
+            }
+            words += 1;
+            i += 1;
+        }
+        if i == first {
+            return None;
+        }
+        let action = self.text[s.tokens[first].start..s.tokens[i - 1].end].to_string();
+        Some((action, i))
+    }
+
+    /// "with Brazil", "to African countries": actors after a preposition.
+    fn addressees(&self, s: &Sentence, from: usize, end: usize) -> Vec<ActorRef> {
+        let mut out: Vec<ActorRef> = Vec::new();
+        let end = end.min(from + 20).min(s.tokens.len());
+        let mut i = from;
+        while i < end {
+            if matches!(self.punct(s, i), Some('.' | ';' | ':')) {
+                break;
+            }
+            if !ADDRESSEE_PREPOSITIONS.contains(&Self::word(s, i)) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < end && ADDRESSEE_SKIP.contains(&Self::word(s, j)) {
+                j += 1;
+            }
+            while let Some(m) = self.mention_at(s, j).filter(|_| j < end) {
+                if !out.contains(&m.actor) {
+                    out.push(m.actor.clone());
+                }
+                j = Self::token_of(s, m.end);
+                if Self::word(s, j) == "and" || self.punct(s, j) == Some(',') {
+                    j += 1;
+                    while j < end && ADDRESSEE_SKIP.contains(&Self::word(s, j)) {
+                        j += 1;
+                    }
+                } else {
+                    break;
+                }
+            }
+            i = j.max(i + 1);
+        }
+        out
+    }
+
+    /// "on the basis of …", "provided that …", "if …", "as long as …" in the statement.
+    fn conditions(&self, s: &Sentence, range: std::ops::Range<usize>) -> String {
+        let mut out: Vec<String> = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            let Some((len, list)) = CONDITION_MARKERS.iter().find_map(|(marker, list)| {
+                let words: Vec<&str> = marker.split(' ').collect();
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| Self::word(s, i + k) == *w)
+                    .then_some((words.len(), *list))
+            }) else {
+                i += 1;
+                continue;
+            };
+            if i > 0 && matches!(Self::word(s, i - 1), "as" | "even" | "see" | "ask") {
+                i += len;
+                continue;
+            }
+            let mut j = i + len;
+            let mut words = 0;
+            while j < range.end && words < 25 {
+                let t = &s.tokens[j];
+                if t.kind == TokenKind::Punct {
+                    let c = t.text(self.text).chars().next().unwrap_or('.');
+                    // A list inside "on the basis of mutual respect, equality and …".
+                    let list_goes_on = c == ','
+                        && list
+                        && s.tokens.get(j + 1).is_some_and(|n| {
+                            n.text(self.text)
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_lowercase)
+                                && !CLAUSE_OPENERS.contains(&Self::word(s, j + 1))
+                        });
+                    if !(list_goes_on || c == '-' || c == '‐') {
+                        break;
+                    }
+                } else {
+                    words += 1;
+                }
+                j += 1;
+            }
+            if j > i + len {
+                out.push(self.text[s.tokens[i].start..s.tokens[j - 1].end].to_string());
+            }
+            i = j;
+        }
+        out.join("; ")
+    }
+
+    fn category(&self, c: &Commit) -> String {
+        let action = c.action.to_lowercase();
+        let words: Vec<&str> = action.split_whitespace().collect();
+        let scope: Vec<&str> = c.scope.split_whitespace().collect();
+        let has = |list: &[&str]| scope.iter().any(|w| list.iter().any(|l| w.starts_with(l)));
+        let head = words
+            .iter()
+            .find(|w| !["not", "never", "continue", "to"].contains(w));
+        let key = if c.agree {
+            "AGREE"
+        } else if words.first().is_some_and(|w| *w == "not" || *w == "never")
+            && has(&["interfer", "meddl", "intervene"])
+            || head.is_some_and(|h| h.starts_with("refrain"))
+        {
+            "REFRAIN"
+        } else if head.is_some_and(|h| h.starts_with("mediat")) {
+            "MEDIATE"
+        } else if has(&[
+            "aid",
+            "assistance",
+            "donat",
+            "funding",
+            "grant",
+            "loan",
+            "relief",
+        ]) && head.is_some_and(|h| {
+            [
+                "provid", "offer", "giv", "send", "donat", "extend", "deliver", "increas",
+            ]
+            .iter()
+            .any(|p| h.starts_with(p))
+        }) {
+            "AID"
+        } else if head.is_some_and(|h| {
+            ["consult", "negotiat", "meet", "visit"]
+                .iter()
+                .any(|p| h.starts_with(p))
+        }) || (head.is_some_and(|h| h.starts_with("hold"))
+            && has(&[
+                "talk",
+                "consultation",
+                "dialogue",
+                "meeting",
+                "summit",
+                "negotiation",
+            ]))
+        {
+            "CONSULT"
+        } else if head.is_some_and(|h| {
+            ["support", "back", "endors"]
+                .iter()
+                .any(|p| h.starts_with(p))
+        }) {
+            "SUPPORT"
+        } else if has(&["cooperat", "collaborat", "partnership"]) {
+            "COOPERATE"
+        } else if head.is_some_and(|h| h.starts_with("reform")) {
+            "REFORM"
+        } else if head.is_some_and(|h| {
+            ["withdraw", "de-escalat", "pull"]
+                .iter()
+                .any(|p| h.starts_with(p))
+        }) {
+            "RETREAT"
+        } else {
+            return String::new();
+        };
+        self.codebook_key(CodebookList::CommitmentCategories, key)
+    }
+
+    /// `key` when the project's codebook has it and it is not retired, else "".
+    fn codebook_key(&self, list: CodebookList, key: &str) -> String {
+        self.project
+            .codebook
+            .entry(list, key)
+            .filter(|e| !e.retired)
+            .map_or_else(String::new, |e| e.key.clone())
+    }
+
+    // ---- stances ------------------------------------------------------------------
+
+    fn stances(&self, s: &Sentence, st: &Stmt) -> Vec<Suggestion> {
+        let range = Self::token_range(s, st);
+        let mut out = Vec::new();
+        let mut seen: Vec<(&'static str, Option<StanceTargetRef>)> = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            let Some((last, polarity)) = self.stance_cue(s, i) else {
+                i += 1;
+                continue;
+            };
+            let holder = match self.subject_before(s, i, STANCE_SKIP) {
+                Subject::Coordinated => self
+                    .clause_subject(s, i, range.start)
+                    .or_else(|| st.speaker.clone()),
+                Subject::None | Subject::Unnamed(_) => st.speaker.clone(),
+                other => self.resolve(other, st).or_else(|| st.speaker.clone()),
+            };
+            let (target, object_end) = self.target(s, last + 1, range.end, holder.as_ref());
+            let key = (polarity, target.clone());
+            if seen.contains(&key) {
+                i = last + 1;
+                continue;
+            }
+            seen.push(key);
+            let start = s.tokens[i].start;
+            let end = s.tokens[object_end.max(last + 1) - 1].end;
+            if let (Some((cs, ce)), Some(statement)) =
+                (self.chars(start, end), self.chars(st.start, st.end))
+            {
+                out.push(Suggestion {
+                    kind: SuggestionKind::Stance,
+                    start: cs,
+                    end: ce,
+                    text: self.text[start..end].to_string(),
+                    detail: Detail::Stance {
+                        statement,
+                        holder,
+                        target,
+                        polarity: polarity.to_string(),
+                    },
+                });
+            }
+            i = last + 1;
+        }
+        out
+    }
+
+    /// A stance cue at token `i`: its last token and polarity.
+    fn stance_cue(&self, s: &Sentence, i: usize) -> Option<(usize, &'static str)> {
+        if s.tokens[i].kind != TokenKind::Word {
+            return None;
+        }
+        let w = Self::word(s, i);
+        let next = Self::word(s, i + 1);
+        let prev = if i > 0 { Self::word(s, i - 1) } else { "" };
+        // "will support", "to welcome": a commitment's action, not a stance taken.
+        let modal = matches!(prev, "will" | "would" | "shall" | "to" | "can" | "could");
+        if w == "support" && next == "for" {
+            return Some((i, "favor"));
+        }
+        if modal || DETERMINERS.contains(&prev) || next == "by" {
+            return None;
+        }
+        if FAVOR_VERBS.contains(&w) && !(w == "support" && SUPPORT_AS_AID.contains(&prev)) {
+            return Some((i, "favor"));
+        }
+        if (w == "happy" || w == "pleased" || w == "glad")
+            && next == "to"
+            && Self::word(s, i + 2) == "see"
+        {
+            return Some((i + 2, "favor"));
+        }
+        if matches!(w, "speaks" | "spoke" | "spoken")
+            && next == "highly"
+            && Self::word(s, i + 2) == "of"
+        {
+            return Some((i + 2, "favor"));
+        }
+        if AGAINST_VERBS.contains(&w) {
+            return Some((i, "against"));
+        }
+        if matches!(w, "warn" | "warns" | "warned" | "warning") && next == "against" {
+            return Some((i + 1, "against"));
+        }
+        if matches!(w, "object" | "objects" | "objected") && next == "to" {
+            return Some((i + 1, "against"));
+        }
+        if matches!(w, "has" | "have" | "had") && next == "never" {
+            return Some((i + 1, "against"));
+        }
+        if matches!(w, "neutral" | "neutrality" | "impartial") {
+            return Some((i, "neutral"));
+        }
+        if matches!(w, "take" | "takes" | "taking")
+            && next == "sides"
+            && matches!(prev, "not" | "never")
+        {
+            return Some((i + 1, "neutral"));
+        }
+        None
+    }
+
+    /// The stance's target in its object phrase from token `from`, and where the
+    /// phrase ends: a topic named first ("opposes interference in …"), else the first
+    /// actor other than the holder, else a topic anywhere in the phrase.
+    fn target(
+        &self,
+        s: &Sentence,
+        from: usize,
+        end: usize,
+        holder: Option<&ActorRef>,
+    ) -> (Option<StanceTargetRef>, usize) {
+        let mut j = from;
+        let mut words = 0;
+        while j < end && words < 14 {
+            let t = &s.tokens[j];
+            if t.kind == TokenKind::Punct {
+                let c = t.text(self.text).chars().next().unwrap_or('.');
+                if !matches!(c, '-' | '‐' | '\'' | '’') {
+                    break;
+                }
+            } else {
+                let w = Self::word(s, j);
+                // "welcomed the talks and expects to …": the next verb ends the object.
+                let next_verb = matches!(w, "and" | "but")
+                    && (looks_like_verb(Self::word(s, j + 1))
+                        || ACTION_SKIP.contains(&Self::word(s, j + 1)));
+                if j > from && (next_verb || matches!(w, "that" | "which" | "who")) {
+                    break;
+                }
+                words += 1;
+            }
+            j += 1;
+        }
+        let object = from..j;
+        let mut head = from;
+        while head < j && OBJECT_SKIP.contains(&Self::word(s, head)) {
+            head += 1;
+        }
+        let topic_at = |i: usize| self.topic_at(s, i);
+        if let Some(topic) = (head..(head + 2).min(j)).find_map(topic_at) {
+            return (Some(StanceTargetRef::Topic(topic)), j);
+        }
+        let actor = object.clone().find_map(|i| {
+            self.mention_at(s, i)
+                // Not a name inside a word ("one-China principle").
+                .filter(|m| holder != Some(&m.actor) && m.start <= s.tokens[i].start)
+                .map(|m| m.actor.clone())
+        });
+        if let Some(actor) = actor {
+            return (Some(StanceTargetRef::Actor(actor)), j);
+        }
+        (
+            object
+                .into_iter()
+                .find_map(topic_at)
+                .map(StanceTargetRef::Topic),
+            j,
+        )
+    }
+
+    /// The `Topics` key a word (or two-word phrase) at token `i` names.
+    fn topic_at(&self, s: &Sentence, i: usize) -> Option<String> {
+        let w = Self::word(s, i);
+        if w.is_empty() {
+            return None;
+        }
+        let two = format!("{w} {}", Self::word(s, i + 1));
+        let key = TOPIC_PHRASES
+            .iter()
+            .find(|(phrase, _)| *phrase == two)
+            .or_else(|| TOPIC_WORDS.iter().find(|(word, _)| *word == w))
+            .map(|(_, key)| *key)?;
+        let key = self.codebook_key(CodebookList::Topics, key);
+        (!key.is_empty()).then_some(key)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CueKind {
+    /// "said", "told", "called on": subject before (or after, inverted after a quote).
+    Verb,
+    /// "according to": the source follows.
+    Inverted,
+    /// ", adding", ", stressing": the same speaker as the cue before.
+    Participle,
+}
+
+struct Cue {
+    first: usize,
+    last: usize,
+    strength: &'static str,
+    agree: bool,
+}
+
+struct Commit {
+    first: usize,
+    action_end: usize,
+    /// The action and the few words after it, lowercase.
+    scope: String,
+    committer: ActorRef,
+    action: String,
+    strength: &'static str,
+    agree: bool,
+}
+
+fn is_person(project: &Project, actor: &ActorRef) -> bool {
+    match actor {
+        ActorRef::Project(id) => project.actor(*id).is_some_and(|a| a.kind == "person"),
+        ActorRef::New(n) => n.kind == "person",
+    }
+}
+
+/// The state or organisation a person speaks for, when known.
+fn affiliation(project: &Project, actor: &ActorRef) -> Option<ActorRef> {
+    match actor {
+        ActorRef::Project(id) => project.actor(*id)?.affiliation.map(ActorRef::Project),
+        ActorRef::New(n) => n.affiliation.as_deref().cloned(),
+    }
+}
+
+/// A finite verb by its form ("welcomed", "supports", "is"): the rules have no
+/// part-of-speech tagger, and a clause subject is followed by one.
+fn looks_like_verb(word: &str) -> bool {
+    AUXILIARIES.contains(&word)
+        || (word.len() > 3
+            && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss"))))
+}
+
+/// "be held", "take place": a future event, not an actor's conduct.
+fn is_future_fact(action: &str) -> bool {
+    let lower = action.to_lowercase();
+    FUTURE_FACTS.iter().any(|f| lower.starts_with(f))
 }

@@ -1,0 +1,780 @@
+//! Statement, commitment and stance suggestions (`suggest::clauses`) on dev articles
+//! written for these tests (wire copy, an MFA readout, a joint statement, CJK names with
+//! guillemets and corner brackets over CRLF). Mentions are given by the tests, as the
+//! actors module or the analyst would provide them.
+
+use demarche::model::{
+    Actor, Document, DocumentMeta, Id, LineEndings, Mention, Origin, Project, Span, Stamp,
+    Statement,
+};
+use demarche::suggest::clauses::clauses;
+use demarche::suggest::{
+    ActorRef, Detail, Gazetteer, NewActor, StanceTargetRef, Suggestion, SuggestionKind,
+};
+
+fn fixture(name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/suggest/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn document(text: &str) -> Document {
+    Document::new(
+        Id(1),
+        DocumentMeta {
+            title: "Dev article".into(),
+            ..DocumentMeta::default()
+        },
+        Origin {
+            path: None,
+            format: "text".into(),
+            encoding: "UTF-8".into(),
+            line_endings: LineEndings::Lf,
+            file_fingerprint: None,
+            imported: Stamp::now("tester").created,
+        },
+        text.into(),
+    )
+}
+
+fn actor(name: &str, kind: &str, affiliation: Option<&NewActor>) -> NewActor {
+    NewActor {
+        name: name.into(),
+        kind: kind.into(),
+        aliases: Vec::new(),
+        iso3: None,
+        cameo: None,
+        role: String::new(),
+        affiliation: affiliation.map(|a| Box::new(ActorRef::New(a.clone()))),
+    }
+}
+
+fn state(name: &str) -> NewActor {
+    actor(name, "state", None)
+}
+
+/// Mention suggestions for every whole-word occurrence of each surface (longer surfaces
+/// first, no overlaps), plus `extra` ones given as (surface, occurrence, actor) — for
+/// pronouns and collective references that name several actors over one span.
+fn mentions(
+    text: &str,
+    surfaces: &[(&str, &NewActor)],
+    extra: &[(&str, usize, &NewActor)],
+) -> Vec<Suggestion> {
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    let mut sorted: Vec<&(&str, &NewActor)> = surfaces.iter().collect();
+    sorted.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    let mut push = |start: usize, surface: &str, who: &NewActor| {
+        let s = text[..start].chars().count();
+        out.push(Suggestion {
+            kind: SuggestionKind::Mention,
+            start: s,
+            end: s + surface.chars().count(),
+            text: surface.into(),
+            detail: Detail::Mention {
+                actor: ActorRef::New(who.clone()),
+            },
+        });
+    };
+    for (surface, who) in sorted {
+        for (b, _) in text.match_indices(surface) {
+            let e = b + surface.len();
+            let clear =
+                boundary(text[..b].chars().next_back()) && boundary(text[e..].chars().next());
+            if clear && !taken.iter().any(|&(s, t)| s < e && b < t) {
+                taken.push((b, e));
+                push(b, surface, who);
+            }
+        }
+    }
+    for (surface, nth, who) in extra {
+        let (b, _) = text
+            .match_indices(surface)
+            .nth(*nth)
+            .unwrap_or_else(|| panic!("{surface} #{nth} in text"));
+        push(b, surface, who);
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+fn run(text: &str, mentions: &[Suggestion]) -> Vec<Suggestion> {
+    let project = Project::new("Dev");
+    clauses(&project, &document(text), Gazetteer::bundled(), mentions)
+}
+
+fn name(actor: &ActorRef) -> String {
+    match actor {
+        ActorRef::New(n) => n.name.clone(),
+        ActorRef::Project(id) => format!("#{}", id.0),
+    }
+}
+
+fn of_kind(all: &[Suggestion], kind: SuggestionKind) -> Vec<&Suggestion> {
+    all.iter().filter(|s| s.kind == kind).collect()
+}
+
+/// The statement suggestion whose text contains `phrase`.
+fn statement<'a>(all: &'a [Suggestion], phrase: &str) -> &'a Suggestion {
+    of_kind(all, SuggestionKind::Statement)
+        .into_iter()
+        .find(|s| s.text.contains(phrase))
+        .unwrap_or_else(|| panic!("no statement with {phrase:?} in {all:#?}"))
+}
+
+fn speaker(s: &Suggestion) -> Option<String> {
+    match &s.detail {
+        Detail::Statement { speaker, .. } => speaker.as_ref().map(name),
+        other => panic!("not a statement: {other:?}"),
+    }
+}
+
+fn attribution(s: &Suggestion) -> &str {
+    match &s.detail {
+        Detail::Statement { attribution, .. } => attribution,
+        other => panic!("not a statement: {other:?}"),
+    }
+}
+
+fn cue_text<'a>(text: &'a str, s: &Suggestion) -> &'a str {
+    let Detail::Statement {
+        cue: Some((a, b)), ..
+    } = &s.detail
+    else {
+        panic!("no cue on {s:?}");
+    };
+    let doc_chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |c: usize| doc_chars.get(c).map_or(text.len(), |(b, _)| *b);
+    &text[byte(*a)..byte(*b)]
+}
+
+struct Commit {
+    text: String,
+    statement: (usize, usize),
+    committer: Option<String>,
+    addressees: Vec<String>,
+    action: String,
+    strength: String,
+    conditions: String,
+    category: String,
+}
+
+fn commitments(all: &[Suggestion]) -> Vec<Commit> {
+    all.iter()
+        .filter_map(|s| match &s.detail {
+            Detail::Commitment {
+                statement,
+                committer,
+                addressees,
+                action,
+                strength,
+                conditions,
+                category,
+            } => Some(Commit {
+                text: s.text.clone(),
+                statement: *statement,
+                committer: committer.as_ref().map(name),
+                addressees: addressees.iter().map(name).collect(),
+                action: action.clone(),
+                strength: strength.clone(),
+                conditions: conditions.clone(),
+                category: category.clone(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+fn commitment<'a>(all: &'a [Commit], phrase: &str) -> &'a Commit {
+    all.iter()
+        .find(|c| c.text.contains(phrase))
+        .unwrap_or_else(|| {
+            let texts: Vec<&str> = all.iter().map(|c| c.text.as_str()).collect();
+            panic!("no commitment with {phrase:?} among {texts:?}")
+        })
+}
+
+/// (cue text, holder, target, polarity) of every stance.
+fn stances(all: &[Suggestion]) -> Vec<(String, Option<String>, Option<String>, String)> {
+    all.iter()
+        .filter_map(|s| match &s.detail {
+            Detail::Stance {
+                holder,
+                target,
+                polarity,
+                ..
+            } => Some((
+                s.text.clone(),
+                holder.as_ref().map(name),
+                target.as_ref().map(|t| match t {
+                    StanceTargetRef::Actor(a) => name(a),
+                    StanceTargetRef::Topic(k) => format!("topic:{k}"),
+                }),
+                polarity.clone(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+fn stance(
+    all: &[(String, Option<String>, Option<String>, String)],
+    phrase: &str,
+) -> (Option<String>, Option<String>, String) {
+    all.iter()
+        .find(|s| s.0.starts_with(phrase))
+        .map(|s| (s.1.clone(), s.2.clone(), s.3.clone()))
+        .unwrap_or_else(|| panic!("no stance at {phrase:?} among {all:?}"))
+}
+
+struct Wire {
+    text: String,
+    all: Vec<Suggestion>,
+}
+
+fn wire() -> Wire {
+    let text = fixture("clauses_wire.txt");
+    let china = state("China");
+    let brazil = state("Brazil");
+    let haiti = state("Haiti");
+    let wang = actor("Wang Yi", "person", Some(&china));
+    let vieira = actor("Mauro Vieira", "person", Some(&brazil));
+    let ms = mentions(
+        &text,
+        &[
+            ("China", &china),
+            ("Brazil", &brazil),
+            ("Brazilian", &brazil),
+            ("Haiti", &haiti),
+            ("Wang Yi", &wang),
+            ("Wang", &wang),
+            ("Mauro Vieira", &vieira),
+            ("Vieira", &vieira),
+        ],
+        &[("he said", 0, &wang)],
+    );
+    // The pronoun mention covers "he" only.
+    let ms: Vec<Suggestion> = ms
+        .into_iter()
+        .map(|mut m| {
+            if m.text == "he said" {
+                m.end = m.start + 2;
+                m.text = "he".into();
+            }
+            m
+        })
+        .collect();
+    let all = run(&text, &ms);
+    Wire { text, all }
+}
+
+#[test]
+fn reported_statement_names_its_speaker_and_cue() {
+    let w = wire();
+    let s = statement(&w.all, "China is willing to deepen");
+    assert_eq!(speaker(s).as_deref(), Some("Wang Yi"));
+    assert_eq!(attribution(s), "reported");
+    assert_eq!(cue_text(&w.text, s), "said");
+    // The whole sentence, from the dateline to the final period.
+    assert!(s.text.starts_with("BEIJING, March 4"), "{}", s.text);
+    assert!(s.text.ends_with("said on Tuesday."), "{}", s.text);
+}
+
+#[test]
+fn quote_with_a_trailing_cue_is_direct_and_resolves_a_pronoun_mention() {
+    let w = wire();
+    let s = statement(&w.all, "We will expand trade");
+    assert_eq!(speaker(s).as_deref(), Some("Wang Yi"));
+    assert_eq!(attribution(s), "direct");
+    assert_eq!(cue_text(&w.text, s), "told");
+    let s = statement(&w.all, "We have never sought hegemony");
+    assert_eq!(speaker(s).as_deref(), Some("Wang Yi"));
+    // The first sentence of that quotation has no cue but is inside the same quotation.
+    let s = statement(&w.all, "China firmly opposes interference");
+    assert_eq!(speaker(s).as_deref(), Some("Wang Yi"));
+    assert_eq!(attribution(s), "direct");
+    // Straight quotes with an inverted cue ("…," said Mauro Vieira).
+    let s = statement(&w.all, "Brazil rejects any form");
+    assert_eq!(speaker(s).as_deref(), Some("Mauro Vieira"));
+    assert_eq!(attribution(s), "direct");
+}
+
+#[test]
+fn commitment_keeps_committer_apart_from_speaker_with_conditions_and_addressee() {
+    let w = wire();
+    let all = commitments(&w.all);
+    let c = commitment(&all, "willing to deepen cooperation");
+    assert_eq!(c.committer.as_deref(), Some("China"));
+    assert_eq!(c.strength, "possible");
+    assert_eq!(c.action, "deepen cooperation");
+    assert_eq!(c.addressees, vec!["Brazil"]);
+    assert_eq!(
+        c.conditions,
+        "on the basis of mutual respect, equality and mutual benefit"
+    );
+    assert_eq!(c.category, "COOPERATE");
+    // The commitment belongs to the statement of its sentence.
+    let s = statement(&w.all, "China is willing to deepen");
+    assert_eq!(c.statement, (s.start, s.end));
+}
+
+#[test]
+fn two_committed_actions_in_one_quote_are_two_commitments_of_the_speakers_state() {
+    let w = wire();
+    let all = commitments(&w.all);
+    let expand = commitment(&all, "will expand trade");
+    assert_eq!(
+        expand.committer.as_deref(),
+        Some("China"),
+        "“we” is Wang's side"
+    );
+    assert_eq!(expand.strength, "certain");
+    let aid = commitment(&all, "will provide assistance");
+    assert_eq!(aid.committer.as_deref(), Some("China"));
+    assert_eq!(aid.category, "AID");
+    assert_eq!(aid.addressees, vec!["Haiti"]);
+}
+
+#[test]
+fn probable_and_conditional_possible_commitments() {
+    let w = wire();
+    let all = commitments(&w.all);
+    let sign = commitment(&all, "expects to sign");
+    assert_eq!(sign.committer.as_deref(), Some("Brazil"));
+    assert_eq!(sign.strength, "probable");
+    assert_eq!(sign.addressees, vec!["China"]);
+    let join = commitment(&all, "hopes to join");
+    assert_eq!(join.committer.as_deref(), Some("Brazil"));
+    assert_eq!(join.strength, "possible");
+    assert_eq!(join.conditions, "if its terms are fair");
+    let s = statement(&w.all, "hopes to join");
+    assert_eq!(
+        speaker(s).as_deref(),
+        Some("Brazil"),
+        "according to the Brazilian …"
+    );
+}
+
+#[test]
+fn future_facts_are_not_commitments() {
+    let w = wire();
+    let all = commitments(&w.all);
+    for c in &all {
+        assert!(
+            !c.text.contains("be held") && !c.text.contains("attend"),
+            "not a commitment: {}",
+            c.text
+        );
+    }
+    // An unnamed source still makes a statement, without a speaker.
+    let s = statement(&w.all, "will be held in Brasília");
+    assert_eq!(speaker(s), None);
+    // Narration with no source is not a statement.
+    assert!(
+        of_kind(&w.all, SuggestionKind::Statement)
+            .iter()
+            .all(|s| !s.text.contains("BRICS summit"))
+    );
+}
+
+#[test]
+fn stances_have_polarity_holder_and_actor_or_topic_target() {
+    let w = wire();
+    let all = stances(&w.all);
+    assert_eq!(
+        stance(&all, "opposes interference"),
+        (
+            Some("China".into()),
+            Some("topic:sovereignty".into()),
+            "against".into()
+        )
+    );
+    assert_eq!(
+        stance(&all, "have never sought hegemony"),
+        (
+            Some("China".into()),
+            Some("topic:international_order".into()),
+            "against".into()
+        )
+    );
+    assert_eq!(
+        stance(&all, "rejects any form of protectionism"),
+        (
+            Some("Brazil".into()),
+            Some("topic:trade".into()),
+            "against".into()
+        )
+    );
+    assert_eq!(stance(&all, "welcomed the talks").2, "favor");
+}
+
+struct Readout {
+    text: String,
+    all: Vec<Suggestion>,
+}
+
+fn readout() -> Readout {
+    let text = fixture("clauses_readout.txt");
+    let china = state("China");
+    let colombia = state("Colombia");
+    let wang = actor("Wang Yi", "person", Some(&china));
+    let murillo = actor("Luis Gilberto Murillo", "person", Some(&colombia));
+    let ms = mentions(
+        &text,
+        &[
+            ("China", &china),
+            ("Chinese", &china),
+            ("Colombia", &colombia),
+            ("Colombian", &colombia),
+            ("Wang Yi", &wang),
+            ("Luis Gilberto Murillo", &murillo),
+            ("Murillo", &murillo),
+        ],
+        &[("Both sides", 0, &china), ("Both sides", 0, &colombia)],
+    );
+    let all = run(&text, &ms);
+    Readout { text, all }
+}
+
+#[test]
+fn appositive_speaker_and_bare_pronoun_cue() {
+    let r = readout();
+    let s = statement(&r.all, "the Chinese foreign minister, said that");
+    assert_eq!(
+        speaker(s).as_deref(),
+        Some("Wang Yi"),
+        "not the appositive's China"
+    );
+    // "he added" with no pronoun mention: the person who spoke last.
+    let s = statement(&r.all, "he added");
+    assert_eq!(speaker(s).as_deref(), Some("Luis Gilberto Murillo"));
+    assert_eq!(cue_text(&r.text, s), "added");
+    // A collective subject speaks for the first actor it names.
+    let s = statement(&r.all, "Both sides agreed");
+    assert_eq!(speaker(s).as_deref(), Some("China"));
+}
+
+#[test]
+fn readout_commitments_categories_and_coordination() {
+    let r = readout();
+    let all = commitments(&r.all);
+    let ready = commitment(&all, "ready to work");
+    assert_eq!(ready.committer.as_deref(), Some("China"));
+    assert_eq!(ready.strength, "possible");
+    assert_eq!(ready.addressees, vec!["Colombia"]);
+    assert_eq!(ready.category, "COOPERATE");
+    let join = commitment(&all, "will actively participate");
+    assert_eq!(join.committer.as_deref(), Some("Colombia"));
+    assert_eq!(join.action, "participate");
+    let meet = commitment(&all, "expects to hold");
+    assert_eq!(meet.committer.as_deref(), Some("Colombia"));
+    assert_eq!(meet.category, "CONSULT");
+    assert_eq!(meet.addressees, vec!["China"]);
+    let agree = commitment(&all, "agreed to maintain");
+    assert_eq!(agree.category, "AGREE");
+    assert_eq!(agree.strength, "certain");
+    // "political will" is a noun, and its sentence has no named source.
+    assert!(all.iter().all(|c| !c.text.contains("will of")));
+}
+
+#[test]
+fn readout_stances_favor_an_actor_and_oppose_a_topic() {
+    let r = readout();
+    let all = stances(&r.all);
+    assert_eq!(
+        stance(&all, "appreciates"),
+        (
+            Some("China".into()),
+            Some("Colombia".into()),
+            "favor".into()
+        )
+    );
+    assert_eq!(
+        stance(&all, "supports Colombia"),
+        (
+            Some("China".into()),
+            Some("Colombia".into()),
+            "favor".into()
+        )
+    );
+    assert_eq!(
+        stance(&all, "opposes external interference"),
+        (
+            Some("China".into()),
+            Some("topic:sovereignty".into()),
+            "against".into()
+        )
+    );
+}
+
+struct Cjk {
+    all: Vec<Suggestion>,
+}
+
+fn cjk() -> Cjk {
+    let text = fixture("clauses_cjk.txt");
+    assert!(
+        text.contains("\r\n"),
+        "the fixture keeps its CRLF line endings"
+    );
+    let japan = state("Japan");
+    let china = state("China");
+    let korea = state("South Korea");
+    let ishiba = actor("Ishiba Shigeru", "person", Some(&japan));
+    let li = actor("Li Qiang", "person", Some(&china));
+    let ms = mentions(
+        &text,
+        &[
+            ("Japan", &japan),
+            ("Japanese", &japan),
+            ("Tokyo", &japan),
+            ("China", &china),
+            ("Chinese", &china),
+            ("Seoul", &korea),
+            ("Ishiba Shigeru", &ishiba),
+            ("石破茂", &ishiba),
+            ("Ishiba", &ishiba),
+            ("Li Qiang", &li),
+            ("李强", &li),
+            ("Li", &li),
+        ],
+        &[],
+    );
+    Cjk {
+        all: run(&text, &ms),
+    }
+}
+
+#[test]
+fn two_speakers_in_one_sentence_are_two_clause_statements() {
+    let c = cjk();
+    let ishiba = statement(&c.all, "«Japan will never accept");
+    assert_eq!(speaker(ishiba).as_deref(), Some("Ishiba Shigeru"));
+    assert_eq!(attribution(ishiba), "direct");
+    assert!(ishiba.text.ends_with("Ishiba said"), "{}", ishiba.text);
+    let li = statement(&c.all, "Li said China stands ready");
+    assert_eq!(speaker(li).as_deref(), Some("Li Qiang"));
+    assert_eq!(attribution(li), "reported");
+    assert!(li.start > ishiba.end);
+    let all = commitments(&c.all);
+    let never = commitment(&all, "will never accept");
+    assert_eq!(never.committer.as_deref(), Some("Japan"));
+    assert_eq!(never.statement, (ishiba.start, ishiba.end));
+    let ready = commitment(&all, "ready to resume dialogue");
+    assert_eq!(ready.committer.as_deref(), Some("China"));
+    assert_eq!(ready.addressees, vec!["Japan"]);
+    assert_eq!(
+        ready.conditions,
+        "provided that Tokyo respects the four political documents"
+    );
+    assert_eq!(ready.statement, (li.start, li.end));
+}
+
+#[test]
+fn corner_brackets_and_multi_paragraph_quotes_over_crlf() {
+    let c = cjk();
+    let s = statement(&c.all, "「We will keep the door");
+    assert_eq!(speaker(s).as_deref(), Some("Li Qiang"));
+    assert_eq!(attribution(s), "direct");
+    let all = commitments(&c.all);
+    assert_eq!(
+        commitment(&all, "will keep the door").committer.as_deref(),
+        Some("China")
+    );
+    // A quotation reopened in the next paragraph: its cue ("Li added") covers both.
+    for phrase in ["China is ready to work", "We will not interfere"] {
+        let s = statement(&c.all, phrase);
+        assert_eq!(speaker(s).as_deref(), Some("Li Qiang"), "{phrase}");
+        assert!(!s.text.contains('\r') && !s.text.contains('\n'));
+    }
+    let refrain = commitment(&all, "will not interfere");
+    assert_eq!(refrain.committer.as_deref(), Some("China"));
+    assert_eq!(refrain.category, "REFRAIN");
+}
+
+#[test]
+fn probable_commitments_and_neutral_stance() {
+    let c = cjk();
+    let all = commitments(&c.all);
+    let host = commitment(&all, "intends to host");
+    assert_eq!(host.committer.as_deref(), Some("Japan"));
+    assert_eq!(host.strength, "probable");
+    let invite = commitment(&all, "plans to invite");
+    assert_eq!(invite.committer.as_deref(), Some("Japan"));
+    assert_eq!(invite.strength, "probable");
+    let st = stances(&c.all);
+    let (holder, _, polarity) = stance(&st, "neutral");
+    assert_eq!(holder.as_deref(), Some("Japan"));
+    assert_eq!(polarity, "neutral");
+}
+
+fn joint() -> Vec<Suggestion> {
+    let text = fixture("clauses_joint.txt");
+    let china = state("China");
+    let brazil = state("Brazil");
+    let haiti = state("Haiti");
+    let celac = actor("CELAC", "regional_group", None);
+    let mfa = actor(
+        "Ministry of Foreign Affairs of Brazil",
+        "government_body",
+        None,
+    );
+    let ms = mentions(
+        &text,
+        &[
+            ("China", &china),
+            ("Chinese", &china),
+            ("Brazil", &brazil),
+            ("Brazilian", &brazil),
+            ("Haiti", &haiti),
+            ("CELAC", &celac),
+            ("foreign ministry", &mfa),
+        ],
+        &[
+            ("two sides", 0, &china),
+            ("two sides", 0, &brazil),
+            ("two sides", 1, &china),
+            ("two sides", 1, &brazil),
+        ],
+    );
+    run(&text, &ms)
+}
+
+#[test]
+fn joint_statement_commitments_with_aid_consultation_and_condition() {
+    let all = joint();
+    let c = commitments(&all);
+    let strengthen = commitment(&c, "will strengthen strategic communication");
+    assert_eq!(strengthen.committer.as_deref(), Some("China"));
+    let expand = commitment(&c, "will expand cooperation");
+    assert_eq!(expand.category, "COOPERATE");
+    let aid = commitment(&c, "will provide humanitarian aid");
+    assert_eq!(
+        aid.committer.as_deref(),
+        Some("China"),
+        "“it” is the speaking state"
+    );
+    assert_eq!(aid.category, "AID");
+    assert_eq!(aid.addressees, vec!["Haiti"]);
+    let consult = commitment(&c, "will hold consultations");
+    assert_eq!(consult.category, "CONSULT");
+    assert_eq!(consult.addressees, vec!["CELAC"]);
+    assert_eq!(consult.conditions, "as long as conditions allow");
+}
+
+#[test]
+fn joint_statement_stances_and_speakers() {
+    let all = joint();
+    let s = statement(&all, "condemned terrorism");
+    assert_eq!(
+        speaker(s).as_deref(),
+        Some("Ministry of Foreign Affairs of Brazil")
+    );
+    let st = stances(&all);
+    assert_eq!(
+        stance(&st, "supports Brazil"),
+        (Some("China".into()), Some("Brazil".into()), "favor".into())
+    );
+    assert_eq!(
+        stance(&st, "reaffirmed its commitment"),
+        (
+            Some("Brazil".into()),
+            Some("topic:sovereignty".into()),
+            "favor".into()
+        )
+    );
+    assert_eq!(
+        stance(&st, "opposes protectionism"),
+        (
+            Some("Brazil".into()),
+            Some("topic:trade".into()),
+            "against".into()
+        )
+    );
+    assert_eq!(
+        stance(&st, "condemned terrorism"),
+        (
+            Some("China".into()),
+            Some("topic:security".into()),
+            "against".into()
+        )
+    );
+}
+
+/// The analyst's own mentions and statements are used as they are.
+#[test]
+fn accepted_mentions_and_statements_anchor_the_suggestions() {
+    let text = "Wang Yi said China will deepen cooperation with CELAC.";
+    let mut project = Project::new("Accepted");
+    let mut china = Actor::new(Id(10), "China", "state");
+    china.iso3 = Some("CHN".into());
+    let mut wang = Actor::new(Id(11), "Wang Yi", "person");
+    wang.affiliation = Some(Id(10));
+    let celac = Actor::new(Id(12), "CELAC", "regional_group");
+    project.actors = vec![china, wang, celac];
+    let mut doc = document(text);
+    let index = doc.index().clone();
+    let span = |phrase: &str| {
+        let b = text.find(phrase).expect("phrase in text");
+        let s = text[..b].chars().count();
+        Span::from_range(text, &index, s, s + phrase.chars().count()).expect("span")
+    };
+    for (n, (phrase, actor)) in [("Wang Yi", 11), ("China", 10), ("CELAC", 12)]
+        .into_iter()
+        .enumerate()
+    {
+        doc.mentions.push(Mention {
+            id: Id(20 + n as u64),
+            span: span(phrase),
+            actor: Id(actor),
+            stamp: Stamp::now("tester"),
+            note: String::new(),
+        });
+    }
+    let all = clauses(&project, &doc, Gazetteer::bundled(), &[]);
+    let s = statement(&all, "Wang Yi said");
+    assert_eq!(
+        s.detail,
+        Detail::Statement {
+            speaker: Some(ActorRef::Project(Id(11))),
+            attribution: "reported".into(),
+            cue: Some((8, 12)),
+        }
+    );
+    let c = commitments(&all);
+    let deepen = commitment(&c, "will deepen cooperation");
+    assert_eq!(deepen.committer.as_deref(), Some("#10"));
+    assert_eq!(deepen.addressees, vec!["#12"]);
+
+    // Once the analyst has coded the statement, it is not suggested again, and the
+    // commitment hangs on the analyst's statement.
+    doc.statements.push(Statement {
+        id: Id(30),
+        span: span("Wang Yi said China will deepen cooperation with CELAC"),
+        speaker: Some(Id(11)),
+        attribution: "reported".into(),
+        cue: None,
+        stamp: Stamp::now("tester"),
+        note: String::new(),
+    });
+    let all = clauses(&project, &doc, Gazetteer::bundled(), &[]);
+    assert!(of_kind(&all, SuggestionKind::Statement).is_empty());
+    let c = commitments(&all);
+    assert_eq!(commitment(&c, "will deepen").statement, (0, 53));
+}
+
+/// Offsets are code points: text after accents and CJK characters still lines up.
+#[test]
+fn offsets_are_code_points_over_non_ascii_text() {
+    let c = cjk();
+    let text = fixture("clauses_cjk.txt");
+    let chars: Vec<char> = text.chars().collect();
+    for s in &c.all {
+        let slice: String = chars[s.start..s.end].iter().collect();
+        assert_eq!(slice, s.text);
+    }
+}
