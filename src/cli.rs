@@ -13,6 +13,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod suggest;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "demarche",
@@ -89,6 +91,27 @@ pub enum Command {
         /// The project file to check.
         project: PathBuf,
     },
+    /// Print the suggested mentions, statements, commitments and stances as JSON lines.
+    #[command(
+        long_about = "Print the rules' suggestions for a project's documents: one JSON object \
+            per line with kind (mention, statement, commitment, stance), document (id), start \
+            and end (code points in the document text), text, and the fields of the kind: \
+            actor for mentions; speaker, attribution, cue for statements; committer, strength, \
+            action, conditions, addressees for commitments; holder, polarity, target for \
+            stances. Suggestions the project rejected or already holds are not printed.\n\n\
+            With --apply, every suggestion is accepted (as the window's accept-all does) and \
+            the project is saved; a summary goes to stderr."
+    )]
+    Suggest {
+        /// The project file to read.
+        project: PathBuf,
+        /// Only this document: its id, "12" or "#12".
+        #[arg(long, value_parser = suggest::parse_doc_id)]
+        doc: Option<u64>,
+        /// Accept every suggestion and save the project.
+        #[arg(long)]
+        apply: bool,
+    },
     /// Rewrite a project file in canonical form (no change when it already is).
     #[command(
         long_about = "Rewrite a project file in canonical form: the form Demarche saves, so \
@@ -126,6 +149,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             out,
         }) => crate::export::command::run(&project, format, &out),
         Some(Command::Validate { project }) => validate(&project),
+        Some(Command::Suggest {
+            project,
+            doc,
+            apply,
+        }) => suggest::run(&project, doc.map(crate::model::Id), apply),
         Some(Command::Fmt { project, check }) => fmt(&project, check),
     }
 }

@@ -1,0 +1,165 @@
+//! `demarche suggest`: the rules' suggestions as JSON lines, and `--apply` to accept them
+//! all (the window's accept-all, headless).
+
+use super::plural;
+use crate::edit::accept::accept;
+use crate::model::{Document, Id, Project};
+use crate::persist;
+use crate::suggest::{self, ActorRef, Detail, Gazetteer, StanceTargetRef, Suggestion};
+use anyhow::{Context, Result, bail};
+use serde_json::{Value, json};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Parses a document id as `validate` and the exports write it: "12" or "#12".
+pub fn parse_doc_id(text: &str) -> Result<u64, String> {
+    text.trim()
+        .trim_start_matches('#')
+        .parse()
+        .map_err(|_| format!("“{text}” is not a document id (a number such as 12)"))
+}
+
+pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
+    let mut project = persist::load(path)?.project;
+    let documents: Vec<Id> = match only {
+        Some(id) if project.document(id).is_none() => bail!(
+            "{} has no document {} (it has {} document{})",
+            path.display(),
+            id.0,
+            project.documents.len(),
+            plural(project.documents.len())
+        ),
+        Some(id) => vec![id],
+        None => project.documents.iter().map(|d| d.id).collect(),
+    };
+    let gazetteer = Gazetteer::bundled();
+    let before = project.counts();
+    let mut ids = project.id_allocator();
+    let mut accepted = 0usize;
+    for id in documents {
+        // Just checked or taken from the project's own list, and edits never remove one.
+        let Some(doc) = project.document(id) else {
+            continue;
+        };
+        let suggestions = suggest::suggest(&project, doc, gazetteer);
+        {
+            let mut out = std::io::stdout().lock();
+            for s in &suggestions {
+                writeln!(out, "{}", to_json(&project, doc, s))?;
+            }
+        }
+        if apply && !suggestions.is_empty() {
+            let annotator = crate::workspace::default_annotator();
+            let edit = accept(
+                &project,
+                id,
+                &suggestions,
+                &suggestions,
+                &mut || ids.fresh(),
+                &annotator,
+            );
+            edit.apply(&mut project)
+                .with_context(|| format!("cannot accept the suggestions for document {}", id.0))?;
+            accepted += suggestions.len();
+        }
+    }
+    if !apply {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let after = project.counts();
+    if after != before {
+        persist::save(&project, path)?;
+    }
+    let added = |a: usize, b: usize| a.saturating_sub(b);
+    let summary = format!(
+        "accepted {accepted} suggestion{}: added {} actors, {} mentions, {} statements, {} commitments, {} stances{}",
+        plural(accepted),
+        added(after.actors, before.actors),
+        added(after.mentions, before.mentions),
+        added(after.statements, before.statements),
+        added(after.commitments, before.commitments),
+        added(after.stances, before.stances),
+        if after == before {
+            format!("; {} left unchanged", path.display())
+        } else {
+            format!("; saved {}", path.display())
+        }
+    );
+    writeln!(std::io::stderr().lock(), "{summary}")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One suggestion as the JSON object the command prints.
+fn to_json(project: &Project, doc: &Document, s: &Suggestion) -> Value {
+    let name = |r: &ActorRef| actor_name(project, r);
+    let mut object = json!({
+        "kind": s.kind.key(),
+        "document": doc.id.0,
+        "start": s.start,
+        "end": s.end,
+        "text": s.text,
+    });
+    let fields = match &s.detail {
+        Detail::Mention { actor } => json!({ "actor": name(actor) }),
+        Detail::Statement {
+            speaker,
+            attribution,
+            cue,
+        } => json!({
+            "speaker": speaker.as_ref().map(name),
+            "attribution": attribution,
+            "cue": cue.and_then(|(a, b)| doc.slice(a, b)),
+            "cue_start": cue.map(|c| c.0),
+            "cue_end": cue.map(|c| c.1),
+        }),
+        Detail::Commitment {
+            committer,
+            addressees,
+            action,
+            strength,
+            conditions,
+            category,
+            statement,
+        } => json!({
+            "committer": committer.as_ref().map(name),
+            "strength": strength,
+            "action": action,
+            "conditions": conditions,
+            "addressees": addressees.iter().map(name).collect::<Vec<_>>(),
+            "category": category,
+            "statement_start": statement.0,
+            "statement_end": statement.1,
+        }),
+        Detail::Stance {
+            holder,
+            target,
+            polarity,
+            statement,
+        } => json!({
+            "holder": holder.as_ref().map(name),
+            "polarity": polarity,
+            "target": target.as_ref().map(|t| match t {
+                StanceTargetRef::Actor(a) => name(a),
+                StanceTargetRef::Topic(key) => key.clone(),
+            }),
+            "statement_start": statement.0,
+            "statement_end": statement.1,
+        }),
+    };
+    if let (Value::Object(into), Value::Object(from)) = (&mut object, fields) {
+        into.extend(from);
+    }
+    object
+}
+
+/// The actor's name; an id the project no longer has is shown as the id, which a script
+/// can still tell apart from a name.
+fn actor_name(project: &Project, actor: &ActorRef) -> String {
+    match actor {
+        ActorRef::Project(id) => project
+            .actor(*id)
+            .map_or_else(|| id.to_string(), |a| a.name.clone()),
+        ActorRef::New(new) => new.name.clone(),
+    }
+}
