@@ -107,7 +107,7 @@ pub struct Entry {
 impl Entry {
     /// Every surface form with how it matches: the name first, then the other lists.
     /// Demonyms are listed as written (without the generated plurals). A name that is
-    /// also listed as a seat ("White House", "Kremlin") is given as a `Seat`.
+    /// also listed as a seat ("White House") or an acronym ("CELAC") is given as that.
     pub fn forms(&self) -> impl Iterator<Item = (&str, MatchKind)> {
         let lists = [
             (&self.names, MatchKind::Name),
@@ -117,9 +117,10 @@ impl Entry {
             (&self.capitals, MatchKind::Capital),
             (&self.seats, MatchKind::Seat),
         ];
-        let name_is_seat = self.seats.contains(&self.name);
+        let listed_elsewhere =
+            self.seats.contains(&self.name) || self.acronyms.contains(&self.name);
         std::iter::once((self.name.as_str(), MatchKind::Name))
-            .filter(move |_| !name_is_seat)
+            .filter(move |_| !listed_elsewhere)
             .chain(
                 lists
                     .into_iter()
