@@ -158,6 +158,15 @@ impl DemarcheApp {
         self.selection
     }
 
+    /// The documents list: its order, filter and the documents it shows.
+    pub fn documents_panel(&self) -> &panels::documents::DocumentsState {
+        &self.panels.documents
+    }
+
+    pub fn documents_panel_mut(&mut self) -> &mut panels::documents::DocumentsState {
+        &mut self.panels.documents
+    }
+
     pub fn find_bar(&self) -> &FindBar {
         &self.find
     }
@@ -527,6 +536,16 @@ impl DemarcheApp {
     }
 
     fn step_document(&mut self, forward: bool) {
+        // In the order the documents list shows (its filter included), once it was drawn.
+        if let Some(id) = self
+            .panels
+            .documents
+            .neighbour(self.selection.document, forward)
+            .filter(|&id| self.ws.project().document(id).is_some())
+        {
+            self.select_document(id);
+            return;
+        }
         let docs = &self.ws.project().documents;
         if docs.is_empty() {
             return;
@@ -620,6 +639,11 @@ impl DemarcheApp {
                 }
             }
             Command::ShowHelp => self.show_help = !self.show_help,
+            Command::DocumentInfo => {
+                self.selection.annotation = None;
+                self.panels.document_meta.focus_title();
+            }
+            Command::FilterDocuments => self.panels.documents.focus_filter(),
             Command::NextDocument => self.step_document(true),
             Command::PreviousDocument => self.step_document(false),
             Command::ToggleTheme => {
@@ -905,6 +929,8 @@ impl DemarcheApp {
                     for c in [
                         Command::NextDocument,
                         Command::PreviousDocument,
+                        Command::DocumentInfo,
+                        Command::FilterDocuments,
                         Command::ToggleTheme,
                     ] {
                         self.command_button(ui, c, None);
@@ -1070,12 +1096,23 @@ impl DemarcheApp {
                             .id_salt("inspector-scroll")
                             .auto_shrink([false, false])
                             .show(ui, |ui| {
-                                actions.extend(panels::inspector::inspector_ui(
-                                    ui,
-                                    &self.ws,
-                                    &mut self.panels.inspector,
-                                    &sel,
-                                ));
+                                // With no annotation selected, the open document's
+                                // information takes the inspector's place.
+                                actions.extend(if sel.annotation.is_none() {
+                                    panels::document_meta::document_meta_ui(
+                                        ui,
+                                        &self.ws,
+                                        &mut self.panels.document_meta,
+                                        sel.document,
+                                    )
+                                } else {
+                                    panels::inspector::inspector_ui(
+                                        ui,
+                                        &self.ws,
+                                        &mut self.panels.inspector,
+                                        &sel,
+                                    )
+                                });
                             });
                     });
                 egui::CentralPanel::default().show(ui, |ui| {

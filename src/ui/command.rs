@@ -42,6 +42,11 @@ pub enum Command {
     NextDocument,
     PreviousDocument,
     ToggleTheme,
+    /// Show the open document's information (title, date, source, …) where the
+    /// inspector is, ready to edit.
+    DocumentInfo,
+    /// Put the keyboard in the documents list's filter.
+    FilterDocuments,
 }
 
 /// The menu a command appears in.
@@ -133,6 +138,8 @@ pub const ALL: &[Command] = &[
     nav(Nav::AnnotationPrevious, false),
     Command::NextDocument,
     Command::PreviousDocument,
+    Command::DocumentInfo,
+    Command::FilterDocuments,
     Command::ToggleTheme,
     Command::ShowHelp,
 ];
@@ -172,6 +179,8 @@ impl Command {
             Command::NextDocument => "Next document",
             Command::PreviousDocument => "Previous document",
             Command::ToggleTheme => "Toggle light / dark",
+            Command::DocumentInfo => "Document info…",
+            Command::FilterDocuments => "Filter documents",
         };
         text.to_owned()
     }
@@ -205,6 +214,10 @@ impl Command {
             Command::ShowHelp => "Show every command and its keys",
             Command::NextDocument | Command::PreviousDocument => "Switch document",
             Command::ToggleTheme => "Switch between the light and the dark theme",
+            Command::DocumentInfo => {
+                "Edit the open document's title, date, source, URL, language, status and fields"
+            }
+            Command::FilterDocuments => "Filter the documents list by title, source, byline or URL",
         }
     }
 
@@ -231,7 +244,11 @@ impl Command {
             | Command::ChangeActor
             | Command::SetLevel(_) => Menu::Tag,
             Command::Navigate { .. } => Menu::Navigate,
-            Command::NextDocument | Command::PreviousDocument | Command::ToggleTheme => Menu::View,
+            Command::NextDocument
+            | Command::PreviousDocument
+            | Command::ToggleTheme
+            | Command::DocumentInfo
+            | Command::FilterDocuments => Menu::View,
             Command::ShowHelp => Menu::Help,
         }
     }
@@ -268,6 +285,9 @@ impl Command {
             Command::NextDocument => const { &[key(CMD, Key::PageDown)] },
             Command::PreviousDocument => const { &[key(CMD, Key::PageUp)] },
             Command::ToggleTheme => const { &[key(CMD_SHIFT, Key::L)] },
+            // Alt+Enter is "properties" in the common file managers.
+            Command::DocumentInfo => const { &[key(ALT, Key::Enter)] },
+            Command::FilterDocuments => const { &[key(CMD_SHIFT, Key::F)] },
         }
     }
 

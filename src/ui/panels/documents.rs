@@ -1,35 +1,273 @@
-//! The documents panel: the corpus with title, date, source, counts and status.
+//! The documents panel: the corpus with title, date, source, counts and status; sorted by
+//! any of them, filtered by text, status and language ("12 of 340").
+//!
+//! The order shown is computed once per project revision, order and filter, and only the
+//! rows in view are drawn, so a project of thousands of documents costs nothing per frame.
 
 use super::Selection;
 use crate::edit::Edit;
-use crate::model::{DocStatus, Document};
+use crate::model::{DocStatus, Document, Id, Project};
 use crate::ui::action::UiAction;
 use crate::workspace::Workspace;
+use chrono::Datelike;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum DocumentOrder {
-    /// The order documents were added (id order).
+    /// The order documents were imported (id order).
     #[default]
     Added,
+    /// A to Z, ignoring case and accents; untitled last.
     Title,
     /// Newest first; undated documents last.
     Date,
+    /// A to Z, ignoring case and accents; documents without a source last.
+    Source,
+    /// To do, in progress, done.
+    Status,
+    /// Most annotations first.
+    Annotations,
+}
+
+impl DocumentOrder {
+    pub const ALL: [DocumentOrder; 6] = [
+        DocumentOrder::Added,
+        DocumentOrder::Title,
+        DocumentOrder::Date,
+        DocumentOrder::Source,
+        DocumentOrder::Status,
+        DocumentOrder::Annotations,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DocumentOrder::Added => "import order",
+            DocumentOrder::Title => "title",
+            DocumentOrder::Date => "date",
+            DocumentOrder::Source => "source",
+            DocumentOrder::Status => "status",
+            DocumentOrder::Annotations => "annotations",
+        }
+    }
+}
+
+/// Which documents the list shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct DocumentFilter {
+    /// Part of the title, source, byline, URL or a custom field's value (case and accents
+    /// ignored).
+    pub text: String,
+    pub status: Option<DocStatus>,
+    /// A language tag (case ignored); `Some("")` keeps documents without a language.
+    pub language: Option<String>,
+}
+
+impl DocumentFilter {
+    pub fn is_active(&self) -> bool {
+        !self.text.trim().is_empty() || self.status.is_some() || self.language.is_some()
+    }
+}
+
+type ShownKey = (u64, DocumentOrder, bool, DocumentFilter);
+
+/// The list as last computed.
+struct Shown {
+    key: ShownKey,
+    ids: Vec<Id>,
+    /// Every language tag in the project (as first written), for the language filter.
+    languages: Vec<String>,
 }
 
 #[derive(Default)]
 pub struct DocumentsState {
     pub order: DocumentOrder,
+    /// Against the order's natural direction.
+    pub reverse: bool,
+    pub filter: DocumentFilter,
+    focus_filter: bool,
+    shown: Option<Shown>,
+    /// The current document last frame, to scroll a newly current one into view.
+    last_current: Option<Id>,
+    /// The list's scroll offset and height last frame.
+    scroll_offset: f32,
+    view_height: f32,
 }
 
-/// The documents in the order chosen.
-pub fn sorted(docs: &[Document], order: DocumentOrder) -> Vec<&Document> {
-    let mut out: Vec<&Document> = docs.iter().collect();
-    match order {
-        DocumentOrder::Added => {}
-        DocumentOrder::Title => out.sort_by_cached_key(|d| d.meta.title.to_lowercase()),
-        DocumentOrder::Date => out.sort_by_key(|d| std::cmp::Reverse(d.meta.date)),
+impl DocumentsState {
+    /// Puts the keyboard in the filter field on the next frame.
+    pub fn focus_filter(&mut self) {
+        self.focus_filter = true;
     }
-    out
+
+    /// The documents shown, in order, as last drawn (empty before the first frame).
+    pub fn shown_ids(&self) -> &[Id] {
+        self.shown.as_ref().map_or(&[], |s| s.ids.as_slice())
+    }
+
+    /// The document after (or before) `current` in the list as shown, wrapping around;
+    /// `None` when the list is empty or was never drawn.
+    pub fn neighbour(&self, current: Option<Id>, forward: bool) -> Option<Id> {
+        let ids = self.shown_ids();
+        if ids.is_empty() {
+            return None;
+        }
+        let at = current.and_then(|c| ids.iter().position(|&id| id == c));
+        let next = match at {
+            None if forward => 0,
+            None => ids.len() - 1,
+            Some(i) if forward => (i + 1) % ids.len(),
+            Some(i) => (i + ids.len() - 1) % ids.len(),
+        };
+        Some(ids[next])
+    }
+
+    /// The shown list, recomputed only when the project, the order or the filter changed.
+    fn refresh(&mut self, ws: &Workspace) {
+        let key: ShownKey = (ws.revision(), self.order, self.reverse, self.filter.clone());
+        if self.shown.as_ref().is_some_and(|s| s.key == key) {
+            return;
+        }
+        let docs = &ws.project().documents;
+        let ids = arrange(docs, self.order, self.reverse, &self.filter)
+            .into_iter()
+            .map(|i| docs[i].id)
+            .collect();
+        self.shown = Some(Shown {
+            key,
+            ids,
+            languages: languages(ws.project()),
+        });
+    }
+}
+
+/// Lower case without accents ("Ämter" → "amter"), so sorting and matching go by the
+/// letters an analyst reads rather than by code point.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether a document matches a filter; `needle` is the filter text already folded.
+fn matches(doc: &Document, filter: &DocumentFilter, needle: &str) -> bool {
+    let meta = &doc.meta;
+    if filter.status.is_some_and(|s| s != meta.status) {
+        return false;
+    }
+    if let Some(language) = &filter.language
+        && !meta.language.trim().eq_ignore_ascii_case(language.trim())
+    {
+        return false;
+    }
+    if needle.is_empty() {
+        return true;
+    }
+    [&meta.title, &meta.source, &meta.byline, &meta.url]
+        .into_iter()
+        .chain(meta.custom.values())
+        .any(|field| fold(field).contains(needle))
+}
+
+/// What a document sorts by under an order: documents `missing` the value go last in either
+/// direction; ties go by title, then import order.
+struct SortKey {
+    missing: bool,
+    text: String,
+    number: i64,
+    title: String,
+}
+
+fn sort_key(doc: &Document, order: DocumentOrder) -> SortKey {
+    let meta = &doc.meta;
+    let title = fold(meta.title.trim());
+    let (missing, text, number) = match order {
+        DocumentOrder::Added => (false, String::new(), 0),
+        DocumentOrder::Title => (title.is_empty(), String::new(), 0),
+        DocumentOrder::Date => match meta.date {
+            // Negated: newest first is the natural direction.
+            Some(d) => (false, String::new(), -i64::from(d.num_days_from_ce())),
+            None => (true, String::new(), 0),
+        },
+        DocumentOrder::Source => {
+            let source = fold(meta.source.trim());
+            (source.is_empty(), source, 0)
+        }
+        DocumentOrder::Status => {
+            let rank = DocStatus::ALL
+                .iter()
+                .position(|&s| s == meta.status)
+                .unwrap_or(0);
+            (false, String::new(), rank as i64)
+        }
+        DocumentOrder::Annotations => (false, String::new(), -(doc.annotation_count() as i64)),
+    };
+    SortKey {
+        missing,
+        text,
+        number,
+        title,
+    }
+}
+
+/// Indices into `docs` of the documents that pass `filter`, in `order` (reversed on
+/// request; documents lacking the sorted value stay last either way).
+pub fn arrange(
+    docs: &[Document],
+    order: DocumentOrder,
+    reverse: bool,
+    filter: &DocumentFilter,
+) -> Vec<usize> {
+    let needle = fold(filter.text.trim());
+    let mut keyed: Vec<(SortKey, usize)> = docs
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| matches(d, filter, &needle))
+        .map(|(i, d)| (sort_key(d, order), i))
+        .collect();
+    keyed.sort_by(|(a, ai), (b, bi)| {
+        let value = a.text.cmp(&b.text).then(a.number.cmp(&b.number));
+        let value = match order {
+            // Import order is the position itself.
+            DocumentOrder::Added => ai.cmp(bi),
+            DocumentOrder::Title => a.title.cmp(&b.title).then(ai.cmp(bi)),
+            _ => value,
+        };
+        let value = if reverse { value.reverse() } else { value };
+        a.missing
+            .cmp(&b.missing)
+            .then(value)
+            .then_with(|| a.title.cmp(&b.title))
+            .then(ai.cmp(bi))
+    });
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Every document in `order`, unfiltered.
+pub fn sorted(docs: &[Document], order: DocumentOrder) -> Vec<&Document> {
+    arrange(docs, order, false, &DocumentFilter::default())
+        .into_iter()
+        .map(|i| &docs[i])
+        .collect()
+}
+
+/// The language tags used in the project, each once (case ignored), in A–Z order.
+fn languages(project: &Project) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for doc in &project.documents {
+        let tag = doc.meta.language.trim();
+        if !tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+            tags.push(tag.to_owned());
+        }
+    }
+    tags.sort_by_key(|t| t.to_ascii_lowercase());
+    tags
+}
+
+/// The id of the filter field (Ctrl+Shift+F focuses it).
+pub fn filter_field_id() -> egui::Id {
+    egui::Id::unique("documents filter")
 }
 
 pub fn documents_ui(
@@ -40,28 +278,202 @@ pub fn documents_ui(
 ) -> Vec<UiAction> {
     let mut actions = Vec::new();
     let project = ws.project();
-    ui.horizontal(|ui| {
-        ui.label("Sort:");
-        ui.selectable_value(&mut state.order, DocumentOrder::Added, "added");
-        ui.selectable_value(&mut state.order, DocumentOrder::Title, "title");
-        ui.selectable_value(&mut state.order, DocumentOrder::Date, "date");
-    });
     if project.documents.is_empty() {
         ui.weak("No documents yet: File > Import article… (Ctrl+I).");
         return actions;
     }
-    egui::ScrollArea::vertical()
-        .id_salt("documents")
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            for doc in sorted(&project.documents, state.order) {
-                ui.push_id(doc.id.0, |ui| {
-                    document_row_ui(ui, doc, sel.document == Some(doc.id), &mut actions);
-                });
-                ui.separator();
+    state.refresh(ws);
+    filter_bar_ui(ui, state, sel, &mut actions);
+    // The filter may have changed above.
+    state.refresh(ws);
+    let shown = state.shown_ids().len();
+    let total = project.documents.len();
+    ui.horizontal(|ui| {
+        if state.filter.is_active() {
+            ui.weak(format!("{shown} of {total}"));
+            if ui
+                .small_button("Show all")
+                .on_hover_text("Clear the filter")
+                .clicked()
+            {
+                state.filter = DocumentFilter::default();
             }
-        });
+        } else {
+            ui.weak(format!("{total} documents"));
+        }
+    });
+    list_ui(ui, project, state, sel, &mut actions);
     actions
+}
+
+fn filter_bar_ui(
+    ui: &mut egui::Ui,
+    state: &mut DocumentsState,
+    sel: &Selection,
+    actions: &mut Vec<UiAction>,
+) {
+    let id = filter_field_id();
+    if std::mem::take(&mut state.focus_filter) {
+        ui.memory_mut(|m| m.request_focus(id));
+    }
+    // Up and down in the filter field move through the list it narrows.
+    if ui.memory(|m| m.has_focus(id)) {
+        let (up, down) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+            )
+        });
+        if (up || down)
+            && let Some(next) = state.neighbour(sel.document, down)
+            && Some(next) != sel.document
+        {
+            actions.push(UiAction::SelectDocument(next));
+        }
+    }
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut state.filter.text)
+                .id(id)
+                .hint_text("Filter: title, source, byline… (Ctrl+Shift+F)")
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name("Filter documents");
+    // Enter opens the first match when the current document is not among them.
+    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        let ids = state.shown_ids();
+        if let Some(&first) = ids.first()
+            && !sel.document.is_some_and(|d| ids.contains(&d))
+        {
+            actions.push(UiAction::SelectDocument(first));
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::from_id_salt("documents order")
+            .selected_text(state.order.label())
+            .show_ui(ui, |ui| {
+                for order in DocumentOrder::ALL {
+                    ui.selectable_value(&mut state.order, order, order.label());
+                }
+            })
+            .response
+            .on_hover_text("Sort the documents by")
+            .accessible_name("Sort documents by");
+        let arrow = if state.reverse { "↑" } else { "↓" };
+        if ui
+            .small_button(arrow)
+            .on_hover_text("Reverse the order")
+            .accessible_name("Reverse order")
+            .clicked()
+        {
+            state.reverse = !state.reverse;
+        }
+        let status_text = state.filter.status.map_or("any status", DocStatus::label);
+        egui::ComboBox::from_id_salt("documents status filter")
+            .selected_text(status_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter.status, None, "any status");
+                for s in DocStatus::ALL {
+                    ui.selectable_value(&mut state.filter.status, Some(s), s.label());
+                }
+            })
+            .response
+            .accessible_name("Filter by status");
+        let languages = state
+            .shown
+            .as_ref()
+            .map(|s| s.languages.clone())
+            .unwrap_or_default();
+        // Only worth a control when the project mixes languages.
+        if languages.len() > 1 || state.filter.language.is_some() {
+            let language_text = match state.filter.language.as_deref() {
+                None => "any language".to_owned(),
+                Some("") => "no language".to_owned(),
+                Some(tag) => tag.to_owned(),
+            };
+            egui::ComboBox::from_id_salt("documents language filter")
+                .selected_text(language_text)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut state.filter.language, None, "any language");
+                    for tag in languages {
+                        let label = if tag.is_empty() {
+                            "no language".to_owned()
+                        } else {
+                            tag.clone()
+                        };
+                        ui.selectable_value(&mut state.filter.language, Some(tag), label);
+                    }
+                })
+                .response
+                .accessible_name("Filter by language");
+        }
+    });
+}
+
+/// Height of one row: title, date and source, status and counts.
+fn row_height(ui: &egui::Ui) -> f32 {
+    let spacing = ui.spacing();
+    let line = spacing
+        .interact_size
+        .y
+        .max(egui::TextStyle::Body.resolve(ui.style()).size + 4.0);
+    3.0 * line + 2.0 * spacing.item_spacing.y + 4.0
+}
+
+fn list_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    state: &mut DocumentsState,
+    sel: &Selection,
+    actions: &mut Vec<UiAction>,
+) {
+    let row_h = row_height(ui);
+    let step = row_h + ui.spacing().item_spacing.y;
+    let ids = state.shown_ids().to_vec();
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("documents")
+        .auto_shrink([false, true]);
+    // A document made current elsewhere (keys, import, undo) is scrolled into view once.
+    if sel.document != state.last_current {
+        state.last_current = sel.document;
+        if let Some(at) = sel
+            .document
+            .and_then(|d| ids.iter().position(|&id| id == d))
+        {
+            let top = at as f32 * step;
+            if top < state.scroll_offset {
+                area = area.vertical_scroll_offset(top);
+            } else if top + row_h > state.scroll_offset + state.view_height {
+                area = area.vertical_scroll_offset((top + row_h - state.view_height).max(0.0));
+            }
+        }
+    }
+    let output = area.show_rows(ui, row_h, ids.len(), |ui, range| {
+        for &id in &ids[range] {
+            let Some(doc) = project.document(id) else {
+                continue;
+            };
+            let (rect, _) = ui.allocate_exact_size(
+                egui::vec2(ui.available_width(), row_h),
+                egui::Sense::hover(),
+            );
+            let mut row = ui.new_child(
+                egui::UiBuilder::new()
+                    .id_salt(("document row", id.0))
+                    .max_rect(rect)
+                    .layout(egui::Layout::top_down(egui::Align::Min)),
+            );
+            document_row_ui(&mut row, doc, sel.document == Some(id), actions);
+            let y = rect.bottom() + ui.spacing().item_spacing.y / 2.0;
+            ui.painter().hline(
+                rect.x_range(),
+                y,
+                ui.visuals().widgets.noninteractive.bg_stroke,
+            );
+        }
+    });
+    state.scroll_offset = output.state.clamped_offset().y;
+    state.view_height = output.inner_rect.height();
 }
 
 fn document_row_ui(ui: &mut egui::Ui, doc: &Document, current: bool, actions: &mut Vec<UiAction>) {
@@ -70,12 +482,21 @@ fn document_row_ui(ui: &mut egui::Ui, doc: &Document, current: bool, actions: &m
     } else {
         doc.meta.title.as_str()
     };
-    if ui
-        .selectable_label(current, egui::RichText::new(title).strong())
-        .clicked()
-        && !current
-    {
-        actions.push(UiAction::SelectDocument(doc.id));
+    let hover = if current {
+        "Show this document's information (title, date, source, fields)"
+    } else {
+        "Open this document"
+    };
+    let response = ui
+        .add(egui::Button::selectable(current, egui::RichText::new(title).strong()).truncate())
+        .on_hover_text(hover);
+    if response.clicked() {
+        // A click on the open document brings its information up where the inspector is.
+        actions.push(if current {
+            UiAction::SelectAnnotation(None)
+        } else {
+            UiAction::SelectDocument(doc.id)
+        });
     }
     let date = doc.meta.date.map(|d| d.to_string()).unwrap_or_default();
     let source = [date.as_str(), doc.meta.source.as_str()]
@@ -83,37 +504,57 @@ fn document_row_ui(ui: &mut egui::Ui, doc: &Document, current: bool, actions: &m
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-    if !source.is_empty() {
-        ui.weak(source);
-    }
+    let source = if source.is_empty() {
+        "no date or source".to_owned()
+    } else {
+        source
+    };
+    ui.add(egui::Label::new(egui::RichText::new(source).weak()).truncate());
     ui.horizontal(|ui| {
-        ui.weak(format!(
-            "{} mentions · {} statements · {} commitments · {} stances",
+        let mut status = doc.meta.status;
+        egui::ComboBox::from_id_salt("status")
+            .selected_text(status.label())
+            .show_ui(ui, |ui| {
+                for s in DocStatus::ALL {
+                    ui.selectable_value(&mut status, s, s.label());
+                }
+            })
+            .response
+            .accessible_name("Status");
+        if status != doc.meta.status {
+            let mut meta = doc.meta.clone();
+            meta.status = status;
+            actions.push(UiAction::edit(
+                format!("Mark “{}” {}", doc.meta.title, status.label()),
+                Edit::UpdateDocumentMeta {
+                    document: doc.id,
+                    meta,
+                },
+            ));
+        }
+        let count = doc.annotation_count();
+        ui.add(
+            egui::Label::new(egui::RichText::new(format!("{count} annotations")).weak()).truncate(),
+        )
+        .on_hover_text(format!(
+            "{} mentions · {} statements · {} commitments · {} stances · {} tags",
             doc.mentions.len(),
             doc.statements.len(),
             doc.commitments.len(),
-            doc.stances.len()
+            doc.stances.len(),
+            doc.tags.len()
         ));
     });
-    let mut status = doc.meta.status;
-    egui::ComboBox::from_id_salt("status")
-        .selected_text(status.label())
-        .show_ui(ui, |ui| {
-            for s in DocStatus::ALL {
-                ui.selectable_value(&mut status, s, s.label());
-            }
-        })
-        .response
-        .accessible_name("Status");
-    if status != doc.meta.status {
-        let mut meta = doc.meta.clone();
-        meta.status = status;
-        actions.push(UiAction::edit(
-            format!("Mark “{}” {}", doc.meta.title, status.label()),
-            Edit::UpdateDocumentMeta {
-                document: doc.id,
-                meta,
-            },
-        ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_drops_case_and_accents_but_keeps_other_scripts() {
+        assert_eq!(fold("Ämter und Ministerien"), "amter und ministerien");
+        assert_eq!(fold("Brasília São Tomé"), "brasilia sao tome");
+        assert_eq!(fold("王毅 Ωμέγα"), "王毅 ωμεγα");
     }
 }

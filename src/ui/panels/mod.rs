@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod codebook;
+pub mod document_meta;
 pub mod documents;
 pub mod inspector;
 pub mod statements;
@@ -26,6 +27,7 @@ pub struct Selection {
 #[derive(Default)]
 pub struct PanelsState {
     pub documents: documents::DocumentsState,
+    pub document_meta: document_meta::DocumentMetaState,
     pub actors: actors::ActorsState,
     pub inspector: inspector::InspectorState,
     pub statements: statements::StatementsState,
