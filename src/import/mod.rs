@@ -2,9 +2,9 @@
 //!
 //! [`import_file`] and [`import_bytes`] pick an importer by file extension and content
 //! ([`Format::detect`]), turn the file into LF-normalised text, read metadata from the text
-//! without changing it, and return a [`Document`]. Plain text, HTML, Markdown and DOCX
-//! import, each in its own module returning the same [`Extracted`]; PDF and RTF are
-//! recognised so that they are refused by name. [`expand_paths`] turns folders into files.
+//! without changing it, and return a [`Document`]. Plain text, HTML, Markdown, DOCX and PDF
+//! (its text layer) import, each in its own module returning the same [`Extracted`]; RTF is
+//! recognised so that it is refused by name. [`expand_paths`] turns folders into files.
 
 mod decode;
 mod docx;
@@ -12,6 +12,7 @@ mod folders;
 mod html;
 mod markdown;
 pub mod metadata;
+mod pdf;
 mod plain_text;
 
 use crate::model::{Document, DocumentMeta, Id, LineEndings, Origin, Project, document};
@@ -29,11 +30,11 @@ pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
 
 /// File extensions that import today, for file dialog filters.
 pub const SUPPORTED_EXTENSIONS: &[&str] = &[
-    "txt", "text", "html", "htm", "xhtml", "md", "markdown", "docx",
+    "txt", "text", "html", "htm", "xhtml", "md", "markdown", "docx", "pdf",
 ];
 
 /// Why a file could not become a document. Messages speak to the analyst and leave naming
-/// the file to the caller ("statement.pdf: PDF files cannot be imported yet; …").
+/// the file to the caller ("statement.rtf: RTF files cannot be imported yet; …").
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("the file could not be read: {source}")]
@@ -73,6 +74,21 @@ pub enum ImportError {
          again as .docx"
     )]
     DamagedDocx,
+    #[error(
+        "this PDF has no text layer (scanned pages?) — run OCR on it first (a PDF reader's \
+         “recognise text”, or ocrmypdf) and import the searchable PDF it makes"
+    )]
+    NoTextLayer,
+    #[error(
+        "this PDF is protected by a password; open it in a PDF reader, save or print an \
+         unprotected copy, and import that"
+    )]
+    EncryptedPdf,
+    #[error(
+        "this PDF is damaged or not a PDF; open it in a PDF reader and save it again (or \
+         print it to a new PDF), then import that"
+    )]
+    DamagedPdf,
     #[error(
         "{format} files cannot be imported yet; save the article as plain text (.txt) \
          and import that"
@@ -227,6 +243,7 @@ pub fn import_bytes(
         Format::Html => html::extract(bytes)?,
         Format::Markdown => markdown::extract(bytes)?,
         Format::Docx => docx::extract(bytes)?,
+        Format::Pdf => pdf::extract(bytes)?,
         other => {
             return Err(ImportError::UnsupportedFormat {
                 format: other.label(),
