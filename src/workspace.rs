@@ -55,6 +55,12 @@ impl Workspace {
         self.ids.fresh()
     }
 
+    /// The project together with the id allocator, for builders that read the project
+    /// while taking fresh ids (`edit::accept`).
+    pub fn project_and_ids(&mut self) -> (&Project, &mut IdAllocator) {
+        (&self.project, &mut self.ids)
+    }
+
     /// Applies an edit as one named undo step.
     pub fn apply(&mut self, label: impl Into<String>, edit: Edit) -> Result<(), EditError> {
         self.apply_grouped(label, edit, None)

@@ -11,6 +11,7 @@ use super::files::{self, Picked, Purpose};
 use super::find::{FindAction, FindBar};
 use super::panels::{self, PanelsState, Selection};
 use super::settings::{Settings, Theme};
+use super::suggestions::{self, SuggestionsState};
 use super::tagging::Tagging;
 use crate::edit::{Edit, compose};
 use crate::model::{Annotation, CodebookList, Document, Id, Project};
@@ -40,6 +41,7 @@ pub struct DemarcheApp {
     selection: Selection,
     find: FindBar,
     tagging: Tagging,
+    suggestions: SuggestionsState,
     panels: PanelsState,
     show_codebook: bool,
     modals: Vec<Modal>,
@@ -97,6 +99,7 @@ impl DemarcheApp {
             selection: Selection::default(),
             find: FindBar::default(),
             tagging: Tagging::new(),
+            suggestions: SuggestionsState::default(),
             panels: PanelsState::default(),
             show_codebook: false,
             modals: Vec::new(),
@@ -165,6 +168,15 @@ impl DemarcheApp {
 
     pub fn documents_panel_mut(&mut self) -> &mut panels::documents::DocumentsState {
         &mut self.panels.documents
+    }
+
+    pub fn suggestions(&self) -> &SuggestionsState {
+        &self.suggestions
+    }
+
+    /// Tests replace the suggestion source here.
+    pub fn suggestions_mut(&mut self) -> &mut SuggestionsState {
+        &mut self.suggestions
     }
 
     pub fn find_bar(&self) -> &FindBar {
@@ -644,6 +656,13 @@ impl DemarcheApp {
                 self.panels.document_meta.focus_title();
             }
             Command::FilterDocuments => self.panels.documents.focus_filter(),
+            Command::NextSuggestion
+            | Command::PreviousSuggestion
+            | Command::AcceptSuggestion
+            | Command::RejectSuggestion
+            | Command::AcceptAllSuggestions
+            | Command::AcceptAllOfKind(_)
+            | Command::ToggleSuggestions => self.run_suggestion_command(ctx, command),
             Command::NextDocument => self.step_document(true),
             Command::PreviousDocument => self.step_document(false),
             Command::ToggleTheme => {
@@ -655,6 +674,87 @@ impl DemarcheApp {
                 ctx.set_theme(self.settings.theme.preference());
                 self.save_settings();
             }
+        }
+    }
+
+    fn run_suggestion_command(&mut self, ctx: &egui::Context, command: Command) {
+        // Focus moves on to the next suggestion on the next frame: make sure there is one.
+        ctx.request_repaint();
+        if command == Command::ToggleSuggestions {
+            let on = !self.settings.suggestions.enabled;
+            self.settings.suggestions.enabled = on;
+            self.save_settings();
+            self.report(if on {
+                "Suggestions shown"
+            } else {
+                "Suggestions hidden"
+            });
+            return;
+        }
+        let Some(doc) = self.selection.document else {
+            self.report("Open an article first");
+            return;
+        };
+        let shown = self.settings.suggestions;
+        let caret = self.article.caret();
+        let list = &mut self.suggestions;
+        let outcome = match command {
+            Command::NextSuggestion => list.step(true, caret, &shown),
+            Command::PreviousSuggestion => list.step(false, caret, &shown),
+            Command::AcceptSuggestion => list.accept_focused(&mut self.ws, doc, &shown),
+            Command::RejectSuggestion => list.reject_focused(&mut self.ws, doc, &shown),
+            Command::AcceptAllSuggestions => list.accept_all(&mut self.ws, doc, None, &shown),
+            Command::AcceptAllOfKind(kind) => {
+                list.accept_all(&mut self.ws, doc, Some(kind), &shown)
+            }
+            _ => return,
+        };
+        if let Some((s, e)) = outcome.reveal {
+            self.selection.annotation = None;
+            self.reveal(s, e);
+        }
+        match outcome.message {
+            Some(text) if outcome.error => self.report_error(text),
+            Some(text) => self.report(text),
+            None => {}
+        }
+    }
+
+    fn suggestions_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let mut shown = self.settings.suggestions;
+        let keys = Command::ToggleSuggestions
+            .shortcut_text(ui.ctx())
+            .unwrap_or_default();
+        ui.checkbox(&mut shown.enabled, format!("Show suggestions  {keys}"))
+            .on_hover_text(Command::ToggleSuggestions.tooltip());
+        ui.add_enabled_ui(shown.enabled, |ui| {
+            for kind in crate::suggest::SuggestionKind::ALL {
+                ui.checkbox(shown.kind_mut(kind), suggestions::kind_title(kind));
+            }
+        });
+        if shown != self.settings.suggestions {
+            self.settings.suggestions = shown;
+            self.save_settings();
+        }
+        ui.separator();
+        let focused = self
+            .suggestions
+            .focused(&self.settings.suggestions)
+            .is_some();
+        for c in [Command::NextSuggestion, Command::PreviousSuggestion] {
+            self.command_button(ui, c, None);
+        }
+        for c in [
+            Command::AcceptSuggestion,
+            Command::RejectSuggestion,
+            Command::AcceptAllSuggestions,
+        ] {
+            self.command_button(ui, c, (!focused).then_some(None));
+        }
+        ui.separator();
+        for kind in crate::suggest::SuggestionKind::ALL {
+            let on = self.settings.suggestions.shows(kind);
+            self.command_button(ui, Command::AcceptAllOfKind(kind), (!on).then_some(None));
         }
     }
 
@@ -823,9 +923,24 @@ impl DemarcheApp {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
+        let revealed = self.suggestions.refresh(
+            &ctx,
+            &self.ws,
+            self.selection.document,
+            &self.settings.suggestions,
+        );
+        if let Some((s, e)) = revealed {
+            self.selection.annotation = None;
+            self.reveal(s, e);
+        }
+        self.suggestions.follow_selection(self.article.selection());
         if self.modals.is_empty() && !self.tagging.is_open() {
             let article_keys = !ctx.text_edit_focused();
-            let pressed = command::take_pressed(&ctx, article_keys);
+            let suggestion_keys = self
+                .suggestions
+                .focused(&self.settings.suggestions)
+                .is_some();
+            let pressed = command::take_pressed_with(&ctx, article_keys, suggestion_keys);
             self.queue.extend(pressed);
         }
 
@@ -936,6 +1051,8 @@ impl DemarcheApp {
                         self.command_button(ui, c, None);
                     }
                     ui.separator();
+                    ui.menu_button("Suggestions", |ui| self.suggestions_menu_ui(ui));
+                    ui.separator();
                     ui.label("Theme");
                     let mut theme = self.settings.theme;
                     for t in [Theme::System, Theme::Light, Theme::Dark] {
@@ -1011,6 +1128,21 @@ impl DemarcheApp {
                         ui.label(doc.meta.title.as_str());
                         ui.separator();
                         ui.label(format!("{} annotations", doc.annotation_count()));
+                        let n = self.suggestions.shown(&self.settings.suggestions).count();
+                        if self.suggestions.computing() {
+                            ui.separator();
+                            ui.weak("suggesting…");
+                        } else if n > 0 {
+                            ui.separator();
+                            let text = if n == 1 {
+                                "1 suggestion".to_owned()
+                            } else {
+                                format!("{n} suggestions")
+                            };
+                            ui.label(text).on_hover_text(
+                                "N / Shift+N go through them; Enter accepts, Backspace rejects",
+                            );
+                        }
                     }
                     None => {
                         ui.weak("no document");
@@ -1173,6 +1305,8 @@ impl DemarcheApp {
                 });
                 return;
             };
+            let (marks, focused) = self.suggestions.marks();
+            self.article.set_suggestions(marks, focused);
             let input = ArticleInput {
                 project: self.ws.project(),
                 document: doc,

@@ -2,6 +2,7 @@
 //! and the help screen are all drawn from it.
 
 use super::article::Nav;
+use crate::suggest::SuggestionKind;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -47,6 +48,17 @@ pub enum Command {
     DocumentInfo,
     /// Put the keyboard in the documents list's filter.
     FilterDocuments,
+    // Suggestions
+    NextSuggestion,
+    PreviousSuggestion,
+    AcceptSuggestion,
+    RejectSuggestion,
+    /// Accept every shown suggestion of the focused one's kind in the document.
+    AcceptAllSuggestions,
+    /// Accept every shown suggestion of one kind (View ▸ Suggestions; no key).
+    AcceptAllOfKind(SuggestionKind),
+    /// Show or hide all suggestions.
+    ToggleSuggestions,
 }
 
 /// The menu a command appears in.
@@ -140,6 +152,12 @@ pub const ALL: &[Command] = &[
     Command::PreviousDocument,
     Command::DocumentInfo,
     Command::FilterDocuments,
+    Command::NextSuggestion,
+    Command::PreviousSuggestion,
+    Command::AcceptSuggestion,
+    Command::RejectSuggestion,
+    Command::AcceptAllSuggestions,
+    Command::ToggleSuggestions,
     Command::ToggleTheme,
     Command::ShowHelp,
 ];
@@ -181,6 +199,15 @@ impl Command {
             Command::ToggleTheme => "Toggle light / dark",
             Command::DocumentInfo => "Document info…",
             Command::FilterDocuments => "Filter documents",
+            Command::NextSuggestion => "Next suggestion",
+            Command::PreviousSuggestion => "Previous suggestion",
+            Command::AcceptSuggestion => "Accept suggestion",
+            Command::RejectSuggestion => "Reject suggestion",
+            Command::AcceptAllSuggestions => "Accept all suggestions of this kind",
+            Command::AcceptAllOfKind(kind) => {
+                return format!("Accept all {} suggestions in this document", kind.key());
+            }
+            Command::ToggleSuggestions => "Show suggestions",
         };
         text.to_owned()
     }
@@ -218,6 +245,22 @@ impl Command {
                 "Edit the open document's title, date, source, URL, language, status and fields"
             }
             Command::FilterDocuments => "Filter the documents list by title, source, byline or URL",
+            Command::NextSuggestion | Command::PreviousSuggestion => {
+                "Select the next (previous) suggestion in the article"
+            }
+            Command::AcceptSuggestion => {
+                "Turn the focused suggestion into an annotation (one undo step)"
+            }
+            Command::RejectSuggestion => {
+                "Reject the focused suggestion; it is remembered in the project and not suggested again"
+            }
+            Command::AcceptAllSuggestions => {
+                "Accept every suggestion of the focused one's kind in this document, as one undo step"
+            }
+            Command::AcceptAllOfKind(_) => {
+                "Accept every suggestion of this kind in this document, as one undo step"
+            }
+            Command::ToggleSuggestions => "Show or hide all suggestions in the article",
         }
     }
 
@@ -248,7 +291,14 @@ impl Command {
             | Command::PreviousDocument
             | Command::ToggleTheme
             | Command::DocumentInfo
-            | Command::FilterDocuments => Menu::View,
+            | Command::FilterDocuments
+            | Command::NextSuggestion
+            | Command::PreviousSuggestion
+            | Command::AcceptSuggestion
+            | Command::RejectSuggestion
+            | Command::AcceptAllSuggestions
+            | Command::AcceptAllOfKind(_)
+            | Command::ToggleSuggestions => Menu::View,
             Command::ShowHelp => Menu::Help,
         }
     }
@@ -288,6 +338,13 @@ impl Command {
             // Alt+Enter is "properties" in the common file managers.
             Command::DocumentInfo => const { &[key(ALT, Key::Enter)] },
             Command::FilterDocuments => const { &[key(CMD_SHIFT, Key::F)] },
+            Command::NextSuggestion => const { &[key(NONE, Key::N)] },
+            Command::PreviousSuggestion => const { &[key(SHIFT, Key::N)] },
+            Command::AcceptSuggestion => const { &[key(NONE, Key::Enter)] },
+            Command::RejectSuggestion => const { &[key(NONE, Key::Backspace)] },
+            Command::AcceptAllSuggestions => const { &[key(CMD_SHIFT, Key::Enter)] },
+            Command::AcceptAllOfKind(_) => &[],
+            Command::ToggleSuggestions => const { &[key(CMD_SHIFT, Key::H)] },
         }
     }
 
@@ -305,6 +362,19 @@ impl Command {
                 | Command::TagTag
                 | Command::ChangeActor
                 | Command::SetLevel(_)
+                | Command::NextSuggestion
+                | Command::PreviousSuggestion
+                | Command::AcceptSuggestion
+                | Command::RejectSuggestion
+        )
+    }
+
+    /// Commands whose keys (Enter, Backspace) mean something only while a suggestion is
+    /// focused; otherwise the keys go on to whatever else wants them.
+    pub fn needs_focused_suggestion(self) -> bool {
+        matches!(
+            self,
+            Command::AcceptSuggestion | Command::RejectSuggestion | Command::AcceptAllSuggestions
         )
     }
 
@@ -384,6 +454,16 @@ fn nav_keys(nav: Nav, extend: bool) -> &'static [KeyboardShortcut] {
 /// extra shift) so that shift+arrow extends rather than moves. `article_keys` is false
 /// while a text field has focus: plain letters and caret keys then belong to the field.
 pub fn take_pressed(ctx: &egui::Context, article_keys: bool) -> Vec<Command> {
+    take_pressed_with(ctx, article_keys, false)
+}
+
+/// [`take_pressed`], with `suggestion_keys` true while a suggestion is focused (Enter
+/// accepts it, Backspace rejects it).
+pub fn take_pressed_with(
+    ctx: &egui::Context,
+    article_keys: bool,
+    suggestion_keys: bool,
+) -> Vec<Command> {
     let mut pressed = Vec::new();
     ctx.input_mut(|input| {
         input.events.retain(|event| {
@@ -398,6 +478,7 @@ pub fn take_pressed(ctx: &egui::Context, article_keys: bool) -> Vec<Command> {
             };
             let found = ALL.iter().copied().find(|command| {
                 (article_keys || !command.needs_article_focus())
+                    && (suggestion_keys || !command.needs_focused_suggestion())
                     && command
                         .shortcuts()
                         .iter()

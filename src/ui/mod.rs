@@ -11,6 +11,7 @@ pub mod find;
 pub mod fonts;
 pub mod panels;
 pub mod settings;
+pub mod suggestions;
 pub mod tagging;
 
 use std::path::PathBuf;

@@ -43,6 +43,8 @@ pub struct Settings {
     pub last_project: Option<PathBuf>,
     /// Where file dialogs start.
     pub last_folder: Option<PathBuf>,
+    /// Which suggestions the article shows (View ▸ Suggestions).
+    pub suggestions: super::suggestions::SuggestionSettings,
 }
 
 impl Settings {

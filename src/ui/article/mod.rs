@@ -16,6 +16,7 @@ pub mod draw;
 pub mod paragraphs;
 pub mod segment;
 pub mod spans;
+pub mod suggested;
 
 use super::action::UiAction;
 use super::command::Command;
@@ -119,6 +120,9 @@ pub struct ArticleView {
     /// Actions produced outside `ui` (keyboard navigation), returned by the next `ui`.
     pending: Vec<UiAction>,
     stats: ViewStats,
+    /// Suggestions to draw (set by the app each frame) and which one is focused.
+    suggestions: std::sync::Arc<Vec<suggested::SuggestionMark>>,
+    focused_suggestion: Option<usize>,
 }
 
 impl ArticleView {
@@ -236,6 +240,16 @@ impl ArticleView {
         let layout = self.layouts.get(p)?.as_ref()?;
         let at = self.origin + Vec2::new(0.0, *self.tops.get(p)?);
         Some(layout.caret_rect(c).translate(at.to_vec2()))
+    }
+
+    /// The suggestions to draw, in text order, and the index of the focused one.
+    pub fn set_suggestions(
+        &mut self,
+        marks: std::sync::Arc<Vec<suggested::SuggestionMark>>,
+        focused: Option<usize>,
+    ) {
+        self.suggestions = marks;
+        self.focused_suggestion = focused;
     }
 
     pub fn stats(&self) -> ViewStats {
@@ -582,6 +596,7 @@ impl ArticleView {
             }
             painter.galley(at, layout.galley.clone(), style.text_colour);
             painter.add(layout.front_shape(at));
+            self.paint_suggestions(painter, layout, at, (ps, pe), style.dark);
             if let Some(id) = input.selected_annotation {
                 for d in self.decos[p].iter().filter(|d| d.id == id) {
                     for r in layout.range_rects(d.start, d.end) {
@@ -601,6 +616,35 @@ impl ArticleView {
                 painter.line_segment([r.center_top(), r.center_bottom()], stroke);
             }
         }
+    }
+
+    /// Dashed marks of the suggestions that fall in the paragraph `[ps, pe]` drawn at `at`.
+    fn paint_suggestions(
+        &self,
+        painter: &egui::Painter,
+        layout: &ParaLayout,
+        at: Pos2,
+        (ps, pe): (usize, usize),
+        dark: bool,
+    ) {
+        let mut shapes = Vec::new();
+        // Marks are in text order: those starting after the paragraph end the scan.
+        for (i, m) in self.suggestions.iter().enumerate() {
+            if m.start > pe {
+                break;
+            }
+            if m.end <= ps {
+                continue;
+            }
+            let rects: Vec<Rect> = layout
+                .range_rects(m.start.max(ps) - ps, m.end.min(pe) - ps)
+                .into_iter()
+                .map(|r| r.translate(at.to_vec2()))
+                .collect();
+            let focused = self.focused_suggestion == Some(i);
+            suggested::shapes(m, &rects, focused, dark, &mut shapes);
+        }
+        painter.extend(shapes);
     }
 
     /// The caret position (document offset) nearest to a screen position, and the
@@ -767,13 +811,21 @@ impl ArticleView {
             return;
         };
         let stack = spans::stack_at(&self.decos[hit.paragraph], c);
-        if stack.is_empty() {
-            return;
-        }
+        let offset = self.paras.start(hit.paragraph) + c;
+        let suggested = self
+            .suggestions
+            .iter()
+            .take_while(|m| m.start <= offset)
+            .filter(|m| offset < m.end)
+            .map(|m| m.tooltip.clone());
         let lines: Vec<String> = stack
             .iter()
             .filter_map(|&id| describe(input.project, input.document, id))
+            .chain(suggested)
             .collect();
+        if lines.is_empty() {
+            return;
+        }
         response
             .clone()
             .on_hover_text_at_pointer(lines.join("\n\n"));

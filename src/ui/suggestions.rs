@@ -1,0 +1,588 @@
+//! Suggestions in the window: the rules' suggestions for the open document, computed once
+//! per project revision (off the UI thread for long documents), filtered by the kinds the
+//! analyst shows, and one of them focused for the keys: next / previous, Enter accepts,
+//! Backspace rejects, ctrl+shift+Enter accepts all of the focused one's kind.
+
+use super::article::suggested::SuggestionMark;
+use crate::edit::{Edit, accept::accept};
+use crate::model::{Document, Id, Project};
+use crate::suggest::{self, ActorRef, Detail, Gazetteer, Suggestion, SuggestionKind};
+use crate::workspace::Workspace;
+use serde::{Deserialize, Serialize};
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
+
+/// Documents up to this many code points are handled on the UI thread (a few
+/// milliseconds); longer ones on a worker so that typing and scrolling never wait.
+const WORKER_ABOVE_CHARS: usize = 50_000;
+
+/// Which suggestions the window shows; kept in the settings file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SuggestionSettings {
+    /// All off by one toggle, without losing the choice of kinds.
+    pub enabled: bool,
+    pub mentions: bool,
+    pub statements: bool,
+    pub commitments: bool,
+    pub stances: bool,
+}
+
+impl Default for SuggestionSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            mentions: true,
+            statements: true,
+            commitments: true,
+            stances: true,
+        }
+    }
+}
+
+impl SuggestionSettings {
+    pub fn shows(&self, kind: SuggestionKind) -> bool {
+        self.enabled
+            && match kind {
+                SuggestionKind::Mention => self.mentions,
+                SuggestionKind::Statement => self.statements,
+                SuggestionKind::Commitment => self.commitments,
+                SuggestionKind::Stance => self.stances,
+            }
+    }
+
+    pub fn kind_mut(&mut self, kind: SuggestionKind) -> &mut bool {
+        match kind {
+            SuggestionKind::Mention => &mut self.mentions,
+            SuggestionKind::Statement => &mut self.statements,
+            SuggestionKind::Commitment => &mut self.commitments,
+            SuggestionKind::Stance => &mut self.stances,
+        }
+    }
+}
+
+/// Where suggestions come from: the rules by default; tests put their own here.
+pub type Source = Arc<dyn Fn(&Project, &Document) -> Vec<Suggestion> + Send + Sync>;
+
+/// A suggestion's identity across recomputations (what a rejection remembers too).
+type Key = (usize, SuggestionKind, usize);
+
+fn key_of(s: &Suggestion) -> Key {
+    (s.start, s.kind, s.end)
+}
+
+/// What the app should do after a suggestion command.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub message: Option<String>,
+    pub error: bool,
+    /// Select and scroll to this range (the newly focused suggestion).
+    pub reveal: Option<(usize, usize)>,
+}
+
+impl Outcome {
+    fn say(message: impl Into<String>) -> Self {
+        Self {
+            message: Some(message.into()),
+            ..Self::default()
+        }
+    }
+}
+
+struct Pending {
+    for_key: (Id, u64),
+    result: mpsc::Receiver<Vec<Suggestion>>,
+}
+
+pub struct SuggestionsState {
+    source: Source,
+    /// The open document the state is about.
+    document: Option<Id>,
+    /// The document and project revision `list` was computed for.
+    computed_for: Option<(Id, u64)>,
+    /// Every open suggestion of the document, in text order (all kinds).
+    list: Arc<Vec<Suggestion>>,
+    /// Counts replacements of `list`, so that marks know when to be rebuilt.
+    generation: u64,
+    pending: Option<Pending>,
+    /// Marks for the view: the shown ones, rebuilt when the list, settings or revision
+    /// change; `shown` maps them back to `list`.
+    marks: Arc<Vec<SuggestionMark>>,
+    shown: Vec<usize>,
+    marks_for: Option<(u64, SuggestionSettings, u64)>,
+    focused: Option<Key>,
+    /// After an accept or reject: focus the first shown suggestion after this once the
+    /// list is recomputed.
+    resume_after: Option<Key>,
+}
+
+impl Default for SuggestionsState {
+    fn default() -> Self {
+        Self::with_source(Arc::new(|project, document| {
+            suggest::suggest(project, document, Gazetteer::bundled())
+        }))
+    }
+}
+
+impl SuggestionsState {
+    pub fn with_source(source: Source) -> Self {
+        Self {
+            source,
+            document: None,
+            computed_for: None,
+            list: Arc::default(),
+            generation: 0,
+            pending: None,
+            marks: Arc::default(),
+            shown: Vec::new(),
+            marks_for: None,
+            focused: None,
+            resume_after: None,
+        }
+    }
+
+    /// Replaces where suggestions come from (tests); everything is recomputed.
+    pub fn set_source(&mut self, source: Source) {
+        *self = Self::with_source(source);
+    }
+
+    /// Every open suggestion of the open document (all kinds, shown or not).
+    pub fn all(&self) -> &[Suggestion] {
+        &self.list
+    }
+
+    /// True while a worker computes suggestions for the current revision.
+    pub fn computing(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// The suggestions shown under `settings`, in text order.
+    pub fn shown<'a>(
+        &'a self,
+        settings: &SuggestionSettings,
+    ) -> impl Iterator<Item = &'a Suggestion> + 'a {
+        let settings = *settings;
+        self.list.iter().filter(move |s| settings.shows(s.kind))
+    }
+
+    pub fn focused(&self, settings: &SuggestionSettings) -> Option<&Suggestion> {
+        let key = self.focused?;
+        self.shown(settings).find(|s| key_of(s) == key)
+    }
+
+    /// The marks to draw and the index of the focused one among them.
+    pub fn marks(&self) -> (Arc<Vec<SuggestionMark>>, Option<usize>) {
+        let focused = self.focused.and_then(|key| {
+            self.shown
+                .iter()
+                .position(|&i| self.list.get(i).map(key_of) == Some(key))
+        });
+        (self.marks.clone(), focused)
+    }
+
+    /// Brings the list up to date with the workspace and the open document, computing at
+    /// most once per revision. Returns a range to reveal when focus moved to a suggestion
+    /// (after an accept or reject).
+    pub fn refresh(
+        &mut self,
+        ctx: &egui::Context,
+        ws: &Workspace,
+        document: Option<Id>,
+        settings: &SuggestionSettings,
+    ) -> Option<(usize, usize)> {
+        let doc = document.and_then(|id| ws.project().document(id));
+        let Some(doc) = doc else {
+            self.clear();
+            return None;
+        };
+        let want = (doc.id, ws.revision());
+        if self.document != Some(doc.id) {
+            // Another document: its suggestions have nothing to do with these.
+            self.clear();
+            self.document = Some(doc.id);
+        }
+        let mut arrived = false;
+        if let Some(p) = &self.pending {
+            match p.result.try_recv() {
+                Ok(list) => {
+                    self.computed_for = Some(p.for_key);
+                    self.set_list(list);
+                    self.pending = None;
+                    arrived = true;
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+                Err(mpsc::TryRecvError::Disconnected) => self.pending = None,
+            }
+        }
+        let asked = self.pending.as_ref().map(|p| p.for_key);
+        if self.computed_for != Some(want) && asked != Some(want) {
+            if doc.index().len_chars() > WORKER_ABOVE_CHARS {
+                self.start_worker(ws.project(), doc, want);
+            } else {
+                let list = self.compute(ws.project(), doc);
+                self.set_list(list);
+                self.computed_for = Some(want);
+                arrived = true;
+            }
+        }
+        if self.pending.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(50));
+        }
+        let marks_key = (ws.revision(), *settings, self.generation);
+        if self.marks_for.as_ref() != Some(&marks_key) {
+            self.rebuild_marks(ws.project(), settings);
+            self.marks_for = Some(marks_key);
+        }
+        if arrived && let Some(after) = self.resume_after {
+            // Wait for the list that no longer holds what was just accepted or rejected.
+            if self.computed_for.map(|(_, r)| r) == Some(ws.revision()) {
+                self.resume_after = None;
+                return self.focus_after(after, settings);
+            }
+        }
+        if self.focused(settings).is_none() {
+            self.focused = None;
+        }
+        None
+    }
+
+    /// Forgets the focus when the article's selection moved away from the focused
+    /// suggestion (the analyst went on by hand).
+    pub fn follow_selection(&mut self, selection: Option<(usize, usize)>) {
+        if let Some((s, _, e)) = self.focused
+            && selection != Some((s, e))
+            && self.resume_after.is_none()
+        {
+            self.focused = None;
+        }
+    }
+
+    fn set_list(&mut self, list: Vec<Suggestion>) {
+        self.list = Arc::new(list);
+        self.generation += 1;
+    }
+
+    fn clear(&mut self) {
+        self.document = None;
+        self.computed_for = None;
+        self.set_list(Vec::new());
+        self.pending = None;
+        self.focused = None;
+        self.resume_after = None;
+        self.marks_for = None;
+        self.marks = Arc::default();
+        self.shown.clear();
+    }
+
+    fn compute(&self, project: &Project, doc: &Document) -> Vec<Suggestion> {
+        let mut list = (self.source)(project, doc);
+        retain_open(project, doc, &mut list);
+        list.sort_by_key(key_of);
+        list
+    }
+
+    /// Suggests on a worker from a copy of what the rules read: the actors, the codebook,
+    /// this document and its rejections (not the whole project).
+    fn start_worker(&mut self, project: &Project, doc: &Document, for_key: (Id, u64)) {
+        let mut slim = Project::new(project.meta.name.clone());
+        slim.codebook = project.codebook.clone();
+        slim.actors = project.actors.clone();
+        slim.documents = vec![doc.clone()];
+        slim.rejected_suggestions = project
+            .rejected_suggestions
+            .iter()
+            .filter(|r| r.document == doc.id)
+            .cloned()
+            .collect();
+        let source = self.source.clone();
+        let (send, result) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("suggestions".into())
+            .spawn(move || {
+                let Some(doc) = slim.documents.first() else {
+                    return;
+                };
+                let mut list = source(&slim, doc);
+                retain_open(&slim, doc, &mut list);
+                list.sort_by_key(key_of);
+                // The window may have moved on (closed, other document): nobody listens.
+                let _ = send.send(list);
+            });
+        match spawned {
+            Ok(_) => self.pending = Some(Pending { for_key, result }),
+            // No thread to be had: compute here rather than show nothing.
+            Err(_) => {
+                let list = self.compute(project, doc);
+                self.set_list(list);
+                self.computed_for = Some(for_key);
+            }
+        }
+    }
+
+    fn rebuild_marks(&mut self, project: &Project, settings: &SuggestionSettings) {
+        self.shown = (0..self.list.len())
+            .filter(|&i| settings.shows(self.list[i].kind))
+            .collect();
+        let marks = self
+            .shown
+            .iter()
+            .map(|&i| {
+                let s = &self.list[i];
+                let colour = match &s.detail {
+                    Detail::Mention {
+                        actor: ActorRef::Project(id),
+                    } => project.actor(*id).map(|a| a.colour),
+                    _ => None,
+                };
+                SuggestionMark {
+                    kind: s.kind,
+                    start: s.start,
+                    end: s.end,
+                    colour,
+                    tooltip: format!("{} (Enter accept · Backspace reject)", describe(project, s)),
+                }
+            })
+            .collect();
+        self.marks = Arc::new(marks);
+    }
+
+    /// Focuses the next (or previous) shown suggestion after the focused one, or after
+    /// `caret` when none is focused; wraps around at the ends.
+    pub fn step(&mut self, forward: bool, caret: usize, settings: &SuggestionSettings) -> Outcome {
+        let shown: Vec<&Suggestion> = self.shown(settings).collect();
+        if shown.is_empty() {
+            return Outcome::say(if self.computing() {
+                "Suggestions are still being computed…"
+            } else if !settings.enabled {
+                "Suggestions are off (View ▸ Suggestions)"
+            } else {
+                "No suggestions in this document"
+            });
+        }
+        let current = self
+            .focused
+            .and_then(|key| shown.iter().position(|s| key_of(s) == key));
+        let index = match (current, forward) {
+            (Some(i), true) => (i + 1) % shown.len(),
+            (Some(i), false) => (i + shown.len() - 1) % shown.len(),
+            (None, true) => shown.iter().position(|s| s.start >= caret).unwrap_or(0),
+            (None, false) => shown
+                .iter()
+                .rposition(|s| s.start < caret)
+                .unwrap_or(shown.len() - 1),
+        };
+        let s = shown[index];
+        let reveal = Some((s.start, s.end));
+        let key = key_of(s);
+        self.focused = Some(key);
+        Outcome {
+            reveal,
+            ..Outcome::default()
+        }
+    }
+
+    /// Focuses the first shown suggestion after `after` (wrapping to the first).
+    fn focus_after(&mut self, after: Key, settings: &SuggestionSettings) -> Option<(usize, usize)> {
+        let next = self
+            .shown(settings)
+            .find(|s| key_of(s) > after)
+            .or_else(|| self.shown(settings).next())
+            .map(|s| (key_of(s), (s.start, s.end)));
+        self.focused = next.map(|(k, _)| k);
+        next.map(|(_, range)| range)
+    }
+
+    /// Accepts the focused suggestion as one undo step.
+    pub fn accept_focused(
+        &mut self,
+        ws: &mut Workspace,
+        document: Id,
+        settings: &SuggestionSettings,
+    ) -> Outcome {
+        let Some(s) = self.focused(settings).cloned() else {
+            return Outcome::say("No suggestion is focused (N goes to the next one)");
+        };
+        let label = format!("Accept suggested {} “{}”", s.kind.key(), short(&s.text));
+        self.apply_accept(ws, document, &[s], label)
+    }
+
+    /// Accepts every shown suggestion of `kind` in the document as one undo step; `None`
+    /// takes the focused suggestion's kind.
+    pub fn accept_all(
+        &mut self,
+        ws: &mut Workspace,
+        document: Id,
+        kind: Option<SuggestionKind>,
+        settings: &SuggestionSettings,
+    ) -> Outcome {
+        let Some(kind) = kind.or_else(|| self.focused(settings).map(|s| s.kind)) else {
+            return Outcome::say("Focus a suggestion first (N): its kind is accepted");
+        };
+        if !settings.shows(kind) {
+            return Outcome::say(format!(
+                "{} suggestions are hidden (View ▸ Suggestions)",
+                kind_title(kind)
+            ));
+        }
+        let chosen: Vec<Suggestion> = self
+            .list
+            .iter()
+            .filter(|s| s.kind == kind)
+            .cloned()
+            .collect();
+        if chosen.is_empty() {
+            return Outcome::say(format!("No {} suggestions in this document", kind.key()));
+        }
+        let label = format!("Accept {} suggested {}s", chosen.len(), kind.key());
+        self.apply_accept(ws, document, &chosen, label)
+    }
+
+    fn apply_accept(
+        &mut self,
+        ws: &mut Workspace,
+        document: Id,
+        chosen: &[Suggestion],
+        label: String,
+    ) -> Outcome {
+        let all = self.list.clone();
+        let annotator = ws.annotator.clone();
+        let (project, ids) = ws.project_and_ids();
+        let edit = accept(
+            project,
+            document,
+            chosen,
+            &all,
+            &mut || ids.fresh(),
+            &annotator,
+        );
+        self.apply(ws, edit, label, chosen)
+    }
+
+    /// Rejects the focused suggestion (remembered in the project) as one undo step.
+    pub fn reject_focused(
+        &mut self,
+        ws: &mut Workspace,
+        document: Id,
+        settings: &SuggestionSettings,
+    ) -> Outcome {
+        let Some(s) = self.focused(settings).cloned() else {
+            return Outcome::say("No suggestion is focused (N goes to the next one)");
+        };
+        let label = format!("Reject suggested {} “{}”", s.kind.key(), short(&s.text));
+        let edit = Edit::AddRejection(s.rejection(document));
+        self.apply(ws, edit, label, std::slice::from_ref(&s))
+    }
+
+    fn apply(
+        &mut self,
+        ws: &mut Workspace,
+        edit: Edit,
+        label: String,
+        done: &[Suggestion],
+    ) -> Outcome {
+        if edit.is_empty() {
+            return Outcome::say("Nothing to accept: already annotated");
+        }
+        match ws.apply(label.clone(), edit) {
+            Ok(()) => {
+                // Focus moves on from the last handled suggestion once the list is redone.
+                self.resume_after = done.iter().map(key_of).max().or(self.focused);
+                Outcome::say(label)
+            }
+            Err(e) => Outcome {
+                message: Some(format!("Not changed: {e}")),
+                error: true,
+                reveal: None,
+            },
+        }
+    }
+}
+
+/// Drops the suggestions the analyst rejected and those an annotation already covers.
+/// The rules' `suggest` does this too; doing it here keeps any source (tests) honest.
+fn retain_open(project: &Project, doc: &Document, list: &mut Vec<Suggestion>) {
+    let single = |span: &crate::model::Span| match span.ranges.as_slice() {
+        [r] => Some((r.start, r.end)),
+        _ => None,
+    };
+    let statement_at = |range: (usize, usize)| {
+        doc.statements
+            .iter()
+            .find(|st| single(&st.span) == Some(range))
+    };
+    list.retain(|s| {
+        if project
+            .rejected_suggestions
+            .binary_search(&s.rejection(doc.id))
+            .is_ok()
+        {
+            return false;
+        }
+        let range = Some((s.start, s.end));
+        !match &s.detail {
+            Detail::Mention { .. } => doc.mentions.iter().any(|m| single(&m.span) == range),
+            Detail::Statement { .. } => doc.statements.iter().any(|st| single(&st.span) == range),
+            Detail::Commitment { statement, .. } => statement_at(*statement)
+                .is_some_and(|st| doc.commitments_of(st.id).next().is_some()),
+            Detail::Stance { statement, .. } => {
+                statement_at(*statement).is_some_and(|st| doc.stances_of(st.id).next().is_some())
+            }
+        }
+    });
+}
+
+/// "Suggested mention: China", "Suggested commitment (possible) by China: “will …”".
+pub fn describe(project: &Project, s: &Suggestion) -> String {
+    let name = |a: &ActorRef| match a {
+        ActorRef::Project(id) => project
+            .actor(*id)
+            .map_or_else(|| "(unknown actor)".to_owned(), |a| a.name.clone()),
+        ActorRef::New(n) => format!("{} (new)", n.name),
+    };
+    let by = |a: &Option<ActorRef>| {
+        a.as_ref()
+            .map(|a| format!(" by {}", name(a)))
+            .unwrap_or_default()
+    };
+    match &s.detail {
+        Detail::Mention { actor } => format!("Suggested mention: {}", name(actor)),
+        Detail::Statement { speaker, .. } => {
+            format!("Suggested statement{}: “{}”", by(speaker), short(&s.text))
+        }
+        Detail::Commitment {
+            committer,
+            strength,
+            ..
+        } => format!(
+            "Suggested commitment ({strength}){}: “{}”",
+            by(committer),
+            short(&s.text)
+        ),
+        Detail::Stance {
+            holder, polarity, ..
+        } => format!(
+            "Suggested stance ({polarity}){}: “{}”",
+            by(holder),
+            short(&s.text)
+        ),
+    }
+}
+
+/// At most 60 characters of a suggestion's text, for labels and tooltips.
+fn short(text: &str) -> String {
+    let mut out: String = text.chars().take(60).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// "Mentions", "Statements", … for menus and messages.
+pub fn kind_title(kind: SuggestionKind) -> &'static str {
+    match kind {
+        SuggestionKind::Mention => "Mentions",
+        SuggestionKind::Statement => "Statements",
+        SuggestionKind::Commitment => "Commitments",
+        SuggestionKind::Stance => "Stances",
+    }
+}
