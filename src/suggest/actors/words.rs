@@ -1,0 +1,786 @@
+//! Word lists the mention rules use: titles, name particles, words that never belong to a
+//! person's name, government words after demonyms, pronouns and epithet heads.
+//! All comparisons ignore ASCII case unless said otherwise.
+
+fn any_eq(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Words that make a title by themselves ("Minister", "President", "spokesperson").
+const TITLE_HEADS: &[&str] = &[
+    "minister",
+    "president",
+    "secretary",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "chancellor",
+    "premier",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emir",
+    "sultan",
+    "sheikh",
+    "director",
+    "governor",
+    "senator",
+    "representative",
+    "commissioner",
+    "councilor",
+    "councillor",
+    "counselor",
+    "counsellor",
+    "adviser",
+    "advisor",
+    "mayor",
+    "general",
+    "admiral",
+    "leader",
+    "chief",
+    "pope",
+    "speaker",
+    "counterpart",
+    "spokespeople",
+    "coordinator",
+    "negotiator",
+    "diplomat",
+    "undersecretary",
+    "president-elect",
+    "ruler",
+    "monarch",
+    "lawmaker",
+];
+
+/// Words that only qualify a title ("Foreign", "Vice", "of State").
+const TITLE_MODIFIERS: &[&str] = &[
+    "foreign",
+    "prime",
+    "vice",
+    "deputy",
+    "assistant",
+    "state",
+    "special",
+    "defense",
+    "defence",
+    "national",
+    "security",
+    "trade",
+    "finance",
+    "permanent",
+    "high",
+    "crown",
+    "executive",
+    "first",
+    "under",
+    "affairs",
+    "economy",
+    "economic",
+    "commerce",
+    "interior",
+    "home",
+    "justice",
+    "health",
+    "energy",
+    "climate",
+    "external",
+    "senior",
+    "acting",
+    "former",
+    "elect",
+    "supreme",
+    "grand",
+    "principal",
+    "presidential",
+    "treasury",
+    "agriculture",
+    "education",
+    "environment",
+    "development",
+    "cooperation",
+    "international",
+    "public",
+    "information",
+    "federal",
+    "majority",
+    "minority",
+    "top",
+    "chief",
+    "councilor",
+    "relations",
+    "european",
+    "overseas",
+    "commercial",
+    "political",
+    "military",
+    "outgoing",
+    "incoming",
+    "interim",
+    "transitional",
+    "co-chair",
+    "secretary-general",
+];
+
+/// Honorifics: a person title without a role ("Mr. Wang").
+const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Madam", "Madame", "Prof"];
+
+/// Some title words say the person's gender, which pronoun resolution uses.
+const FEMALE_TITLES: &[&str] = &[
+    "spokeswoman",
+    "queen",
+    "princess",
+    "chairwoman",
+    "mrs",
+    "ms",
+    "madam",
+    "madame",
+];
+const MALE_TITLES: &[&str] = &[
+    "spokesman",
+    "king",
+    "prince",
+    "chairman",
+    "mr",
+    "emir",
+    "sultan",
+    "sheikh",
+];
+
+/// How a word can take part in a title.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TitleWord {
+    Head,
+    Modifier,
+    Honorific,
+}
+
+pub fn title_word(word: &str) -> Option<TitleWord> {
+    if HONORIFICS.contains(&word) {
+        Some(TitleWord::Honorific)
+    } else if any_eq(TITLE_HEADS, word) {
+        Some(TitleWord::Head)
+    } else if any_eq(TITLE_MODIFIERS, word) {
+        Some(TitleWord::Modifier)
+    } else {
+        None
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// The gender a title implies, if any.
+pub fn title_gender(title: &str) -> Option<Gender> {
+    let mut found = None;
+    for word in title.split(|c: char| !c.is_alphanumeric()) {
+        if any_eq(FEMALE_TITLES, word) {
+            found = Some(Gender::Female);
+        } else if any_eq(MALE_TITLES, word) {
+            found = Some(Gender::Male);
+        }
+    }
+    found
+}
+
+/// Lower-case particles inside names ("da Silva", "von der Leyen", "al-Sisi").
+pub const PARTICLES: &[&str] = &[
+    "da", "de", "do", "dos", "das", "di", "del", "della", "der", "den", "van", "von", "la", "le",
+    "du", "al", "el", "bin", "ibn", "bint", "ben", "abu", "ter", "y", "e", "zu", "af",
+];
+
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
+/// Capitalised words that start sentences or name dates, never part of a person's name.
+const NOT_NAME: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "And",
+    "But",
+    "Or",
+    "He",
+    "She",
+    "It",
+    "His",
+    "Her",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "According",
+    "After",
+    "Before",
+    "During",
+    "While",
+    "When",
+    "Meanwhile",
+    "However",
+    "Also",
+    "For",
+    "With",
+    "Under",
+    "As",
+    "If",
+    "Since",
+    "Both",
+    "Two",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "To",
+    "From",
+    "By",
+    "Of",
+    "Speaking",
+    "Asked",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Xinhua",
+    "Reuters",
+    "AFP",
+    "AP",
+    "Beijing",
+    "Today",
+    "Tomorrow",
+    "Yesterday",
+    "Here",
+    "There",
+    "Such",
+    "Some",
+    "Many",
+    "All",
+    "Each",
+    "Every",
+    "Other",
+    "Another",
+    "Not",
+    "No",
+    "Yes",
+    "Thank",
+    "Thanks",
+    "Dear",
+    "Ladies",
+    "Gentlemen",
+    "Question",
+    "Answer",
+    "Q",
+    "Follow",
+    "Now",
+    "Then",
+    "Still",
+    "Yet",
+    "Even",
+    "Only",
+    "Joint",
+    "Statement",
+    "Press",
+    "Conference",
+    "Summit",
+    "BEIJING",
+    "WASHINGTON",
+];
+
+/// Words that show a capitalised sequence names an institution or event, not a person.
+const INSTITUTION_WORDS: &[&str] = &[
+    "Assembly",
+    "Council",
+    "Committee",
+    "Ministry",
+    "Department",
+    "Office",
+    "Organization",
+    "Organisation",
+    "Union",
+    "Nations",
+    "Republic",
+    "Forum",
+    "Summit",
+    "Conference",
+    "Agency",
+    "Bank",
+    "Fund",
+    "Court",
+    "House",
+    "Party",
+    "Day",
+    "Week",
+    "Affairs",
+    "Group",
+    "Association",
+    "Commission",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Government",
+    "News",
+    "Times",
+    "Post",
+    "Press",
+    "Road",
+    "Initiative",
+    "Agreement",
+    "Treaty",
+    "Declaration",
+    "Charter",
+    "Program",
+    "Programme",
+    "Cup",
+    "Games",
+    "University",
+    "Institute",
+    "Center",
+    "Centre",
+    "Corporation",
+    "Company",
+    "Airport",
+    "Hall",
+    "Palace",
+    "Square",
+    "Street",
+    "Sea",
+    "Ocean",
+    "Strait",
+    "River",
+    "Island",
+    "Islands",
+    "Mountain",
+    "Province",
+    "City",
+    "State",
+    "States",
+    "Kingdom",
+    "Federation",
+    "Community",
+    "Area",
+    "Zone",
+    "Partnership",
+    "Dialogue",
+    "Framework",
+    "Plan",
+    "Strategy",
+    "Act",
+    "Law",
+    "Army",
+    "Navy",
+    "Force",
+    "Forces",
+    "Guard",
+    "Police",
+    "Service",
+    "Network",
+    "Foundation",
+    "Council's",
+    "Era",
+    "Belt",
+    "Silk",
+    "Cooperation",
+    "Development",
+    "Security",
+    "Peace",
+    "Year",
+    "Festival",
+];
+
+/// True for a capitalised word that cannot be part of a person's name.
+pub fn not_name(word: &str) -> bool {
+    NOT_NAME.contains(&word) || title_word(word).is_some()
+}
+
+pub fn is_institution_word(word: &str) -> bool {
+    INSTITUTION_WORDS.contains(&word)
+}
+
+/// Words after a demonym that show it stands for the state ("Chinese officials").
+const GOVERNMENT_WORDS: &[&str] = &[
+    "government",
+    "governments",
+    "officials",
+    "official",
+    "authorities",
+    "side",
+    "sides",
+    "delegation",
+    "delegations",
+    "leader",
+    "leaders",
+    "leadership",
+    "diplomats",
+    "diplomat",
+    "diplomacy",
+    "counterpart",
+    "counterparts",
+    "embassy",
+    "embassies",
+    "military",
+    "army",
+    "navy",
+    "troops",
+    "forces",
+    "administration",
+    "ministry",
+    "ministries",
+    "envoy",
+    "envoys",
+    "ambassador",
+    "president",
+    "premier",
+    "minister",
+    "foreign",
+    "defense",
+    "defence",
+    "state",
+    "regime",
+    "cabinet",
+    "parliament",
+    "lawmakers",
+    "negotiators",
+    "position",
+    "positions",
+    "proposal",
+    "proposals",
+    "initiative",
+    "policy",
+    "policies",
+    "stance",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "vice",
+    "prime",
+    "chancellor",
+    "king",
+    "counterpart",
+    "team",
+    "mission",
+    "consulate",
+    "statement",
+    "sanctions",
+    "foreign-policy",
+    "intelligence",
+    "coast",
+    "warships",
+    "aircraft",
+    "officers",
+    "secretary",
+    "special",
+    "top",
+    "deputy",
+    "permanent",
+    "representative",
+    "representatives",
+    "senior",
+    "national",
+    "administration's",
+    "commerce",
+    "trade",
+    "finance",
+    "defence",
+    "security",
+    "navy's",
+    "air",
+    "central",
+];
+
+pub fn is_government_word(word: &str) -> bool {
+    any_eq(GOVERNMENT_WORDS, word)
+}
+
+/// Words before a capital that show it is the place ("talks in Beijing").
+const PLACE_WORDS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "into",
+    "near",
+    "outside",
+    "via",
+    "around",
+    "across",
+    "toward",
+    "towards",
+    "visit",
+    "visited",
+    "visiting",
+    "visits",
+    "arrived",
+    "arrive",
+    "arriving",
+    "arrives",
+    "reached",
+    "leaving",
+    "left",
+    "landed",
+    "flew",
+    "held",
+    "of",
+    "inside",
+    "throughout",
+    "downtown",
+    "central",
+    "suburban",
+    "streets",
+    "hosted",
+    "hosting",
+    "host",
+    "within",
+    "through",
+    "return",
+    "returned",
+    "returning",
+    "travel",
+    "traveled",
+    "travelled",
+    "trip",
+    "based",
+    "where",
+    "capital",
+];
+
+pub fn is_place_word(word: &str) -> bool {
+    any_eq(PLACE_WORDS, word)
+}
+
+/// Third-person pronouns coded as mentions of a person, with the gender they imply.
+pub fn pronoun(word: &str) -> Option<Gender> {
+    match word {
+        "he" | "He" | "him" | "his" | "His" | "HE" => Some(Gender::Male),
+        "she" | "She" | "her" | "Her" | "hers" | "SHE" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Object pronouns: never the subject of their own clause.
+pub fn is_object_pronoun(word: &str) -> bool {
+    matches!(word, "him")
+}
+
+/// Heads of epithets ("the top diplomat", "the minister").
+const EPITHET_HEADS: &[&str] = &[
+    "minister",
+    "diplomat",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "president",
+    "envoy",
+    "ambassador",
+    "premier",
+    "chancellor",
+    "secretary",
+    "secretary-general",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "king",
+    "queen",
+    "emir",
+    "commissioner",
+    "representative",
+    "official",
+    "counselor",
+    "councilor",
+];
+
+/// Words allowed between "the" and an epithet's head.
+const EPITHET_MODIFIERS: &[&str] = &[
+    "top",
+    "chief",
+    "foreign",
+    "prime",
+    "vice",
+    "deputy",
+    "special",
+    "senior",
+    "visiting",
+    "former",
+    "veteran",
+    "new",
+    "state",
+    "defense",
+    "defence",
+    "trade",
+    "finance",
+    "high",
+    "permanent",
+    "u.s.",
+    "european",
+    "chinese",
+    "american",
+    "brazilian",
+    "russian",
+    "indian",
+    "french",
+    "british",
+    "german",
+    "japanese",
+    "korean",
+];
+
+/// Epithet modifiers that must appear in the person's role ("the foreign minister").
+pub const ROLE_MODIFIERS: &[&str] = &[
+    "foreign",
+    "prime",
+    "vice",
+    "deputy",
+    "special",
+    "defense",
+    "defence",
+    "trade",
+    "finance",
+    "high",
+    "permanent",
+];
+
+pub fn is_epithet_head(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase) && any_eq(EPITHET_HEADS, word)
+        || matches!(
+            word,
+            "President" | "Premier" | "Minister" | "Secretary-General"
+        )
+}
+
+pub fn is_epithet_modifier(word: &str) -> bool {
+    any_eq(EPITHET_MODIFIERS, word)
+}
+
+/// True when an epithet's head fits a person's role (both lower-case).
+pub fn role_fits(head: &str, role: &str) -> bool {
+    match head {
+        "diplomat" => [
+            "foreign",
+            "secretary of state",
+            "state councilor",
+            "ambassador",
+            "envoy",
+        ]
+        .iter()
+        .any(|r| role.contains(r)),
+        "leader" => [
+            "president",
+            "premier",
+            "prime minister",
+            "chancellor",
+            "king",
+            "chairman",
+            "leader",
+            "emir",
+            "sultan",
+        ]
+        .iter()
+        .any(|r| role.contains(r)),
+        "spokesperson" | "spokesman" | "spokeswoman" => role.contains("spokes"),
+        "official" => !role.is_empty(),
+        "president" => role.contains("president") && !role.contains("vice"),
+        _ => role.contains(head),
+    }
+}
+
+/// What a collective reference ("both sides", "the two leaders") refers to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Collective {
+    States,
+    People,
+    /// States if two are clear, otherwise people.
+    Sides,
+}
+
+pub fn collective_head(word: &str) -> Option<Collective> {
+    match word {
+        "countries" | "nations" | "governments" | "states" => Some(Collective::States),
+        "leaders" | "presidents" | "ministers" | "diplomats" | "envoys" | "heads" => {
+            Some(Collective::People)
+        }
+        "sides" | "parties" => Some(Collective::Sides),
+        _ => None,
+    }
+}
+
+/// "the bloc", "the group": the most recent organisation or grouping.
+pub fn is_group_word(word: &str) -> bool {
+    matches!(
+        word,
+        "bloc" | "group" | "grouping" | "alliance" | "organization" | "organisation"
+    )
+}
+
+/// Verbs that follow or precede a speaker's name ("Wang Yi said", "said Wang Yi").
+pub fn is_reporting_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "stressed"
+            | "noted"
+            | "urged"
+            | "warned"
+            | "stated"
+            | "announced"
+            | "emphasized"
+            | "emphasised"
+            | "underlined"
+            | "reiterated"
+            | "explained"
+            | "asked"
+            | "wrote"
+            | "tweeted"
+            | "remarked"
+    )
+}

@@ -1,0 +1,369 @@
+//! Actor mention suggestions on dev articles written for these tests (a Xinhua readout, a
+//! Reuters report, a foreign-ministry press conference imported with CRLF line endings,
+//! a joint statement): gazetteer names, capitals as metonyms and as places, people with
+//! titles, short forms, pronouns, epithets, bodies, collective references, and the
+//! project's own actors winning over the gazetteer.
+
+use demarche::import::import_file;
+use demarche::model::{Actor, Document, Id, Project};
+use demarche::suggest::{ActorRef, Detail, Gazetteer, NewActor, Suggestion, actors};
+use std::path::Path;
+
+fn load(name: &str) -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/suggest")
+        .join(name);
+    import_file(&path, Id(1000)).expect("fixture imports")
+}
+
+fn suggest(project: &Project, doc: &Document) -> Vec<Suggestion> {
+    actors::mentions(project, doc, Gazetteer::bundled())
+}
+
+/// Code-point range of the `nth` (0-based) occurrence of `needle` in the text.
+fn find(doc: &Document, needle: &str, nth: usize) -> (usize, usize) {
+    let text = doc.text();
+    let byte = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle:?} #{nth} is in the fixture"))
+        .0;
+    let start = doc.index().char_of(byte).expect("char boundary");
+    (start, start + needle.chars().count())
+}
+
+fn name_of(project: &Project, actor: &ActorRef) -> String {
+    match actor {
+        ActorRef::Project(id) => project.actor(*id).expect("project actor").name.clone(),
+        ActorRef::New(new) => new.name.clone(),
+    }
+}
+
+/// Actors suggested exactly over the `nth` occurrence of `needle`.
+fn actors_at(
+    project: &Project,
+    doc: &Document,
+    all: &[Suggestion],
+    needle: &str,
+    nth: usize,
+) -> Vec<String> {
+    let (start, end) = find(doc, needle, nth);
+    let mut names: Vec<String> = all
+        .iter()
+        .filter(|s| (s.start, s.end) == (start, end))
+        .map(|s| match &s.detail {
+            Detail::Mention { actor } => name_of(project, actor),
+            other => panic!("only mentions expected, got {other:?}"),
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// No suggestion overlaps the `nth` occurrence of `needle`.
+fn nothing_at(doc: &Document, all: &[Suggestion], needle: &str, nth: usize) -> bool {
+    let (start, end) = find(doc, needle, nth);
+    !all.iter().any(|s| s.start < end && start < s.end)
+}
+
+fn new_actor<'s>(all: &'s [Suggestion], doc: &Document, needle: &str, nth: usize) -> &'s NewActor {
+    let (start, end) = find(doc, needle, nth);
+    all.iter()
+        .find_map(|s| match &s.detail {
+            Detail::Mention {
+                actor: ActorRef::New(new),
+            } if (s.start, s.end) == (start, end) => Some(new),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("a new actor at {needle:?} #{nth}"))
+}
+
+fn one(name: &str) -> Vec<String> {
+    vec![name.to_string()]
+}
+
+#[test]
+fn xinhua_readout_people_titles_short_forms_pronouns_and_epithets() {
+    let project = Project::new("dev");
+    let doc = load("actors_xinhua.txt");
+    let all = suggest(&project, &doc);
+    let at = |needle: &str, nth: usize| actors_at(&project, &doc, &all, needle, nth);
+
+    // "Chinese Foreign Minister Wang Yi": the demonym for the state, the name without the
+    // title, the role and the affiliation on the new person.
+    assert_eq!(at("Chinese", 1), one("China"));
+    assert_eq!(at("Wang Yi", 0), one("Wang Yi"));
+    assert!(nothing_at(&doc, &all, "Foreign Minister", 0));
+    let wang = new_actor(&all, &doc, "Wang Yi", 0);
+    assert_eq!(wang.kind, "person");
+    assert_eq!(wang.role, "Foreign Minister");
+    assert_eq!(
+        wang.affiliation.as_deref().map(|a| name_of(&project, a)),
+        Some("China".to_string())
+    );
+    // The name in Chinese script right after is the same person.
+    assert_eq!(at("王毅", 0), one("Wang Yi"));
+    assert_eq!(at("Mauro Vieira", 0), one("Mauro Vieira"));
+    assert_eq!(at("Brazilian", 1), one("Brazil"));
+
+    // The dateline and "in Beijing" are places; "Beijing supports" is the government.
+    assert!(nothing_at(&doc, &all, "BEIJING", 0));
+    assert!(nothing_at(&doc, &all, "Beijing", 0));
+    assert_eq!(at("Beijing", 1), one("China"));
+    assert_eq!(at("Brasília", 0), one("Brazil"));
+    // "the Chinese market" is no reference to the state.
+    assert!(nothing_at(&doc, &all, "Chinese market", 0));
+
+    // Short form, pronouns (subject of the previous sentence), epithet.
+    assert_eq!(at("Wang", 1), one("Wang Yi"));
+    assert_eq!(at("He", 0), one("Wang Yi"));
+    assert_eq!(at("the top diplomat", 0), one("Wang Yi"));
+    assert_eq!(at("Vieira", 1), one("Mauro Vieira"));
+    assert_eq!(at("He", 1), one("Mauro Vieira"));
+    assert_eq!(at("his", 0), one("Mauro Vieira"));
+
+    // Collective references: one mention per state, same span.
+    assert_eq!(
+        at("the two sides", 0),
+        vec!["Brazil".to_string(), "China".to_string()]
+    );
+    assert_eq!(
+        at("the two countries", 0),
+        vec!["Brazil".to_string(), "China".to_string()]
+    );
+    assert_eq!(
+        at("Both sides", 0),
+        vec!["Brazil".to_string(), "China".to_string()]
+    );
+}
+
+#[test]
+fn reuters_report_secretary_of_state_lula_and_state_department() {
+    let project = Project::new("dev");
+    let doc = load("actors_reuters.txt");
+    let all = suggest(&project, &doc);
+    let at = |needle: &str, nth: usize| actors_at(&project, &doc, &all, needle, nth);
+
+    assert_eq!(at("U.S.", 1), one("United States"));
+    assert_eq!(at("Antony Blinken", 0), one("Antony Blinken"));
+    let blinken = new_actor(&all, &doc, "Antony Blinken", 0);
+    assert_eq!(blinken.role, "Secretary of State");
+    assert_eq!(
+        blinken.affiliation.as_deref().map(|a| name_of(&project, a)),
+        Some("United States".to_string())
+    );
+    // Accents and particles stay in the name.
+    let lula = "Luiz Inácio Lula da Silva";
+    assert_eq!(at(lula, 0), one(lula));
+    assert_eq!(new_actor(&all, &doc, lula, 0).role, "President");
+
+    // The byline is no mention; "visits Brasília" and "arrived in Brasília" are places.
+    assert!(nothing_at(&doc, &all, "Ana Ribeiro", 0));
+    assert!(nothing_at(&doc, &all, "Brasília", 0));
+    assert!(nothing_at(&doc, &all, "Brasília", 2));
+    // "Washington pressed Brasília", "Washington has warned": governments.
+    assert_eq!(at("Washington", 0), one("United States"));
+    assert_eq!(at("Brasília", 1), one("Brazil"));
+    assert_eq!(at("Washington", 1), one("United States"));
+
+    assert_eq!(at("Lula", 1), one(lula));
+    assert_eq!(at("Blinken", 2), one("Antony Blinken"));
+    assert_eq!(at("The president", 0), one(lula));
+    assert_eq!(at("his", 0), one(lula));
+    assert_eq!(at("He", 0), one("Antony Blinken"));
+
+    // "State Department spokesperson Margaret Harris said she …".
+    let department = new_actor(&all, &doc, "State Department", 0);
+    assert_eq!(department.name, "U.S. Department of State");
+    assert_eq!(department.kind, "government_body");
+    assert_eq!(at("Margaret Harris", 0), one("Margaret Harris"));
+    assert_eq!(
+        new_actor(&all, &doc, "Margaret Harris", 0)
+            .affiliation
+            .as_deref()
+            .map(|a| name_of(&project, a)),
+        Some("United States".to_string())
+    );
+    assert_eq!(at("she", 0), one("Margaret Harris"));
+    assert_eq!(at("The spokesperson", 0), one("Margaret Harris"));
+    assert_eq!(at("State Department", 1), one("U.S. Department of State"));
+    assert_eq!(at("Brazilian", 1), one("Brazil"));
+}
+
+#[test]
+fn crlf_press_conference_bodies_ambassadors_and_speaker_labels() {
+    let project = Project::new("dev");
+    let doc = load("actors_mfa.txt");
+    assert!(!doc.text().contains('\r'), "import normalises line endings");
+    let all = suggest(&project, &doc);
+    let at = |needle: &str, nth: usize| actors_at(&project, &doc, &all, needle, nth);
+
+    assert_eq!(at("Mao Ning", 0), one("Mao Ning"));
+    assert_eq!(at("Mao Ning", 1), one("Mao Ning"));
+    assert_eq!(new_actor(&all, &doc, "Mao Ning", 0).role, "Spokesperson");
+    // "The Chinese Foreign Ministry": the state and the body.
+    assert_eq!(at("Chinese", 1), one("China"));
+    assert_eq!(
+        at("Foreign Ministry", 1),
+        one("Ministry of Foreign Affairs of the People's Republic of China")
+    );
+    // Later "the Ministry of Foreign Affairs" is that same body.
+    assert_eq!(
+        at("Ministry of Foreign Affairs", 0),
+        one("Ministry of Foreign Affairs of the People's Republic of China")
+    );
+    assert!(nothing_at(&doc, &all, "Chinese companies", 0));
+    assert_eq!(at("China", 0), one("China"));
+    assert_eq!(at("PRC", 0), one("China"));
+
+    assert_eq!(at("Zhang Jun", 0), one("Zhang Jun"));
+    assert_eq!(new_actor(&all, &doc, "Zhang Jun", 0).role, "Ambassador");
+    assert_eq!(at("Zhang", 1), one("Zhang Jun"));
+
+    assert_eq!(at("Japanese", 0), one("Japan"));
+    assert_eq!(at("Kishida Fumio", 0), one("Kishida Fumio"));
+    assert_eq!(at("Tokyo", 0), one("Japan"));
+    assert_eq!(at("Beijing", 0), one("China"));
+    // "Mao Ning: We noted his remarks." — the speaker label is not who "his" is.
+    assert_eq!(at("his", 0), one("Kishida Fumio"));
+    assert_eq!(at("The spokesperson", 0), one("Mao Ning"));
+}
+
+#[test]
+fn joint_statement_heads_of_state_apposition_groupings() {
+    let project = Project::new("dev");
+    let doc = load("actors_joint.txt");
+    let all = suggest(&project, &doc);
+    let at = |needle: &str, nth: usize| actors_at(&project, &doc, &all, needle, nth);
+
+    assert_eq!(at("People's Republic of China", 0), one("China"));
+    assert_eq!(at("Xi Jinping", 0), one("Xi Jinping"));
+    assert_eq!(at("Prabowo Subianto", 0), one("Prabowo Subianto"));
+    assert_eq!(
+        new_actor(&all, &doc, "Prabowo Subianto", 0)
+            .affiliation
+            .as_deref()
+            .map(|a| name_of(&project, a)),
+        Some("Indonesia".to_string())
+    );
+    assert_eq!(
+        at("The two heads of state", 0),
+        vec!["Prabowo Subianto".to_string(), "Xi Jinping".to_string()]
+    );
+    assert!(nothing_at(&doc, &all, "Beijing", 0));
+    let pair = vec!["China".to_string(), "Indonesia".to_string()];
+    assert_eq!(at("The two sides", 0), pair);
+    assert_eq!(at("China", 2), one("China"));
+    assert_eq!(at("Indonesia", 3), one("Indonesia"));
+    assert_eq!(at("Both sides", 0), pair);
+    assert_eq!(at("Both countries", 0), pair);
+
+    assert_eq!(at("ASEAN", 0), one("ASEAN"));
+    assert_eq!(at("the bloc", 0), one("ASEAN"));
+
+    // "Wang Yi, China's foreign minister," and a one-word Indonesian name.
+    assert_eq!(at("Wang Yi", 0), one("Wang Yi"));
+    let wang = new_actor(&all, &doc, "Wang Yi", 0);
+    assert_eq!(wang.role, "foreign minister");
+    assert_eq!(
+        wang.affiliation.as_deref().map(|a| name_of(&project, a)),
+        Some("China".to_string())
+    );
+    assert_eq!(at("Sugiono", 0), one("Sugiono"));
+    assert_eq!(
+        new_actor(&all, &doc, "Sugiono", 0).role,
+        "Minister of Foreign Affairs"
+    );
+    assert_eq!(at("Xi", 1), one("Xi Jinping"));
+    assert_eq!(at("Jakarta", 0), one("Indonesia"));
+    assert_eq!(at("G20", 0), one("G20"));
+}
+
+#[test]
+fn project_actors_and_aliases_win_over_the_gazetteer() {
+    let mut project = Project::new("dev");
+    let mut brazil = Actor::new(Id(1), "Federative Republic of Brazil", "state");
+    brazil.iso3 = Some("BRA".into());
+    let mut itamaraty = Actor::new(
+        Id(2),
+        "Brazil Ministry of Foreign Affairs",
+        "government_body",
+    );
+    itamaraty.aliases = vec!["Itamaraty".into()];
+    let mut lula = Actor::new(Id(3), "Lula", "person");
+    lula.aliases = vec!["Luiz Inácio Lula da Silva".into()];
+    lula.role = "President".into();
+    project.actors = vec![brazil, itamaraty, lula];
+    let doc = load("actors_reuters.txt");
+    let all = suggest(&project, &doc);
+    let at = |needle: &str, nth: usize| actors_at(&project, &doc, &all, needle, nth);
+
+    // Same ISO3 as the gazetteer's Brazil: the project's actor is the one suggested.
+    assert_eq!(at("Brazil", 0), one("Federative Republic of Brazil"));
+    assert_eq!(at("Brasília", 1), one("Federative Republic of Brazil"));
+    assert_eq!(at("Brazilian", 0), one("Federative Republic of Brazil"));
+    // An alias the gazetteer does not know.
+    assert_eq!(
+        at("Itamaraty", 0),
+        one("Brazil Ministry of Foreign Affairs")
+    );
+    // The titled name is the project's person; later references follow it.
+    assert_eq!(at("Luiz Inácio Lula da Silva", 0), one("Lula"));
+    assert_eq!(at("The president", 0), one("Lula"));
+    assert_eq!(at("his", 0), one("Lula"));
+    assert!(all.iter().all(|s| match &s.detail {
+        Detail::Mention {
+            actor: ActorRef::New(new),
+        } => new.iso3.as_deref() != Some("BRA"),
+        _ => true,
+    }));
+}
+
+#[test]
+fn suggestions_are_in_text_order_without_duplicates_and_slice_the_text() {
+    let project = Project::new("dev");
+    for name in [
+        "actors_xinhua.txt",
+        "actors_reuters.txt",
+        "actors_mfa.txt",
+        "actors_joint.txt",
+    ] {
+        let doc = load(name);
+        let all = suggest(&project, &doc);
+        for s in &all {
+            if let Detail::Mention { actor } = &s.detail {
+                println!(
+                    "{name} {}..{} {:?} → {}",
+                    s.start,
+                    s.end,
+                    s.text,
+                    name_of(&project, actor)
+                );
+            }
+        }
+        assert!(all.len() > 15, "{name}: {} mentions", all.len());
+        for pair in all.windows(2) {
+            assert!(
+                (pair[0].start, pair[0].end) <= (pair[1].start, pair[1].end),
+                "{name}: order"
+            );
+            assert!(pair[0] != pair[1], "{name}: duplicate {:?}", pair[0]);
+        }
+        for s in &all {
+            assert_eq!(
+                doc.slice(s.start, s.end),
+                Some(s.text.as_str()),
+                "{name}: offsets"
+            );
+            // Names carry no article and no possessive.
+            assert!(
+                !s.text.ends_with("'s") && !s.text.ends_with("’s"),
+                "{name}: {:?}",
+                s.text
+            );
+            if !s.text.starts_with("the ") && !s.text.starts_with("The ") {
+                assert!(s.text.chars().next().is_some_and(|c| !c.is_whitespace()));
+            }
+        }
+    }
+}
