@@ -82,6 +82,7 @@ pub struct GoldCommitment {
     pub end: usize,
     /// Index into `GoldArticle::statements`.
     pub statement: usize,
+    /// One actor's name, or several separated by commas for a collective committer.
     pub committer: String,
     pub strength: String,
     pub action: String,
@@ -432,10 +433,12 @@ fn field(fields: &[(String, String)], key: &str) -> Option<String> {
 
 /// Every name refers to a listed actor, every key is a codebook key.
 fn check(a: &GoldArticle) -> Result<(), String> {
-    let known = |name: &str, what: &str| {
-        a.actor(name)
-            .map(|_| ())
-            .ok_or(format!("{what} `{name}` is not in the actor list"))
+    let known = |names: &str, what: &str| {
+        names.split(',').map(str::trim).try_for_each(|name| {
+            a.actor(name)
+                .map(|_| ())
+                .ok_or(format!("{what} `{name}` is not in the actor list"))
+        })
     };
     for m in &a.mentions {
         known(&m.actor, &format!("mention “{}”", a.slice(m.start, m.end)))?;
@@ -593,11 +596,15 @@ fn of_kind(s: &[Suggestion], kind: SuggestionKind) -> Vec<&Suggestion> {
     s.iter().filter(|s| s.kind == kind).collect()
 }
 
-fn same(gold: &GoldArticle, project: &Project, gold_name: &str, actor: Option<&ActorRef>) -> bool {
-    match (gold.actor(gold_name), actor) {
-        (Some(g), Some(a)) => same_actor(g, &named(project, a)),
-        _ => false,
-    }
+/// `gold_names` is one actor, or several separated by commas when the speaker, committer
+/// or holder is a collective ("the two sides"): naming any of them is right.
+fn same(gold: &GoldArticle, project: &Project, gold_names: &str, actor: Option<&ActorRef>) -> bool {
+    let Some(actor) = actor else { return false };
+    let suggested = named(project, actor);
+    gold_names
+        .split(',')
+        .filter_map(|name| gold.actor(name.trim()))
+        .any(|g| same_actor(g, &suggested))
 }
 
 /// Scores the suggestions for one article against its gold coding.
