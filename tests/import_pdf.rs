@@ -140,24 +140,27 @@ fn a_three_page_statement_comes_out_as_its_paragraphs() {
     );
 }
 
-/// Paragraphs marked only by a first-line indent, "- N -" page numbers, no information
-/// dictionary: the first line is the title.
+/// Paragraphs marked only by a first-line indent, a bulleted list, "- N -" page numbers,
+/// no information dictionary: the first line is the title.
 #[test]
-fn indented_paragraphs_and_dashed_page_numbers() {
-    let first = [
-        "Statement by the Spokesperson on the situation in the Red Sea",
-        "The European Union condemns the attacks on merchant vessels in the Red Sea and the Gulf",
-        "of Aden, which threaten the freedom of navigation and global trade. The attacks must",
-        "stop.",
-        "The Union will continue to work with its partners in the region to protect shipping and",
-        "to support de-escalation.",
+fn indented_paragraphs_lists_and_dashed_page_numbers() {
+    let lines = vec![
+        Line::body("Statement by the Spokesperson on the situation in the Red Sea").sized(14.0),
+        Line::body(
+            "The European Union condemns the attacks on merchant vessels in the Red Sea and the Gulf",
+        )
+        .after_gap(8.0)
+        .indented(18.0),
+        Line::body(
+            "of Aden, which threaten the freedom of navigation and global trade. The attacks must",
+        ),
+        Line::body("stop."),
+        Line::body("The Union will continue to work with its partners in the region to:").indented(18.0),
+        Line::body(
+            "• protect merchant shipping through Operation Aspides and with partners’ navies;",
+        ),
+        Line::body("• support every diplomatic effort towards de-escalation."),
     ];
-    let mut lines = vec![Line::body(first[0]).sized(14.0)];
-    lines.push(Line::body(first[1]).after_gap(8.0).indented(18.0));
-    lines.push(Line::body(first[2]));
-    lines.push(Line::body(first[3]));
-    lines.push(Line::body(first[4]).indented(18.0));
-    lines.push(Line::body(first[5]));
     let bytes = writer::write(&Spec {
         lines,
         lines_per_page: 3,
@@ -174,8 +177,9 @@ fn indented_paragraphs_and_dashed_page_numbers() {
          The European Union condemns the attacks on merchant vessels in the Red Sea and the \
          Gulf of Aden, which threaten the freedom of navigation and global trade. The attacks \
          must stop.\n\n\
-         The Union will continue to work with its partners in the region to protect shipping \
-         and to support de-escalation."
+         The Union will continue to work with its partners in the region to:\n\n\
+         • protect merchant shipping through Operation Aspides and with partners’ navies;\n\n\
+         • support every diplomatic effort towards de-escalation."
     );
     assert_eq!(
         doc.meta.title,

@@ -15,7 +15,7 @@
 //!   numbers ("3", "Page 3 of 12", "- 3 -") at the top or bottom of a page;
 //! - lines become paragraphs: a new paragraph starts after a wider gap than the page's line
 //!   spacing, at a first-line indent, at a change of type size, or after a line that ended
-//!   early (the next line's first word would have fitted on it);
+//!   early (the next line's first word would have fitted on it), or at a bullet;
 //! - a word broken at a line end is joined (see [`join_hyphenated`] for the rule).
 
 use super::{Extracted, ImportError};
@@ -737,10 +737,13 @@ pub(crate) mod layout {
                 let starts_paragraph = match previous {
                     None => true,
                     Some((prev, prev_shape)) => {
-                        if std::ptr::eq(prev_shape.id, shape.id) {
+                        if starts_list_item(line) {
+                            true
+                        } else if std::ptr::eq(prev_shape.id, shape.id) {
                             shape.breaks_between(prev, line)
                         } else {
-                            // Across a page break only an early line end ends a paragraph.
+                            // Across a page break the spacing says nothing; an early line
+                            // end or an indent does.
                             prev_shape.ends_early(prev, line) || shape.is_indented(line)
                         }
                     }
@@ -839,6 +842,12 @@ pub(crate) mod layout {
             let word_width = (first_word.chars().count() as f64 + 1.0) * next.size * 0.5;
             prev.end_x + word_width < self.right - prev.size * 0.5
         }
+    }
+
+    /// A bulleted list item ("• …") is a paragraph of its own, however long its line.
+    fn starts_list_item(line: &Line) -> bool {
+        line.text
+            .starts_with(['•', '◦', '▪', '■', '●', '‣', '⁃', '∙'])
     }
 
     /// Drops running headers and footers (lines repeated at the top or bottom of most

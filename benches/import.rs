@@ -1,0 +1,163 @@
+//! Importing articles the way `demarche import PROJECT FOLDER` does: expand the folder,
+//! import each file, check it against the project for a duplicate, add it.
+//!
+//! Targets (issue 5): 500 plain-text articles (4–8 KB each, generated wire copy with
+//! accents, Han, Hangul and Cyrillic names) ≤ 5 s; one 300-page PDF (about 500 words a
+//! page, Helvetica with a composite font for non-Latin names, running header, page
+//! numbers) ≤ 10 s. After criterion's report a summary prints each median beside its target.
+//!
+//! `cargo bench --bench import`
+
+#[path = "../tests/fixtures/articles/pdf/writer.rs"]
+mod writer;
+
+use criterion::{Criterion, SamplingMode};
+use demarche::edit::Edit;
+use demarche::import::{self, Expanded};
+use demarche::model::{Id, Project};
+use demarche::synth;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const ARTICLES: usize = 500;
+const PDF_PAGES: usize = 300;
+const LINES_PER_PAGE: usize = 36;
+
+/// Writes `ARTICLES` generated articles into `dir`, in nested folders of 50 as an analyst
+/// keeps them; returns their total size in bytes.
+fn write_articles(dir: &Path) -> usize {
+    let project = synth::project(ARTICLES, 6_000, 0, 505);
+    let mut total = 0;
+    for (i, doc) in project.documents.iter().enumerate() {
+        let folder = dir.join(format!("batch-{:02}", i / 50));
+        std::fs::create_dir_all(&folder).expect("folder created");
+        let path = folder.join(format!("article-{i:03}.txt"));
+        std::fs::write(&path, doc.text()).expect("article written");
+        total += doc.text().len();
+    }
+    total
+}
+
+/// The CLI's import loop (src/cli.rs `import`), without printing or saving.
+fn import_folder(dir: &Path) -> (usize, usize) {
+    let mut project = Project::new("bench");
+    let mut ids = project.id_allocator();
+    let Expanded { files, failures } = import::expand_paths(&[dir.to_path_buf()]);
+    let mut failed = failures.len();
+    let mut imported = 0;
+    for file in &files {
+        let Ok(doc) = import::import_file(file, ids.fresh()) else {
+            failed += 1;
+            continue;
+        };
+        if import::find_duplicate(&project, &doc).is_some() {
+            continue;
+        }
+        Edit::AddDocument(Box::new(doc))
+            .apply(&mut project)
+            .expect("a fresh document adds");
+        imported += 1;
+    }
+    (imported, failed)
+}
+
+/// A 300-page report: generated wire copy wrapped at 86 characters, 36 lines a page.
+fn report_pdf() -> (Vec<u8>, usize) {
+    let project = synth::project(200, 6_000, 0, 300);
+    let paragraphs: Vec<String> = project
+        .documents
+        .iter()
+        .flat_map(|d| {
+            d.text()
+                .split("\n\n")
+                .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut lines = writer::wrap(&paragraphs, 86, 8.0);
+    lines.truncate(PDF_PAGES * LINES_PER_PAGE);
+    assert_eq!(lines.len(), PDF_PAGES * LINES_PER_PAGE, "enough text");
+    let words = lines
+        .iter()
+        .map(|l| l.text.split_whitespace().count())
+        .sum();
+    let bytes = writer::write(&writer::Spec {
+        lines,
+        lines_per_page: LINES_PER_PAGE,
+        header: Some("Annual Report on Foreign Policy — 2025".to_owned()),
+        footer: Some(|page, pages| format!("Page {page} of {pages}")),
+        info: vec![("Title", "Annual Report on Foreign Policy".to_owned())],
+    });
+    (bytes, words)
+}
+
+fn import_pdf(bytes: &[u8]) -> usize {
+    let doc = import::import_bytes(bytes, Some("report.pdf"), Id(1)).expect("the report imports");
+    doc.text().len()
+}
+
+fn median(mut runs: Vec<Duration>) -> Duration {
+    runs.sort();
+    runs[runs.len() / 2]
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let article_bytes = write_articles(dir.path());
+    let folder: PathBuf = dir.path().to_path_buf();
+    let (imported, failed) = import_folder(&folder);
+    assert_eq!((imported, failed), (ARTICLES, 0), "every article imports");
+    let (pdf, words) = report_pdf();
+    let text_len = import_pdf(&pdf);
+
+    let mut c = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(10))
+        .without_plots()
+        .configure_from_args();
+    let mut group = c.benchmark_group("import");
+    group.sampling_mode(SamplingMode::Flat);
+    group.bench_function("500 plain-text articles (folder)", |b| {
+        b.iter(|| black_box(import_folder(&folder)))
+    });
+    group.bench_function("300-page PDF", |b| b.iter(|| black_box(import_pdf(&pdf))));
+    group.finish();
+    c.final_summary();
+
+    let folder_median = median(
+        (0..5)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(import_folder(&folder));
+                start.elapsed()
+            })
+            .collect(),
+    );
+    let pdf_median = median(
+        (0..5)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(import_pdf(&pdf));
+                start.elapsed()
+            })
+            .collect(),
+    );
+    println!("\nimport (median of 5 runs):");
+    println!(
+        "  {ARTICLES} plain-text articles ({:.1} MB, avg {:.1} KB): {:>8.1} ms = {:.2}× the 5 s target",
+        article_bytes as f64 / 1e6,
+        article_bytes as f64 / ARTICLES as f64 / 1e3,
+        folder_median.as_secs_f64() * 1e3,
+        folder_median.as_secs_f64() / 5.0
+    );
+    println!(
+        "  {PDF_PAGES}-page PDF ({:.1} MB, {words} words, {:.2} MB of text): {:>8.1} ms = {:.2}× the 10 s target",
+        pdf.len() as f64 / 1e6,
+        text_len as f64 / 1e6,
+        pdf_median.as_secs_f64() * 1e3,
+        pdf_median.as_secs_f64() / 10.0
+    );
+}
