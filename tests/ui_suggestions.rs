@@ -367,3 +367,43 @@ fn enter_and_backspace_do_nothing_without_a_focused_suggestion() {
     press(&mut h, Key::Enter);
     assert_eq!(h.state().workspace().project(), &before);
 }
+
+/// The screen point over the character at `offset` in the article.
+fn point_at(h: &Harness<'static, DemarcheApp>, offset: usize) -> egui::Pos2 {
+    let view = h.state().article();
+    let a = view.offset_rect(offset).expect("laid out");
+    let b = view.offset_rect(offset + 1).expect("laid out");
+    egui::pos2((a.left() + b.left()) / 2.0, a.center().y)
+}
+
+#[test]
+fn clicking_a_suggestion_focuses_it_and_hovering_tells_what_it_is() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(saved_project(dir.path()));
+    let beijing = at(TEXT, "Beijing", 0);
+    let pos = point_at(&h, beijing.0 + 2);
+
+    h.event(egui::Event::PointerMoved(pos));
+    h.run();
+    let tooltip = "Suggested mention: China (new) (Enter accept · Backspace reject)";
+    assert!(h.get_all_by_label_contains(tooltip).next().is_some());
+
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    assert_eq!(
+        focused(&h),
+        Some((SuggestionKind::Mention, beijing.0, beijing.1))
+    );
+    assert_eq!(h.state().article().selection(), Some(beijing));
+    press(&mut h, Key::Enter);
+    let mentions = &doc(&h).mentions;
+    assert_eq!(mentions.len(), 1);
+    assert_eq!((mentions[0].span.start(), mentions[0].span.end()), beijing);
+}

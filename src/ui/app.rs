@@ -1317,6 +1317,12 @@ impl DemarcheApp {
             };
             let actions = self.article.ui(ui, &input);
             self.actions.extend(actions);
+            if let Some(mark) = self.article.take_clicked_suggestion()
+                && let Some((s, e)) = self.suggestions.focus_mark(mark)
+            {
+                self.selection.annotation = None;
+                self.article.set_selection(s, e);
+            }
         });
     }
 }

@@ -381,6 +381,14 @@ impl SuggestionsState {
         }
     }
 
+    /// Focuses the suggestion drawn as mark `index` (see [`Self::marks`]), as a click on
+    /// it does; returns its range to select.
+    pub fn focus_mark(&mut self, index: usize) -> Option<(usize, usize)> {
+        let s = self.shown.get(index).and_then(|&i| self.list.get(i))?;
+        self.focused = Some(key_of(s));
+        Some((s.start, s.end))
+    }
+
     /// Focuses the first shown suggestion after `after` (wrapping to the first).
     fn focus_after(&mut self, after: Key, settings: &SuggestionSettings) -> Option<(usize, usize)> {
         let next = self

@@ -123,6 +123,8 @@ pub struct ArticleView {
     /// Suggestions to draw (set by the app each frame) and which one is focused.
     suggestions: std::sync::Arc<Vec<suggested::SuggestionMark>>,
     focused_suggestion: Option<usize>,
+    /// A suggestion clicked this frame (index into the marks), for the app to focus.
+    clicked_suggestion: Option<usize>,
 }
 
 impl ArticleView {
@@ -250,6 +252,11 @@ impl ArticleView {
     ) {
         self.suggestions = marks;
         self.focused_suggestion = focused;
+    }
+
+    /// The suggestion the analyst clicked (where no annotation is), once.
+    pub fn take_clicked_suggestion(&mut self) -> Option<usize> {
+        self.clicked_suggestion.take()
     }
 
     pub fn stats(&self) -> ViewStats {
@@ -734,6 +741,18 @@ impl ArticleView {
                 .unwrap_or_default();
             if stack.is_empty() {
                 self.click_stack = None;
+                if let Some(c) = hit.char_under {
+                    let offset = self.paras.start(hit.paragraph) + c;
+                    // The innermost suggestion there (a mention inside a statement).
+                    self.clicked_suggestion = self
+                        .suggestions
+                        .iter()
+                        .enumerate()
+                        .take_while(|(_, m)| m.start <= offset)
+                        .filter(|(_, m)| offset < m.end)
+                        .min_by_key(|(_, m)| m.end - m.start)
+                        .map(|(i, _)| i);
+                }
                 if input.selected_annotation.is_some() {
                     actions.push(UiAction::SelectAnnotation(None));
                 }
