@@ -815,7 +815,7 @@ fn documents_panel_switches_sorts_and_sets_status() {
             bench,
         );
     harness.run();
-    harness.get_by_label("2026-03-10 · Xinhua");
+    harness.get_by_label("2026-03-10 · Xinhua · 9 annotations");
     harness.get_by_label("Ämter und Ministerien").click();
     harness.run();
     assert_eq!(harness.state().sel.document, Some(Id(30)));

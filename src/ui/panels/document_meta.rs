@@ -443,45 +443,57 @@ fn custom_fields_ui(
     state: &mut DocumentMetaState,
     actions: &mut Vec<UiAction>,
 ) {
-    ui.label("Custom fields");
+    ui.label("Custom fields").on_hover_text(
+        "Your own fields: name and value (a field is renamed when you leave its name)",
+    );
     // A rename that belongs to another document is forgotten, not applied there.
     if state.rename.as_ref().is_some_and(|(d, ..)| *d != doc.id) {
         state.rename = None;
         state.rename_problem = None;
     }
+    // Rows of their own rather than a grid: a grid sizes its middle column to last
+    // frame's content, which leaves text fields a few pixels wide.
     let name_width = (ui.available_width() * 0.35).clamp(60.0, 140.0);
-    egui::Grid::new("custom fields")
-        .num_columns(3)
-        .striped(true)
-        .show(ui, |ui| {
-            for (name, value) in &doc.meta.custom {
-                custom_row_ui(ui, doc, name, value, name_width, state, actions);
-                ui.end_row();
-            }
-            // The row that adds a field.
-            let name_response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut state.new_field_name)
-                        .id(field_id(doc.id, "new field name"))
-                        .hint_text("new field")
-                        .desired_width(name_width),
-                )
-                .accessible_name("New field name");
-            let value_response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut state.new_field_value)
-                        .id(field_id(doc.id, "new field value"))
-                        .hint_text("value")
-                        .desired_width(f32::INFINITY),
-                )
-                .accessible_name("New field value");
-            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter))
-                && (name_response.lost_focus() || value_response.lost_focus());
-            if ui.button("Add").clicked() || enter {
-                add_field(doc, state, actions);
-            }
-            ui.end_row();
+    let button_width = 28.0;
+    for (name, value) in &doc.meta.custom {
+        ui.horizontal(|ui| {
+            custom_row_ui(
+                ui,
+                doc,
+                name,
+                value,
+                name_width,
+                button_width,
+                state,
+                actions,
+            );
         });
+    }
+    // The row that adds a field.
+    ui.horizontal(|ui| {
+        let name_response = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.new_field_name)
+                    .id(field_id(doc.id, "new field name"))
+                    .hint_text("new field")
+                    .desired_width(name_width),
+            )
+            .accessible_name("New field name");
+        let value_width = (ui.available_width() - 40.0 - ui.spacing().item_spacing.x).max(40.0);
+        let value_response = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.new_field_value)
+                    .id(field_id(doc.id, "new field value"))
+                    .hint_text("value")
+                    .desired_width(value_width),
+            )
+            .accessible_name("New field value");
+        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter))
+            && (name_response.lost_focus() || value_response.lost_focus());
+        if ui.button("Add").clicked() || enter {
+            add_field(doc, state, actions);
+        }
+    });
     for problem in [&state.rename_problem, &state.add_problem]
         .into_iter()
         .flatten()
@@ -512,12 +524,14 @@ fn add_field(doc: &Document, state: &mut DocumentMetaState, actions: &mut Vec<Ui
     ));
 }
 
+#[allow(clippy::too_many_arguments)] // one row's parts; a struct would only rename them
 fn custom_row_ui(
     ui: &mut egui::Ui,
     doc: &Document,
     name: &str,
     value: &str,
     name_width: f32,
+    button_width: f32,
     state: &mut DocumentMetaState,
     actions: &mut Vec<UiAction>,
 ) {
@@ -544,11 +558,12 @@ fn custom_row_ui(
     }
     let value_id = egui::Id::unique(("custom field value", doc.id.0, name));
     let mut buffer = value.to_owned();
+    let value_width = (ui.available_width() - button_width - ui.spacing().item_spacing.x).max(40.0);
     let value_response = ui
         .add(
             egui::TextEdit::singleline(&mut buffer)
                 .id(value_id)
-                .desired_width(f32::INFINITY),
+                .desired_width(value_width),
         )
         .accessible_name(format!("Field value {name}"));
     let out = super::FieldOutcome {

@@ -89,9 +89,8 @@ pub struct DocumentsState {
     shown: Option<Shown>,
     /// The current document last frame, to scroll a newly current one into view.
     last_current: Option<Id>,
-    /// The list's scroll offset and height last frame.
+    /// The list's scroll offset last frame.
     scroll_offset: f32,
-    view_height: f32,
 }
 
 impl DocumentsState {
@@ -283,31 +282,15 @@ pub fn documents_ui(
         return actions;
     }
     state.refresh(ws);
-    filter_bar_ui(ui, state, sel, &mut actions);
-    // The filter may have changed above.
+    filter_bar_ui(ui, ws, state, sel, &mut actions);
     state.refresh(ws);
-    let shown = state.shown_ids().len();
-    let total = project.documents.len();
-    ui.horizontal(|ui| {
-        if state.filter.is_active() {
-            ui.weak(format!("{shown} of {total}"));
-            if ui
-                .small_button("Show all")
-                .on_hover_text("Clear the filter")
-                .clicked()
-            {
-                state.filter = DocumentFilter::default();
-            }
-        } else {
-            ui.weak(format!("{total} documents"));
-        }
-    });
     list_ui(ui, project, state, sel, &mut actions);
     actions
 }
 
 fn filter_bar_ui(
     ui: &mut egui::Ui,
+    ws: &Workspace,
     state: &mut DocumentsState,
     sel: &Selection,
     actions: &mut Vec<UiAction>,
@@ -351,6 +334,7 @@ fn filter_bar_ui(
     ui.horizontal_wrapped(|ui| {
         egui::ComboBox::from_id_salt("documents order")
             .selected_text(state.order.label())
+            .width(100.0)
             .show_ui(ui, |ui| {
                 for order in DocumentOrder::ALL {
                     ui.selectable_value(&mut state.order, order, order.label());
@@ -371,6 +355,7 @@ fn filter_bar_ui(
         let status_text = state.filter.status.map_or("any status", DocStatus::label);
         egui::ComboBox::from_id_salt("documents status filter")
             .selected_text(status_text)
+            .width(92.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut state.filter.status, None, "any status");
                 for s in DocStatus::ALL {
@@ -393,6 +378,7 @@ fn filter_bar_ui(
             };
             egui::ComboBox::from_id_salt("documents language filter")
                 .selected_text(language_text)
+                .width(92.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut state.filter.language, None, "any language");
                     for tag in languages {
@@ -407,17 +393,33 @@ fn filter_bar_ui(
                 .response
                 .accessible_name("Filter by language");
         }
+        // The combo boxes above may have changed the filter this frame.
+        state.refresh(ws);
+        let shown = state.shown_ids().len();
+        let total = ws.project().documents.len();
+        if state.filter.is_active() {
+            ui.weak(format!("{shown} of {total}"));
+            if ui
+                .small_button("Show all")
+                .on_hover_text("Clear the filter")
+                .clicked()
+            {
+                state.filter = DocumentFilter::default();
+            }
+        } else {
+            ui.weak(format!("{total} documents"));
+        }
     });
 }
 
-/// Height of one row: title, date and source, status and counts.
+/// Height of one row: the title; status, date, source and count.
 fn row_height(ui: &egui::Ui) -> f32 {
     let spacing = ui.spacing();
     let line = spacing
         .interact_size
         .y
         .max(egui::TextStyle::Body.resolve(ui.style()).size + 4.0);
-    3.0 * line + 2.0 * spacing.item_spacing.y + 4.0
+    2.0 * line + spacing.item_spacing.y + 4.0
 }
 
 fn list_ui(
@@ -430,6 +432,8 @@ fn list_ui(
     let row_h = row_height(ui);
     let step = row_h + ui.spacing().item_spacing.y;
     let ids = state.shown_ids().to_vec();
+    // The list takes the rest of the panel.
+    let view_height = ui.available_height();
     let mut area = egui::ScrollArea::vertical()
         .id_salt("documents")
         .auto_shrink([false, true]);
@@ -443,8 +447,8 @@ fn list_ui(
             let top = at as f32 * step;
             if top < state.scroll_offset {
                 area = area.vertical_scroll_offset(top);
-            } else if top + row_h > state.scroll_offset + state.view_height {
-                area = area.vertical_scroll_offset((top + row_h - state.view_height).max(0.0));
+            } else if top + row_h > state.scroll_offset + view_height {
+                area = area.vertical_scroll_offset((top + row_h - view_height).max(0.0));
             }
         }
     }
@@ -473,7 +477,6 @@ fn list_ui(
         }
     });
     state.scroll_offset = output.state.clamped_offset().y;
-    state.view_height = output.inner_rect.height();
 }
 
 fn document_row_ui(ui: &mut egui::Ui, doc: &Document, current: bool, actions: &mut Vec<UiAction>) {
@@ -499,21 +502,22 @@ fn document_row_ui(ui: &mut egui::Ui, doc: &Document, current: bool, actions: &m
         });
     }
     let date = doc.meta.date.map(|d| d.to_string()).unwrap_or_default();
-    let source = [date.as_str(), doc.meta.source.as_str()]
+    let count = doc.annotation_count();
+    let count = if count == 1 {
+        "1 annotation".to_owned()
+    } else {
+        format!("{count} annotations")
+    };
+    let details = [date.as_str(), doc.meta.source.as_str(), count.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-    let source = if source.is_empty() {
-        "no date or source".to_owned()
-    } else {
-        source
-    };
-    ui.add(egui::Label::new(egui::RichText::new(source).weak()).truncate());
     ui.horizontal(|ui| {
         let mut status = doc.meta.status;
         egui::ComboBox::from_id_salt("status")
             .selected_text(status.label())
+            .width(84.0)
             .show_ui(ui, |ui| {
                 for s in DocStatus::ALL {
                     ui.selectable_value(&mut status, s, s.label());
@@ -532,18 +536,15 @@ fn document_row_ui(ui: &mut egui::Ui, doc: &Document, current: bool, actions: &m
                 },
             ));
         }
-        let count = doc.annotation_count();
-        ui.add(
-            egui::Label::new(egui::RichText::new(format!("{count} annotations")).weak()).truncate(),
-        )
-        .on_hover_text(format!(
-            "{} mentions · {} statements · {} commitments · {} stances · {} tags",
-            doc.mentions.len(),
-            doc.statements.len(),
-            doc.commitments.len(),
-            doc.stances.len(),
-            doc.tags.len()
-        ));
+        ui.add(egui::Label::new(egui::RichText::new(details).weak()).truncate())
+            .on_hover_text(format!(
+                "{} mentions · {} statements · {} commitments · {} stances · {} tags",
+                doc.mentions.len(),
+                doc.statements.len(),
+                doc.commitments.len(),
+                doc.stances.len(),
+                doc.tags.len()
+            ));
     });
 }
 
