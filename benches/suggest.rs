@@ -1,0 +1,112 @@
+//! Suggesting on a 1 MB article: `suggest::suggest` (mentions, statements, commitments,
+//! stances) over one long document.
+//!
+//! Two inputs: the gold set's eight articles (`tests/gold/`, markup removed) repeated to
+//! 1 MB in a project with no actors, as after importing a long report; and the generated
+//! wire copy of `synth::long_article` (1 MB) in its project, whose actor registry the rules
+//! also consult. Target (issue 6): ≤ 200 ms. After criterion's report a summary prints each
+//! median and its ratio to the target.
+//!
+//! `cargo bench --bench suggest`
+
+#[path = "../tests/gold_support/mod.rs"]
+mod gold_support;
+
+use criterion::Criterion;
+use demarche::edit::Edit;
+use demarche::model::{Id, Project};
+use demarche::suggest::{self, Gazetteer};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+const TARGET: Duration = Duration::from_millis(200);
+const SIZE: usize = 1_000_000;
+
+/// The gold articles, one after another, until the text reaches `SIZE` bytes.
+fn gold_project() -> (Project, Id) {
+    let articles = gold_support::load_all();
+    let mut text = String::with_capacity(SIZE + 10_000);
+    'fill: loop {
+        for article in &articles {
+            text.push_str(&article.text);
+            text.push('\n');
+            if text.len() >= SIZE {
+                break 'fill;
+            }
+        }
+    }
+    let mut project = Project::new("suggest bench");
+    let id = project.id_allocator().fresh();
+    let doc = match demarche::import::import_bytes(text.as_bytes(), Some("report.txt"), id) {
+        Ok(doc) => doc,
+        Err(e) => panic!("cannot import the bench text: {e}"),
+    };
+    if let Err(e) = Edit::AddDocument(Box::new(doc)).apply(&mut project) {
+        panic!("cannot add the bench document: {e}");
+    }
+    (project, id)
+}
+
+fn synth_project() -> (Project, Id) {
+    let project = demarche::synth::long_article(SIZE, 0, 11);
+    let id = project
+        .documents
+        .first()
+        .map(|d| d.id)
+        .expect("one document");
+    (project, id)
+}
+
+/// Median of `runs` timed calls (the first call, which builds the gazetteer's matcher, is
+/// not counted).
+fn median(project: &Project, id: Id, runs: usize) -> (Duration, usize) {
+    let doc = project.document(id).expect("the bench document");
+    let gazetteer = Gazetteer::bundled();
+    let count = suggest::suggest(project, doc, gazetteer).len();
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(suggest::suggest(project, doc, gazetteer));
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    (times[times.len() / 2], count)
+}
+
+fn main() {
+    let inputs = [
+        ("gold articles repeated to 1 MB", gold_project()),
+        ("synth::long_article 1 MB", synth_project()),
+    ];
+
+    let mut criterion = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(5))
+        .configure_from_args();
+    for (name, (project, id)) in &inputs {
+        let doc = project.document(*id).expect("the bench document");
+        criterion.bench_function(&format!("suggest/{name}"), |b| {
+            b.iter(|| black_box(suggest::suggest(project, doc, Gazetteer::bundled())))
+        });
+    }
+    criterion.final_summary();
+
+    println!();
+    println!("== Demarche suggest summary (median of 7 runs) ==");
+    for (name, (project, id)) in &inputs {
+        let doc = project.document(*id).expect("the bench document");
+        let (time, count) = median(project, *id, 7);
+        let ratio = time.as_secs_f64() / TARGET.as_secs_f64();
+        println!(
+            "  {name:<32} {:>8.1} ms  {:>4.2}× of the {} ms target  {}  ({} bytes, {} suggestions)",
+            time.as_secs_f64() * 1000.0,
+            ratio,
+            TARGET.as_millis(),
+            if time <= TARGET { "met" } else { "MISSED" },
+            doc.text().len(),
+            count
+        );
+    }
+}
