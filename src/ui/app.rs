@@ -9,6 +9,7 @@ use super::dialogs::{self, Choice, Modal, Then};
 use super::export_dialog::ExportDialog;
 use super::files::{self, Picked, Purpose};
 use super::find::{FindAction, FindBar};
+use super::import_dialog::ImportDialog;
 use super::panels::{self, PanelsState, Selection};
 use super::settings::{Settings, Theme};
 use super::suggestions::{self, SuggestionsState};
@@ -47,6 +48,7 @@ pub struct DemarcheApp {
     modals: Vec<Modal>,
     show_help: bool,
     export: ExportDialog,
+    import: ImportDialog,
     /// Commands to run after this frame is drawn.
     queue: Vec<Command>,
     actions: Vec<UiAction>,
@@ -105,6 +107,7 @@ impl DemarcheApp {
             modals: Vec::new(),
             show_help: false,
             export: ExportDialog::default(),
+            import: ImportDialog::default(),
             queue: Vec::new(),
             actions: Vec::new(),
             status: None,
@@ -201,6 +204,15 @@ impl DemarcheApp {
         &mut self.export
     }
 
+    /// File ▸ Import…: the running or last import.
+    pub fn import_dialog(&self) -> &ImportDialog {
+        &self.import
+    }
+
+    pub fn import_dialog_mut(&mut self) -> &mut ImportDialog {
+        &mut self.import
+    }
+
     pub fn modal(&self) -> Option<&Modal> {
         self.modals.last()
     }
@@ -277,6 +289,8 @@ impl DemarcheApp {
     // ----- projects -----
 
     fn replace_workspace(&mut self, ws: Workspace) {
+        // An import still running was meant for the project being closed.
+        self.import.abandon();
         self.ws = ws;
         self.selection = Selection {
             document: self.ws.project().documents.first().map(|d| d.id),
@@ -385,6 +399,18 @@ impl DemarcheApp {
         }
     }
 
+    /// Imports articles and folders (searched recursively) on a worker thread. A single
+    /// file is imported quietly and opened, as always; more show the import window with
+    /// progress and, at the end, a summary.
+    pub fn import_paths(&mut self, paths: Vec<PathBuf>) {
+        if let Some(first) = paths.first() {
+            self.settings.remember_folder(first);
+        }
+        if let Err(message) = self.import.start(paths) {
+            self.report_error(message);
+        }
+    }
+
     /// Saves to the project's file, or asks where for an untitled project. Returns
     /// whether the project is now saved.
     fn save(&mut self) -> bool {
@@ -480,6 +506,7 @@ impl DemarcheApp {
         }
         match files::pick(&purpose, self.settings.last_folder.as_deref()) {
             Picked::File(path) => self.path_chosen(&purpose, path),
+            Picked::Files(paths) => self.import_paths(paths),
             Picked::Cancelled => self.after_save = None,
             Picked::Unavailable => self.modals.push(Modal::PathEntry {
                 purpose,
@@ -493,7 +520,7 @@ impl DemarcheApp {
         self.settings.remember_folder(&path);
         match purpose {
             Purpose::OpenProject => self.open_project(&path),
-            Purpose::ImportArticle => self.import_article(&path),
+            Purpose::Import | Purpose::ImportFolder => self.import_paths(vec![path]),
             Purpose::SaveProject(_) => {
                 let path = files::with_project_extension(purpose, path);
                 self.save_to(&path);
@@ -501,13 +528,15 @@ impl DemarcheApp {
         }
     }
 
-    /// A file dropped on the window: projects open (after the unsaved question), anything
-    /// else is imported into the open project.
-    fn dropped(&mut self, path: PathBuf) {
-        if files::is_project_file(&path) {
-            self.guard(Then::OpenProject(Some(path)));
-        } else {
-            self.import_article(&path);
+    /// Files and folders dropped on the window: a project opens (after the unsaved
+    /// question); everything else is imported into the open project, as one import.
+    fn dropped(&mut self, paths: Vec<PathBuf>) {
+        let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) =
+            paths.into_iter().partition(|p| files::is_project_file(p));
+        if !articles.is_empty() {
+            self.import_paths(articles);
+        } else if let Some(project) = projects.into_iter().next() {
+            self.guard(Then::OpenProject(Some(project)));
         }
     }
 
@@ -581,7 +610,8 @@ impl DemarcheApp {
         match command {
             Command::NewProject => self.guard(Then::NewProject),
             Command::OpenProject => self.guard(Then::OpenProject(None)),
-            Command::ImportArticle => self.ask_path(Purpose::ImportArticle),
+            Command::Import => self.ask_path(Purpose::Import),
+            Command::ImportFolder => self.ask_path(Purpose::ImportFolder),
             Command::Export => {
                 let beside = self
                     .ws
@@ -878,6 +908,7 @@ impl DemarcheApp {
             (Modal::PathEntry { purpose, .. }, Choice::Path(path)) => {
                 self.path_chosen(&purpose, path)
             }
+            (Modal::PathEntry { .. }, Choice::Paths(paths)) => self.import_paths(paths),
             (Modal::PathEntry { purpose, .. }, Choice::TryDialog) => self.ask_path(purpose),
             (Modal::PathEntry { .. }, Choice::Cancel) => self.after_save = None,
             (modal @ Modal::Recovery { .. }, _) => self.modals.push(modal),
@@ -959,13 +990,23 @@ impl DemarcheApp {
         if let Some(message) = self.export.ui(&ctx, self.ws.project()) {
             self.report(message);
         }
+        if let Some(ended) = self.import.ui(&ctx, &mut self.ws) {
+            if let Some(id) = ended.show {
+                self.select_document(id);
+            }
+            if ended.error {
+                self.report_error(ended.message);
+            } else {
+                self.report(ended.message);
+            }
+        }
         if self.modals.is_empty() {
             let actions = self.tagging.ui(&ctx, &mut self.ws);
             self.actions.extend(actions);
         }
 
-        for path in dropped {
-            self.dropped(path);
+        if !dropped.is_empty() {
+            self.dropped(dropped);
         }
         for action in std::mem::take(&mut self.actions) {
             self.apply_action(action);
@@ -993,7 +1034,8 @@ impl DemarcheApp {
                     for c in [
                         Command::NewProject,
                         Command::OpenProject,
-                        Command::ImportArticle,
+                        Command::Import,
+                        Command::ImportFolder,
                     ] {
                         self.command_button(ui, c, None);
                     }
@@ -1300,7 +1342,8 @@ impl DemarcheApp {
             else {
                 ui.centered_and_justified(|ui| {
                     ui.label(
-                        "No article open.\nImport one with File, Import article… (Ctrl+I), or drop a file here.",
+                        "No article open.\nImport articles with File ▸ Import… (Ctrl+I) or File ▸ Import \
+                         folder… (Ctrl+Shift+I), or drop files or folders here.",
                     );
                 });
                 return;

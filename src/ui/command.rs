@@ -10,7 +10,10 @@ pub enum Command {
     // File
     NewProject,
     OpenProject,
-    ImportArticle,
+    /// Import articles: several files at once.
+    Import,
+    /// Import every article in a folder and its subfolders.
+    ImportFolder,
     Export,
     Save,
     SaveAs,
@@ -103,7 +106,8 @@ const fn nav(nav: Nav, extend: bool) -> Command {
 pub const ALL: &[Command] = &[
     Command::NewProject,
     Command::OpenProject,
-    Command::ImportArticle,
+    Command::Import,
+    Command::ImportFolder,
     Command::Export,
     Command::Save,
     Command::SaveAs,
@@ -167,7 +171,8 @@ impl Command {
         let text = match self {
             Command::NewProject => "New project",
             Command::OpenProject => "Open project…",
-            Command::ImportArticle => "Import article…",
+            Command::Import => "Import…",
+            Command::ImportFolder => "Import folder…",
             Command::Export => "Export…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
@@ -217,7 +222,12 @@ impl Command {
         match self {
             Command::NewProject => "Start an empty project",
             Command::OpenProject => "Open a project file (.ron)",
-            Command::ImportArticle => "Add an article (text, HTML, …) to the project",
+            Command::Import => {
+                "Add articles (text, HTML, Markdown, Word) to the project; choose several at once"
+            }
+            Command::ImportFolder => {
+                "Add every article in a folder and its subfolders (hidden files are skipped)"
+            }
             Command::Export => "Export the project as CSV, JSON, brat, doccano, REFI-QDA or HTML",
             Command::Save => "Save the project (asks where if it is untitled)",
             Command::SaveAs => "Save the project to another file",
@@ -268,7 +278,8 @@ impl Command {
         match self {
             Command::NewProject
             | Command::OpenProject
-            | Command::ImportArticle
+            | Command::Import
+            | Command::ImportFolder
             | Command::Export
             | Command::Save
             | Command::SaveAs
@@ -308,7 +319,8 @@ impl Command {
         match self {
             Command::NewProject => const { &[key(CMD, Key::N)] },
             Command::OpenProject => const { &[key(CMD, Key::O)] },
-            Command::ImportArticle => const { &[key(CMD, Key::I)] },
+            Command::Import => const { &[key(CMD, Key::I)] },
+            Command::ImportFolder => const { &[key(CMD_SHIFT, Key::I)] },
             Command::Export => const { &[key(CMD, Key::E)] },
             Command::Save => const { &[key(CMD, Key::S)] },
             Command::SaveAs => const { &[key(CMD_SHIFT, Key::S)] },

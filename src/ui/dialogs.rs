@@ -2,7 +2,7 @@
 //! of autosaved work, a path field when no file dialog can be shown; and the help window.
 
 use super::command::{self, Menu};
-use super::files::Purpose;
+use super::files::{self, Purpose};
 use std::path::PathBuf;
 
 /// What to do once the unsaved-changes question is answered (other than Cancel).
@@ -58,6 +58,8 @@ pub enum Choice {
     Recover,
     DiscardRecovery,
     Path(PathBuf),
+    /// Several paths (an import: files and folders, one per line).
+    Paths(Vec<PathBuf>),
     /// Show the native file dialog after all.
     TryDialog,
     Close,
@@ -149,32 +151,50 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, project_name: &str) -> O
                 text,
                 dialog_unavailable,
             } => {
-                if *dialog_unavailable {
-                    ui.label(
-                        "No file dialog could be shown (no desktop portal and no zenity). \
-                         Type the file's full path instead:",
-                    );
+                let import = matches!(purpose, Purpose::Import | Purpose::ImportFolder);
+                let what = if import {
+                    "the full paths of the files or folders, one per line"
                 } else {
-                    ui.label("Type the file's full path:");
+                    "the file's full path"
+                };
+                if *dialog_unavailable {
+                    ui.label(format!(
+                        "No file dialog could be shown (no desktop portal and no zenity). \
+                         Type {what} instead:"
+                    ));
+                } else {
+                    ui.label(format!("Type {what}:"));
                 }
-                let field = ui.add(
+                let hint = match purpose {
+                    Purpose::SaveProject(_) | Purpose::OpenProject => "/home/me/corpus/project.ron",
+                    Purpose::Import => "/home/me/articles/article.txt\n/home/me/articles/2024",
+                    Purpose::ImportFolder => "/home/me/articles",
+                };
+                let field = if import {
+                    // Enter starts a new line here; Ctrl+Enter or OK imports.
+                    egui::TextEdit::multiline(text).desired_rows(4)
+                } else {
                     egui::TextEdit::singleline(text)
-                        .hint_text(match purpose {
-                            Purpose::SaveProject(_) => "/home/me/corpus/project.ron",
-                            Purpose::OpenProject => "/home/me/corpus/project.ron",
-                            Purpose::ImportArticle => "/home/me/articles/article.txt",
-                        })
-                        .desired_width(f32::INFINITY),
-                );
+                };
+                let field = ui.add(field.hint_text(hint).desired_width(f32::INFINITY));
                 // Checked before focusing again: `lost_focus` reads the focus state live.
-                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let entered = if import {
+                    field.has_focus()
+                        && ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter))
+                } else {
+                    field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
+                };
                 if ui.memory(|m| m.focused().is_none()) {
                     field.request_focus();
                 }
                 ui.horizontal(|ui| {
                     let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("OK"));
                     if (ok.clicked() || entered) && !text.trim().is_empty() {
-                        choice = Some(Choice::Path(expand_home(text.trim())));
+                        choice = Some(if import {
+                            Choice::Paths(files::typed_paths(text))
+                        } else {
+                            Choice::Path(files::expand_home(text.trim()))
+                        });
                     }
                     if ui.button("Cancel").clicked() {
                         choice = Some(Choice::Cancel);
@@ -195,14 +215,6 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, project_name: &str) -> O
         });
     }
     choice
-}
-
-/// `~/x` → `$HOME/x`, as a shell would.
-fn expand_home(text: &str) -> PathBuf {
-    match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
-        _ => PathBuf::from(text),
-    }
 }
 
 /// The help window: every command and its keys, grouped by menu.

@@ -8,7 +8,10 @@ use std::time::{Duration, Instant};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Purpose {
     OpenProject,
-    ImportArticle,
+    /// Articles to import: several files at once.
+    Import,
+    /// A folder of articles to import, searched recursively.
+    ImportFolder,
     /// Save the project; the suggested file name.
     SaveProject(String),
 }
@@ -17,7 +20,8 @@ impl Purpose {
     pub fn title(&self) -> &'static str {
         match self {
             Purpose::OpenProject => "Open project",
-            Purpose::ImportArticle => "Import article",
+            Purpose::Import => "Import articles",
+            Purpose::ImportFolder => "Import folder",
             Purpose::SaveProject(_) => "Save project as",
         }
     }
@@ -27,6 +31,8 @@ impl Purpose {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Picked {
     File(PathBuf),
+    /// Articles or folders to import (never empty).
+    Files(Vec<PathBuf>),
     Cancelled,
     /// No dialog could be shown (no desktop portal, no zenity).
     Unavailable,
@@ -49,24 +55,53 @@ pub fn pick(purpose: &Purpose, folder: Option<&Path>) -> Picked {
     }
     dialog = match purpose {
         Purpose::OpenProject => dialog.add_filter("Demarche project", &["ron"]),
-        Purpose::ImportArticle => dialog
+        Purpose::Import => dialog
             .add_filter("Article", article_extensions())
             .add_filter("Any file", &["*"]),
+        Purpose::ImportFolder => dialog,
         Purpose::SaveProject(name) => dialog
             .add_filter("Demarche project", &["ron"])
             .set_file_name(name.as_str()),
     };
     let started = Instant::now();
     let chosen = match purpose {
-        Purpose::OpenProject | Purpose::ImportArticle => dialog.pick_file(),
-        Purpose::SaveProject(_) => dialog.save_file(),
+        Purpose::OpenProject => dialog.pick_file().map(Picked::File),
+        Purpose::SaveProject(_) => dialog
+            .save_file()
+            .map(|path| Picked::File(with_project_extension(purpose, path))),
+        // zenity answers a cancelled multiple choice with an empty list (or one empty path).
+        Purpose::Import => dialog.pick_files().and_then(|paths| {
+            let paths: Vec<PathBuf> = paths
+                .into_iter()
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect();
+            (!paths.is_empty()).then_some(Picked::Files(paths))
+        }),
+        Purpose::ImportFolder => dialog.pick_folder().map(|dir| Picked::Files(vec![dir])),
     };
     match chosen {
-        Some(path) => Picked::File(with_project_extension(purpose, path)),
+        Some(picked) => picked,
         None if started.elapsed() < TOO_FAST_FOR_A_PERSON && !zenity_installed() => {
             Picked::Unavailable
         }
         None => Picked::Cancelled,
+    }
+}
+
+/// The paths typed into the path field for an import: one per line, blank lines ignored.
+pub fn typed_paths(text: &str) -> Vec<PathBuf> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(expand_home)
+        .collect()
+}
+
+/// `~/x` → `$HOME/x`, as a shell would.
+pub fn expand_home(text: &str) -> PathBuf {
+    match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(text),
     }
 }
 
@@ -126,5 +161,17 @@ mod tests {
         assert_eq!(suggested_file_name("  "), "project.ron");
         assert!(is_project_file(Path::new("/x/a.RON")));
         assert!(!is_project_file(Path::new("/x/a.txt")));
+    }
+
+    #[test]
+    fn typed_import_paths_are_one_per_line() {
+        let typed = "/data/articles/Pékin.txt\r\n\n   /data/2024  \n";
+        assert_eq!(
+            typed_paths(typed),
+            vec![
+                PathBuf::from("/data/articles/Pékin.txt"),
+                PathBuf::from("/data/2024")
+            ]
+        );
     }
 }

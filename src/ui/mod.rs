@@ -9,6 +9,7 @@ pub mod export_dialog;
 pub mod files;
 pub mod find;
 pub mod fonts;
+pub mod import_dialog;
 pub mod panels;
 pub mod settings;
 pub mod suggestions;
