@@ -9,13 +9,14 @@
 //! People and bodies found on the way are kept for the later references; every mention
 //! becomes an `ActorRef` at the end, so a person's `NewActor` is the same in all of them.
 
+mod fnv;
 mod tokens;
 mod words;
 
 use super::gazetteer::{Hit, MatchKind};
 use super::{ActorRef, Detail, Gazetteer, NewActor, Suggestion, SuggestionKind};
 use crate::model::{Document, Id, Project};
-use std::collections::{HashMap, HashSet};
+use fnv::{FastMap as HashMap, FastSet as HashSet};
 use tokens::{Kind, Tokens};
 use words::{Collective, Gender, TitleWord};
 
@@ -47,6 +48,8 @@ struct Person {
 struct Body {
     /// The gazetteer's entry for this body, when it has one ("U.S. Department of State").
     entry: Option<usize>,
+    /// The project actor with this body's name or alias.
+    project: Option<Id>,
     name: String,
     aliases: Vec<String>,
     /// What the body does, to find it again ("foreign" for a foreign ministry).
@@ -70,7 +73,7 @@ struct Lexicon<T> {
 impl<T: Copy + PartialEq> Lexicon<T> {
     fn new() -> Self {
         Self {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 
@@ -121,6 +124,10 @@ struct Pass<'a, 't> {
     people: Vec<Person>,
     person_of_project: HashMap<Id, usize>,
     bodies: Vec<Body>,
+    /// Gazetteer entries the project has an actor for (same ISO3, CAMEO code or name).
+    entry_actors: HashMap<usize, Id>,
+    /// The gazetteer's foreign ministry of a state entry, looked up once per state.
+    foreign_ministries: HashMap<usize, Option<usize>>,
     found: Vec<Found>,
     /// The last capital seen and whether it was taken as a place (for "in Beijing and
     /// Moscow").
@@ -135,16 +142,47 @@ impl<'a, 't> Pass<'a, 't> {
                 project_names.insert(name, actor.id);
             }
         }
+        let mut entry_actors = HashMap::default();
+        let codes: HashMap<String, Id> = project
+            .actors
+            .iter()
+            .flat_map(|a| {
+                a.iso3
+                    .iter()
+                    .chain(a.cameo.iter())
+                    .map(|c| (c.to_uppercase(), a.id))
+            })
+            .collect();
+        let names: HashMap<String, Id> = project
+            .actors
+            .iter()
+            .flat_map(|a| a.names().map(|n| (n.to_lowercase(), a.id)))
+            .collect();
+        if !project.actors.is_empty() {
+            for (e, entry) in gazetteer.entries().iter().enumerate() {
+                let by_code = entry
+                    .iso3
+                    .iter()
+                    .chain(entry.cameo.iter())
+                    .find_map(|c| codes.get(&c.to_uppercase()));
+                let actor = by_code.or_else(|| names.get(&entry.name.to_lowercase()));
+                if let Some(&id) = actor {
+                    entry_actors.insert(e, id);
+                }
+            }
+        }
         Self {
             project,
             gazetteer,
             t,
+            entry_actors,
+            foreign_ministries: HashMap::default(),
             project_names,
             people_names: Lexicon::new(),
             hits: gazetteer.find(t.text),
             hit_cursor: 0,
             people: Vec::new(),
-            person_of_project: HashMap::new(),
+            person_of_project: HashMap::default(),
             bodies: Vec::new(),
             found: Vec::new(),
             last_capital: None,
@@ -617,7 +655,7 @@ impl<'a, 't> Pass<'a, 't> {
         }
         let head = head_word.to_lowercase();
         let mut chosen = None;
-        for f in self.found.iter().rev().take(400) {
+        for f in self.found.iter().rev().take(MAX_LOOK_BACK) {
             let Referent::Person(p) = f.referent else {
                 continue;
             };
@@ -716,7 +754,8 @@ impl<'a, 't> Pass<'a, 't> {
         for back in [1u32, 4, u32::MAX] {
             let oldest = sentence.saturating_sub(back);
             let mut distinct: Vec<Referent> = Vec::new();
-            for f in self.found.iter().rev() {
+            // Bounded so that a long text stays linear.
+            for f in self.found.iter().rev().take(MAX_LOOK_BACK) {
                 if self.t.sentence(f.start) < oldest {
                     break;
                 }
@@ -1017,10 +1056,13 @@ impl<'a, 't> Pass<'a, 't> {
 
     /// The gazetteer's foreign ministry of a state ("U.S. Department of State",
     /// "Itamaraty"), if it lists one.
-    fn gazetteer_foreign_ministry(&self, state: Referent) -> Option<usize> {
+    fn gazetteer_foreign_ministry(&mut self, state: Referent) -> Option<usize> {
         let Referent::Entry(state) = state else {
             return None;
         };
+        if let Some(&known) = self.foreign_ministries.get(&state) {
+            return known;
+        }
         const FOREIGN: [&str; 5] = [
             "Foreign Affairs",
             "External Affairs",
@@ -1028,14 +1070,16 @@ impl<'a, 't> Pass<'a, 't> {
             "Foreign Office",
             "Foreign Ministry",
         ];
-        (0..self.gazetteer.entries().len()).find(|&e| {
+        let found = (0..self.gazetteer.entries().len()).find(|&e| {
             let entry = self.gazetteer.entry(e);
             entry.kind == "government_body"
                 && self.gazetteer.parent(e) == Some(state)
                 && entry
                     .forms()
                     .any(|(form, _)| FOREIGN.iter().any(|f| form.contains(f)))
-        })
+        });
+        self.foreign_ministries.insert(state, found);
+        found
     }
 
     fn body_named(
@@ -1048,8 +1092,10 @@ impl<'a, 't> Pass<'a, 't> {
         if let Some(b) = self.bodies.iter().position(|b| b.name == name) {
             return b;
         }
+        let project = self.project.actor_by_name(&name).map(|a| a.id);
         self.bodies.push(Body {
             entry: None,
+            project,
             name,
             aliases,
             function: function.to_string(),
@@ -1133,23 +1179,13 @@ impl<'a, 't> Pass<'a, 't> {
             Referent::Project(id) => Some(id),
             Referent::Entry(e) => self.project_actor_for_entry(e),
             Referent::Person(p) => self.people[p].project,
-            Referent::Body(b) => self
-                .project
-                .actor_by_name(&self.bodies[b].name)
-                .map(|a| a.id),
+            Referent::Body(b) => self.bodies[b].project,
         }
     }
 
     /// A project actor with the entry's ISO3 or CAMEO code, or its name.
     fn project_actor_for_entry(&self, e: usize) -> Option<Id> {
-        let entry = self.gazetteer.entry(e);
-        let same_code = |mine: &Option<String>, theirs: &Option<String>| matches!((mine, theirs), (Some(a), Some(b)) if a.eq_ignore_ascii_case(b));
-        self.project
-            .actors
-            .iter()
-            .find(|a| same_code(&a.iso3, &entry.iso3) || same_code(&a.cameo, &entry.cameo))
-            .or_else(|| self.project.actor_by_name(&entry.name))
-            .map(|a| a.id)
+        self.entry_actors.get(&e).copied()
     }
 
     fn actor_ref(&self, r: Referent, cache: &mut HashMap<Referent, ActorRef>) -> ActorRef {
@@ -1214,15 +1250,19 @@ impl<'a, 't> Pass<'a, 't> {
     /// The suggestions, in text order, one per span and actor.
     fn finish(self) -> Vec<Suggestion> {
         let t = self.t;
-        let mut cache = HashMap::new();
-        let mut seen: HashSet<(usize, usize, ActorRef)> = HashSet::new();
+        let mut cache = HashMap::default();
+        // Same span and same actor once project actors are identified.
+        let mut seen: HashSet<(usize, usize, Referent)> = HashSet::default();
         let mut out = Vec::with_capacity(self.found.len());
         for f in &self.found {
             let (first, last) = (t.list[f.start], t.list[f.end - 1]);
-            let actor = self.actor_ref(f.referent, &mut cache);
-            if !seen.insert((first.char_start, last.char_end, actor.clone())) {
+            let key = self
+                .resolve_project(f.referent)
+                .map_or(f.referent, Referent::Project);
+            if !seen.insert((first.char_start, last.char_end, key)) {
                 continue;
             }
+            let actor = self.actor_ref(f.referent, &mut cache);
             out.push(Suggestion {
                 kind: SuggestionKind::Mention,
                 start: first.char_start,
@@ -1235,6 +1275,9 @@ impl<'a, 't> Pass<'a, 't> {
         out
     }
 }
+
+/// How many earlier mentions the coreference rules look at, at most.
+const MAX_LOOK_BACK: usize = 400;
 
 fn collective_modifier_ok(next: &str) -> bool {
     matches!(next, "ministers" | "diplomats" | "leaders" | "of")

@@ -2,8 +2,46 @@
 //! person's name, government words after demonyms, pronouns and epithet heads.
 //! All comparisons ignore ASCII case unless said otherwise.
 
-fn any_eq(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+use super::fnv::FastSet as HashSet;
+use std::sync::OnceLock;
+
+type Set = OnceLock<HashSet<&'static str>>;
+
+/// `word` is in `list`, ignoring ASCII case (`list` is lower-case). The rules look words up
+/// for every token of the text, so the lists become hash sets once and the word is
+/// lower-cased on the stack.
+fn folded_in(list: &'static [&'static str], set: &'static Set, word: &str) -> bool {
+    const MAX: usize = 40;
+    let bytes = word.as_bytes();
+    if bytes.len() > MAX || !word.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; MAX];
+    for (b, c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    let set = set.get_or_init(|| list.iter().copied().collect());
+    std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| set.contains(w))
+}
+
+/// `word` is in `list` exactly.
+fn exactly_in(list: &'static [&'static str], set: &'static Set, word: &str) -> bool {
+    set.get_or_init(|| list.iter().copied().collect())
+        .contains(word)
+}
+
+macro_rules! any_eq {
+    ($list:ident, $word:expr) => {{
+        static SET: Set = OnceLock::new();
+        folded_in($list, &SET, $word)
+    }};
+}
+
+macro_rules! exact {
+    ($list:ident, $word:expr) => {{
+        static SET: Set = OnceLock::new();
+        exactly_in($list, &SET, $word)
+    }};
 }
 
 /// Words that make a title by themselves ("Minister", "President", "spokesperson").
@@ -162,11 +200,11 @@ pub enum TitleWord {
 }
 
 pub fn title_word(word: &str) -> Option<TitleWord> {
-    if HONORIFICS.contains(&word) {
+    if exact!(HONORIFICS, word) {
         Some(TitleWord::Honorific)
-    } else if any_eq(TITLE_HEADS, word) {
+    } else if any_eq!(TITLE_HEADS, word) {
         Some(TitleWord::Head)
-    } else if any_eq(TITLE_MODIFIERS, word) {
+    } else if any_eq!(TITLE_MODIFIERS, word) {
         Some(TitleWord::Modifier)
     } else {
         None
@@ -183,9 +221,9 @@ pub enum Gender {
 pub fn title_gender(title: &str) -> Option<Gender> {
     let mut found = None;
     for word in title.split(|c: char| !c.is_alphanumeric()) {
-        if any_eq(FEMALE_TITLES, word) {
+        if any_eq!(FEMALE_TITLES, word) {
             found = Some(Gender::Female);
-        } else if any_eq(MALE_TITLES, word) {
+        } else if any_eq!(MALE_TITLES, word) {
             found = Some(Gender::Male);
         }
     }
@@ -199,7 +237,7 @@ pub const PARTICLES: &[&str] = &[
 ];
 
 pub fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(&word)
+    exact!(PARTICLES, word)
 }
 
 /// Capitalised words that start sentences or name dates, never part of a person's name.
@@ -438,11 +476,11 @@ const INSTITUTION_WORDS: &[&str] = &[
 
 /// True for a capitalised word that cannot be part of a person's name.
 pub fn not_name(word: &str) -> bool {
-    NOT_NAME.contains(&word) || title_word(word).is_some()
+    exact!(NOT_NAME, word) || title_word(word).is_some()
 }
 
 pub fn is_institution_word(word: &str) -> bool {
-    INSTITUTION_WORDS.contains(&word)
+    exact!(INSTITUTION_WORDS, word)
 }
 
 /// Words after a demonym that show it stands for the state ("Chinese officials").
@@ -537,7 +575,7 @@ const GOVERNMENT_WORDS: &[&str] = &[
 ];
 
 pub fn is_government_word(word: &str) -> bool {
-    any_eq(GOVERNMENT_WORDS, word)
+    any_eq!(GOVERNMENT_WORDS, word)
 }
 
 /// Words before a capital that show it is the place ("talks in Beijing").
@@ -593,7 +631,7 @@ const PLACE_WORDS: &[&str] = &[
 ];
 
 pub fn is_place_word(word: &str) -> bool {
-    any_eq(PLACE_WORDS, word)
+    any_eq!(PLACE_WORDS, word)
 }
 
 /// Third-person pronouns coded as mentions of a person, with the gender they imply.
@@ -688,7 +726,7 @@ pub const ROLE_MODIFIERS: &[&str] = &[
 ];
 
 pub fn is_epithet_head(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_lowercase) && any_eq(EPITHET_HEADS, word)
+    word.chars().next().is_some_and(char::is_lowercase) && any_eq!(EPITHET_HEADS, word)
         || matches!(
             word,
             "President" | "Premier" | "Minister" | "Secretary-General"
@@ -696,7 +734,7 @@ pub fn is_epithet_head(word: &str) -> bool {
 }
 
 pub fn is_epithet_modifier(word: &str) -> bool {
-    any_eq(EPITHET_MODIFIERS, word)
+    any_eq!(EPITHET_MODIFIERS, word)
 }
 
 /// True when an epithet's head fits a person's role (both lower-case).
