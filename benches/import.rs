@@ -22,7 +22,8 @@ use std::time::{Duration, Instant};
 
 const ARTICLES: usize = 500;
 const PDF_PAGES: usize = 300;
-const LINES_PER_PAGE: usize = 36;
+const LINES_PER_PAGE: usize = 40;
+const LINE_CHARS: usize = 92;
 
 /// Writes `ARTICLES` generated articles into `dir`, in nested folders of 50 as an analyst
 /// keeps them; returns their total size in bytes.
@@ -62,7 +63,7 @@ fn import_folder(dir: &Path) -> (usize, usize) {
     (imported, failed)
 }
 
-/// A 300-page report: generated wire copy wrapped at 86 characters, 36 lines a page.
+/// A 300-page report: generated wire copy wrapped at 92 characters, 40 lines a page.
 fn report_pdf() -> (Vec<u8>, usize) {
     let project = synth::project(200, 6_000, 0, 300);
     let paragraphs: Vec<String> = project
@@ -76,7 +77,7 @@ fn report_pdf() -> (Vec<u8>, usize) {
         })
         .filter(|p| !p.is_empty())
         .collect();
-    let mut lines = writer::wrap(&paragraphs, 86, 8.0);
+    let mut lines = writer::wrap(&paragraphs, LINE_CHARS, 8.0);
     lines.truncate(PDF_PAGES * LINES_PER_PAGE);
     assert_eq!(lines.len(), PDF_PAGES * LINES_PER_PAGE, "enough text");
     let words = lines
@@ -93,9 +94,9 @@ fn report_pdf() -> (Vec<u8>, usize) {
     (bytes, words)
 }
 
-fn import_pdf(bytes: &[u8]) -> usize {
+fn import_pdf(bytes: &[u8]) -> String {
     let doc = import::import_bytes(bytes, Some("report.pdf"), Id(1)).expect("the report imports");
-    doc.text().len()
+    doc.text().to_owned()
 }
 
 fn median(mut runs: Vec<Duration>) -> Duration {
@@ -110,7 +111,12 @@ fn main() {
     let (imported, failed) = import_folder(&folder);
     assert_eq!((imported, failed), (ARTICLES, 0), "every article imports");
     let (pdf, words) = report_pdf();
-    let text_len = import_pdf(&pdf);
+    let text = import_pdf(&pdf);
+    assert!(
+        !text.contains("Page 1 of") && !text.contains("Policy — 2025"),
+        "page furniture is dropped"
+    );
+    let text_len = text.len();
 
     let mut c = Criterion::default()
         .sample_size(10)

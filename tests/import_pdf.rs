@@ -187,6 +187,43 @@ fn indented_paragraphs_lists_and_dashed_page_numbers() {
     );
 }
 
+/// A PDF 2.0-style file whose metadata is only in XMP.
+#[test]
+fn metadata_from_xmp_when_the_information_dictionary_has_none() {
+    let plain = writer::write(&Spec {
+        lines: statement_lines(),
+        lines_per_page: 12,
+        header: None,
+        footer: None,
+        info: vec![("Title", "Microsoft Word - nota 42.docx".to_owned())],
+    });
+    let mut doc = lopdf::Document::load_mem(&plain).expect("fixture loads");
+    let xmp = r#"<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+  xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreateDate="2024-03-11T18:05:00-03:00">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Brasil &amp; Côte d’Ivoire: nota conjunta</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>Assessoria de Imprensa do Gabinete</rdf:li><rdf:li>Itamaraty</rdf:li></rdf:Seq></dc:creator>
+</rdf:Description></rdf:RDF></x:xmpmeta>
+<?xpacket end="w"?>"#;
+    let metadata = doc.add_object(lopdf::Stream::new(
+        dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
+        xmp.as_bytes().to_vec(),
+    ));
+    doc.catalog_mut()
+        .expect("catalog")
+        .set("Metadata", metadata);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("saves");
+
+    let doc = import_bytes(&bytes, Some("nota.pdf"), Id(1)).expect("imports");
+
+    // The Word file name in /Title is no title; XMP's is.
+    assert_eq!(doc.meta.title, "Brasil & Côte d’Ivoire: nota conjunta");
+    assert_eq!(doc.meta.byline, "Assessoria de Imprensa do Gabinete");
+    assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2024, 3, 11));
+}
+
 #[test]
 fn a_scanned_pdf_asks_for_ocr() {
     let error = import_bytes(&writer::scanned(3), Some("scan.pdf"), Id(1)).expect_err("refused");

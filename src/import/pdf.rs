@@ -22,6 +22,8 @@ use super::{Extracted, ImportError};
 use crate::model::{DocumentMeta, LineEndings};
 use chrono::NaiveDate;
 use lopdf::{Dictionary, Document, Encoding, Object, ObjectId, content::Content};
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
@@ -71,7 +73,7 @@ fn read_pages(bytes: &[u8]) -> Result<(Vec<layout::Page>, DocumentMeta), ImportE
     }
     let mut reader = PageReader::new(&doc);
     let pages = page_ids.iter().map(|&id| reader.page(id)).collect();
-    Ok((pages, info_meta(&doc)))
+    Ok((pages, document_meta(&doc)))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -106,6 +108,112 @@ fn info_meta(doc: &Document) -> DocumentMeta {
         date: parse_pdf_date(&text(b"CreationDate")),
         ..DocumentMeta::default()
     }
+}
+
+/// Title, author and creation date from the XMP packet, for what the information
+/// dictionary lacks (PDF 2.0 deprecates that dictionary in favour of XMP).
+fn xmp_meta(doc: &Document) -> DocumentMeta {
+    let Some(xml) = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Metadata").ok())
+        .and_then(|o| doc.dereference(o).ok())
+        .and_then(|(_, o)| o.as_stream().ok())
+        .map(|s| {
+            s.decompressed_content()
+                .unwrap_or_else(|_| s.content.clone())
+        })
+    else {
+        return DocumentMeta::default();
+    };
+    let xml = String::from_utf8_lossy(&xml);
+    let mut reader = Reader::from_str(&xml);
+    // Title, creator, creation date; the first item of a list is taken.
+    const FIELDS: [&[u8]; 3] = [b"dc:title", b"dc:creator", b"xmp:CreateDate"];
+    let mut values: [String; 3] = Default::default();
+    let mut field: Option<usize> = None;
+    let date_attribute = |e: &BytesStart, values: &mut [String; 3]| {
+        for attribute in e.attributes().flatten() {
+            if attribute.key.as_ref() == FIELDS[2]
+                && let Ok(value) = attribute.normalized_value(XmlVersion::Implicit1_0)
+            {
+                values[2] = value.into_owned();
+            }
+        }
+    };
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                if let Some(i) = FIELDS.iter().position(|f| *f == e.name().as_ref()) {
+                    field = values[i].is_empty().then_some(i);
+                } else if e.name().as_ref() == b"rdf:Description" {
+                    date_attribute(&e, &mut values);
+                }
+            }
+            Ok(Event::Empty(e)) if e.name().as_ref() == b"rdf:Description" => {
+                date_attribute(&e, &mut values);
+            }
+            Ok(Event::End(e)) => {
+                let name = e.name();
+                let first_item_done = name.as_ref() == b"rdf:li"
+                    && field.is_some_and(|i| !values[i].trim().is_empty());
+                if first_item_done || FIELDS.contains(&name.as_ref()) {
+                    field = None;
+                }
+            }
+            Ok(Event::Text(t)) => {
+                if let (Some(i), Ok(text)) = (field, t.decode()) {
+                    values[i].push_str(&text);
+                }
+            }
+            Ok(Event::GeneralRef(r)) => {
+                if let (Some(i), Ok(Some(c))) = (field, r.resolve_char_ref()) {
+                    values[i].push(c);
+                } else if let (Some(i), Ok(name)) = (field, r.decode()) {
+                    values[i].push_str(match name.as_ref() {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        _ => "",
+                    });
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    let [title, creator, created] =
+        values.map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "));
+    DocumentMeta {
+        title: if is_placeholder_title(&title) {
+            String::new()
+        } else {
+            title
+        },
+        byline: creator,
+        date: created
+            .get(..10)
+            .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()),
+        ..DocumentMeta::default()
+    }
+}
+
+/// The information dictionary's metadata, completed from XMP.
+fn document_meta(doc: &Document) -> DocumentMeta {
+    let mut meta = info_meta(doc);
+    if meta.title.is_empty() || meta.byline.is_empty() || meta.date.is_none() {
+        let xmp = xmp_meta(doc);
+        if meta.title.is_empty() {
+            meta.title = xmp.title;
+        }
+        if meta.byline.is_empty() {
+            meta.byline = xmp.byline;
+        }
+        meta.date = meta.date.or(xmp.date);
+    }
+    meta
 }
 
 /// Titles that word processors write for the analyst's file rather than the article:
