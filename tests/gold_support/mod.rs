@@ -748,12 +748,12 @@ pub fn score(gold: &GoldArticle, project: &Project, suggestions: &[Suggestion]) 
     scores
 }
 
+/// A commitment or stance placed by its statement's range and its own (cue) range.
+pub type OnStatement = ((usize, usize), (usize, usize));
+
 /// `(statement range, cue range)` pairs: gold and suggested match when their statements
 /// overlap, one-to-one, the candidate whose cue is nearest the gold cue first.
-pub fn match_on_statements(
-    gold: &[((usize, usize), (usize, usize))],
-    suggested: &[((usize, usize), (usize, usize))],
-) -> Vec<Option<usize>> {
+pub fn match_on_statements(gold: &[OnStatement], suggested: &[OnStatement]) -> Vec<Option<usize>> {
     let mut taken = vec![false; suggested.len()];
     gold.iter()
         .map(|&(gs, gc)| {
