@@ -31,6 +31,14 @@ use std::rc::Rc;
 /// How deeply form XObjects may nest (a form drawing a form…), against reference loops.
 const MAX_FORM_DEPTH: usize = 8;
 
+/// Most bytes one content stream may inflate to: far beyond any real page (a dense page
+/// is tens of kilobytes), and small enough that a compression bomb cannot exhaust memory.
+const MAX_CONTENT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Most content operations read from one document, so that forms drawing forms many
+/// times over cannot make an import endless (a 300-page report has about 100,000).
+const MAX_OPERATIONS: usize = 20_000_000;
+
 pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
     // lopdf parses untrusted bytes; a panic in it must become "damaged", not a crash of
     // the window or a lost import batch.
@@ -119,10 +127,7 @@ fn xmp_meta(doc: &Document) -> DocumentMeta {
         .and_then(|c| c.get(b"Metadata").ok())
         .and_then(|o| doc.dereference(o).ok())
         .and_then(|(_, o)| o.as_stream().ok())
-        .map(|s| {
-            s.decompressed_content()
-                .unwrap_or_else(|_| s.content.clone())
-        })
+        .and_then(|s| s.decompressed_content_with_limit(MAX_CONTENT_BYTES).ok())
     else {
         return DocumentMeta::default();
     };
@@ -282,7 +287,11 @@ struct Font<'a> {
 
 impl<'a> Font<'a> {
     fn load(doc: &'a Document, dict: &'a Dictionary) -> Option<Font<'a>> {
-        let encoding = dict.get_font_encoding(doc).ok()?;
+        // A font dictionary without /Type is common enough; read it as WinAnsi, the
+        // encoding of most Latin text in PDFs.
+        let encoding = dict
+            .get_font_encoding(doc)
+            .unwrap_or(Encoding::SimpleEncoding(b"WinAnsiEncoding"));
         let subtype = dict.get(b"Subtype").and_then(Object::as_name).ok();
         let deref = |o: &'a Object| doc.dereference(o).ok().map(|(_, o)| o);
         let number = |o: &'a Object| deref(o).and_then(|o| o.as_float().ok()).map(f64::from);
@@ -451,6 +460,8 @@ struct PageReader<'a> {
     /// Fonts by object id, shared by the pages that use them (parsing a `ToUnicode` map
     /// once per document, not per page).
     fonts: HashMap<ObjectId, Option<Rc<Font<'a>>>>,
+    /// Operations still allowed (see [`MAX_OPERATIONS`]).
+    operations_left: usize,
 }
 
 impl<'a> PageReader<'a> {
@@ -458,6 +469,7 @@ impl<'a> PageReader<'a> {
         PageReader {
             doc,
             fonts: HashMap::new(),
+            operations_left: MAX_OPERATIONS,
         }
     }
 
@@ -470,7 +482,9 @@ impl<'a> PageReader<'a> {
         }
         let (bottom, top) = media_box(doc, page_id);
         let mut runs = Vec::new();
-        let content = doc.get_page_content(page_id);
+        let content = doc
+            .get_page_content_with_limit(page_id, MAX_CONTENT_BYTES)
+            .unwrap_or_default();
         self.run_stream(
             &content,
             &resources,
@@ -495,6 +509,10 @@ impl<'a> PageReader<'a> {
         let mut tlm = Matrix::IDENTITY;
         // A stream damaged partway keeps the text before the damage.
         for op in Content::decode_iter(content).map_while(Result::ok) {
+            if self.operations_left == 0 {
+                break;
+            }
+            self.operations_left -= 1;
             let operands = &op.operands;
             let num = |i: usize| {
                 operands
@@ -599,7 +617,7 @@ impl<'a> PageReader<'a> {
         if form.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
             return;
         }
-        let Ok(content) = form.decompressed_content() else {
+        let Ok(content) = form.decompressed_content_with_limit(MAX_CONTENT_BYTES) else {
             return;
         };
         let mut form_resources = Resources::new();
