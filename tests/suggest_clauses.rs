@@ -243,6 +243,7 @@ fn wire() -> Wire {
     let haiti = state("Haiti");
     let wang = actor("Wang Yi", "person", Some(&china));
     let vieira = actor("Mauro Vieira", "person", Some(&brazil));
+    let mao = actor("Mao Ning", "person", Some(&china));
     let ms = mentions(
         &text,
         &[
@@ -254,6 +255,7 @@ fn wire() -> Wire {
             ("Wang", &wang),
             ("Mauro Vieira", &vieira),
             ("Vieira", &vieira),
+            ("Mao Ning", &mao),
         ],
         &[("he said", 0, &wang)],
     );
@@ -412,6 +414,30 @@ fn stances_have_polarity_holder_and_actor_or_topic_target() {
     assert_eq!(stance(&all, "welcomed the talks").2, "favor");
 }
 
+#[test]
+fn quoted_as_saying_titled_sources_and_statements_issued_by() {
+    let w = wire();
+    let s = statement(&w.all, "was quoted as saying");
+    assert_eq!(speaker(s).as_deref(), Some("Mao Ning"));
+    assert_eq!(cue_text(&w.text, s), "was quoted as saying");
+    let all = commitments(&w.all);
+    let ready = commitment(&all, "stands ready to support");
+    assert_eq!(ready.committer.as_deref(), Some("China"));
+    assert_eq!(ready.category, "SUPPORT");
+    // An unnamed spokesperson speaks for the body or state in the title.
+    let s = statement(&w.all, "spokesperson said Brazil will not take sides");
+    assert_eq!(speaker(s).as_deref(), Some("Brazil"));
+    let st = stances(&w.all);
+    let (holder, _, polarity) = stance(&st, "take sides");
+    assert_eq!(
+        (holder.as_deref(), polarity.as_str()),
+        (Some("Brazil"), "neutral")
+    );
+    let s = statement(&w.all, "According to a statement issued by");
+    assert_eq!(speaker(s).as_deref(), Some("Brazil"));
+    assert_eq!(commitment(&all, "plans to reopen").strength, "probable");
+}
+
 struct Readout {
     text: String,
     all: Vec<Suggestion>,
@@ -477,6 +503,12 @@ fn readout_commitments_categories_and_coordination() {
     let agree = commitment(&all, "agreed to maintain");
     assert_eq!(agree.category, "AGREE");
     assert_eq!(agree.strength, "certain");
+    // A quotation introduced by a colon on the line before.
+    let consulate = commitment(&all, "will open a new consulate");
+    assert_eq!(consulate.committer.as_deref(), Some("Colombia"));
+    let s = statement(&r.all, "open a new consulate");
+    assert_eq!(speaker(s).as_deref(), Some("Luis Gilberto Murillo"));
+    assert_eq!(attribution(s), "direct");
     // "political will" is a noun, and its sentence has no named source.
     assert!(all.iter().all(|c| !c.text.contains("will of")));
 }
@@ -670,6 +702,12 @@ fn joint_statement_commitments_with_aid_consultation_and_condition() {
 fn joint_statement_stances_and_speakers() {
     let all = joint();
     let s = statement(&all, "condemned terrorism");
+    assert_eq!(
+        speaker(s).as_deref(),
+        Some("Ministry of Foreign Affairs of Brazil")
+    );
+    // "It said": the body that spoke last.
+    let s = statement(&all, "It said Brazil will host");
     assert_eq!(
         speaker(s).as_deref(),
         Some("Ministry of Foreign Affairs of Brazil")

@@ -10,10 +10,41 @@
 use super::text::{self, Token, TokenKind};
 use super::{ActorRef, Detail, Gazetteer, StanceTargetRef, Suggestion, SuggestionKind};
 use crate::model::{CodebookList, Document, Project};
+use std::borrow::Cow;
 
 mod lexicon;
 
 use lexicon::*;
+
+/// True when `word` reports speech ("said", "stressed", "pledged"), in any case. Hand
+/// tagging (`ui::tagging`) uses the same list as the suggestions.
+pub fn is_reporting_verb(word: &str) -> bool {
+    REPORTING_VERBS.contains(&word.to_lowercase().as_str())
+}
+
+/// The strength of a commitment the analyst selected by hand, from its first cue word
+/// (`ui::tagging::default_strength`): the suggestions' word lists, read without
+/// requiring the "to" after them, plus the hedging modals may, might and could.
+pub fn strength_of(text: &str) -> Option<&'static str> {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.unicode_words().find_map(|word| {
+        let lower = word.to_lowercase();
+        let w = lower.as_str();
+        if matches!(
+            w,
+            "will" | "shall" | "won't" | "agree" | "agrees" | "agreed"
+        ) || CERTAIN_TO.contains(&w)
+        {
+            Some("certain")
+        } else if PROBABLE_TO.contains(&w) {
+            Some("probable")
+        } else if POSSIBLE_TO.contains(&w) || matches!(w, "may" | "might" | "could") {
+            Some("possible")
+        } else {
+            None
+        }
+    })
+}
 
 /// Statement, commitment and stance suggestions for `document`, given its mention
 /// suggestions (speakers, committers and holders are resolved through them).
@@ -34,17 +65,22 @@ struct MentionAt {
     end: usize,
     actor: ActorRef,
     person: bool,
+    /// How well the mention names a speaker: a person, else a body or organisation,
+    /// else a state (guidelines: the person if named, otherwise the body or state).
+    rank: u8,
 }
 
 /// One sentence, tokenised, with the quotation state of every token.
-struct Sentence {
+struct Sentence<'t> {
     start: usize,
     end: usize,
     tokens: Vec<Token>,
     /// Lowercased token text ("" for punctuation).
-    lower: Vec<String>,
+    lower: Vec<Cow<'t, str>>,
     /// True for a word inside quotation marks.
     quoted: Vec<bool>,
+    /// `lexicon::class` bits of every token.
+    class: Vec<u32>,
     starts_in_quote: bool,
     ends_in_quote: bool,
     /// `Rules::mentions[first_mention..end_mention]` lie in this sentence.
@@ -61,12 +97,20 @@ enum Subject {
     /// "he" or "she" with no mention over it.
     ThirdPerson(usize),
     /// "they" or "it" with no mention over it: the speaking state or body.
-    They,
+    They(usize),
     /// An unnamed source ("the spokesperson", "officials", "the statement").
     Unnamed(usize),
     /// A coordinated verb with no subject of its own ("… and will").
     Coordinated,
     None,
+}
+
+/// A statement the analyst has coded, in bytes.
+struct Accepted {
+    start: usize,
+    end: usize,
+    speaker: Option<ActorRef>,
+    cue: Option<(usize, usize)>,
 }
 
 /// A statement found (or already accepted) over `start..end` bytes of one sentence.
@@ -75,6 +119,9 @@ struct Stmt {
     sentence: usize,
     start: usize,
     end: usize,
+    /// The statement's whole range, which commitments and stances refer to (an
+    /// accepted statement may run over several sentences).
+    anchor: (usize, usize),
     speaker: Option<ActorRef>,
     cue: Option<(usize, usize)>,
     attribution: &'static str,
@@ -112,11 +159,19 @@ impl<'a> Rules<'a> {
         }
         let mut mentions: Vec<MentionAt> = mentions
             .into_iter()
-            .map(|(start, end, actor)| MentionAt {
-                start,
-                end,
-                person: is_person(project, &actor),
-                actor,
+            .map(|(start, end, actor)| {
+                let kind = kind_of(project, &actor);
+                MentionAt {
+                    start,
+                    end,
+                    person: kind == "person",
+                    rank: match kind {
+                        "person" => 2,
+                        "state" => 0,
+                        _ => 1,
+                    },
+                    actor,
+                }
             })
             .collect();
         mentions.sort_by_key(|m| (m.start, m.end));
@@ -148,7 +203,7 @@ impl<'a> Rules<'a> {
 
     // ---- sentences ----------------------------------------------------------------
 
-    fn sentences(&self) -> Vec<Sentence> {
+    fn sentences(&self) -> Vec<Sentence<'a>> {
         let text = self.text;
         let mut out = Vec::new();
         let mut open = false;
@@ -165,11 +220,19 @@ impl<'a> Rules<'a> {
             let tokens = text::tokens(text, start, end);
             let mut lower = Vec::with_capacity(tokens.len());
             let mut quoted = Vec::with_capacity(tokens.len());
+            let mut class = Vec::with_capacity(tokens.len());
             for t in &tokens {
                 let s = t.text(text);
                 match t.kind {
                     TokenKind::Word => {
-                        lower.push(s.to_lowercase());
+                        // Most words are lowercase ASCII already: borrow them.
+                        let word = if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                            Cow::Owned(s.to_lowercase())
+                        } else {
+                            Cow::Borrowed(s)
+                        };
+                        class.push(classes(&word));
+                        lower.push(word);
                         quoted.push(open);
                     }
                     TokenKind::Punct => {
@@ -184,7 +247,8 @@ impl<'a> Rules<'a> {
                         } else if text::closes_quote(c) {
                             open = false;
                         }
-                        lower.push(String::new());
+                        lower.push(Cow::Borrowed(""));
+                        class.push(0);
                         quoted.push(false);
                     }
                 }
@@ -202,6 +266,7 @@ impl<'a> Rules<'a> {
                 tokens,
                 lower,
                 quoted,
+                class,
                 starts_in_quote,
                 ends_in_quote: open,
                 mentions: first_mention..end_mention,
@@ -223,8 +288,13 @@ impl<'a> Rules<'a> {
         s.tokens.partition_point(|t| t.end <= byte)
     }
 
-    fn word(s: &Sentence, i: usize) -> &str {
-        s.lower.get(i).map_or("", String::as_str)
+    /// True when token `i` is in a word class of `lexicon::class`.
+    fn is(s: &Sentence, i: usize, flag: u32) -> bool {
+        s.class.get(i).is_some_and(|c| c & flag != 0)
+    }
+
+    fn word<'s>(s: &'s Sentence, i: usize) -> &'s str {
+        s.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     fn punct(&self, s: &Sentence, i: usize) -> Option<char> {
@@ -319,8 +389,11 @@ impl<'a> Rules<'a> {
         match w {
             "we" | "i" => Subject::FirstPerson,
             "he" | "she" => Subject::ThirdPerson(t),
-            "they" | "it" => Subject::They,
-            _ if SOURCE_NOUNS.contains(&w) => Subject::Unnamed(t),
+            "they" | "it" => Subject::They(t),
+            _ if SOURCE_NOUNS.contains(&w) => match self.source_owner(s, t) {
+                Some((actor, at)) => Subject::Actor(actor, at),
+                None => Subject::Unnamed(t),
+            },
             _ => Subject::None,
         }
     }
@@ -376,7 +449,7 @@ impl<'a> Rules<'a> {
         let mut i = from;
         while i < s.tokens.len() && i < from + 10 {
             if let Some(m) = self.mention_at(s, i) {
-                if found.is_none() || (m.person && !found.is_some_and(|f| f.person)) {
+                if found.is_none_or(|f| m.rank > f.rank) {
                     found = Some(m);
                 }
                 i = Self::token_of(s, m.end).max(i + 1);
@@ -389,10 +462,35 @@ impl<'a> Rules<'a> {
             let raw = t.text(self.text);
             let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
             let w = Self::word(s, i);
-            if !(capitalised || TITLE_WORDS.contains(&w)) {
+            if !(capitalised || TITLE_WORDS.contains(&w) || SOURCE_WORDS.contains(&w)) {
                 break;
             }
             i += 1;
+        }
+        found.map(|m| (m.actor.clone(), Self::token_of(s, m.start)))
+    }
+
+    /// The best-named actor in the title before an unnamed source noun at token `t`
+    /// ("the Chinese Foreign Ministry spokesperson"), if any.
+    fn source_owner(&self, s: &Sentence, t: usize) -> Option<(ActorRef, usize)> {
+        let mut found: Option<&MentionAt> = None;
+        let mut i = t;
+        while i > 0 && t - i < 8 {
+            i -= 1;
+            if let Some(m) = self.mention_at(s, i) {
+                if found.is_none_or(|f| m.rank > f.rank) {
+                    found = Some(m);
+                }
+                continue;
+            }
+            let raw = s.tokens[i].text(self.text);
+            let w = Self::word(s, i);
+            let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
+            if s.tokens[i].kind == TokenKind::Punct
+                || !(capitalised || TITLE_WORDS.contains(&w) || SOURCE_NOUNS.contains(&w))
+            {
+                break;
+            }
         }
         found.map(|m| (m.actor.clone(), Self::token_of(s, m.start)))
     }
@@ -414,24 +512,36 @@ impl<'a> Rules<'a> {
                 out.push((i, i + 1, CueKind::Inverted));
                 continue;
             }
-            if let Some(&(_, follower)) = PHRASAL_CUES.iter().find(|(v, _)| *v == w) {
+            if Self::is(s, i, class::PHRASAL)
+                && let Some(&(_, follower)) = PHRASAL_CUES.iter().find(|(v, _)| *v == w)
+            {
                 if follower.split('|').any(|f| f == next) {
                     out.push((i, i + 1, CueKind::Verb));
                 }
                 continue;
             }
-            if PARTICIPLE_CUES.contains(&w) && i > 0 && self.punct(s, i - 1) == Some(',') {
+            // "Wang was quoted as saying": the cue starts at "quoted".
+            if w == "saying" && prev == "as" && i >= 2 && Self::word(s, i - 2) == "quoted" {
+                let first = if i >= 3 && Self::is(s, i - 3, class::PASSIVE) {
+                    i - 3
+                } else {
+                    i - 2
+                };
+                out.push((first, i, CueKind::Verb));
+                continue;
+            }
+            if Self::is(s, i, class::PARTICIPLE) && i > 0 && self.punct(s, i - 1) == Some(',') {
                 out.push((i, i, CueKind::Participle));
                 continue;
             }
-            if !REPORTING_VERBS.contains(&w) {
+            if !Self::is(s, i, class::REPORTING) {
                 continue;
             }
             // "is said to", "the agreed plan", "as agreed": not a report.
-            if PASSIVE_AUX.contains(&prev) || DETERMINERS.contains(&prev) || prev == "as" {
+            if i > 0 && Self::is(s, i - 1, class::PASSIVE | class::DETERMINER) || prev == "as" {
                 continue;
             }
-            if SPEECH_ACT_VERBS.contains(&w) && !["to", "that", "on"].contains(&next) {
+            if Self::is(s, i, class::SPEECH_ACT) && !["to", "that", "on"].contains(&next) {
                 continue;
             }
             out.push((i, i, CueKind::Verb));
@@ -441,12 +551,12 @@ impl<'a> Rules<'a> {
 
     /// The speaker of the cue at tokens `first..=last`, and the token where its clause
     /// starts (the subject's first token). `None` when the cue has no source.
-    #[allow(clippy::type_complexity)]
     fn cue_speaker(
         &self,
         s: &Sentence,
         (first, last, kind): (usize, usize, CueKind),
         last_person: Option<&ActorRef>,
+        last_body: Option<&ActorRef>,
     ) -> Option<(Option<ActorRef>, usize)> {
         if kind == CueKind::Inverted {
             return self
@@ -457,7 +567,8 @@ impl<'a> Rules<'a> {
             Subject::Actor(actor, at) => Some((Some(actor), at)),
             Subject::ThirdPerson(at) => Some((last_person.cloned(), at)),
             Subject::Unnamed(at) => Some((None, at)),
-            Subject::FirstPerson | Subject::They | Subject::Coordinated | Subject::None => {
+            Subject::They(at) if last_body.is_some() => Some((last_body.cloned(), at)),
+            Subject::FirstPerson | Subject::They(_) | Subject::Coordinated | Subject::None => {
                 // Inverted after a quotation: “…,” said Wang.
                 let after_quote = first == 0
                     || self
@@ -476,65 +587,74 @@ impl<'a> Rules<'a> {
     fn statements(&self, sentences: &[Sentence]) -> Vec<Stmt> {
         let accepted = self.accepted_statements();
         let mut out: Vec<Stmt> = Vec::new();
-        // The speaker of the quotation that is still open (continuation sentences).
+        // Sentences of the open quotation that wait for its cue, and the speaker of the
+        // open quotation once its cue is known.
         let mut pending_quote: Vec<usize> = Vec::new();
+        let mut quote_speaker: Option<Option<ActorRef>> = None;
         let mut last_person: Option<ActorRef> = None;
-        let mut quote_speaker: Option<(Option<ActorRef>, usize)> = None;
+        // The state or body a later "it said" most likely means.
+        let mut last_body: Option<ActorRef> = None;
         for (k, s) in sentences.iter().enumerate() {
-            let linked = k > 0
-                && (s.starts_in_quote
-                    || (sentences[k - 1].ends_in_quote && self.starts_with_quote(s)))
-                && (sentences[k - 1].ends_in_quote
-                    || self.text[sentences[k - 1].end..s.start].trim().is_empty());
+            let linked = k > 0 && {
+                let prev = &sentences[k - 1];
+                let introduces = self.text[prev.start..prev.end].ends_with(':');
+                s.starts_in_quote
+                    || ((prev.ends_in_quote || introduces) && self.starts_with_quote(s))
+            };
             if !linked {
-                // A quotation that closed with no cue in it: not a statement.
+                // A quotation that closed with no cue in it is not a statement.
                 pending_quote.clear();
                 quote_speaker = None;
             }
-            let overlapping: Vec<&(usize, usize, Option<ActorRef>, Option<(usize, usize)>)> =
-                accepted
-                    .iter()
-                    .filter(|a| a.0 < s.end && a.1 > s.start)
-                    .collect();
-            let found = self.sentence_statements(k, s, last_person.as_ref());
             let quoted_sentence = self.has_quote(s);
+            let overlapping: Vec<&Accepted> = accepted
+                .iter()
+                .filter(|a| a.start < s.end && a.end > s.start)
+                .collect();
             if !overlapping.is_empty() {
                 for a in overlapping {
                     out.push(Stmt {
                         sentence: k,
-                        start: a.0.max(s.start),
-                        end: a.1.min(s.end),
-                        speaker: a.2.clone(),
-                        cue: a.3,
+                        start: a.start.max(s.start),
+                        end: a.end.min(s.end),
+                        anchor: (a.start, a.end),
+                        speaker: a.speaker.clone(),
+                        cue: a.cue,
                         attribution: "reported",
                         accepted: true,
-                        reported_from: a.3.map(|c| c.1),
+                        reported_from: a.cue.map(|c| c.1),
                     });
                 }
-            } else if !found.is_empty() {
-                let speaker = found[0].speaker.clone();
-                if quoted_sentence || s.ends_in_quote {
-                    // Earlier sentences of this quotation had no cue: they get this one's
-                    // speaker.
-                    for &p in &pending_quote {
-                        out.push(self.continuation(p, &sentences[p], speaker.clone()));
+            } else {
+                let found =
+                    self.sentence_statements(k, s, last_person.as_ref(), last_body.as_ref());
+                if let Some(first) = found.first() {
+                    let speaker = first.speaker.clone();
+                    let introduces = self.text[s.start..s.end].ends_with(':');
+                    if quoted_sentence || s.ends_in_quote || introduces {
+                        // Earlier sentences of this quotation had no cue: they get this
+                        // one's speaker, and so do later ones while it stays open.
+                        for &p in &pending_quote {
+                            out.push(self.continuation(p, &sentences[p], speaker.clone()));
+                        }
+                        pending_quote.clear();
+                        quote_speaker = Some(speaker);
                     }
-                    pending_quote.clear();
-                    quote_speaker = Some((speaker.clone(), k));
-                }
-                out.extend(found);
-            } else if s.starts_in_quote || (quoted_sentence && linked) || self.starts_with_quote(s)
-            {
-                match &quote_speaker {
-                    Some((speaker, _)) => out.push(self.continuation(k, s, speaker.clone())),
-                    None => pending_quote.push(k),
+                    out.extend(found);
+                } else if s.starts_in_quote || self.starts_with_quote(s) {
+                    match &quote_speaker {
+                        Some(speaker) => out.push(self.continuation(k, s, speaker.clone())),
+                        None => pending_quote.push(k),
+                    }
                 }
             }
-            if !s.ends_in_quote && !self.text[s.start..s.end].ends_with(':') {
-                if !pending_quote.is_empty() || quote_speaker.is_some() {
-                    pending_quote.clear();
-                }
-                quote_speaker = None;
+            if let Some(b) = out
+                .iter()
+                .rev()
+                .take_while(|st| st.sentence == k)
+                .find_map(|st| st.speaker.clone().filter(|a| !is_person(self.project, a)))
+            {
+                last_body = Some(b);
             }
             // The person a later bare "he said" most likely means.
             if let Some(p) = out
@@ -572,6 +692,7 @@ impl<'a> Rules<'a> {
             sentence: k,
             start: s.start,
             end: s.end,
+            anchor: (s.start, s.end),
             speaker,
             cue: None,
             attribution: "direct",
@@ -580,25 +701,27 @@ impl<'a> Rules<'a> {
         }
     }
 
-    /// The analyst's statements as byte ranges with speaker and cue, sorted.
-    #[allow(clippy::type_complexity)]
-    fn accepted_statements(&self) -> Vec<(usize, usize, Option<ActorRef>, Option<(usize, usize)>)> {
+    /// The analyst's statements in bytes, sorted.
+    fn accepted_statements(&self) -> Vec<Accepted> {
         let index = self.document.index();
-        let mut out: Vec<_> = self
+        let mut out: Vec<Accepted> = self
             .document
             .statements
             .iter()
             .filter_map(|st| {
-                let start = index.byte_of(st.span.start())?;
-                let end = index.byte_of(st.span.end())?;
                 let cue = st
                     .cue
                     .as_ref()
                     .and_then(|c| Some((index.byte_of(c.start())?, index.byte_of(c.end())?)));
-                Some((start, end, st.speaker.map(ActorRef::Project), cue))
+                Some(Accepted {
+                    start: index.byte_of(st.span.start())?,
+                    end: index.byte_of(st.span.end())?,
+                    speaker: st.speaker.map(ActorRef::Project),
+                    cue,
+                })
             })
             .collect();
-        out.sort_by_key(|a| (a.0, a.1));
+        out.sort_by_key(|a| (a.start, a.end));
         out
     }
 
@@ -609,6 +732,7 @@ impl<'a> Rules<'a> {
         k: usize,
         s: &Sentence,
         last_person: Option<&ActorRef>,
+        last_body: Option<&ActorRef>,
     ) -> Vec<Stmt> {
         let cues = self.cues(s);
         // (cue tokens, speaker, clause start token)
@@ -617,7 +741,7 @@ impl<'a> Rules<'a> {
             if cue.2 == CueKind::Participle {
                 continue;
             }
-            let Some((speaker, at)) = self.cue_speaker(s, cue, last_person) else {
+            let Some((speaker, at)) = self.cue_speaker(s, cue, last_person, last_body) else {
                 continue;
             };
             if let Some(last) = groups.last()
@@ -680,6 +804,7 @@ impl<'a> Rules<'a> {
                 sentence: k,
                 start,
                 end,
+                anchor: (start, end),
                 speaker: speaker.clone(),
                 cue: Some(cue_range),
                 attribution,
@@ -707,6 +832,7 @@ impl<'a> Rules<'a> {
                     sentence: k,
                     start: s.start,
                     end: s.end,
+                    anchor: (s.start, s.end),
                     speaker: Some(m.actor.clone()),
                     cue: Some((s.tokens[0].start, s.tokens[len - 1].end)),
                     attribution: if self.has_quote(s) {
@@ -781,7 +907,7 @@ impl<'a> Rules<'a> {
                 Some(affiliation(self.project, &speaker).unwrap_or(speaker))
             }
             Subject::ThirdPerson(_) => st.speaker.clone().filter(|a| is_person(self.project, a)),
-            Subject::They => st.speaker.clone().filter(|a| !is_person(self.project, a)),
+            Subject::They(_) => st.speaker.clone().filter(|a| !is_person(self.project, a)),
             Subject::Unnamed(_) | Subject::Coordinated | Subject::None => None,
         }
     }
@@ -843,7 +969,7 @@ impl<'a> Rules<'a> {
             let start = s.tokens[c.first].start;
             let end = s.tokens[c.action_end - 1].end;
             let (Some((cs, ce)), Some(statement)) =
-                (self.chars(start, end), self.chars(st.start, st.end))
+                (self.chars(start, end), self.chars(st.anchor.0, st.anchor.1))
             else {
                 continue;
             };
@@ -921,7 +1047,18 @@ impl<'a> Rules<'a> {
                     return cue(i + 1, "probable", false);
                 }
                 if POSSIBLE_TO.contains(&w) {
-                    return cue(i + 1, "possible", false);
+                    // "stands ready to": the cue starts at "stands".
+                    let first = if matches!(prev, "stand" | "stands" | "stood") {
+                        i - 1
+                    } else {
+                        i
+                    };
+                    return Some(Cue {
+                        first,
+                        last: i + 1,
+                        strength: "possible",
+                        agree: false,
+                    });
                 }
                 None
             }
@@ -1012,13 +1149,19 @@ impl<'a> Rules<'a> {
         let mut out: Vec<String> = Vec::new();
         let mut i = range.start;
         while i < range.end {
+            if !Self::is(s, i, class::CONDITION_START) {
+                i += 1;
+                continue;
+            }
             let Some((len, list)) = CONDITION_MARKERS.iter().find_map(|(marker, list)| {
-                let words: Vec<&str> = marker.split(' ').collect();
-                words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| Self::word(s, i + k) == *w)
-                    .then_some((words.len(), *list))
+                let mut len = 0;
+                for (k, w) in marker.split(' ').enumerate() {
+                    if Self::word(s, i + k) != w {
+                        return None;
+                    }
+                    len = k + 1;
+                }
+                Some((len, *list))
             }) else {
                 i += 1;
                 continue;
@@ -1167,7 +1310,7 @@ impl<'a> Rules<'a> {
             let start = s.tokens[i].start;
             let end = s.tokens[object_end.max(last + 1) - 1].end;
             if let (Some((cs, ce)), Some(statement)) =
-                (self.chars(start, end), self.chars(st.start, st.end))
+                (self.chars(start, end), self.chars(st.anchor.0, st.anchor.1))
             {
                 out.push(Suggestion {
                     kind: SuggestionKind::Stance,
@@ -1192,6 +1335,9 @@ impl<'a> Rules<'a> {
         if s.tokens[i].kind != TokenKind::Word {
             return None;
         }
+        if !Self::is(s, i, class::STANCE_START) {
+            return None;
+        }
         let w = Self::word(s, i);
         let next = Self::word(s, i + 1);
         let prev = if i > 0 { Self::word(s, i - 1) } else { "" };
@@ -1200,10 +1346,10 @@ impl<'a> Rules<'a> {
         if w == "support" && next == "for" {
             return Some((i, "favor"));
         }
-        if modal || DETERMINERS.contains(&prev) || next == "by" {
+        if modal || (i > 0 && Self::is(s, i - 1, class::DETERMINER)) || next == "by" {
             return None;
         }
-        if FAVOR_VERBS.contains(&w) && !(w == "support" && SUPPORT_AS_AID.contains(&prev)) {
+        if Self::is(s, i, class::FAVOR) && !(w == "support" && SUPPORT_AS_AID.contains(&prev)) {
             return Some((i, "favor"));
         }
         if (w == "happy" || w == "pleased" || w == "glad")
@@ -1218,7 +1364,7 @@ impl<'a> Rules<'a> {
         {
             return Some((i + 2, "favor"));
         }
-        if AGAINST_VERBS.contains(&w) {
+        if Self::is(s, i, class::AGAINST) {
             return Some((i, "against"));
         }
         if matches!(w, "warn" | "warns" | "warned" | "warning") && next == "against" {
@@ -1346,11 +1492,15 @@ struct Commit {
     agree: bool,
 }
 
-fn is_person(project: &Project, actor: &ActorRef) -> bool {
+fn kind_of<'p>(project: &'p Project, actor: &'p ActorRef) -> &'p str {
     match actor {
-        ActorRef::Project(id) => project.actor(*id).is_some_and(|a| a.kind == "person"),
-        ActorRef::New(n) => n.kind == "person",
+        ActorRef::Project(id) => project.actor(*id).map_or("", |a| a.kind.as_str()),
+        ActorRef::New(n) => n.kind.as_str(),
     }
+}
+
+fn is_person(project: &Project, actor: &ActorRef) -> bool {
+    kind_of(project, actor) == "person"
 }
 
 /// The state or organisation a person speaks for, when known.

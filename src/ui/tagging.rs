@@ -16,26 +16,6 @@ use crate::model::{
 use crate::workspace::Workspace;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Verbs that attribute speech to the actor next to them ("Wang said", "said Wang").
-const REPORTING_VERBS: [&str; 16] = [
-    "said",
-    "says",
-    "told",
-    "tells",
-    "stressed",
-    "stresses",
-    "added",
-    "noted",
-    "stated",
-    "announced",
-    "pledged",
-    "declared",
-    "emphasized",
-    "emphasised",
-    "underlined",
-    "urged",
-];
-
 /// How far to look around a selection for its sentence and the one before (bytes): enough
 /// for two long sentences, and it keeps tagging instant in a megabyte-long article.
 const SENTENCE_WINDOW: usize = 4000;
@@ -151,7 +131,7 @@ fn reporting_cue(doc: &Document, m: &Mention, s0: usize, e0: usize) -> Option<(u
         if n >= 6 {
             break;
         }
-        if REPORTING_VERBS.contains(&word.to_lowercase().as_str()) {
+        if crate::suggest::clauses::is_reporting_verb(word) {
             let s = base + crate::model::text::char_len(&after[..i]);
             return Some((s, s + crate::model::text::char_len(word)));
         }
@@ -168,7 +148,7 @@ fn reporting_cue(doc: &Document, m: &Mention, s0: usize, e0: usize) -> Option<(u
         let s = s0 + crate::model::text::char_len(&before[..i]);
         (s, s + crate::model::text::char_len(w))
     };
-    if lower(1).is_some_and(|w| REPORTING_VERBS.contains(&w.as_str())) {
+    if lower(1).is_some_and(|w| crate::suggest::clauses::is_reporting_verb(&w)) {
         return Some(at(1));
     }
     if lower(2).as_deref() == Some("according") && lower(1).as_deref() == Some("to") {
@@ -180,18 +160,10 @@ fn reporting_cue(doc: &Document, m: &Mention, s0: usize, e0: usize) -> Option<(u
 }
 
 /// The strength key a commitment over `text` starts with, from the first cue word in it:
-/// will/shall → certain; expect/intend/plan → probable; willing/ready/hope → possible.
-/// `None` when no cue is found.
+/// will/shall/agree/pledge → certain; expect/intend/plan/aim → probable; willing/ready/
+/// hope/may → possible. `None` when no cue is found. The suggestions' word lists.
 pub fn default_strength(text: &str) -> Option<&'static str> {
-    text.unicode_words()
-        .find_map(|w| match w.to_lowercase().as_str() {
-            "will" | "shall" | "won't" => Some("certain"),
-            "expects" | "expect" | "intends" | "intend" | "plans" | "plan" => Some("probable"),
-            "willing" | "ready" | "hope" | "hopes" | "hoped" | "may" | "might" | "could" => {
-                Some("possible")
-            }
-            _ => None,
-        })
+    crate::suggest::clauses::strength_of(text)
 }
 
 /// The attribution mode of a statement over `[start, end)`: a direct quote when the words

@@ -3,6 +3,13 @@
 
 /// Verbs that report speech ("X said", "X stressed that", "X pledged to").
 pub(super) const REPORTING_VERBS: &[&str] = &[
+    "say",
+    "urge",
+    "warn",
+    "pledge",
+    "vow",
+    "agree",
+    "stress",
     "said",
     "says",
     "told",
@@ -70,7 +77,8 @@ pub(super) const REPORTING_VERBS: &[&str] = &[
 /// Reporting verbs that are speech acts only before "to", "that" or "on"
 /// ("agreed to", "pledged that"); otherwise they are not a report ("agreed terms").
 pub(super) const SPEECH_ACT_VERBS: &[&str] = &[
-    "agreed", "agrees", "pledged", "pledges", "vowed", "vows", "promised", "promises",
+    "agree", "pledge", "vow", "agreed", "agrees", "pledged", "pledges", "vowed", "vows",
+    "promised", "promises",
 ];
 
 /// Verbs that report only with a particle: (verb, particles separated by `|`).
@@ -140,6 +148,10 @@ pub(super) const CUE_SKIP: &[&str] = &[
     "jointly",
     "all",
     "explicitly",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
 ];
 
 /// Words allowed between a committer and the commitment cue ("China is always ready to").
@@ -273,6 +285,21 @@ pub(super) const SOURCE_NOUNS: &[&str] = &[
     "government",
     "report",
     "document",
+];
+
+/// Words between "according to" and the source ("according to a statement issued by").
+pub(super) const SOURCE_WORDS: &[&str] = &[
+    "statement",
+    "from",
+    "by",
+    "released",
+    "issued",
+    "published",
+    "readout",
+    "press",
+    "release",
+    "joint",
+    "an",
 ];
 
 /// Lowercase words of a title before an inverted speaker ("said foreign ministry
@@ -704,3 +731,78 @@ pub(super) const FUTURE_FACTS: &[&str] = &[
     "feature",
     "include",
 ];
+
+/// Word classes as bits, so each token is looked up once instead of scanned against
+/// every list.
+pub(super) mod class {
+    pub const REPORTING: u32 = 1;
+    pub const SPEECH_ACT: u32 = 1 << 1;
+    pub const PARTICIPLE: u32 = 1 << 2;
+    pub const PHRASAL: u32 = 1 << 3;
+    pub const PASSIVE: u32 = 1 << 4;
+    pub const DETERMINER: u32 = 1 << 5;
+    pub const FAVOR: u32 = 1 << 6;
+    pub const AGAINST: u32 = 1 << 7;
+    /// Any word a stance cue can start with.
+    pub const STANCE_START: u32 = 1 << 8;
+    /// Any word a condition marker starts with.
+    pub const CONDITION_START: u32 = 1 << 9;
+}
+
+static CLASSES: std::sync::LazyLock<std::collections::HashMap<&'static str, u32>> =
+    std::sync::LazyLock::new(|| {
+        let phrasal: Vec<&'static str> = PHRASAL_CUES.iter().map(|(v, _)| *v).collect();
+        let conditions: Vec<&'static str> = CONDITION_MARKERS
+            .iter()
+            .filter_map(|(m, _)| m.split(' ').next())
+            .collect();
+        let stance_starts: &[&str] = &[
+            "support",
+            "happy",
+            "pleased",
+            "glad",
+            "speaks",
+            "spoke",
+            "spoken",
+            "warn",
+            "warns",
+            "warned",
+            "warning",
+            "object",
+            "objects",
+            "objected",
+            "has",
+            "have",
+            "had",
+            "neutral",
+            "neutrality",
+            "impartial",
+            "take",
+            "takes",
+            "taking",
+        ];
+        let lists: [(&[&'static str], u32); 10] = [
+            (REPORTING_VERBS, class::REPORTING),
+            (SPEECH_ACT_VERBS, class::SPEECH_ACT),
+            (PARTICIPLE_CUES, class::PARTICIPLE),
+            (&phrasal, class::PHRASAL),
+            (PASSIVE_AUX, class::PASSIVE),
+            (DETERMINERS, class::DETERMINER),
+            (FAVOR_VERBS, class::FAVOR | class::STANCE_START),
+            (AGAINST_VERBS, class::AGAINST | class::STANCE_START),
+            (stance_starts, class::STANCE_START),
+            (&conditions, class::CONDITION_START),
+        ];
+        let mut map = std::collections::HashMap::new();
+        for (list, flag) in lists {
+            for word in list {
+                *map.entry(*word).or_insert(0) |= flag;
+            }
+        }
+        map
+    });
+
+/// The classes of a lowercase word (0 when it is in no list).
+pub(super) fn classes(word: &str) -> u32 {
+    CLASSES.get(word).copied().unwrap_or(0)
+}
