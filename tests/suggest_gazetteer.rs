@@ -403,8 +403,9 @@ fn capitals_are_found_as_places_too() {
 }
 
 #[test]
-fn ranges_are_right_after_cjk_and_emoji() {
-    let text = "外交部发言人毛宁 🇨🇳 said Sino-US ties and the EU’s stance matter.";
+fn ranges_are_right_after_cjk_emoji_and_folded_characters() {
+    let text =
+        "外交部发言人毛宁 🇨🇳 said Sino-US ties, Côte d’Ivoire’s vote and the EU’s stance matter.";
     let g = gazetteer();
     let hits = g.find(text);
     let got: Vec<(&str, usize, usize)> = hits
@@ -416,7 +417,7 @@ fn ranges_are_right_after_cjk_and_emoji() {
         assert_eq!(chars[*start..*end].iter().collect::<String>(), *s);
     }
     let texts: Vec<&str> = got.iter().map(|g| g.0).collect();
-    assert_eq!(texts, ["Sino", "US", "EU"]);
+    assert_eq!(texts, ["Sino", "US", "Côte d’Ivoire", "EU"]);
 }
 
 #[test]
@@ -478,4 +479,11 @@ fn an_unreadable_gazetteer_says_so() {
         err.to_string().contains("gazetteer file could not be read"),
         "{err}"
     );
+}
+
+#[test]
+fn a_form_that_cannot_start_a_word_is_refused() {
+    let text = r#"(entries: [(name: "Example", kind: "state", acronyms: ["-EX"])])"#;
+    let err = Gazetteer::from_ron(text).unwrap_err();
+    assert!(matches!(err, GazetteerError::FormStart { .. }), "{err}");
 }

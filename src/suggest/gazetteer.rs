@@ -30,7 +30,9 @@
 //! "Dominican" → the Dominican Republic …). A form belonging to two entries is refused
 //! when the gazetteer is built.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, StartKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -179,10 +181,12 @@ pub enum GazetteerError {
         first: String,
         second: String,
     },
-    #[error("the gazetteer has an empty form in “{0}”")]
-    EmptyForm(String),
+    #[error("the form “{form}” of “{entry}” must start with a letter or a digit")]
+    FormStart { form: String, entry: String },
     #[error("the gazetteer's matcher could not be built: {0}")]
     Matcher(#[from] aho_corasick::BuildError),
+    #[error("the gazetteer's matcher could not be built: {0}")]
+    Start(#[from] aho_corasick::MatchError),
 }
 
 /// What a pattern of the automaton stands for.
@@ -196,19 +200,21 @@ struct Form {
     exact: bool,
 }
 
-/// One Aho-Corasick automaton over a set of forms. Acronyms and the other forms are
-/// searched by two automata so that the case-insensitive one need not report every
-/// "us" and "un" inside ordinary words.
+/// One Aho-Corasick DFA over every folded form, ASCII-case-insensitive (acronyms are
+/// checked exactly afterwards), walked anchored from each word start: a text of n bytes
+/// costs one pass to find word starts plus a few transitions per word, instead of a full
+/// overlapping scan.
 #[derive(Clone, Debug)]
-struct Pass {
-    automaton: AhoCorasick,
+struct Matcher {
+    dfa: DFA,
+    start: StateID,
     forms: Vec<Form>,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     data: GazetteerData,
-    passes: Vec<Pass>,
+    matcher: Option<Matcher>,
     by_iso3: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
 }
@@ -233,9 +239,8 @@ impl Gazetteer {
 
     /// Builds the matcher over `data`.
     pub fn new(data: GazetteerData) -> Result<Gazetteer, GazetteerError> {
-        let mut exact: Vec<Form> = Vec::new();
-        let mut folded_case: Vec<Form> = Vec::new();
-        // Folded form → (entry, index in its pass), to refuse a form shared by two entries.
+        let mut forms: Vec<Form> = Vec::new();
+        // Folded form → its entry, to refuse a form shared by two entries.
         let mut owner: HashMap<String, Option<usize>> = HashMap::new();
         let entry_name = |e: Option<usize>| match e {
             Some(i) => data.entries[i].name.clone(),
@@ -243,8 +248,11 @@ impl Gazetteer {
         };
         let mut add = |raw: &str, entry: Option<usize>, how: MatchKind| {
             let folded = fold(raw.trim());
-            if folded.is_empty() {
-                return Err(GazetteerError::EmptyForm(entry_name(entry)));
+            if !folded.chars().next().is_some_and(is_word_char) {
+                return Err(GazetteerError::FormStart {
+                    form: raw.to_string(),
+                    entry: entry_name(entry),
+                });
             }
             match owner.get(&folded) {
                 Some(first) if *first != entry => {
@@ -260,18 +268,12 @@ impl Gazetteer {
                 None => {}
             }
             owner.insert(folded.clone(), entry);
-            let is_exact = how == MatchKind::Acronym;
-            let form = Form {
+            forms.push(Form {
                 folded,
                 entry,
                 how,
-                exact: is_exact,
-            };
-            if is_exact {
-                exact.push(form);
-            } else {
-                folded_case.push(form);
-            }
+                exact: how == MatchKind::Acronym,
+            });
             Ok(())
         };
         for (i, entry) in data.entries.iter().enumerate() {
@@ -286,19 +288,17 @@ impl Gazetteer {
             add(blocker, None, MatchKind::Name)?;
         }
 
-        let mut passes = Vec::new();
-        for (forms, case_insensitive) in [(exact, false), (folded_case, true)] {
-            if forms.is_empty() {
-                continue;
-            }
-            let automaton = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(case_insensitive)
-                // A DFA is several times faster than the NFAs on a long text; the
-                // automaton is built once per program run.
-                .kind(Some(AhoCorasickKind::DFA))
+        let matcher = if forms.is_empty() {
+            None
+        } else {
+            let dfa = DFA::builder()
+                .match_kind(aho_corasick::MatchKind::Standard)
+                .start_kind(StartKind::Anchored)
+                .ascii_case_insensitive(true)
                 .build(forms.iter().map(|f| f.folded.as_bytes()))?;
-            passes.push(Pass { automaton, forms });
-        }
+            let start = dfa.start_state(Anchored::Yes)?;
+            Some(Matcher { dfa, start, forms })
+        };
 
         let by_iso3 = data
             .entries
@@ -314,7 +314,7 @@ impl Gazetteer {
             .collect();
         Ok(Gazetteer {
             data,
-            passes,
+            matcher,
             by_iso3,
             by_name,
         })
@@ -363,41 +363,44 @@ impl Gazetteer {
 
     /// Every form of every entry found in `text`, in text order, not overlapping.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
         let folded = Folded::new(text);
         let searched: &str = &folded.text;
-        let haystack = searched.as_bytes();
+        let bytes = searched.as_bytes();
 
-        // All whole-word candidates from both passes: (start, end, pass, form).
-        let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new();
-        for (p, pass) in self.passes.iter().enumerate() {
-            // Overlapping search, because the leftmost-longest pattern at a position may
-            // fail the word-boundary or capital-letter check while a shorter one passes.
-            let Ok(matches) = pass.automaton.try_find_overlapping_iter(haystack) else {
-                // Only a non-standard match kind refuses overlapping search; `new`
-                // always builds standard automata.
-                continue;
+        // Every form that starts at a word start, ends at a word end and passes the case
+        // rule: (start, end, form). Forms start with a word character (checked in `new`).
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        let mut previous_is_word = false;
+        let mut at = 0;
+        while at < bytes.len() {
+            let (is_word, len) = match bytes[at] {
+                b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'_', 1),
+                _ => searched[at..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
             };
-            for m in matches {
-                let form = &pass.forms[m.pattern().as_usize()];
-                if is_whole_word(searched, m.start(), m.end())
-                    && same_letters(&form.folded, &haystack[m.start()..m.end()], form.exact)
-                {
-                    candidates.push((m.start(), m.end(), p, m.pattern().as_usize()));
-                }
+            if is_word && !previous_is_word {
+                matcher.candidates_at(searched, at, &mut candidates);
             }
+            previous_is_word = is_word;
+            at += len;
         }
-        // Leftmost, then longest; ties (same span in both passes) go to the exact pass.
-        candidates.sort_by(|a, b| (a.0, b.1, a.2).cmp(&(b.0, a.1, b.2)));
+        // Leftmost, then longest.
+        candidates.sort_unstable_by(|a, b| (a.0, b.1).cmp(&(b.0, a.1)));
 
         let mut hits = Vec::new();
         let mut covered_to = 0;
         let mut chars = CharCounter::new(text);
-        for (start, end, p, f) in candidates {
+        for (start, end, f) in candidates {
             if start < covered_to {
                 continue;
             }
             covered_to = end;
-            let form = &self.passes[p].forms[f];
+            let form = &matcher.forms[f];
             let Some(entry) = form.entry else {
                 continue; // a blocker
             };
@@ -411,6 +414,40 @@ impl Gazetteer {
             });
         }
         hits
+    }
+}
+
+impl Matcher {
+    /// Walks the automaton anchored at `start` and keeps every form that begins there.
+    fn candidates_at(&self, text: &str, start: usize, out: &mut Vec<(usize, usize, usize)>) {
+        let bytes = text.as_bytes();
+        let mut state = self.start;
+        for (offset, &byte) in bytes[start..].iter().enumerate() {
+            state = self.dfa.next_state(Anchored::Yes, state, byte);
+            if !self.dfa.is_special(state) {
+                continue;
+            }
+            if self.dfa.is_dead(state) {
+                return;
+            }
+            if !self.dfa.is_match(state) {
+                continue;
+            }
+            let end = start + offset + 1;
+            for i in 0..self.dfa.match_len(state) {
+                let pattern = self.dfa.match_pattern(state, i);
+                // A match state also lists forms that are suffixes of this one.
+                if end - self.dfa.pattern_len(pattern) != start {
+                    continue;
+                }
+                let form = &self.forms[pattern.as_usize()];
+                if ends_a_word(text, end, &form.folded)
+                    && same_letters(&form.folded, &bytes[start..end], form.exact)
+                {
+                    out.push((start, end, pattern.as_usize()));
+                }
+            }
+        }
     }
 }
 
@@ -459,39 +496,61 @@ fn fold(s: &str) -> String {
 /// A text after folding, with the way back to the original byte offsets.
 struct Folded<'a> {
     text: std::borrow::Cow<'a, str>,
-    /// Original byte offset of each folded byte, plus one past the end; empty when the
-    /// folding changed nothing (then offsets are the same).
-    to_original: Vec<u32>,
+    /// (folded offset, original offset) after each folded character whose length
+    /// changed; between two such points the offsets differ by a constant.
+    shifts: Vec<(usize, usize)>,
 }
 
 impl<'a> Folded<'a> {
     fn new(text: &'a str) -> Folded<'a> {
-        if text.chars().all(|c| fold_char(c) == c) {
-            return Folded {
-                text: std::borrow::Cow::Borrowed(text),
-                to_original: Vec::new(),
+        let unchanged = Folded {
+            text: std::borrow::Cow::Borrowed(text),
+            shifts: Vec::new(),
+        };
+        if text.is_ascii() {
+            return unchanged;
+        }
+        let bytes = text.as_bytes();
+        let mut folded: Option<String> = None;
+        let mut shifts = Vec::new();
+        let mut copied = 0;
+        let mut at = 0;
+        // Only non-ASCII characters can fold: jump from one to the next.
+        while let Some(skip) = bytes[at..].iter().position(|b| !b.is_ascii()) {
+            at += skip;
+            let Some(c) = text[at..].chars().next() else {
+                break;
             };
-        }
-        let mut folded = String::with_capacity(text.len());
-        let mut to_original = Vec::with_capacity(text.len() + 1);
-        for (at, c) in text.char_indices() {
+            let next = at + c.len_utf8();
             let f = fold_char(c);
-            folded.push(f);
-            // Texts are far below 4 GB (documents are held in memory whole).
-            to_original.extend(std::iter::repeat_n(at as u32, f.len_utf8()));
+            if f != c {
+                let out = folded.get_or_insert_with(|| String::with_capacity(text.len()));
+                out.push_str(&text[copied..at]);
+                out.push(f);
+                copied = next;
+                if f.len_utf8() != c.len_utf8() {
+                    shifts.push((out.len(), next));
+                }
+            }
+            at = next;
         }
-        to_original.push(text.len() as u32);
-        Folded {
-            text: std::borrow::Cow::Owned(folded),
-            to_original,
+        match folded {
+            None => unchanged,
+            Some(mut out) => {
+                out.push_str(&text[copied..]);
+                Folded {
+                    text: std::borrow::Cow::Owned(out),
+                    shifts,
+                }
+            }
         }
     }
 
     fn original(&self, folded_byte: usize) -> usize {
-        if self.to_original.is_empty() {
-            folded_byte
-        } else {
-            self.to_original[folded_byte] as usize
+        let after = self.shifts.partition_point(|&(f, _)| f <= folded_byte);
+        match after.checked_sub(1).map(|i| self.shifts[i]) {
+            Some((f, o)) => o + (folded_byte - f),
+            None => folded_byte,
         }
     }
 }
@@ -527,16 +586,11 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// The match does not start or end inside a word: a form that begins (ends) with a letter
-/// or digit needs a non-word character or the text's edge before (after) it.
-fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    // Matches span whole characters: forms are valid UTF-8 and so is the text.
-    let inner = &text[start..end];
-    let first_is_word = inner.chars().next().is_some_and(is_word_char);
-    let last_is_word = inner.chars().next_back().is_some_and(is_word_char);
-    let before_ok = !first_is_word || !text[..start].chars().next_back().is_some_and(is_word_char);
-    let after_ok = !last_is_word || !text[end..].chars().next().is_some_and(is_word_char);
-    before_ok && after_ok
+/// The match does not end inside a word: a form that ends with a letter or digit needs
+/// a non-word character or the text's end after it.
+fn ends_a_word(text: &str, end: usize, form: &str) -> bool {
+    !form.chars().next_back().is_some_and(is_word_char)
+        || !text[end..].chars().next().is_some_and(is_word_char)
 }
 
 /// The case rule: exact forms match byte for byte; others need each capital of the form
