@@ -2,7 +2,8 @@
 //! `tests/gold/`: precision and recall per kind, speaker / committer / strength / holder /
 //! polarity agreement, per article and overall. The rules see only each article's text.
 //!
-//! `cargo test --test suggest_quality -- --nocapture` prints the tables.
+//! `cargo test --test suggest_quality -- --nocapture` prints the tables; with
+//! `DEMARCHE_GOLD_DETAIL=1` also every miss, extra and wrong speaker per article.
 
 mod gold_support;
 
@@ -19,6 +20,12 @@ fn run_article(article: &GoldArticle) -> Scores {
         article.file
     );
     let suggestions = suggest::suggest(&project, doc, Gazetteer::bundled());
+    if std::env::var_os("DEMARCHE_GOLD_DETAIL").is_some() {
+        println!("\n{}", article.file);
+        for line in differences(article, &project, &suggestions) {
+            println!("{line}");
+        }
+    }
     score(article, &project, &suggestions)
 }
 

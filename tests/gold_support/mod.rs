@@ -807,3 +807,147 @@ pub fn stance_target_name(project: &Project, target: &StanceTargetRef) -> String
         StanceTargetRef::Topic(t) => t.clone(),
     }
 }
+
+/// What the rules missed, added or got wrong in one article, one line each, for the rule
+/// writers (`DEMARCHE_GOLD_DETAIL=1 cargo test --test suggest_quality quality_report --
+/// --nocapture`).
+pub fn differences(
+    gold: &GoldArticle,
+    project: &Project,
+    suggestions: &[Suggestion],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let short = |s: String| {
+        let t: String = s.chars().take(70).collect();
+        if t.len() < s.len() {
+            format!("{t}…")
+        } else {
+            t
+        }
+    };
+    let actor_name = |a: Option<&ActorRef>| a.map_or("—".to_string(), |a| named(project, a).name);
+
+    let mentions = of_kind(suggestions, SuggestionKind::Mention);
+    let actor_of = |s: &Suggestion| match &s.detail {
+        Detail::Mention { actor } => Some(actor.clone()),
+        _ => None,
+    };
+    let gold_spans: Vec<_> = gold.mentions.iter().map(|m| (m.start, m.end)).collect();
+    let spans: Vec<_> = mentions.iter().map(|s| (s.start, s.end)).collect();
+    let pairs = one_to_one(&gold_spans, &spans, |g, s| {
+        same(
+            gold,
+            project,
+            &gold.mentions[g].actor,
+            actor_of(mentions[s]).as_ref(),
+        )
+    });
+    for (g, s) in pairs.iter().enumerate() {
+        if s.is_none() {
+            let m = &gold.mentions[g];
+            out.push(format!(
+                "  missed mention  {}..{} “{}” {}",
+                m.start,
+                m.end,
+                gold.slice(m.start, m.end),
+                m.actor
+            ));
+        }
+    }
+    for (i, s) in mentions.iter().enumerate() {
+        if !pairs.contains(&Some(i)) {
+            out.push(format!(
+                "  extra mention   {}..{} “{}” {}",
+                s.start,
+                s.end,
+                s.text,
+                actor_name(actor_of(s).as_ref())
+            ));
+        }
+    }
+
+    let statements = of_kind(suggestions, SuggestionKind::Statement);
+    let gold_spans: Vec<_> = gold.statements.iter().map(|s| (s.start, s.end)).collect();
+    let spans: Vec<_> = statements.iter().map(|s| (s.start, s.end)).collect();
+    let pairs = one_to_one(&gold_spans, &spans, |_, _| true);
+    for (g, s) in pairs.iter().enumerate() {
+        let st = &gold.statements[g];
+        let text = short(gold.slice(st.start, st.end));
+        match s {
+            None => out.push(format!("  missed statement ({}) “{text}”", st.speaker)),
+            Some(s) => {
+                if let Detail::Statement { speaker, .. } = &statements[*s].detail
+                    && !same(gold, project, &st.speaker, speaker.as_ref())
+                {
+                    out.push(format!(
+                        "  wrong speaker   {} for {} “{text}”",
+                        actor_name(speaker.as_ref()),
+                        st.speaker
+                    ));
+                }
+            }
+        }
+    }
+    for (i, s) in statements.iter().enumerate() {
+        if !pairs.contains(&Some(i)) {
+            out.push(format!("  extra statement “{}”", short(s.text.clone())));
+        }
+    }
+
+    let placed = |s: &Suggestion| match &s.detail {
+        Detail::Commitment { statement, .. } | Detail::Stance { statement, .. } => *statement,
+        _ => (s.start, s.end),
+    };
+    for (kind, what) in [
+        (SuggestionKind::Commitment, "commitment"),
+        (SuggestionKind::Stance, "stance"),
+    ] {
+        let found = of_kind(suggestions, kind);
+        let gold_items: Vec<OnStatement> = if kind == SuggestionKind::Commitment {
+            gold.commitments
+                .iter()
+                .map(|c| {
+                    (
+                        (
+                            gold.statements[c.statement].start,
+                            gold.statements[c.statement].end,
+                        ),
+                        (c.start, c.end),
+                    )
+                })
+                .collect()
+        } else {
+            gold.stances
+                .iter()
+                .map(|t| {
+                    (
+                        (
+                            gold.statements[t.statement].start,
+                            gold.statements[t.statement].end,
+                        ),
+                        (t.start, t.end),
+                    )
+                })
+                .collect()
+        };
+        let pairs = match_on_statements(
+            &gold_items,
+            &found
+                .iter()
+                .map(|s| (placed(s), (s.start, s.end)))
+                .collect::<Vec<_>>(),
+        );
+        for (g, s) in pairs.iter().enumerate() {
+            if s.is_none() {
+                let (_, (a, b)) = gold_items[g];
+                out.push(format!("  missed {what} “{}”", short(gold.slice(a, b))));
+            }
+        }
+        for (i, s) in found.iter().enumerate() {
+            if !pairs.contains(&Some(i)) {
+                out.push(format!("  extra {what}  “{}”", short(s.text.clone())));
+            }
+        }
+    }
+    out
+}
