@@ -10,6 +10,7 @@ use demarche::persist;
 use demarche::suggest::{ActorRef, Detail, NewActor, Suggestion, SuggestionKind};
 use demarche::ui::Startup;
 use demarche::ui::app::DemarcheApp;
+use demarche::ui::suggestions::{Source, WORKER_ABOVE_CHARS};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -99,6 +100,10 @@ fn suggestions(doc: &Document) -> Vec<Suggestion> {
 }
 
 fn saved_project(dir: &Path) -> PathBuf {
+    saved_project_with(dir, TEXT)
+}
+
+fn saved_project_with(dir: &Path, text: &str) -> PathBuf {
     let mut project = Project::new("Suggestions");
     project.documents.push(Document::new(
         DOC,
@@ -114,7 +119,7 @@ fn saved_project(dir: &Path) -> PathBuf {
             file_fingerprint: None,
             imported: Stamp::now("tester").created,
         },
-        TEXT.into(),
+        text.into(),
     ));
     let path = dir.join("suggestions.ron");
     persist::save(&project, &path).expect("fixture saves");
@@ -122,11 +127,15 @@ fn saved_project(dir: &Path) -> PathBuf {
 }
 
 fn harness(path: PathBuf) -> Harness<'static, DemarcheApp> {
+    harness_with(
+        path,
+        Arc::new(|_project: &Project, doc: &Document| suggestions(doc)),
+    )
+}
+
+fn harness_with(path: PathBuf, source: Source) -> Harness<'static, DemarcheApp> {
     let mut app = DemarcheApp::app_for_tests(Startup::Open(path));
-    app.suggestions_mut()
-        .set_source(Arc::new(|_project: &Project, doc: &Document| {
-            suggestions(doc)
-        }));
+    app.suggestions_mut().set_source(source);
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_context_setup(demarche::ui::fonts::install)
@@ -406,4 +415,57 @@ fn clicking_a_suggestion_focuses_it_and_hovering_tells_what_it_is() {
     let mentions = &doc(&h).mentions;
     assert_eq!(mentions.len(), 1);
     assert_eq!((mentions[0].span.start(), mentions[0].span.end()), beijing);
+}
+
+#[test]
+fn a_long_document_is_suggested_once_per_revision_on_a_worker_thread() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut text = TEXT.to_owned();
+    while text.chars().count() <= WORKER_ABOVE_CHARS {
+        text.push_str("\n\nThe ministers met again in Lima. ");
+    }
+    // The source notes the thread it runs on.
+    let threads = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = threads.clone();
+    let source: Source = Arc::new(move |_project: &Project, doc: &Document| {
+        let name = std::thread::current().name().map(str::to_owned);
+        seen.lock().expect("not poisoned").push(name);
+        suggestions(doc)
+    });
+    let mut h = harness_with(saved_project_with(dir.path(), &text), source);
+    wait_for_worker(&mut h);
+    assert_eq!(h.state().suggestions().all().len(), 7);
+    assert_eq!(
+        *threads.lock().expect("not poisoned"),
+        [Some("suggestions".to_owned())],
+        "once, on the worker"
+    );
+    press(&mut h, Key::N);
+    let china = at(TEXT, "China", 0);
+    assert_eq!(
+        focused(&h),
+        Some((SuggestionKind::Mention, china.0, china.1))
+    );
+    press(&mut h, Key::Enter);
+    assert_eq!(doc(&h).mentions.len(), 1);
+    // Focus moves on once the worker has redone the list for the new revision.
+    wait_for_worker(&mut h);
+    let statement = at(TEXT, STATEMENT, 0);
+    assert_eq!(
+        focused(&h),
+        Some((SuggestionKind::Statement, statement.0, statement.1))
+    );
+    assert_eq!(threads.lock().expect("not poisoned").len(), 2);
+}
+
+/// Frames go on while the worker runs; its result arrives within a bounded wait.
+fn wait_for_worker(h: &mut Harness<'static, DemarcheApp>) {
+    for _ in 0..2_000 {
+        if !h.state().suggestions().computing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.run();
+    }
+    assert!(!h.state().suggestions().computing());
 }
