@@ -376,6 +376,11 @@ fn blockers_hide_the_state_inside_place_names() {
         names("Latin American and Caribbean countries met in the Gulf of Mexico region."),
         pairs(&[("Latin American and Caribbean", "CELAC")])
     );
+    assert_eq!(
+        names("The National Security Council briefed Brazil’s National Congress; US$2 billion."),
+        pairs(&[("Brazil", "Brazil")]),
+        "neither the UN Security Council, the U.S. Congress nor the United States"
+    );
 }
 
 #[test]
