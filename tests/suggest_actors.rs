@@ -20,11 +20,17 @@ fn suggest(project: &Project, doc: &Document) -> Vec<Suggestion> {
     actors::mentions(project, doc, Gazetteer::bundled())
 }
 
-/// Code-point range of the `nth` (0-based) occurrence of `needle` in the text.
+/// Code-point range of the `nth` (0-based) whole-word occurrence of `needle` in the text.
 fn find(doc: &Document, needle: &str, nth: usize) -> (usize, usize) {
     let text = doc.text();
+    let whole = |&(at, _): &(usize, &str)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
     let byte = text
         .match_indices(needle)
+        .filter(whole)
         .nth(nth)
         .unwrap_or_else(|| panic!("{needle:?} #{nth} is in the fixture"))
         .0;
@@ -327,6 +333,7 @@ fn suggestions_are_in_text_order_without_duplicates_and_slice_the_text() {
         "actors_reuters.txt",
         "actors_mfa.txt",
         "actors_joint.txt",
+        "actors_afp_un.txt",
     ] {
         let doc = load(name);
         let all = suggest(&project, &doc);
@@ -366,4 +373,53 @@ fn suggestions_are_in_text_order_without_duplicates_and_slice_the_text() {
             }
         }
     }
+}
+
+#[test]
+fn afp_un_story_councils_coordinated_demonyms_hyphenated_and_arabic_names() {
+    let project = Project::new("dev");
+    let doc = load("actors_afp_un.txt");
+    let all = suggest(&project, &doc);
+    let at = |needle: &str, nth: usize| actors_at(&project, &doc, &all, needle, nth);
+
+    // An all-capitals dateline is no mention.
+    assert!(nothing_at(&doc, &all, "UNITED NATIONS", 0));
+    assert_eq!(at("North Korea", 1), one("North Korea"));
+    // "Chinese and Russian diplomats": both demonyms stand for their states.
+    assert_eq!(at("Chinese", 0), one("China"));
+    assert_eq!(at("Russian", 0), one("Russia"));
+
+    assert_eq!(at("South Korean", 0), one("South Korea"));
+    assert_eq!(at("Lee Jae-myung", 0), one("Lee Jae-myung"));
+    assert!(nothing_at(&doc, &all, "Seoul", 0));
+    assert_eq!(at("he", 0), one("Lee Jae-myung"));
+    // "the council" two sentences after the Security Council was named.
+    let council = at("UN Security Council", 1);
+    assert_eq!(council.len(), 1);
+    assert_eq!(at("the council", 0), council);
+
+    assert_eq!(at("António Guterres", 0), one("António Guterres"));
+    let guterres = new_actor(&all, &doc, "António Guterres", 0);
+    assert_eq!(guterres.role, "Secretary-General");
+    assert_eq!(
+        guterres
+            .affiliation
+            .as_deref()
+            .map(|a| name_of(&project, a)),
+        Some("United Nations".to_string())
+    );
+    assert_eq!(at("he", 1), one("António Guterres"));
+    assert_eq!(at("His", 0), one("António Guterres"));
+    // "His spokesman, Stéphane Dujarric, told": the title before the comma.
+    assert_eq!(at("Stéphane Dujarric", 0), one("Stéphane Dujarric"));
+    assert_eq!(
+        new_actor(&all, &doc, "Stéphane Dujarric", 0).role,
+        "spokesman"
+    );
+    assert_eq!(at("Guterres", 1), one("António Guterres"));
+    assert_eq!(at("Lee", 1), one("Lee Jae-myung"));
+
+    assert_eq!(at("Saudi", 0), one("Saudi Arabia"));
+    assert_eq!(at("Faisal bin Farhan", 0), one("Faisal bin Farhan"));
+    assert_eq!(at("Riyadh", 0), one("Saudi Arabia"));
 }

@@ -318,7 +318,12 @@ impl<'a, 't> Pass<'a, 't> {
             let particle_continues = words::is_particle(word)
                 && (t.is_capitalised(k + 1) || (t.str(k + 1) == "-" && t.joined(k + 1)));
             let after_hyphen = k > j && t.str(k - 1) == "-" && t.joined(k);
-            if particle_continues || (after_hyphen && word.chars().all(char::is_lowercase)) {
+            if after_hyphen && word.chars().all(char::is_lowercase) {
+                k += 1; // "Lee Jae-myung"
+                end = Some(k);
+                continue;
+            }
+            if particle_continues {
                 k += 1;
                 continue;
             }
@@ -510,6 +515,20 @@ impl<'a, 't> Pass<'a, 't> {
         if word_count < 2 && t.str(i).ends_with("ly") {
             return None;
         }
+        // "His spokesman, Stéphane Dujarric, told …": the title before the comma.
+        let title_before = i >= 2
+            && t.str(i - 1) == ","
+            && t.same_sentence(i - 2, i)
+            && words::title_word(t.str(i - 2)) == Some(TitleWord::Head)
+            && t.str(i - 2).chars().all(char::is_lowercase)
+            && matches!(t.str(end), "," | "." | ")");
+        if title_before {
+            let role = t.str(i - 2).to_string();
+            let gender = words::title_gender(&role);
+            let person = self.person(i, end, role, None, gender);
+            self.push(i, end, Referent::Person(person));
+            return Some(self.script_alias(end, person));
+        }
         if let Some((role, affiliation)) = self.apposition(end) {
             let gender = words::title_gender(&role);
             let person = self.person(i, end, role, affiliation, gender);
@@ -697,7 +716,7 @@ impl<'a, 't> Pass<'a, 't> {
         if !both {
             if t.str(k) == "two" {
                 k += 1;
-            } else if words::is_group_word(t.str(k)) {
+            } else if words::is_group_word(t.str(k)) || words::is_office_noun(t.str(k)) {
                 return self.group(i, k);
             } else {
                 return None;
@@ -776,10 +795,22 @@ impl<'a, 't> Pass<'a, 't> {
     }
 
     /// "the bloc", "the group": the organisation or grouping named in this or the two
-    /// previous sentences.
+    /// previous sentences; "the council", "the ministry": the organisation or body named
+    /// there whose name has that word.
     fn group(&mut self, i: usize, k: usize) -> Option<usize> {
         let sentence = self.t.sentence(i);
         let word = self.t.str(k);
+        // "the Council of Europe", "the Commission's" are names or go on as one.
+        if matches!(self.t.str(k + 1), "of" | "-") || self.t.is_capitalised(k + 1) {
+            return None;
+        }
+        let group = words::is_group_word(word);
+        let named = |r: Referent| {
+            self.names_of(r)
+                .0
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(word))
+        };
         let referent = self
             .found
             .iter()
@@ -787,8 +818,9 @@ impl<'a, 't> Pass<'a, 't> {
             .take_while(|f| self.t.sentence(f.start) + 2 >= sentence)
             .map(|f| f.referent)
             .find(|&r| match self.kind(r) {
-                "regional_group" => true,
-                "international_org" => word != "group",
+                "regional_group" if group => true,
+                "international_org" if group => word != "group",
+                "regional_group" | "international_org" | "government_body" => named(r),
                 _ => false,
             })?;
         self.push(i, k + 1, referent);
@@ -875,13 +907,32 @@ impl<'a, 't> Pass<'a, 't> {
             MatchKind::Demonym => {
                 let next = t.str(end);
                 let kind = self.gazetteer.entry(hit.entry).kind.as_str();
-                kind != "state"
-                    || words::is_government_word(next)
-                    || words::title_word(next).is_some()
-                    || (t.is_capitalised(end) && self.title(end).is_some())
+                kind != "state" || self.demonym_for_state(end)
             }
             _ => true,
         }
+    }
+
+    /// After a demonym at `..end`: a government word or a title follows, maybe after
+    /// other demonyms ("Chinese and Brazilian officials").
+    fn demonym_for_state(&self, end: usize) -> bool {
+        let t = self.t;
+        let mut k = end;
+        while k < t.len() && k < end + 6 && t.same_sentence(end, k) {
+            let word = t.str(k);
+            if words::is_government_word(word) || words::title_word(word).is_some() {
+                return true;
+            }
+            if matches!(word, "and" | "or" | ",") {
+                k += 1;
+                continue;
+            }
+            match self.hit_at(k) {
+                Some(hit) if hit.how == MatchKind::Demonym => k = t.at_byte(hit.bytes.end),
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// "in Beijing", "Beijing-based", "Beijing, Nov. 27", "Beijing Capital Airport": the

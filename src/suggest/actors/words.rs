@@ -465,6 +465,36 @@ const INSTITUTION_WORDS: &[&str] = &[
     "Council's",
     "Era",
     "Belt",
+    "Watch",
+    "International",
+    "Authority",
+    "Bureau",
+    "Movement",
+    "Front",
+    "Brigades",
+    "Journal",
+    "Daily",
+    "Herald",
+    "Review",
+    "Television",
+    "Radio",
+    "TV",
+    "Media",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Holdings",
+    "Airlines",
+    "Motors",
+    "Technologies",
+    "Club",
+    "Hospital",
+    "School",
+    "Coalition",
+    "Secretariat",
+    "Tribunal",
+    "Mission",
+    "Embassy",
     "Silk",
     "Cooperation",
     "Development",
@@ -787,6 +817,31 @@ pub fn collective_head(word: &str) -> Option<Collective> {
         "sides" | "parties" => Some(Collective::Sides),
         _ => None,
     }
+}
+
+/// "the council", "the ministry": an organisation or body named just before.
+pub fn is_office_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "council"
+            | "commission"
+            | "union"
+            | "agency"
+            | "bank"
+            | "court"
+            | "ministry"
+            | "department"
+            | "assembly"
+            | "parliament"
+            | "forum"
+            | "fund"
+            | "secretariat"
+            | "office"
+            | "tribunal"
+            | "committee"
+            | "congress"
+            | "senate"
+    )
 }
 
 /// "the bloc", "the group": the most recent organisation or grouping.
