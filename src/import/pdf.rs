@@ -10,9 +10,10 @@
 //!
 //! After extraction, in [`layout`] below:
 //! - runs of text on one baseline become a line;
-//! - lines repeated at the top or bottom of most pages (digits ignored, so "Page 3" and
-//!   "Page 4" repeat) are running headers and footers and are dropped, and so are bare page
-//!   numbers ("3", "Page 3 of 12", "- 3 -") at the top or bottom of a page;
+//! - lines repeated at the top or bottom of most pages, or of three pages or more (digits
+//!   ignored, so "Page 3" and "Page 4" repeat), are running headers and footers and are
+//!   dropped, and so are bare page numbers ("3", "Page 3 of 12", "- 3 -") at the top or
+//!   bottom of a page;
 //! - lines become paragraphs: a new paragraph starts after a wider gap than the page's line
 //!   spacing, at a first-line indent, at a change of type size, or after a line that ended
 //!   early (the next line's first word would have fitted on it), or at a bullet;
@@ -289,9 +290,10 @@ impl<'a> Font<'a> {
     fn load(doc: &'a Document, dict: &'a Dictionary) -> Option<Font<'a>> {
         // A font dictionary without /Type is common enough; read it as WinAnsi, the
         // encoding of most Latin text in PDFs.
-        let encoding = dict
-            .get_font_encoding(doc)
-            .unwrap_or(Encoding::SimpleEncoding(b"WinAnsiEncoding"));
+        let encoding = to_unicode_first(doc, dict).unwrap_or_else(|| {
+            dict.get_font_encoding(doc)
+                .unwrap_or(Encoding::SimpleEncoding(b"WinAnsiEncoding"))
+        });
         let subtype = dict.get(b"Subtype").and_then(Object::as_name).ok();
         let deref = |o: &'a Object| doc.dereference(o).ok().map(|(_, o)| o);
         let number = |o: &'a Object| deref(o).and_then(|o| o.as_float().ok()).map(f64::from);
@@ -421,6 +423,21 @@ impl<'a> Font<'a> {
             .get(&code)
             .copied()
             .unwrap_or(self.default_width)
+    }
+}
+
+/// A font's `ToUnicode` map where it has one beside an `/Encoding`: the map says what
+/// each glyph means, while custom `Differences` names ("/g31") say nothing. lopdf reads the
+/// encoding first, so the map is read from a copy without it.
+fn to_unicode_first(doc: &Document, dict: &Dictionary) -> Option<Encoding<'static>> {
+    if !dict.has(b"ToUnicode") || !dict.has(b"Encoding") {
+        return None;
+    }
+    let mut without_encoding = dict.clone();
+    without_encoding.remove(b"Encoding");
+    match without_encoding.get_font_encoding(doc).ok()? {
+        Encoding::UnicodeMapEncoding(map) => Some(Encoding::UnicodeMapEncoding(map)),
+        _ => None,
     }
 }
 
@@ -977,7 +994,8 @@ pub(crate) mod layout {
     }
 
     /// Drops running headers and footers (lines repeated at the top or bottom of most
-    /// pages, digits ignored) and bare page numbers at the top or bottom of a page.
+    /// pages, or of three pages or more, as a chapter's running head is; digits ignored)
+    /// and bare page numbers at the top or bottom of a page.
     fn drop_page_furniture(pages: &mut [Page]) {
         let edge_keys: Vec<HashSet<String>> = pages
             .iter()
@@ -990,10 +1008,10 @@ pub(crate) mod layout {
             }
         }
         // "Most pages": more than half of them, and at least two.
-        let needed = (pages.len() / 2 + 1).max(2);
+        let most = (pages.len() / 2 + 1).max(2);
         let running: HashSet<String> = counts
             .into_iter()
-            .filter(|(_, count)| *count >= needed)
+            .filter(|(_, count)| *count >= most.min(3))
             .map(|(key, _)| key.to_owned())
             .collect();
         for page in pages.iter_mut() {
