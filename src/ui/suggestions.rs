@@ -12,10 +12,11 @@ use serde::{Deserialize, Serialize};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
-/// Documents up to this many code points are suggested on the UI thread (about 10 ms in
-/// a release build, measured through `demarche suggest` on 50,000 characters of wire copy:
-/// 60–80 ms with loading against 30–70 ms for 5,000); longer ones on a worker so that
-/// typing and scrolling never wait.
+/// Documents up to this many code points are suggested on the UI thread, longer ones on a
+/// worker so that typing and scrolling never wait. Measured with the release
+/// `demarche suggest` (loading included, busy 2-core machine, 15 runs, min–median):
+/// 36–44 ms for 20,000 characters of wire copy, 31–43 ms for 50,000, 24–25 ms for a
+/// 300-character document; so up to here a revision costs the UI thread about a frame.
 pub const WORKER_ABOVE_CHARS: usize = 20_000;
 
 /// Which suggestions the window shows; kept in the settings file.
@@ -330,10 +331,14 @@ impl SuggestionsState {
             .iter()
             .map(|&i| {
                 let s = &self.list[i];
+                // A new actor's name may already be in the project (accepted a moment ago).
                 let colour = match &s.detail {
                     Detail::Mention {
                         actor: ActorRef::Project(id),
                     } => project.actor(*id).map(|a| a.colour),
+                    Detail::Mention {
+                        actor: ActorRef::New(new),
+                    } => project.actor_by_name(&new.name).map(|a| a.colour),
                     _ => None,
                 };
                 SuggestionMark {
@@ -594,5 +599,121 @@ pub fn kind_title(kind: SuggestionKind) -> &'static str {
         SuggestionKind::Statement => "Statements",
         SuggestionKind::Commitment => "Commitments",
         SuggestionKind::Stance => "Stances",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocumentMeta, LineEndings, Origin, Stamp};
+    use crate::suggest::NewActor;
+
+    const TEXT: &str = "Le Brésil et la Chine ont signé ; Pékin «soutient» Brasília.";
+
+    fn mention(text: &str, phrase: &str) -> Suggestion {
+        let byte = text.find(phrase).expect("phrase in text");
+        let start = text[..byte].chars().count();
+        Suggestion {
+            kind: SuggestionKind::Mention,
+            start,
+            end: start + phrase.chars().count(),
+            text: phrase.to_owned(),
+            detail: Detail::Mention {
+                actor: ActorRef::New(NewActor {
+                    name: phrase.to_owned(),
+                    kind: "state".into(),
+                    aliases: Vec::new(),
+                    iso3: None,
+                    cameo: None,
+                    role: String::new(),
+                    affiliation: None,
+                }),
+            },
+        }
+    }
+
+    fn workspace() -> Workspace {
+        let mut project = Project::new("t");
+        project.documents.push(Document::new(
+            Id(1),
+            DocumentMeta::default(),
+            Origin {
+                path: None,
+                format: "text".into(),
+                encoding: "UTF-8".into(),
+                line_endings: LineEndings::Lf,
+                file_fingerprint: None,
+                imported: Stamp::now("t").created,
+            },
+            TEXT.into(),
+        ));
+        Workspace::new(project, None)
+    }
+
+    fn state(ws: &Workspace, settings: &SuggestionSettings) -> SuggestionsState {
+        let mut state = SuggestionsState::with_source(Arc::new(|_, doc| {
+            ["Pékin", "Brésil", "Chine", "Brasília"]
+                .iter()
+                .map(|p| mention(doc.text(), p))
+                .collect()
+        }));
+        state.refresh(&egui::Context::default(), ws, Some(Id(1)), settings);
+        state
+    }
+
+    #[test]
+    fn next_starts_at_the_caret_wraps_around_and_previous_goes_back() {
+        let ws = workspace();
+        let settings = SuggestionSettings::default();
+        let mut s = state(&ws, &settings);
+        let texts: Vec<&str> = s.shown(&settings).map(|x| x.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Brésil", "Chine", "Pékin", "Brasília"],
+            "text order"
+        );
+
+        let caret = TEXT.chars().position(|c| c == ';').expect("semicolon");
+        let at = |s: &SuggestionsState| s.focused(&settings).map(|x| x.text.clone());
+        assert!(s.step(true, caret, &settings).reveal.is_some());
+        assert_eq!(at(&s).as_deref(), Some("Pékin"), "first after the caret");
+        let _ = s.step(true, caret, &settings);
+        let _ = s.step(true, caret, &settings);
+        assert_eq!(at(&s).as_deref(), Some("Brésil"), "wrapped to the first");
+        let _ = s.step(false, caret, &settings);
+        assert_eq!(at(&s).as_deref(), Some("Brasília"), "and back to the last");
+    }
+
+    #[test]
+    fn a_hidden_kind_is_neither_shown_nor_drawn() {
+        let ws = workspace();
+        let mut settings = SuggestionSettings::default();
+        let s = state(&ws, &settings);
+        assert_eq!(s.marks().0.len(), 4);
+        settings.mentions = false;
+        let mut s2 = state(&ws, &settings);
+        assert_eq!(s2.shown(&settings).count(), 0);
+        assert!(s2.marks().0.is_empty());
+        assert_eq!(
+            s2.step(true, 0, &settings).message.as_deref(),
+            Some("No suggestions in this document")
+        );
+        assert_eq!(s.all().len(), s2.all().len(), "hiding does not recompute");
+    }
+
+    #[test]
+    fn suggestion_settings_are_kept_in_the_settings_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("settings.ron");
+        let mut settings = crate::ui::settings::Settings::default();
+        settings.suggestions.commitments = false;
+        settings.suggestions.enabled = false;
+        settings.save_to(&file).expect("saved");
+        let back = crate::ui::settings::Settings::load_from(&file);
+        assert_eq!(back.suggestions, settings.suggestions);
+        // A settings file from before suggestions shows them all.
+        std::fs::write(&file, "(theme: Dark)").expect("written");
+        let old = crate::ui::settings::Settings::load_from(&file);
+        assert_eq!(old.suggestions, SuggestionSettings::default());
     }
 }
