@@ -283,6 +283,10 @@ fn joint_statement_heads_of_state_apposition_groupings() {
     assert_eq!(at("Xi", 1), one("Xi Jinping"));
     assert_eq!(at("Jakarta", 0), one("Indonesia"));
     assert_eq!(at("G20", 0), one("G20"));
+    assert_eq!(
+        at("The two Presidents", 0),
+        vec!["Prabowo Subianto".to_string(), "Xi Jinping".to_string()]
+    );
 }
 
 #[test]
@@ -422,4 +426,10 @@ fn afp_un_story_councils_coordinated_demonyms_hyphenated_and_arabic_names() {
     assert_eq!(at("Saudi", 0), one("Saudi Arabia"));
     assert_eq!(at("Faisal bin Farhan", 0), one("Faisal bin Farhan"));
     assert_eq!(at("Riyadh", 0), one("Saudi Arabia"));
+
+    // An organisation introduced with its acronym, then the acronym alone.
+    assert_eq!(at("Rapid Support Forces", 0), one("Rapid Support Forces"));
+    assert_eq!(at("RSF", 0), one("Rapid Support Forces"));
+    assert_eq!(at("RSF", 1), one("Rapid Support Forces"));
+    assert_eq!(new_actor(&all, &doc, "RSF", 1).aliases, ["RSF"]);
 }

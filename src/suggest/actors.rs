@@ -55,6 +55,9 @@ struct Body {
     /// What the body does, to find it again ("foreign" for a foreign ministry).
     function: String,
     affiliation: Option<Referent>,
+    /// An `ActorKinds` key: "government_body" for ministries, a guess for organisations
+    /// the text introduces with their acronym.
+    kind: &'static str,
 }
 
 /// One mention found: tokens `start..end`.
@@ -118,6 +121,9 @@ struct Pass<'a, 't> {
     /// Names and short forms of people met so far; `None` marks a short form two people
     /// share.
     people_names: Lexicon<Option<usize>>,
+    /// Organisations the text introduced with an acronym ("Rapid Support Forces (RSF)"):
+    /// the full name and the acronym, to a body.
+    org_names: Lexicon<usize>,
     hits: Vec<Hit>,
     /// The next gazetteer hit not yet looked at.
     hit_cursor: usize,
@@ -179,6 +185,7 @@ impl<'a, 't> Pass<'a, 't> {
             foreign_ministries: HashMap::default(),
             project_names,
             people_names: Lexicon::new(),
+            org_names: Lexicon::new(),
             hits: gazetteer.find(t.text),
             hit_cursor: 0,
             people: Vec::new(),
@@ -203,6 +210,9 @@ impl<'a, 't> Pass<'a, 't> {
     /// Tries every rule at word `i`; the token after what was consumed, if any rule
     /// applied.
     fn at(&mut self, i: usize) -> Option<usize> {
+        if let Some(next) = self.introduced_organisation(i) {
+            return Some(next);
+        }
         if let Some(next) = self.title_and_name(i) {
             return Some(next);
         }
@@ -713,21 +723,31 @@ impl<'a, 't> Pass<'a, 't> {
         let first = t.str(i);
         let mut k = i + 1;
         let both = first.eq_ignore_ascii_case("both");
+        // "the two …" / "both …"; "the leaders", "the Prime Ministers" only for people.
+        let mut people_only = false;
         if !both {
             if t.str(k) == "two" {
                 k += 1;
             } else if words::is_group_word(t.str(k)) || words::is_office_noun(t.str(k)) {
                 return self.group(i, k);
             } else {
-                return None;
+                people_only = true;
             }
         }
-        if matches!(t.str(k), "foreign" | "top") && collective_modifier_ok(t.str(k + 1)) {
+        // "the two foreign ministers", "both Prime Ministers".
+        while k < i + 4 && words::title_word(t.str(k)) == Some(TitleWord::Modifier) {
             k += 1;
         }
-        let what = words::collective_head(t.str(k))?;
+        let head = t.str(k).to_lowercase();
+        let what = words::collective_head(&head)?;
+        if people_only && what != Collective::People {
+            return None;
+        }
+        if !t.same_sentence(i, k) {
+            return None;
+        }
         let mut end = k + 1;
-        if t.str(k) == "heads" {
+        if head == "heads" {
             if t.str(k + 1) == "of" && t.str(k + 2) == "state" {
                 end = k + 3;
             } else {
@@ -735,7 +755,7 @@ impl<'a, 't> Pass<'a, 't> {
             }
         }
         // "the two leaders" are two people whose roles make them leaders.
-        let role_word = match t.str(k) {
+        let role_word = match head.as_str() {
             "heads" | "leaders" => "leader",
             "presidents" => "president",
             "ministers" => "minister",
@@ -853,6 +873,7 @@ impl<'a, 't> Pass<'a, 't> {
             .cloned();
         let gazetteer = hit.as_ref().map(|h| (t.at_byte(h.bytes.end), h));
         let project = self.project_names.longest(t, i);
+        let organisation = self.org_names.longest(t, i);
         let person = self.people_names.longest(t, i).filter(|&(end, _)| {
             // "Wang" of Wang Yi is not the start of another name ("Wang Wenbin").
             let single = end == i + 1;
@@ -864,6 +885,7 @@ impl<'a, 't> Pass<'a, 't> {
         let best_len = [
             project.map(|p| p.0),
             person.map(|p| p.0),
+            organisation.map(|o| o.0),
             gazetteer.as_ref().map(|g| g.0),
         ]
         .into_iter()
@@ -886,6 +908,10 @@ impl<'a, 't> Pass<'a, 't> {
             }
             return Some(end);
         }
+        if let Some((end, b)) = organisation.filter(|o| o.0 == best_len) {
+            self.push(i, end, Referent::Body(b));
+            return Some(end);
+        }
         let (end, hit) = gazetteer?;
         let hit = hit.clone();
         if self.is_mention(&hit, i, end) {
@@ -897,7 +923,6 @@ impl<'a, 't> Pass<'a, 't> {
     /// Whether a gazetteer hit at tokens `i..end` refers to its entry: a capital only
     /// as a metonym, a demonym only for the state.
     fn is_mention(&mut self, hit: &Hit, i: usize, end: usize) -> bool {
-        let t = self.t;
         match hit.how {
             MatchKind::Capital => {
                 let place = self.capital_is_place(i, end);
@@ -905,7 +930,6 @@ impl<'a, 't> Pass<'a, 't> {
                 !place
             }
             MatchKind::Demonym => {
-                let next = t.str(end);
                 let kind = self.gazetteer.entry(hit.entry).kind.as_str();
                 kind != "state" || self.demonym_for_state(end)
             }
@@ -975,7 +999,60 @@ impl<'a, 't> Pass<'a, 't> {
         false
     }
 
-    // ----- government bodies ------------------------------------------------------------
+    // ----- government bodies and organisations ----------------------------------------
+
+    /// "the Rapid Support Forces (RSF)": a capitalised name ending in an organisation
+    /// word, with its acronym in brackets right after. Both are mentions of a new actor,
+    /// and later "RSF" or the name refer to it.
+    fn introduced_organisation(&mut self, i: usize) -> Option<usize> {
+        let t = self.t;
+        if !t.is_capitalised(i) || (i > 0 && t.is_capitalised(i - 1) && t.same_sentence(i - 1, i)) {
+            return None;
+        }
+        let mut k = i;
+        let mut last_word = i;
+        while k < t.len() && k < i + 10 && t.same_sentence(i, k) {
+            let word = t.str(k);
+            if t.is_capitalised(k) {
+                last_word = k;
+            } else if !matches!(word, "of" | "for" | "and" | "the" | "-" | "&") {
+                break;
+            }
+            k += 1;
+        }
+        let acronym = t.str(last_word + 2);
+        let bracketed = t.str(last_word + 1) == "("
+            && t.str(last_word + 3) == ")"
+            && (2..=7).contains(&acronym.len())
+            && acronym
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && acronym.chars().next() == t.str(i).chars().next();
+        if !bracketed {
+            return None;
+        }
+        let kind = organisation_kind(t.str(last_word))?;
+        let name = t.text[t.list[i].start..t.list[last_word].end].to_string();
+        // A name the project or the gazetteer knows is theirs to suggest.
+        if self.project.actor_by_name(&name).is_some() || self.gazetteer.by_name(&name).is_some() {
+            return None;
+        }
+        self.bodies.push(Body {
+            entry: None,
+            project: self.project.actor_by_name(acronym).map(|a| a.id),
+            name: name.clone(),
+            aliases: vec![acronym.to_string()],
+            function: String::new(),
+            affiliation: None,
+            kind,
+        });
+        let b = self.bodies.len() - 1;
+        self.org_names.insert(&name, b);
+        self.org_names.insert(acronym, b);
+        self.push(i, last_word + 1, Referent::Body(b));
+        self.push(last_word + 2, last_word + 3, Referent::Body(b));
+        Some(last_word + 4)
+    }
 
     /// "Foreign Ministry", "the Ministry of Foreign Affairs", "State Department",
     /// "defense ministry": a `government_body`, affiliated to the state written before it,
@@ -1151,6 +1228,7 @@ impl<'a, 't> Pass<'a, 't> {
             aliases,
             function: function.to_string(),
             affiliation,
+            kind: "government_body",
         });
         self.bodies.len() - 1
     }
@@ -1181,7 +1259,7 @@ impl<'a, 't> Pass<'a, 't> {
             Referent::Project(id) => self.project_kind(id).unwrap_or("other"),
             Referent::Entry(e) => self.gazetteer.entry(e).kind.as_str(),
             Referent::Person(_) => "person",
-            Referent::Body(_) => "government_body",
+            Referent::Body(b) => self.bodies[b].kind,
         }
     }
 
@@ -1284,7 +1362,7 @@ impl<'a, 't> Pass<'a, 't> {
                     let body = &self.bodies[b];
                     ActorRef::New(NewActor {
                         name: body.name.clone(),
-                        kind: "government_body".into(),
+                        kind: body.kind.into(),
                         aliases: body.aliases.clone(),
                         iso3: None,
                         cameo: None,
@@ -1330,8 +1408,22 @@ impl<'a, 't> Pass<'a, 't> {
 /// How many earlier mentions the coreference rules look at, at most.
 const MAX_LOOK_BACK: usize = 400;
 
-fn collective_modifier_ok(next: &str) -> bool {
-    matches!(next, "ministers" | "diplomats" | "leaders" | "of")
+/// The kind of an organisation from the last word of its name, or `None` when the name
+/// does not look like an organisation's.
+fn organisation_kind(last: &str) -> Option<&'static str> {
+    Some(match last {
+        "Party" => "party",
+        "Ministry" | "Department" | "Council" | "Agency" | "Commission" | "Office"
+        | "Authority" | "Service" | "Assembly" | "Parliament" | "Court" | "Committee"
+        | "Administration" | "Bureau" => "government_body",
+        "Organization" | "Organisation" | "Union" | "Bank" | "Fund" | "Alliance" | "Forum"
+        | "Community" | "Conference" | "Secretariat" => "international_org",
+        "Association" | "Institute" | "Foundation" | "Watch" | "Federation" | "Network"
+        | "Initiative" | "Centre" | "Center" => "ngo",
+        "Forces" | "Army" | "Front" | "Movement" | "Brigades" | "Militia" | "Group"
+        | "Coalition" | "Guard" => "other",
+        _ => return None,
+    })
 }
 
 /// Words that make "X Ministry" a ministry ("Foreign Ministry", "defense ministry").

@@ -604,8 +604,52 @@ const GOVERNMENT_WORDS: &[&str] = &[
     "central",
 ];
 
+/// More words after a demonym that show it stands for the state ("Israeli strikes").
+const STATE_ACTION_WORDS: &[&str] = &[
+    "strikes",
+    "airstrikes",
+    "attacks",
+    "soldiers",
+    "operations",
+    "offensive",
+    "bombardment",
+    "blockade",
+    "presidency",
+    "partners",
+    "allies",
+    "mediators",
+    "mediation",
+    "plan",
+    "legislature",
+    "consul",
+    "counterpart's",
+    "ministers",
+    "officer",
+    "agencies",
+    "negotiator",
+    "regulators",
+    "prosecutors",
+    "diplomatic",
+    "naval",
+    "warplanes",
+    "drones",
+    "missiles",
+    "missile",
+    "nuclear",
+    "peacekeepers",
+    "ceasefire",
+    "embargo",
+    "tariffs",
+    "retaliation",
+    "crackdown",
+    "veto",
+    "vote",
+    "leader's",
+    "aid",
+];
+
 pub fn is_government_word(word: &str) -> bool {
-    any_eq!(GOVERNMENT_WORDS, word)
+    any_eq!(STATE_ACTION_WORDS, word) || any_eq!(GOVERNMENT_WORDS, word)
 }
 
 /// Words before a capital that show it is the place ("talks in Beijing").
