@@ -40,6 +40,8 @@ enum Referent {
 struct Person {
     name: String,
     role: String,
+    /// `role` in lower case, for the epithet and collective rules.
+    role_lower: String,
     affiliation: Option<Referent>,
     gender: Option<Gender>,
     project: Option<Id>,
@@ -423,6 +425,7 @@ impl<'a, 't> Pass<'a, 't> {
                 self.people.push(Person {
                     name,
                     role: String::new(),
+                    role_lower: String::new(),
                     affiliation: None,
                     gender: None,
                     project: None,
@@ -432,6 +435,7 @@ impl<'a, 't> Pass<'a, 't> {
         };
         let person = &mut self.people[index];
         if person.role.is_empty() {
+            person.role_lower = role.to_lowercase();
             person.role = role;
         }
         if person.affiliation.is_none() {
@@ -453,6 +457,7 @@ impl<'a, 't> Pass<'a, 't> {
         self.people.push(Person {
             name: actor.map(|a| a.name.clone()).unwrap_or_default(),
             role: actor.map(|a| a.role.clone()).unwrap_or_default(),
+            role_lower: actor.map(|a| a.role.to_lowercase()).unwrap_or_default(),
             affiliation: actor.and_then(|a| a.affiliation).map(Referent::Project),
             gender: None,
             project: Some(id),
@@ -689,8 +694,8 @@ impl<'a, 't> Pass<'a, 't> {
                 continue;
             };
             let person = &self.people[p];
-            let role = person.role.to_lowercase();
-            let fits = words::role_fits(&head, &role)
+            let role = &person.role_lower;
+            let fits = words::role_fits(&head, role)
                 && required.iter().all(|m| role.contains(m))
                 && state.is_none_or(|s| {
                     person
@@ -738,8 +743,8 @@ impl<'a, 't> Pass<'a, 't> {
         while k < i + 4 && words::title_word(t.str(k)) == Some(TitleWord::Modifier) {
             k += 1;
         }
+        let what = words::collective_head(t.str(k))?;
         let head = t.str(k).to_lowercase();
-        let what = words::collective_head(&head)?;
         if people_only && what != Collective::People {
             return None;
         }
@@ -764,8 +769,8 @@ impl<'a, 't> Pass<'a, 't> {
         };
         let person_fits = |pass: &Self, r: Referent| match r {
             Referent::Person(p) => {
-                let role = pass.people[p].role.to_lowercase();
-                role_word.is_empty() || words::role_fits(role_word, &role)
+                let role = &pass.people[p].role_lower;
+                role_word.is_empty() || words::role_fits(role_word, role)
             }
             _ => false,
         };

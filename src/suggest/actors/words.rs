@@ -5,7 +5,7 @@
 use super::fnv::FastSet as HashSet;
 use std::sync::OnceLock;
 
-type Set = OnceLock<HashSet<&'static str>>;
+type Set = OnceLock<HashSet<&'static [u8]>>;
 
 /// `word` is in `list`, ignoring ASCII case (`list` is lower-case). The rules look words up
 /// for every token of the text, so the lists become hash sets once and the word is
@@ -20,14 +20,14 @@ fn folded_in(list: &'static [&'static str], set: &'static Set, word: &str) -> bo
     for (b, c) in buf.iter_mut().zip(bytes) {
         *b = c.to_ascii_lowercase();
     }
-    let set = set.get_or_init(|| list.iter().copied().collect());
-    std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| set.contains(w))
+    let set = set.get_or_init(|| list.iter().map(|w| w.as_bytes()).collect());
+    set.contains(&buf[..bytes.len()])
 }
 
 /// `word` is in `list` exactly.
 fn exactly_in(list: &'static [&'static str], set: &'static Set, word: &str) -> bool {
-    set.get_or_init(|| list.iter().copied().collect())
-        .contains(word)
+    set.get_or_init(|| list.iter().map(|w| w.as_bytes()).collect())
+        .contains(word.as_bytes())
 }
 
 macro_rules! any_eq {
@@ -852,8 +852,12 @@ pub enum Collective {
     Sides,
 }
 
+/// `word` in any case ("Presidents" in "the two Presidents").
 pub fn collective_head(word: &str) -> Option<Collective> {
-    match word {
+    if word.len() > 12 || !word.is_ascii() {
+        return None;
+    }
+    match word.to_ascii_lowercase().as_str() {
         "countries" | "nations" | "governments" | "states" => Some(Collective::States),
         "leaders" | "presidents" | "ministers" | "diplomats" | "envoys" | "heads" => {
             Some(Collective::People)
