@@ -823,34 +823,23 @@ pub(crate) mod layout {
     }
 
     impl Page {
-        /// Runs on one baseline (within half the type size: superscripts stay) form a line;
-        /// a gap wider than a sixth of the type size between runs is a space.
+        /// Runs on one baseline (within half the type size: superscripts stay), drawn one
+        /// after another, form a line, in the order drawn (runs are not sorted by position,
+        /// which would reverse right-to-left scripts); a gap wider than a sixth of the type
+        /// size between runs is a space, and so is a jump back to the left (a right-aligned
+        /// label drawn before the text on its line).
         pub fn from_runs(runs: Vec<Run>, bottom: f64, top: f64) -> Page {
-            let mut lines: Vec<Line> = Vec::new();
+            let mut groups: Vec<Vec<Run>> = Vec::new();
             for run in runs {
                 let size = run.size.max(1.0);
-                match lines.last_mut() {
-                    Some(line) if (run.y - line.y).abs() <= 0.5 * size.max(line.size) => {
-                        let gap = run.x - line.end_x;
-                        if gap > size / 6.0
-                            && !line.text.ends_with(' ')
-                            && !run.text.starts_with(' ')
-                        {
-                            line.text.push(' ');
-                        }
-                        line.text.push_str(&run.text);
-                        line.end_x = line.end_x.max(run.end_x);
-                        line.size = line.size.max(run.size);
+                match groups.last_mut() {
+                    Some(group) if (run.y - group[0].y).abs() <= 0.5 * size.max(group[0].size) => {
+                        group.push(run);
                     }
-                    _ => lines.push(Line {
-                        text: run.text,
-                        x: run.x,
-                        end_x: run.end_x,
-                        y: run.y,
-                        size: run.size,
-                    }),
+                    _ => groups.push(vec![run]),
                 }
             }
+            let mut lines: Vec<Line> = groups.into_iter().map(line_from_runs).collect();
             for line in &mut lines {
                 let original_len = line.text.len();
                 let tidy = line.text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -864,6 +853,38 @@ pub(crate) mod layout {
             lines.retain(|l| !l.text.is_empty());
             Page { lines, bottom, top }
         }
+    }
+
+    fn line_from_runs(runs: Vec<Run>) -> Line {
+        let mut line = Line {
+            text: String::new(),
+            x: runs.iter().map(|r| r.x).fold(f64::MAX, f64::min),
+            end_x: f64::MIN,
+            y: runs.first().map_or(0.0, |r| r.y),
+            size: 0.0,
+        };
+        let mut previous: Option<&Run> = None;
+        for run in &runs {
+            let size = run.size.max(1.0);
+            if let Some(prev) = previous {
+                // Text drawn twice, a little offset, is simulated bold: read it once.
+                if prev.text == run.text && (run.x - prev.x).abs() < size * 0.3 {
+                    continue;
+                }
+                let gap = run.x - prev.end_x;
+                if (gap > size / 6.0 || gap < -size)
+                    && !line.text.ends_with(' ')
+                    && !run.text.starts_with(' ')
+                {
+                    line.text.push(' ');
+                }
+            }
+            line.text.push_str(&run.text);
+            line.end_x = line.end_x.max(run.end_x);
+            line.size = line.size.max(run.size);
+            previous = Some(run);
+        }
+        line
     }
 
     /// The pages' text: page furniture dropped, lines joined into paragraphs separated by
@@ -1249,6 +1270,38 @@ pub(crate) mod layout {
             );
             assert_eq!(join("an end —", "then", ""), "an end — then");
             assert_eq!(join("soft\u{AD}", "ware", ""), "software");
+        }
+
+        fn run(text: &str, x: f64, end_x: f64) -> Run {
+            Run {
+                x,
+                y: 700.0,
+                end_x,
+                size: 10.0,
+                text: text.to_owned(),
+            }
+        }
+
+        #[test]
+        fn runs_on_a_baseline_make_one_line_with_spaces_at_gaps() {
+            let page = Page::from_runs(
+                vec![
+                    // A right-aligned label drawn first, then the line from the left.
+                    run("[Function]", 474.0, 522.0),
+                    run("int", 90.0, 104.0),
+                    run("asn1_create", 109.0, 160.0),
+                    // Kerned pieces of one word, then simulated bold (drawn twice).
+                    run("elem", 160.2, 180.0),
+                    run("ent", 180.1, 195.0),
+                    run("!", 195.0, 198.0),
+                    run("!", 195.4, 198.4),
+                ],
+                0.0,
+                792.0,
+            );
+            assert_eq!(page.lines.len(), 1);
+            assert_eq!(page.lines[0].text, "[Function] int asn1_createelement!");
+            assert_eq!(page.lines[0].x, 90.0);
         }
 
         #[test]
