@@ -62,41 +62,38 @@ fn is_closing(c: char) -> bool {
 
 impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Self {
-        // (byte offset, char) of every char; the index in this vector is the code-point
-        // offset, which spares a second conversion pass.
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let n = chars.len();
-        let byte_at = |i: usize| if i < n { chars[i].0 } else { text.len() };
-        let mut list = Vec::with_capacity(n / 4 + 1);
-        let mut i = 0;
+        // Byte and code-point offsets advance together, which spares a conversion pass.
+        let mut list = Vec::with_capacity(text.len() / 5 + 1);
+        let (mut b, mut ci) = (0usize, 0usize);
         let mut space_before = false;
         let mut newline_before = false;
-        while i < n {
-            let c = chars[i].1;
+        let peek = |b: usize, n: usize| text[b..].chars().nth(n);
+        while let Some(c) = peek(b, 0) {
             if c.is_whitespace() {
                 space_before = true;
                 if matches!(c, '\n' | '\r' | '\u{2029}') {
                     newline_before = true;
                 }
-                i += 1;
+                b += c.len_utf8();
+                ci += 1;
                 continue;
             }
-            let start = i;
+            let (start, char_start) = (b, ci);
             let kind;
             if c.is_alphanumeric() {
                 kind = Kind::Word;
-                i += 1;
-                loop {
-                    if i >= n {
-                        break;
-                    }
-                    let c = chars[i].1;
+                b += c.len_utf8();
+                ci += 1;
+                let mut rest = text[b..].chars();
+                while let Some(c) = rest.next() {
                     if c.is_alphanumeric() {
-                        i += 1;
+                        b += c.len_utf8();
+                        ci += 1;
                         continue;
                     }
-                    let next = chars.get(i + 1).map(|x| x.1);
-                    let after = chars.get(i + 2).map(|x| x.1);
+                    let mut ahead = rest.clone();
+                    let next = ahead.next();
+                    let after = ahead.next();
                     if is_apostrophe(c) && next.is_some_and(char::is_alphabetic) {
                         // "China's" stops before the possessive; "d'Ivoire" goes on.
                         let possessive =
@@ -104,40 +101,46 @@ impl<'t> Tokens<'t> {
                         if possessive {
                             break;
                         }
-                        i += 1;
+                        b += c.len_utf8();
+                        ci += 1;
                         continue;
                     }
-                    if c == '.' && dotted_so_far(&chars[start..i]) {
+                    let word = &text[start..b];
+                    if c == '.' && dotted_so_far(word) {
                         // "U.S." / "U.N.": single letters joined by periods.
                         let letter_follows = next.is_some_and(char::is_uppercase)
                             && !after.is_some_and(char::is_alphanumeric);
                         if letter_follows {
-                            i += 1;
+                            b += 1;
+                            ci += 1;
                             continue;
                         }
-                        if chars[start..i].iter().any(|x| x.1 == '.') {
-                            i += 1; // the final period of "U.S."
+                        if word.contains('.') {
+                            b += 1; // the final period of "U.S."
+                            ci += 1;
                         }
                     }
                     break;
                 }
             } else if is_apostrophe(c)
-                && chars.get(i + 1).is_some_and(|x| x.1 == 's')
-                && !chars.get(i + 2).is_some_and(|x| x.1.is_alphanumeric())
+                && peek(b, 1) == Some('s')
+                && !peek(b, 2).is_some_and(char::is_alphanumeric)
                 && !space_before
                 && list.last().is_some_and(|t: &Token| t.kind == Kind::Word)
             {
                 kind = Kind::Possessive;
-                i += 2;
+                b += c.len_utf8() + 1;
+                ci += 2;
             } else {
                 kind = Kind::Punct;
-                i += 1;
+                b += c.len_utf8();
+                ci += 1;
             }
             list.push(Token {
-                start: byte_at(start),
-                end: byte_at(i),
-                char_start: start,
-                char_end: i,
+                start,
+                end: b,
+                char_start,
+                char_end: ci,
                 kind,
                 space_before,
                 newline_before,
@@ -248,8 +251,8 @@ fn starts_sentence(token: &str) -> bool {
 }
 
 /// The word so far is a run of single letters each followed by a period ("U", "U.S").
-fn dotted_so_far(word: &[(usize, char)]) -> bool {
-    word.iter().enumerate().all(|(k, &(_, c))| {
+fn dotted_so_far(word: &str) -> bool {
+    word.chars().enumerate().all(|(k, c)| {
         if k % 2 == 0 {
             c.is_uppercase()
         } else {
