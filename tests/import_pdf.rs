@@ -7,7 +7,7 @@
 mod writer;
 
 use chrono::NaiveDate;
-use demarche::import::{ImportError, import_bytes, import_file};
+use demarche::import::{ImportError, MAX_ARTICLE_BYTES, MAX_PDF_BYTES, import_bytes, import_file};
 use demarche::model::{Id, document};
 use lopdf::dictionary;
 use proptest::prelude::*;
@@ -292,4 +292,28 @@ proptest! {
             Err(error) => prop_assert!(!error.to_string().is_empty()),
         }
     }
+}
+
+/// PDFs may pass the 16 MiB article limit (photographs, embedded fonts): only their text
+/// is kept. They have a limit of their own.
+#[test]
+fn pdfs_have_a_larger_size_limit_than_text_articles() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("report-with-photographs.pdf");
+    let mut bytes = statement_pdf();
+    // Padding after the end of the file, as incremental saves and embedded images add.
+    bytes.resize(MAX_ARTICLE_BYTES + 1024, b'\n');
+    std::fs::write(&path, &bytes).expect("fixture written");
+    let doc = import_file(&path, Id(1)).expect("a PDF past the article limit imports");
+    assert_eq!(doc.text(), EXPECTED);
+
+    // Sparse: its size alone refuses it, before anything is read.
+    let huge = dir.path().join("huge.pdf");
+    let file = std::fs::File::create(&huge).expect("created");
+    file.set_len(MAX_PDF_BYTES as u64 + 1).expect("sized");
+    let error = import_file(&huge, Id(1)).expect_err("refused");
+    assert!(
+        matches!(error, ImportError::TooLarge { limit, .. } if limit == MAX_PDF_BYTES),
+        "{error:?}"
+    );
 }

@@ -28,6 +28,10 @@ pub use folders::{Expanded, expand_paths};
 /// file. Importing a file this size takes about 0.2 s (measured, release build).
 pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
 
+/// Largest PDF imported: 128 MiB. A PDF carries fonts and images that are not kept (a
+/// statement with photographs easily passes 16 MiB); only its text becomes the document.
+pub const MAX_PDF_BYTES: usize = 128 * 1024 * 1024;
+
 /// File extensions that import today, for file dialog filters.
 pub const SUPPORTED_EXTENSIONS: &[&str] = &[
     "txt", "text", "html", "htm", "xhtml", "md", "markdown", "docx", "pdf",
@@ -213,17 +217,23 @@ pub fn import_file(path: &Path, id: Id) -> Result<Document, ImportError> {
         path: path.display().to_string(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(io_error)?;
+    let mut file = std::fs::File::open(path).map_err(io_error)?;
     let size = file.metadata().map_err(io_error)?.len();
-    if size > MAX_ARTICLE_BYTES as u64 {
-        return Err(too_large(size));
-    }
-    // Read at most one byte past the limit, in case the file grows while being read.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_ARTICLE_BYTES as u64 + 1)
+    let file_name = path.to_string_lossy();
+    // The first bytes say whether this is a PDF, which may be larger.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).min(MAX_PDF_BYTES));
+    (&mut file)
+        .take(5)
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
-    let file_name = path.to_string_lossy();
+    let limit = size_limit(Some(&file_name), &bytes);
+    if size > limit as u64 {
+        return Err(too_large(size, limit));
+    }
+    // Read at most one byte past the limit, in case the file grows while being read.
+    file.take((limit + 1 - bytes.len()) as u64)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
     import_bytes(&bytes, Some(&file_name), id)
 }
 
@@ -234,8 +244,9 @@ pub fn import_bytes(
     file_name: Option<&str>,
     id: Id,
 ) -> Result<Document, ImportError> {
-    if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(too_large(bytes.len() as u64));
+    let limit = size_limit(file_name, bytes);
+    if bytes.len() > limit {
+        return Err(too_large(bytes.len() as u64, limit));
     }
     let format = Format::detect(file_name, bytes);
     let extracted = match format {
@@ -253,11 +264,16 @@ pub fn import_bytes(
     Ok(into_document(extracted, format, bytes, file_name, id))
 }
 
-fn too_large(size: u64) -> ImportError {
-    ImportError::TooLarge {
-        size,
-        limit: MAX_ARTICLE_BYTES,
+fn size_limit(file_name: Option<&str>, head: &[u8]) -> usize {
+    if Format::detect(file_name, head) == Format::Pdf {
+        MAX_PDF_BYTES
+    } else {
+        MAX_ARTICLE_BYTES
     }
+}
+
+fn too_large(size: u64, limit: usize) -> ImportError {
+    ImportError::TooLarge { size, limit }
 }
 
 fn into_document(
