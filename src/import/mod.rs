@@ -221,7 +221,7 @@ pub fn import_file(path: &Path, id: Id) -> Result<Document, ImportError> {
     let size = file.metadata().map_err(io_error)?.len();
     let file_name = path.to_string_lossy();
     // The first bytes say whether this is a PDF, which may be larger.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).min(MAX_PDF_BYTES));
+    let mut bytes = Vec::new();
     (&mut file)
         .take(5)
         .read_to_end(&mut bytes)
@@ -230,6 +230,11 @@ pub fn import_file(path: &Path, id: Id) -> Result<Document, ImportError> {
     if size > limit as u64 {
         return Err(too_large(size, limit));
     }
+    bytes.reserve(
+        usize::try_from(size)
+            .unwrap_or(0)
+            .saturating_sub(bytes.len()),
+    );
     // Read at most one byte past the limit, in case the file grows while being read.
     file.take((limit + 1 - bytes.len()) as u64)
         .read_to_end(&mut bytes)
