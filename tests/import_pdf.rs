@@ -317,3 +317,47 @@ fn pdfs_have_a_larger_size_limit_than_text_articles() {
         "{error:?}"
     );
 }
+
+/// Subset fonts name their glyphs anything ("/g31"): the `ToUnicode` map says what each
+/// code means, and it is read before the encoding's names.
+#[test]
+fn a_tounicode_map_wins_over_meaningless_glyph_names() {
+    let plain = statement_pdf();
+    let mut doc = lopdf::Document::load_mem(&plain).expect("fixture loads");
+    let mut differences = vec![lopdf::Object::Integer(32)];
+    let mut cmap = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CMapName /Custom def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<00> <FF>\nendcodespacerange\n224 beginbfchar\n",
+    );
+    for code in 32u8..=255 {
+        differences.push(lopdf::Object::Name(format!("g{code}").into_bytes()));
+        let byte = [code];
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+        let unit = text.encode_utf16().next().unwrap_or(0xFFFD);
+        cmap.push_str(&format!("<{code:02X}> <{unit:04X}>\n"));
+    }
+    cmap.push_str("endbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    let to_unicode = doc.add_object(lopdf::Stream::new(dictionary! {}, cmap.into_bytes()));
+    let helvetica = doc
+        .objects
+        .iter()
+        .find(|(_, o)| {
+            o.as_dict()
+                .is_ok_and(|d| d.get(b"BaseFont").ok() == Some(&"Helvetica".into()))
+        })
+        .map(|(id, _)| *id)
+        .expect("the writer's Helvetica");
+    let font = doc.get_dictionary_mut(helvetica).expect("font");
+    font.set(
+        "Encoding",
+        dictionary! { "Type" => "Encoding", "Differences" => differences },
+    );
+    font.set("ToUnicode", to_unicode);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("saves");
+
+    let doc = import_bytes(&bytes, Some("subset.pdf"), Id(1)).expect("imports");
+
+    assert_eq!(doc.text(), EXPECTED);
+}
