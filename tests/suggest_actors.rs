@@ -283,6 +283,9 @@ fn joint_statement_heads_of_state_apposition_groupings() {
     assert_eq!(at("Xi", 1), one("Xi Jinping"));
     assert_eq!(at("Jakarta", 0), one("Indonesia"));
     assert_eq!(at("G20", 0), one("G20"));
+    // A state's name inside an event's name is no mention; "met" introduces a person.
+    assert!(nothing_at(&doc, &all, "China International Import Expo", 0));
+    assert_eq!(at("Puan Maharani", 0), one("Puan Maharani"));
     assert_eq!(
         at("The two Presidents", 0),
         vec!["Prabowo Subianto".to_string(), "Xi Jinping".to_string()]

@@ -555,7 +555,9 @@ impl<'a, 't> Pass<'a, 't> {
             let after = t.str(end);
             matches!(after, "," | "." | ";" | ")") || end >= t.len() || !t.same_sentence(i, end)
         };
-        if word_count < 2 || !(verb_after || verb_before) {
+        // "met Kassym-Jomart Tokayev", "talks with Anthony Albanese".
+        let meeting = i > 0 && words::is_meeting_word(t.str(i - 1)) && t.same_sentence(i - 1, i);
+        if word_count < 2 || !(verb_after || verb_before || meeting) {
             return None;
         }
         let person = self.person(i, end, String::new(), None, None);
@@ -919,7 +921,7 @@ impl<'a, 't> Pass<'a, 't> {
         }
         let (end, hit) = gazetteer?;
         let hit = hit.clone();
-        if self.is_mention(&hit, i, end) {
+        if self.is_mention(&hit, i, end) && !self.inside_event_name(end) {
             self.push(i, end, Referent::Entry(hit.entry));
         }
         Some(end)
@@ -940,6 +942,27 @@ impl<'a, 't> Pass<'a, 't> {
             }
             _ => true,
         }
+    }
+
+    /// "China-Central Asia Summit", "China International Import Expo": a state's name
+    /// inside the name of an event or place is no reference to the state.
+    fn inside_event_name(&self, end: usize) -> bool {
+        let t = self.t;
+        let mut k = end;
+        let mut capitals = 0;
+        while k < t.len() && k < end + 7 && t.same_sentence(end, k) {
+            let word = t.str(k);
+            if t.is_capitalised(k) {
+                if words::is_event_word(word) {
+                    return capitals > 0 || k > end;
+                }
+                capitals += 1;
+            } else if !(word == "-" && t.joined(k) || matches!(word, "and" | "of")) {
+                return false;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// After a demonym at `..end`: a government word or a title follows, maybe after

@@ -900,6 +900,73 @@ pub fn is_group_word(word: &str) -> bool {
     )
 }
 
+/// Words before a name that show a person is meant ("met Kassym-Jomart Tokayev").
+pub fn is_meeting_word(word: &str) -> bool {
+    matches!(
+        word,
+        "met"
+            | "meets"
+            | "meeting"
+            | "thanked"
+            | "congratulated"
+            | "invited"
+            | "received"
+            | "hosted"
+            | "welcomed"
+            | "counterpart"
+    )
+}
+
+/// Last words of event and place names that contain a state's name ("China-Central Asia
+/// Summit", "China International Import Expo").
+pub fn is_event_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Summit"
+            | "Forum"
+            | "Expo"
+            | "Exposition"
+            | "Initiative"
+            | "Games"
+            | "Fair"
+            | "Festival"
+            | "Corridor"
+            | "Railway"
+            | "Bridge"
+            | "Port"
+            | "Park"
+            | "Zone"
+            | "Centre"
+            | "Center"
+            | "University"
+            | "Institute"
+            | "Sea"
+            | "Airport"
+            | "Daily"
+            | "Times"
+            | "Post"
+            | "Cup"
+            | "Week"
+            | "Day"
+            | "Conference"
+            | "Road"
+            | "Strait"
+            | "Peninsula"
+            | "Basin"
+            | "Mechanism"
+            | "Pipeline"
+            | "Hospital"
+            | "School"
+            | "Museum"
+            | "Stadium"
+            | "Hall"
+            | "Square"
+            | "Street"
+            | "Avenue"
+            | "Expressway"
+    )
+}
+
 /// Verbs that follow or precede a speaker's name ("Wang Yi said", "said Wang Yi").
 pub fn is_reporting_verb(word: &str) -> bool {
     matches!(
