@@ -80,10 +80,11 @@ fn print_tables(per: &[(String, Scores)], total: &Scores) {
         "statement",
         st,
         format!(
-            "speaker right {}/{} = {}%",
+            "speaker right {}/{} = {}% of gold ({}% of matched)",
             st.agree_a,
             st.gold,
-            pct(ratio(st.agree_a, st.gold))
+            pct(ratio(st.agree_a, st.gold)),
+            pct(ratio(st.agree_a, st.matched))
         ),
     );
     let c = &total.commitments;
