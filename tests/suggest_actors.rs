@@ -194,6 +194,20 @@ fn reuters_report_secretary_of_state_lula_and_state_department() {
     assert_eq!(at("The spokesperson", 0), one("Margaret Harris"));
     assert_eq!(at("State Department", 1), one("U.S. Department of State"));
     assert_eq!(at("Brazilian", 1), one("Brazil"));
+
+    // A described grouping, a title with "policy", a source after "according to".
+    let mercosur = at("Mercosur", 0);
+    assert_eq!(mercosur.len(), 1);
+    assert_eq!(at("The South American bloc", 0), mercosur);
+    assert_eq!(at("Kaja Kallas", 0), one("Kaja Kallas"));
+    let kallas = new_actor(&all, &doc, "Kaja Kallas", 0);
+    assert_eq!(kallas.role, "foreign policy chief");
+    assert_eq!(
+        kallas.affiliation.as_deref().map(|a| name_of(&project, a)),
+        Some(at("EU", 1)[0].clone())
+    );
+    assert_eq!(at("Clara Fontes", 0), one("Clara Fontes"));
+    assert!(nothing_at(&doc, &all, "Brasília", 3));
 }
 
 #[test]

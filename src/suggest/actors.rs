@@ -551,7 +551,10 @@ impl<'a, 't> Pass<'a, 't> {
             return Some(self.script_alias(end, person));
         }
         let verb_after = words::is_reporting_verb(t.str(end));
-        let verb_before = i > 0 && words::is_reporting_verb(t.str(i - 1)) && {
+        // "according to Zhang Wei,"
+        let according =
+            i >= 2 && t.str(i - 1) == "to" && t.str(i - 2).eq_ignore_ascii_case("according");
+        let verb_before = i > 0 && (words::is_reporting_verb(t.str(i - 1)) || according) && {
             let after = t.str(end);
             matches!(after, "," | "." | ";" | ")") || end >= t.len() || !t.same_sentence(i, end)
         };
@@ -737,6 +740,8 @@ impl<'a, 't> Pass<'a, 't> {
                 k += 1;
             } else if words::is_group_word(t.str(k)) || words::is_office_noun(t.str(k)) {
                 return self.group(i, k);
+            } else if let Some(g) = self.described_group(i) {
+                return self.group(i, g);
             } else {
                 people_only = true;
             }
@@ -817,6 +822,42 @@ impl<'a, 't> Pass<'a, 't> {
             if distinct.len() == 2 {
                 return Some((distinct[1], distinct[0]));
             }
+        }
+        None
+    }
+
+    /// "the South American bloc", "the 27-nation bloc", "the Western alliance": the
+    /// group word after a few describing words.
+    fn described_group(&self, i: usize) -> Option<usize> {
+        let t = self.t;
+        let mut k = i + 1;
+        while k < i + 6 && t.same_sentence(i, k) {
+            let word = t.str(k);
+            if words::is_group_word(word) {
+                return (k > i + 1).then_some(k);
+            }
+            let describing = t.is_capitalised(k)
+                || word.chars().all(|c| c.is_ascii_digit())
+                || (word == "-" && t.joined(k))
+                || matches!(
+                    word,
+                    "nation"
+                        | "member"
+                        | "trading"
+                        | "regional"
+                        | "economic"
+                        | "military"
+                        | "trade"
+                        | "political"
+                        | "western"
+                        | "security"
+                        | "defence"
+                        | "defense"
+                );
+            if !describing {
+                return None;
+            }
+            k += 1;
         }
         None
     }

@@ -95,6 +95,11 @@ const TITLE_HEADS: &[&str] = &[
     "ruler",
     "monarch",
     "lawmaker",
+    "official",
+    "commander",
+    "mediator",
+    "aide",
+    "officer",
 ];
 
 /// Words that only qualify a title ("Foreign", "Vice", "of State").
@@ -164,6 +169,7 @@ const TITLE_MODIFIERS: &[&str] = &[
     "transitional",
     "co-chair",
     "secretary-general",
+    "policy",
 ];
 
 /// Honorifics: a person title without a role ("Mr. Wang").
