@@ -72,18 +72,19 @@ pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
         persist::save(&project, path)?;
     }
     let added = |a: usize, b: usize| a.saturating_sub(b);
+    let counted = |n: usize, what: &str| format!("{n} {what}{}", plural(n));
     let summary = format!(
-        "accepted {accepted} suggestion{}: added {} actors, {} mentions, {} statements, {} commitments, {} stances{}",
-        plural(accepted),
-        added(after.actors, before.actors),
-        added(after.mentions, before.mentions),
-        added(after.statements, before.statements),
-        added(after.commitments, before.commitments),
-        added(after.stances, before.stances),
+        "accepted {}: added {}, {}, {}, {}, {}; {}",
+        counted(accepted, "suggestion"),
+        counted(added(after.actors, before.actors), "actor"),
+        counted(added(after.mentions, before.mentions), "mention"),
+        counted(added(after.statements, before.statements), "statement"),
+        counted(added(after.commitments, before.commitments), "commitment"),
+        counted(added(after.stances, before.stances), "stance"),
         if after == before {
-            format!("; {} left unchanged", path.display())
+            format!("{} left unchanged", path.display())
         } else {
-            format!("; saved {}", path.display())
+            format!("saved {}", path.display())
         }
     );
     writeln!(std::io::stderr().lock(), "{summary}")?;
