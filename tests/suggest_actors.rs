@@ -449,4 +449,16 @@ fn afp_un_story_councils_coordinated_demonyms_hyphenated_and_arabic_names() {
     assert_eq!(at("RSF", 0), one("Rapid Support Forces"));
     assert_eq!(at("RSF", 1), one("Rapid Support Forces"));
     assert_eq!(new_actor(&all, &doc, "RSF", 1).aliases, ["RSF"]);
+
+    // "Sudan's ambassador to the UN, Name,": role and state from before the comma.
+    let envoy = "Al-Harith Idriss al-Harith Mohamed";
+    assert_eq!(at(envoy, 0), one(envoy));
+    let envoy = new_actor(&all, &doc, envoy, 0);
+    assert_eq!(envoy.role, "ambassador to the UN");
+    assert_eq!(
+        envoy.affiliation.as_deref().map(|a| name_of(&project, a)),
+        Some("Sudan".to_string())
+    );
+    // "To" opens a name right after a title.
+    assert_eq!(at("To Lam", 0), one("To Lam"));
 }

@@ -312,7 +312,16 @@ impl<'a, 't> Pass<'a, 't> {
                     return None;
                 }
                 let starts_other = k > j && self.known_form_at(k);
-                if words::not_name(word) || starts_other {
+                // "General Secretary To Lam": after a title, a short word that usually
+                // opens sentences can start a name when another name word follows.
+                let opens_name_after_title = k == j
+                    && j > 0
+                    && words::title_word(t.str(j - 1)).is_some()
+                    && words::title_word(word).is_none()
+                    && t.is_capitalised(k + 1)
+                    && t.same_sentence(k, k + 1)
+                    && !words::not_name(t.str(k + 1));
+                if (words::not_name(word) && !opens_name_after_title) || starts_other {
                     break;
                 }
                 k += 1;
@@ -531,16 +540,9 @@ impl<'a, 't> Pass<'a, 't> {
             return None;
         }
         // "His spokesman, Stéphane Dujarric, told …": the title before the comma.
-        let title_before = i >= 2
-            && t.str(i - 1) == ","
-            && t.same_sentence(i - 2, i)
-            && words::title_word(t.str(i - 2)) == Some(TitleWord::Head)
-            && t.str(i - 2).chars().all(char::is_lowercase)
-            && matches!(t.str(end), "," | "." | ")");
-        if title_before {
-            let role = t.str(i - 2).to_string();
+        if let Some((role, affiliation)) = self.title_before_comma(i, end) {
             let gender = words::title_gender(&role);
-            let person = self.person(i, end, role, None, gender);
+            let person = self.person(i, end, role, affiliation, gender);
             self.push(i, end, Referent::Person(person));
             return Some(self.script_alias(end, person));
         }
@@ -566,6 +568,52 @@ impl<'a, 't> Pass<'a, 't> {
         let person = self.person(i, end, String::new(), None, None);
         self.push(i, end, Referent::Person(person));
         Some(self.script_alias(end, person))
+    }
+
+    /// "Sudan's ambassador to the UN, Al-Harith Mohamed," / "His spokesman, Stéphane
+    /// Dujarric,": a lower-case title (and what completes it) before the comma in front
+    /// of the name at `i..end`, and the state written before the title.
+    fn title_before_comma(&self, i: usize, end: usize) -> Option<(String, Option<Referent>)> {
+        let t = self.t;
+        if i < 2 || t.str(i - 1) != "," || !matches!(t.str(end), "," | "." | ")") {
+            return None;
+        }
+        let mut h = i - 2;
+        loop {
+            let word = t.str(h);
+            if !t.same_sentence(h, i) || h + 7 < i {
+                return None;
+            }
+            if words::title_word(word) == Some(TitleWord::Head)
+                && word.chars().all(char::is_lowercase)
+            {
+                break;
+            }
+            let completes =
+                matches!(word, "to" | "the" | "for" | "at" | "of" | "in") || t.is_capitalised(h);
+            if !completes || h == 0 {
+                return None;
+            }
+            h -= 1;
+        }
+        let role = t.text[t.list[h].start..t.list[i - 2].end].to_string();
+        let mut before = h;
+        while before > 0 && words::title_word(t.str(before - 1)) == Some(TitleWord::Modifier) {
+            before -= 1;
+        }
+        let affiliation = self
+            .found
+            .iter()
+            .rev()
+            .take(8)
+            .find(|f| {
+                f.end == before || (f.end + 1 == before && t.list[f.end].kind == Kind::Possessive)
+            })
+            .map(|f| f.referent)
+            .filter(|&r| {
+                self.is_state(r) || matches!(self.kind(r), "international_org" | "regional_group")
+            });
+        Some((role, affiliation))
     }
 
     /// ", [the|a] [China's|Chinese] foreign minister" after a name: the role and the
