@@ -10,7 +10,9 @@
 //! Matching rules:
 //! - whole words only: "US" is not found in "USB", "Iran" not in "Iranian" (that is the
 //!   demonym "Iranian", its own form);
-//! - longest match wins ("Republic of Korea" over "Korea"), then the leftmost;
+//! - the leftmost match wins, and of those starting at the same place the longest
+//!   ("Republic of Korea" over "Korea", "People's Republic of China" over "Republic of
+//!   China");
 //! - acronyms are matched exactly ("AU" ≠ "au"); other forms need every capital letter of
 //!   the form, and accept a capitalised word where the form has a lower-case one
 //!   ("Republic Of Korea" in a headline), but not an all-capitals word ("BEIJING" in a
@@ -29,6 +31,9 @@
 //! Congo, "Georgia" → the country, "Korea"/"Korean" → South Korea, "Brussels" → the EU,
 //! "Dominican" → the Dominican Republic …). A form belonging to two entries is refused
 //! when the gazetteer is built.
+//!
+//! Speed: one Aho-Corasick DFA (the `aho-corasick` crate) over all folded forms, walked
+//! from each word start; `benches/suggest_gazetteer.rs` measures a 1 MB article.
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
