@@ -459,6 +459,9 @@ fn afp_un_story_councils_coordinated_demonyms_hyphenated_and_arabic_names() {
         envoy.affiliation.as_deref().map(|a| name_of(&project, a)),
         Some("Sudan".to_string())
     );
+    // A movement named after "the", without an acronym.
+    assert_eq!(at("Popular Defence Forces", 0), one("Popular Defence Forces"));
+    assert!(nothing_at(&doc, &all, "El Fasher", 0));
     // "To" opens a name right after a title.
     assert_eq!(at("To Lam", 0), one("To Lam"));
 }

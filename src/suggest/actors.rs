@@ -1145,7 +1145,18 @@ impl<'a, 't> Pass<'a, 't> {
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
             && acronym.chars().next() == t.str(i).chars().next();
-        if !bracketed {
+        // Without an acronym: "the (paramilitary) Rapid Support Forces" — armed and
+        // political movements, whose names the gazetteer cannot all list.
+        let the_before = |k: usize| k > 0 && t.str(k - 1).eq_ignore_ascii_case("the");
+        let article = the_before(i)
+            || (i > 1 && t.str(i - 1).chars().all(char::is_lowercase) && the_before(i - 1));
+        let movement = matches!(
+            t.str(last_word),
+            "Forces" | "Army" | "Front" | "Movement" | "Brigades" | "Militia" | "Corps"
+        ) && last_word > i
+            && article
+            && !self.known_form_at(i);
+        if !bracketed && !movement {
             return None;
         }
         let kind = organisation_kind(t.str(last_word))?;
@@ -1153,6 +1164,13 @@ impl<'a, 't> Pass<'a, 't> {
         // A name the project or the gazetteer knows is theirs to suggest.
         if self.project.actor_by_name(&name).is_some() || self.gazetteer.by_name(&name).is_some() {
             return None;
+        }
+        if !bracketed {
+            let b = self.body_named(name.clone(), Vec::new(), "", None);
+            self.bodies[b].kind = kind;
+            self.org_names.insert(&name, b);
+            self.push(i, last_word + 1, Referent::Body(b));
+            return Some(last_word + 1);
         }
         self.bodies.push(Body {
             entry: None,
