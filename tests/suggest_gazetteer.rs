@@ -381,6 +381,10 @@ fn blockers_hide_the_state_inside_place_names() {
         pairs(&[("Brazil", "Brazil")]),
         "neither the UN Security Council, the U.S. Congress nor the United States"
     );
+    assert_eq!(
+        names("Under the Paris Agreement, Paris pledged more; the Paris Club met."),
+        pairs(&[("Paris", "France"), ("Paris Club", "Paris Club")])
+    );
 }
 
 #[test]
