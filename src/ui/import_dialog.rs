@@ -189,7 +189,7 @@ impl ImportDialog {
         if paths.is_empty() {
             return Err("Nothing to import".to_owned());
         }
-        let quiet = matches!(paths.as_slice(), [one] if one.is_file());
+        let quiet = matches!(paths.as_slice(), [one] if !one.is_dir());
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = mpsc::channel();
         let worker = Worker {
@@ -336,6 +336,9 @@ impl ImportDialog {
         let mut cancel = false;
         let window = egui::Window::new("Import articles")
             .collapsible(false)
+            // Over the article, not over the documents list it is filling.
+            .pivot(egui::Align2::CENTER_TOP)
+            .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 80.0))
             // Sized by its contents; the long lists scroll inside it.
             .resizable(false)
             .default_width(560.0)
