@@ -208,6 +208,9 @@ fn reuters_report_secretary_of_state_lula_and_state_department() {
     );
     assert_eq!(at("Clara Fontes", 0), one("Clara Fontes"));
     assert!(nothing_at(&doc, &all, "Brasília", 3));
+    // A seat of government as a place, then as the body it stands for.
+    assert!(nothing_at(&doc, &all, "Brussels", 0));
+    assert_eq!(at("Brussels", 1), one("European Union"));
 }
 
 #[test]

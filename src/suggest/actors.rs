@@ -1025,6 +1025,11 @@ impl<'a, 't> Pass<'a, 't> {
                 self.last_capital = Some((end, place));
                 !place
             }
+            // "in Brussels" is the city; "at the White House" still the body.
+            MatchKind::Seat => {
+                let t = self.t;
+                !(i > 0 && t.same_sentence(i - 1, i) && words::is_place_word(t.str(i - 1)))
+            }
             MatchKind::Demonym => {
                 let kind = self.gazetteer.entry(hit.entry).kind.as_str();
                 kind != "state" || self.demonym_for_state(end)
