@@ -214,6 +214,10 @@ struct Matcher {
     dfa: DFA,
     start: StateID,
     forms: Vec<Form>,
+    /// Bytes a form can start with in a text (the case rule lets a lower-case first
+    /// letter be capitalised, never the reverse): most words start with none of them
+    /// and need no walk.
+    first_bytes: [bool; 256],
 }
 
 #[derive(Clone, Debug, Default)]
@@ -302,7 +306,17 @@ impl Gazetteer {
                 .ascii_case_insensitive(true)
                 .build(forms.iter().map(|f| f.folded.as_bytes()))?;
             let start = dfa.start_state(Anchored::Yes)?;
-            Some(Matcher { dfa, start, forms })
+            let mut first_bytes = [false; 256];
+            for first in forms.iter().filter_map(|f| f.folded.bytes().next()) {
+                first_bytes[usize::from(first)] = true;
+                first_bytes[usize::from(first.to_ascii_uppercase())] = true;
+            }
+            Some(Matcher {
+                dfa,
+                start,
+                forms,
+                first_bytes,
+            })
         };
 
         let by_iso3 = data
@@ -388,7 +402,7 @@ impl Gazetteer {
                     .next()
                     .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
             };
-            if is_word && !previous_is_word {
+            if is_word && !previous_is_word && matcher.first_bytes[usize::from(bytes[at])] {
                 matcher.candidates_at(searched, at, &mut candidates);
             }
             previous_is_word = is_word;
