@@ -10,8 +10,7 @@ use crate::model::{DocStatus, Document, Id, Project};
 use crate::ui::action::UiAction;
 use crate::workspace::Workspace;
 use chrono::Datelike;
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum DocumentOrder {
@@ -143,10 +142,21 @@ impl DocumentsState {
 /// Lower case without accents ("Ämter" → "amter"), so sorting and matching go by the
 /// letters an analyst reads rather than by code point.
 pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        // Char by char is the same as NFD here: NFD only reorders the combining marks,
+        // which are dropped anyway.
+        decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        });
+    }
+    out
 }
 
 /// Whether a document matches a filter; `needle` is the filter text already folded.
