@@ -141,6 +141,9 @@ fn xinhua_readout_people_titles_short_forms_pronouns_and_epithets() {
         at("Both sides", 0),
         vec!["Brazil".to_string(), "China".to_string()]
     );
+    // "a message to Washington" addresses the government; "to" is a place only after a
+    // movement.
+    assert_eq!(at("Washington", 0), one("United States"));
 }
 
 #[test]

@@ -1028,7 +1028,7 @@ impl<'a, 't> Pass<'a, 't> {
             // "in Brussels" is the city; "at the White House" still the body.
             MatchKind::Seat => {
                 let t = self.t;
-                !(i > 0 && t.same_sentence(i - 1, i) && words::is_place_word(t.str(i - 1)))
+                !(i > 0 && t.same_sentence(i - 1, i) && self.place_word_before(i))
             }
             MatchKind::Demonym => {
                 let kind = self.gazetteer.entry(hit.entry).kind.as_str();
@@ -1083,6 +1083,22 @@ impl<'a, 't> Pass<'a, 't> {
 
     /// "in Beijing", "Beijing-based", "Beijing, Nov. 27", "Beijing Capital Airport": the
     /// city. "Beijing said", "between Beijing and Washington": the government.
+    /// A place word right before token `i`. "to" counts only after a movement ("flew
+    /// to Beijing", "from Rio to Brasília"); "a message to Beijing" addresses the
+    /// government.
+    fn place_word_before(&self, i: usize) -> bool {
+        let t = self.t;
+        if i == 0 || !t.same_sentence(i - 1, i) {
+            return false;
+        }
+        let prev = t.str(i - 1);
+        if prev != "to" {
+            return words::is_place_word(prev);
+        }
+        let from = (i.saturating_sub(6)..i - 1).any(|k| t.str(k) == "from");
+        from || (i >= 2 && words::is_movement_word(t.str(i - 2)))
+    }
+
     fn capital_is_place(&self, i: usize, end: usize) -> bool {
         let t = self.t;
         let prev = if i > 0 && t.same_sentence(i - 1, i) {
@@ -1090,7 +1106,7 @@ impl<'a, 't> Pass<'a, 't> {
         } else {
             ""
         };
-        if words::is_place_word(prev) {
+        if self.place_word_before(i) {
             return true;
         }
         if matches!(prev, "and" | "or" | ",")

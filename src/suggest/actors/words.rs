@@ -714,6 +714,54 @@ pub fn is_place_word(word: &str) -> bool {
     any_eq!(PLACE_WORDS, word)
 }
 
+/// Words before "to" that make it a destination ("flew to Beijing").
+pub fn is_movement_word(word: &str) -> bool {
+    matches!(
+        word,
+        "travel"
+            | "travels"
+            | "traveled"
+            | "travelled"
+            | "traveling"
+            | "travelling"
+            | "flew"
+            | "fly"
+            | "flies"
+            | "flying"
+            | "went"
+            | "go"
+            | "goes"
+            | "going"
+            | "trip"
+            | "visit"
+            | "visits"
+            | "return"
+            | "returned"
+            | "returns"
+            | "returning"
+            | "head"
+            | "headed"
+            | "heading"
+            | "heads"
+            | "moved"
+            | "move"
+            | "journey"
+            | "way"
+            | "back"
+            | "on"
+            | "flight"
+            | "flights"
+            | "drove"
+            | "sailed"
+            | "came"
+            | "come"
+            | "arrived"
+            | "tour"
+            | "mission"
+            | "delegation"
+    )
+}
+
 /// Third-person pronouns coded as mentions of a person, with the gender they imply.
 pub fn pronoun(word: &str) -> Option<Gender> {
     match word {
