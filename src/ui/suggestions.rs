@@ -502,6 +502,15 @@ impl SuggestionsState {
             Ok(()) => {
                 // Focus moves on from the last handled suggestion once the list is redone.
                 self.resume_after = done.iter().map(key_of).max().or(self.focused);
+                // Gone at once, even while a worker redoes the list of a long document.
+                let handled: std::collections::HashSet<Key> = done.iter().map(key_of).collect();
+                let kept = self
+                    .list
+                    .iter()
+                    .filter(|s| !handled.contains(&key_of(s)))
+                    .cloned()
+                    .collect();
+                self.set_list(kept);
                 Outcome::say(label)
             }
             Err(e) => Outcome {
