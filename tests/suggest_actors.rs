@@ -98,7 +98,11 @@ fn xinhua_readout_people_titles_short_forms_pronouns_and_epithets() {
     // "Chinese Foreign Minister Wang Yi": the demonym for the state, the name without the
     // title, the role and the affiliation on the new person.
     assert_eq!(at("Chinese", 1), one("China"));
+    // The headline's "Chinese FM Wang Yi" introduces him; the title is spelt out.
+    assert_eq!(at("Chinese", 0), one("China"));
     assert_eq!(at("Wang Yi", 0), one("Wang Yi"));
+    assert_eq!(at("Wang Yi", 1), one("Wang Yi"));
+    assert!(nothing_at(&doc, &all, "FM", 0));
     assert!(nothing_at(&doc, &all, "Foreign Minister", 0));
     let wang = new_actor(&all, &doc, "Wang Yi", 0);
     assert_eq!(wang.kind, "person");
@@ -121,7 +125,7 @@ fn xinhua_readout_people_titles_short_forms_pronouns_and_epithets() {
     assert!(nothing_at(&doc, &all, "Chinese market", 0));
 
     // Short form, pronouns (subject of the previous sentence), epithet.
-    assert_eq!(at("Wang", 1), one("Wang Yi"));
+    assert_eq!(at("Wang", 2), one("Wang Yi"));
     assert_eq!(at("He", 0), one("Wang Yi"));
     assert_eq!(at("the top diplomat", 0), one("Wang Yi"));
     assert_eq!(at("Vieira", 1), one("Mauro Vieira"));

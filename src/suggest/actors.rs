@@ -365,10 +365,18 @@ impl<'a, 't> Pass<'a, 't> {
     /// "Foreign Minister Wang Yi", "spokesperson Mao Ning", "Mr. Lula".
     fn title_and_name(&mut self, i: usize) -> Option<usize> {
         let (title_end, names_role) = self.title(i)?;
+        // "… Minister Beijing": a known name after a title is not a person's.
+        if self.known_form_at(title_end) {
+            return None;
+        }
         let name_end = self.name(title_end)?;
         let t = self.t;
         let role = if names_role {
-            t.text[t.list[i].start..t.list[title_end - 1].end].to_string()
+            match &t.text[t.list[i].start..t.list[title_end - 1].end] {
+                "FM" => "Foreign Minister".to_string(),
+                "PM" => "Prime Minister".to_string(),
+                written => written.to_string(),
+            }
         } else {
             String::new()
         };

@@ -206,6 +206,10 @@ pub enum TitleWord {
 }
 
 pub fn title_word(word: &str) -> Option<TitleWord> {
+    // Headline short forms ("Chinese FM Wang Yi"), in capitals only.
+    if matches!(word, "FM" | "PM") {
+        return Some(TitleWord::Head);
+    }
     if exact!(HONORIFICS, word) {
         Some(TitleWord::Honorific)
     } else if any_eq!(TITLE_HEADS, word) {
