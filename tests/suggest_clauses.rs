@@ -816,3 +816,82 @@ fn offsets_are_code_points_over_non_ascii_text() {
         assert_eq!(slice, s.text);
     }
 }
+
+fn transcript() -> Vec<Suggestion> {
+    let text = fixture("clauses_transcript.txt");
+    let china = state("China");
+    let brazil = state("Brazil");
+    let philippines = state("Philippines");
+    let usa = state("United States");
+    let afp = actor("AFP", "media", None);
+    let bloomberg = actor("Bloomberg", "media", None);
+    let lin = actor("Lin Jian", "person", Some(&china));
+    let wang = actor("Wang Yi", "person", Some(&china));
+    let vieira = actor("Mauro Vieira", "person", Some(&brazil));
+    let ms = mentions(
+        &text,
+        &[
+            ("China", &china),
+            ("Brazil", &brazil),
+            ("Philippines", &philippines),
+            ("United States", &usa),
+            ("AFP", &afp),
+            ("Bloomberg", &bloomberg),
+            ("Lin Jian", &lin),
+            ("Wang", &wang),
+            ("Vieira", &vieira),
+        ],
+        &[],
+    );
+    run(&text, &ms)
+}
+
+#[test]
+fn transcript_answers_are_the_labelled_speakers_statements() {
+    let all = transcript();
+    for phrase in [
+        "China firmly opposes any country",
+        "We will continue to safeguard",
+        "China is ready to work with all parties",
+    ] {
+        let s = statement(&all, phrase);
+        assert_eq!(speaker(s).as_deref(), Some("Lin Jian"), "{phrase}");
+        assert_eq!(attribution(s), "direct", "{phrase}");
+    }
+    // A journalist's question is not a statement; what it reports is.
+    assert!(
+        of_kind(&all, SuggestionKind::Statement)
+            .iter()
+            .all(|s| !s.text.contains("Will China send"))
+    );
+    let s = statement(&all, "The Philippines said");
+    assert_eq!(speaker(s).as_deref(), Some("Philippines"));
+    let c = commitments(&all);
+    let safeguard = commitment(&c, "will continue to safeguard");
+    assert_eq!(safeguard.committer.as_deref(), Some("China"));
+    assert_eq!(
+        safeguard.action,
+        "continue to safeguard our territorial sovereignty"
+    );
+    let st = stances(&all);
+    assert_eq!(stance(&st, "opposes any country").2, "against");
+}
+
+#[test]
+fn two_speakers_joined_by_and_without_a_comma() {
+    let all = transcript();
+    let vieira = statement(&all, "Vieira said Brazil supports the plan");
+    assert_eq!(speaker(vieira).as_deref(), Some("Mauro Vieira"));
+    let wang = statement(&all, "Wang said China welcomes");
+    assert_eq!(speaker(wang).as_deref(), Some("Wang Yi"));
+    assert!(vieira.end <= wang.start);
+    let st = stances(&all);
+    assert_eq!(
+        stance(&st, "supports the plan"),
+        (Some("Brazil".into()), None, "favor".into())
+    );
+    assert_eq!(
+        stance(&st, "welcomes its expansion").0.as_deref(),
+        Some("China")
+    );
+}

@@ -594,7 +594,14 @@ impl<'a> Rules<'a> {
         let mut last_person: Option<ActorRef> = None;
         // The state or body a later "it said" most likely means.
         let mut last_body: Option<ActorRef> = None;
+        // The speaker a transcript paragraph is labelled with ("Mao Ning: …").
+        let mut transcript: Option<ActorRef> = None;
         for (k, s) in sentences.iter().enumerate() {
+            let new_paragraph = k == 0
+                || self.text[sentences[k - 1].end..s.start].contains(['\n', '\r', '\u{2029}']);
+            if new_paragraph {
+                transcript = self.transcript_label(s);
+            }
             let linked = k > 0 && {
                 let prev = &sentences[k - 1];
                 let introduces = self.text[prev.start..prev.end].ends_with(':');
@@ -641,6 +648,12 @@ impl<'a> Rules<'a> {
                         quote_speaker = Some(speaker);
                     }
                     out.extend(found);
+                } else if let Some(speaker) = transcript
+                    .as_ref()
+                    .filter(|_| !self.text[s.start..s.end].ends_with('?'))
+                {
+                    // A transcript answer: the labelled speaker's own words.
+                    out.push(self.continuation(k, s, Some(speaker.clone())));
                 } else if s.starts_in_quote || self.starts_with_quote(s) {
                     match &quote_speaker {
                         Some(speaker) => out.push(self.continuation(k, s, speaker.clone())),
@@ -674,6 +687,29 @@ impl<'a> Rules<'a> {
         }
         out.sort_by_key(|st| (st.start, st.end));
         out
+    }
+
+    /// The speaker of a transcript paragraph that opens with their name and a colon
+    /// ("Mao Ning: …", "Spokesperson Lin Jian: …"); not a journalist's outlet.
+    fn transcript_label(&self, s: &Sentence) -> Option<ActorRef> {
+        let mut i = 0;
+        while i < s.tokens.len() && i < 8 {
+            if let Some(m) = self.mention_at(s, i) {
+                let after = Self::token_of(s, m.end);
+                let labelled = self.punct(s, after) == Some(':')
+                    && s.tokens[after].start == m.end
+                    && kind_of(self.project, &m.actor) != "media";
+                return labelled.then(|| m.actor.clone());
+            }
+            let raw = s.tokens[i].text(self.text);
+            if s.tokens[i].kind == TokenKind::Punct
+                || !raw.chars().next().is_some_and(char::is_uppercase)
+            {
+                return None;
+            }
+            i += 1;
+        }
+        None
     }
 
     fn starts_with_quote(&self, s: &Sentence) -> bool {
@@ -863,11 +899,19 @@ impl<'a> Rules<'a> {
         }) {
             return Some(after(i));
         }
-        range
+        if let Some(i) = range
+            .clone()
             .rev()
             .find(|&i| self.punct(s, i) == Some(',') || self.is_quote_mark(s, i) && i > from)
             .map(after)
             .filter(|&b| b < s.tokens.len())
+        {
+            return Some(i);
+        }
+        // "Wang said … and Rubio said …" with no comma: the clause starts at the word.
+        range
+            .rev()
+            .find(|&i| matches!(Self::word(s, i), "and" | "but" | "while" | "whereas"))
     }
 
     fn statement_suggestion(&self, st: &Stmt) -> Option<Suggestion> {
@@ -1363,6 +1407,9 @@ impl<'a> Rules<'a> {
             && Self::word(s, i + 2) == "of"
         {
             return Some((i + 2, "favor"));
+        }
+        if matches!(w, "opposition" | "condemnation") && matches!(next, "to" | "of") {
+            return Some((i + 1, "against"));
         }
         if Self::is(s, i, class::AGAINST) {
             return Some((i, "against"));

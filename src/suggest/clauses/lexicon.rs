@@ -777,6 +777,8 @@ static CLASSES: std::sync::LazyLock<std::collections::HashMap<&'static str, u32>
             "neutral",
             "neutrality",
             "impartial",
+            "opposition",
+            "condemnation",
             "take",
             "takes",
             "taking",
