@@ -469,3 +469,42 @@ fn wait_for_worker(h: &mut Harness<'static, DemarcheApp>) {
     }
     assert!(!h.state().suggestions().computing());
 }
+
+#[test]
+fn the_bundled_rules_feed_the_window_and_their_first_suggestion_can_be_accepted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "BEIJING, May 3 — Chinese Foreign Minister Wang Yi said on Monday that China \
+will deepen cooperation with Brazil, and Brasília welcomed the plan.";
+    let app = DemarcheApp::app_for_tests(Startup::Open(saved_project_with(dir.path(), text)));
+    // No test source: the app's own, the bundled rules.
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(demarche::ui::fonts::install)
+        .with_accessibility_check(false)
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut DemarcheApp| app.frame_ui(ui), app);
+    h.run();
+    let all = h.state().suggestions().all().to_vec();
+    assert!(
+        all.iter()
+            .any(|s| s.kind == SuggestionKind::Mention && s.text == "China"),
+        "{all:?}"
+    );
+    press(&mut h, Key::N);
+    let first = h
+        .state()
+        .suggestions()
+        .focused(&h.state().settings().suggestions)
+        .cloned()
+        .expect("focused");
+    press(&mut h, Key::Enter);
+    let d = doc(&h);
+    let added = match first.kind {
+        SuggestionKind::Mention => d.mentions.len(),
+        SuggestionKind::Statement => d.statements.len(),
+        SuggestionKind::Commitment => d.commitments.len(),
+        SuggestionKind::Stance => d.stances.len(),
+    };
+    assert_eq!(added, 1, "accepting {first:?}");
+    assert!(persist::validate(h.state().workspace().project()).is_empty());
+}
