@@ -137,7 +137,7 @@ pub fn suggest(project: &Project, document: &Document, gazetteer: &Gazetteer) ->
     let mut out = clauses::clauses(project, document, gazetteer, &mentions);
     out.extend(mentions);
     out.retain(|s| !is_rejected(project, document.id, s) && !is_annotated(document, s));
-    out.sort_by(|a, b| (a.start, a.kind, a.end).cmp(&(b.start, b.kind, b.end)));
+    out.sort_by_key(|s| (s.start, s.kind, s.end));
     out
 }
 
