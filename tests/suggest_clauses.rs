@@ -696,6 +696,13 @@ fn joint_statement_commitments_with_aid_consultation_and_condition() {
     assert_eq!(consult.category, "CONSULT");
     assert_eq!(consult.addressees, vec!["CELAC"]);
     assert_eq!(consult.conditions, "as long as conditions allow");
+    // A pledge of an amount.
+    let pledge = commitment(&c, "pledged $50 million");
+    assert_eq!(pledge.committer.as_deref(), Some("Brazil"));
+    assert_eq!(pledge.strength, "certain");
+    assert_eq!(pledge.category, "AID");
+    assert_eq!(pledge.addressees, vec!["Haiti"]);
+    assert_eq!(pledge.action, "$50 million");
 }
 
 #[test]

@@ -541,7 +541,11 @@ impl<'a> Rules<'a> {
             if i > 0 && Self::is(s, i - 1, class::PASSIVE | class::DETERMINER) || prev == "as" {
                 continue;
             }
-            if Self::is(s, i, class::SPEECH_ACT) && !["to", "that", "on"].contains(&next) {
+            // "agreed terms": only "agreed to/that/on/with" reports; a pledge always does.
+            if Self::is(s, i, class::SPEECH_ACT)
+                && w.starts_with("agree")
+                && !["to", "that", "on", "with"].contains(&next)
+            {
                 continue;
             }
             out.push((i, i, CueKind::Verb));
@@ -1061,6 +1065,14 @@ impl<'a> Rules<'a> {
                     || matches!(next, "of" | "to" | "and");
                 if noun { None } else { cue(i, "certain", false) }
             }
+            // "pledged $2 billion in aid": a promise of a thing, not of an action.
+            "pledged" | "pledges" | "pledge" | "promised" | "promises"
+                if !matches!(next, "to" | "that" | "on")
+                    && i + 1 < s.tokens.len()
+                    && !(i > 0 && Self::is(s, i - 1, class::DETERMINER)) =>
+            {
+                cue(i, "certain", false)
+            }
             "would" if next == "like" && Self::word(s, i + 2) == "to" => {
                 cue(i + 2, "possible", false)
             }
@@ -1119,15 +1131,22 @@ impl<'a> Rules<'a> {
         }
         let first = i;
         let first_raw = s.tokens.get(first)?.text(self.text);
-        if s.tokens[first].kind != TokenKind::Word
-            || !first_raw.chars().next().is_some_and(char::is_lowercase)
-        {
+        let currency = |t: &Token| {
+            t.kind == TokenKind::Punct && matches!(t.text(self.text), "$" | "€" | "£" | "¥")
+        };
+        // A verb ("deepen"), or an amount after "pledged" ("$2 billion", "500 million").
+        let opens = first_raw
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            || currency(&s.tokens[first]);
+        if !opens || (s.tokens[first].kind != TokenKind::Word && !currency(&s.tokens[first])) {
             return None;
         }
         let mut words = 0;
         while i < end && words < 6 {
             let t = &s.tokens[i];
-            if t.kind != TokenKind::Word {
+            if t.kind != TokenKind::Word && !currency(t) {
                 break;
             }
             let w = Self::word(s, i);
@@ -1263,6 +1282,12 @@ impl<'a> Rules<'a> {
             "REFRAIN"
         } else if head.is_some_and(|h| h.starts_with("mediat")) {
             "MEDIATE"
+        } else if has(&["aid", "assistance", "funding", "grant", "loan", "relief"])
+            && words
+                .first()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c)))
+        {
+            "AID"
         } else if has(&[
             "aid",
             "assistance",
