@@ -129,6 +129,10 @@ struct Pass<'a, 't> {
     hits: Vec<Hit>,
     /// The next gazetteer hit not yet looked at.
     hit_cursor: usize,
+    /// Per token: how it takes part in a title, and whether it cannot be a name word —
+    /// looked up once, as the rules ask about a word several times.
+    titles: Vec<Option<TitleWord>>,
+    not_names: Vec<bool>,
     people: Vec<Person>,
     person_of_project: HashMap<Id, usize>,
     bodies: Vec<Body>,
@@ -179,10 +183,24 @@ impl<'a, 't> Pass<'a, 't> {
                 }
             }
         }
+        let titles: Vec<Option<TitleWord>> = (0..t.len())
+            .map(|k| {
+                if t.is_word(k) {
+                    words::title_word(t.str(k))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let not_names = (0..t.len())
+            .map(|k| titles[k].is_some() || (t.is_word(k) && words::not_name(t.str(k))))
+            .collect();
         Self {
             project,
             gazetteer,
             t,
+            titles,
+            not_names,
             entry_actors,
             foreign_ministries: HashMap::default(),
             project_names,
@@ -196,6 +214,14 @@ impl<'a, 't> Pass<'a, 't> {
             found: Vec::new(),
             last_capital: None,
         }
+    }
+
+    fn title_at(&self, k: usize) -> Option<TitleWord> {
+        self.titles.get(k).copied().flatten()
+    }
+
+    fn not_name_at(&self, k: usize) -> bool {
+        self.not_names.get(k).copied().unwrap_or(false)
     }
 
     fn run(&mut self) {
@@ -247,8 +273,7 @@ impl<'a, 't> Pass<'a, 't> {
     /// `None`.
     fn title(&self, i: usize) -> Option<(usize, bool)> {
         let t = self.t;
-        let first = t.str(i);
-        if words::title_word(first) == Some(TitleWord::Honorific) {
+        if self.title_at(i) == Some(TitleWord::Honorific) {
             let end = if t.str(i + 1) == "." && t.joined(i + 1) {
                 i + 2
             } else {
@@ -262,13 +287,14 @@ impl<'a, 't> Pass<'a, 't> {
         while j < t.len() && t.same_sentence(i, j) {
             let word = t.str(j);
             if t.is_word(j) {
-                match words::title_word(word) {
+                match self.title_at(j) {
                     Some(TitleWord::Head) => head_seen = true,
                     Some(TitleWord::Modifier) => {}
                     Some(TitleWord::Honorific) => break,
                     None => {
                         let joiner = j > i && matches!(word, "of" | "for" | "and");
-                        let next_is_title = words::title_word(t.str(j + 1))
+                        let next_is_title = self
+                            .title_at(j + 1)
                             .is_some_and(|w| w != TitleWord::Honorific);
                         if joiner && next_is_title {
                             j += 1;
@@ -316,12 +342,12 @@ impl<'a, 't> Pass<'a, 't> {
                 // opens sentences can start a name when another name word follows.
                 let opens_name_after_title = k == j
                     && j > 0
-                    && words::title_word(t.str(j - 1)).is_some()
-                    && words::title_word(word).is_none()
+                    && self.title_at(j - 1).is_some()
+                    && self.title_at(k).is_none()
                     && t.is_capitalised(k + 1)
                     && t.same_sentence(k, k + 1)
-                    && !words::not_name(t.str(k + 1));
-                if (words::not_name(word) && !opens_name_after_title) || starts_other {
+                    && !self.not_name_at(k + 1);
+                if (self.not_name_at(k) && !opens_name_after_title) || starts_other {
                     break;
                 }
                 k += 1;
@@ -537,7 +563,7 @@ impl<'a, 't> Pass<'a, 't> {
     /// "Wang Yi said" / "said Wang Yi" (a speaker).
     fn untitled_person(&mut self, i: usize) -> Option<usize> {
         let t = self.t;
-        if !t.is_capitalised(i) || words::not_name(t.str(i)) {
+        if !t.is_capitalised(i) || self.not_name_at(i) {
             return None;
         }
         let end = self.name(i)?;
@@ -592,9 +618,7 @@ impl<'a, 't> Pass<'a, 't> {
             if !t.same_sentence(h, i) || h + 7 < i {
                 return None;
             }
-            if words::title_word(word) == Some(TitleWord::Head)
-                && word.chars().all(char::is_lowercase)
-            {
+            if self.title_at(h) == Some(TitleWord::Head) && word.chars().all(char::is_lowercase) {
                 break;
             }
             let completes =
@@ -606,7 +630,7 @@ impl<'a, 't> Pass<'a, 't> {
         }
         let role = t.text[t.list[h].start..t.list[i - 2].end].to_string();
         let mut before = h;
-        while before > 0 && words::title_word(t.str(before - 1)) == Some(TitleWord::Modifier) {
+        while before > 0 && self.title_at(before - 1) == Some(TitleWord::Modifier) {
             before -= 1;
         }
         let affiliation = self
@@ -803,7 +827,7 @@ impl<'a, 't> Pass<'a, 't> {
             }
         }
         // "the two foreign ministers", "both Prime Ministers".
-        while k < i + 4 && words::title_word(t.str(k)) == Some(TitleWord::Modifier) {
+        while k < i + 4 && self.title_at(k) == Some(TitleWord::Modifier) {
             k += 1;
         }
         let what = words::collective_head(t.str(k))?;
@@ -981,10 +1005,7 @@ impl<'a, 't> Pass<'a, 't> {
         let person = self.people_names.longest(t, i).filter(|&(end, _)| {
             // "Wang" of Wang Yi is not the start of another name ("Wang Wenbin").
             let single = end == i + 1;
-            !(single
-                && t.is_capitalised(end)
-                && t.same_sentence(i, end)
-                && !words::not_name(t.str(end)))
+            !(single && t.is_capitalised(end) && t.same_sentence(i, end) && !self.not_name_at(end))
         });
         let best_len = [
             project.map(|p| p.0),
@@ -1074,7 +1095,7 @@ impl<'a, 't> Pass<'a, 't> {
         let mut k = end;
         while k < t.len() && k < end + 6 && t.same_sentence(end, k) {
             let word = t.str(k);
-            if words::is_government_word(word) || words::title_word(word).is_some() {
+            if words::is_government_word(word) || self.title_at(k).is_some() {
                 return true;
             }
             if matches!(word, "and" | "or" | ",") {
@@ -1137,7 +1158,7 @@ impl<'a, 't> Pass<'a, 't> {
         if next == "," {
             let after = t.str(end + 1);
             let date = after.chars().next().is_some_and(char::is_numeric)
-                || words::not_name(after)
+                || self.not_name_at(end + 1)
                     && after.chars().next().is_some_and(char::is_uppercase)
                     && !matches!(after, "The" | "He" | "She" | "It" | "But" | "And");
             return date;
