@@ -60,10 +60,11 @@ pub fn clauses(
 
 /// An actor mention in byte offsets.
 #[derive(Clone, Debug)]
-struct MentionAt {
+struct MentionAt<'a> {
     start: usize,
     end: usize,
-    actor: ActorRef,
+    /// Borrowed from the mention suggestions: gazetteer actors carry their aliases.
+    actor: Cow<'a, ActorRef>,
     person: bool,
     /// How well the mention names a speaker: a person, else a body or organisation,
     /// else a state (guidelines: the person if named, otherwise the body or state).
@@ -136,11 +137,11 @@ struct Rules<'a> {
     project: &'a Project,
     document: &'a Document,
     text: &'a str,
-    mentions: Vec<MentionAt>,
+    mentions: Vec<MentionAt<'a>>,
 }
 
 impl<'a> Rules<'a> {
-    fn new(project: &'a Project, document: &'a Document, suggested: &[Suggestion]) -> Self {
+    fn new(project: &'a Project, document: &'a Document, suggested: &'a [Suggestion]) -> Self {
         let text = document.text();
         let index = document.index();
         let bytes = |start: usize, end: usize| Some((index.byte_of(start)?, index.byte_of(end)?));
@@ -149,12 +150,12 @@ impl<'a> Rules<'a> {
             if let Detail::Mention { actor } = &s.detail
                 && let Some((start, end)) = bytes(s.start, s.end)
             {
-                mentions.push((start, end, actor.clone()));
+                mentions.push((start, end, Cow::Borrowed(actor)));
             }
         }
         for m in &document.mentions {
             if let Some((start, end)) = bytes(m.span.start(), m.span.end()) {
-                mentions.push((start, end, ActorRef::Project(m.actor)));
+                mentions.push((start, end, Cow::Owned(ActorRef::Project(m.actor))));
             }
         }
         let mut mentions: Vec<MentionAt> = mentions
@@ -374,7 +375,7 @@ impl<'a> Rules<'a> {
                     None => break,
                 }
             }
-            return Subject::Actor(first.actor.clone(), at);
+            return Subject::Actor(first.actor.clone().into_owned(), at);
         }
         let w = Self::word(s, t);
         // "the Chinese side", "the Brazilian government"
@@ -383,7 +384,7 @@ impl<'a> Rules<'a> {
                 return Subject::FirstPerson;
             }
             if let Some(m) = self.mention_at(s, t - 1) {
-                return Subject::Actor(m.actor.clone(), Self::token_of(s, m.start));
+                return Subject::Actor(m.actor.clone().into_owned(), Self::token_of(s, m.start));
             }
         }
         match w {
@@ -422,7 +423,7 @@ impl<'a> Rules<'a> {
                 };
                 looks_like_verb(Self::word(s, verb_at)) && !OBJECT_PREPOSITIONS.contains(&prev)
             })
-            .map(|m| m.actor.clone())
+            .map(|m| m.actor.clone().into_owned())
     }
 
     /// True when the comma at `t` closes an appositive opened by an earlier comma in
@@ -467,7 +468,7 @@ impl<'a> Rules<'a> {
             }
             i += 1;
         }
-        found.map(|m| (m.actor.clone(), Self::token_of(s, m.start)))
+        found.map(|m| (m.actor.clone().into_owned(), Self::token_of(s, m.start)))
     }
 
     /// The best-named actor in the title before an unnamed source noun at token `t`
@@ -492,7 +493,7 @@ impl<'a> Rules<'a> {
                 break;
             }
         }
-        found.map(|m| (m.actor.clone(), Self::token_of(s, m.start)))
+        found.map(|m| (m.actor.clone().into_owned(), Self::token_of(s, m.start)))
     }
 
     // ---- statements ---------------------------------------------------------------
@@ -686,7 +687,7 @@ impl<'a> Rules<'a> {
                 .rev()
                 .find(|m| m.person)
             {
-                last_person = Some(m.actor.clone());
+                last_person = Some(m.actor.clone().into_owned());
             }
         }
         out.sort_by_key(|st| (st.start, st.end));
@@ -703,7 +704,7 @@ impl<'a> Rules<'a> {
                 let labelled = self.punct(s, after) == Some(':')
                     && s.tokens[after].start == m.end
                     && kind_of(self.project, &m.actor) != "media";
-                return labelled.then(|| m.actor.clone());
+                return labelled.then(|| m.actor.clone().into_owned());
             }
             let raw = s.tokens[i].text(self.text);
             if s.tokens[i].kind == TokenKind::Punct
@@ -873,7 +874,7 @@ impl<'a> Rules<'a> {
                     start: s.start,
                     end: s.end,
                     anchor: (s.start, s.end),
-                    speaker: Some(m.actor.clone()),
+                    speaker: Some(m.actor.clone().into_owned()),
                     cue: Some((s.tokens[0].start, s.tokens[len - 1].end)),
                     attribution: if self.has_quote(s) {
                         "direct"
@@ -1190,7 +1191,7 @@ impl<'a> Rules<'a> {
             }
             while let Some(m) = self.mention_at(s, j).filter(|_| j < end) {
                 if !out.contains(&m.actor) {
-                    out.push(m.actor.clone());
+                    out.push(m.actor.clone().into_owned());
                 }
                 j = Self::token_of(s, m.end);
                 if Self::word(s, j) == "and" || self.punct(s, j) == Some(',') {
@@ -1504,8 +1505,8 @@ impl<'a> Rules<'a> {
         let actor = object.clone().find_map(|i| {
             self.mention_at(s, i)
                 // Not a name inside a word ("one-China principle").
-                .filter(|m| holder != Some(&m.actor) && m.start <= s.tokens[i].start)
-                .map(|m| m.actor.clone())
+                .filter(|m| holder != Some(m.actor.as_ref()) && m.start <= s.tokens[i].start)
+                .map(|m| m.actor.clone().into_owned())
         });
         if let Some(actor) = actor {
             return (Some(StanceTargetRef::Actor(actor)), j);
