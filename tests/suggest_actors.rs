@@ -472,6 +472,9 @@ fn afp_un_story_councils_coordinated_demonyms_hyphenated_and_arabic_names() {
     // A movement named after "the", without an acronym.
     assert_eq!(at("Popular Defence Forces", 0), one("Popular Defence Forces"));
     assert!(nothing_at(&doc, &all, "El Fasher", 0));
+    // A name that starts like a state's is still a name after a title.
+    assert_eq!(at("Israel Katz", 0), one("Israel Katz"));
+    assert_eq!(at("Israel", 1), one("Israel"));
     // "To" opens a name right after a title.
     assert_eq!(at("To Lam", 0), one("To Lam"));
 }

@@ -391,9 +391,13 @@ impl<'a, 't> Pass<'a, 't> {
     /// "Foreign Minister Wang Yi", "spokesperson Mao Ning", "Mr. Lula".
     fn title_and_name(&mut self, i: usize) -> Option<usize> {
         let (title_end, names_role) = self.title(i)?;
-        // "… Minister Beijing": a known name after a title is not a person's.
-        if self.known_form_at(title_end) {
-            return None;
+        // "… Minister Beijing": a known name alone after a title is not a person's
+        // ("Defense Minister Israel Katz" is).
+        if let Some(hit) = self.hit_at(title_end) {
+            let after = self.t.at_byte(hit.bytes.end);
+            if !self.t.is_capitalised(after) || !self.t.same_sentence(title_end, after) {
+                return None;
+            }
         }
         let name_end = self.name(title_end)?;
         let t = self.t;
@@ -532,6 +536,13 @@ impl<'a, 't> Pass<'a, 't> {
                 }
                 // A hyphenated part ("Sudani" in "al-Sudani") is no short form alone.
                 if t.str(a.wrapping_sub(1)) == "-" && a > start && t.joined(a) {
+                    continue;
+                }
+                // "Israel" of Israel Katz stays the state's.
+                if self
+                    .hit_at(a)
+                    .is_some_and(|h| t.at_byte(h.bytes.end) == b + 1)
+                {
                     continue;
                 }
                 let phrase = joined(a, b);
