@@ -449,6 +449,10 @@ fn afp_un_story_councils_coordinated_demonyms_hyphenated_and_arabic_names() {
     );
     assert_eq!(at("Guterres", 1), one("António Guterres"));
     assert_eq!(at("Lee", 1), one("Lee Jae-myung"));
+    // Epithets with an organisation before the head, and a hyphenated head.
+    assert_eq!(at("The UN chief", 0), one("António Guterres"));
+    assert_eq!(at("UN", 3), one("United Nations"));
+    assert_eq!(at("the secretary-general", 0), one("António Guterres"));
 
     assert_eq!(at("Saudi", 0), one("Saudi Arabia"));
     assert_eq!(at("Faisal bin Farhan", 0), one("Faisal bin Farhan"));

@@ -756,7 +756,14 @@ impl<'a, 't> Pass<'a, 't> {
             if words::is_epithet_head(word) && !words::is_epithet_head(t.str(k + 1)) {
                 break;
             }
-            if let Some(hit) = self.hit_at(k).filter(|h| h.how == MatchKind::Demonym) {
+            // "the Chinese president", "the UN chief": whose the person is.
+            if let Some(hit) = self.hit_at(k).filter(|h| {
+                h.how == MatchKind::Demonym
+                    || matches!(
+                        h.how,
+                        MatchKind::Acronym | MatchKind::ShortForm | MatchKind::Name
+                    ) && self.gazetteer.entry(h.entry).kind != "government_body"
+            }) {
                 state = Some(hit.entry);
                 k = t.at_byte(hit.bytes.end);
                 continue;
@@ -780,10 +787,20 @@ impl<'a, 't> Pass<'a, 't> {
         if t.is_capitalised(k + 1) && t.same_sentence(k, k + 1) {
             return None;
         }
-        if matches!(t.str(k + 1), "-" | "of") {
+        // "the secretary-general"
+        let general = head_word.eq_ignore_ascii_case("secretary")
+            && t.str(k + 1) == "-"
+            && t.joined(k + 1)
+            && t.str(k + 2).eq_ignore_ascii_case("general");
+        if !general && matches!(t.str(k + 1), "-" | "of") {
             return None;
         }
-        let head = head_word.to_lowercase();
+        let head = if general {
+            "secretary-general".to_string()
+        } else {
+            head_word.to_lowercase()
+        };
+        let last = if general { k + 2 } else { k };
         let mut chosen = None;
         for f in self.found.iter().rev().take(MAX_LOOK_BACK) {
             let Referent::Person(p) = f.referent else {
@@ -804,7 +821,7 @@ impl<'a, 't> Pass<'a, 't> {
             }
         }
         let person = chosen?;
-        self.push(i, k + 1, Referent::Person(person));
+        self.push(i, last + 1, Referent::Person(person));
         // The demonym inside ("the Chinese president") is a mention of its state too.
         if let Some(s) = state
             && let Some(hit) = (i + 1..k).find_map(|x| self.hit_at(x).cloned())
@@ -812,7 +829,7 @@ impl<'a, 't> Pass<'a, 't> {
             let (a, b) = (t.at_byte(hit.bytes.start), t.at_byte(hit.bytes.end));
             self.push(a, b, Referent::Entry(s));
         }
-        Some(k + 1)
+        Some(last + 1)
     }
 
     // ----- groups -------------------------------------------------------------------

@@ -782,6 +782,7 @@ pub fn is_object_pronoun(word: &str) -> bool {
 
 /// Heads of epithets ("the top diplomat", "the minister").
 const EPITHET_HEADS: &[&str] = &[
+    "chief",
     "minister",
     "diplomat",
     "spokesperson",
@@ -895,6 +896,9 @@ pub fn role_fits(head: &str, role: &str) -> bool {
         .iter()
         .any(|r| role.contains(r)),
         "spokesperson" | "spokesman" | "spokeswoman" => role.contains("spokes"),
+        "chief" => ["chief", "secretary-general", "director", "head"]
+            .iter()
+            .any(|r| role.contains(r)),
         "official" => !role.is_empty(),
         "president" => role.contains("president") && !role.contains("vice"),
         _ => role.contains(head),
