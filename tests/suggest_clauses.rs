@@ -902,3 +902,19 @@ fn two_speakers_joined_by_and_without_a_comma() {
         Some("China")
     );
 }
+
+#[test]
+fn a_named_actor_making_its_position_known_is_a_statement() {
+    let all = joint();
+    let text = fixture("clauses_joint.txt");
+    let s = statement(&all, "Brazil welcomed China’s decision");
+    assert_eq!(speaker(s).as_deref(), Some("Brazil"));
+    assert_eq!(cue_text(&text, s), "welcomed");
+    assert_eq!(attribution(s), "reported");
+    // Passive, with no named actor: narration.
+    assert!(
+        of_kind(&all, SuggestionKind::Statement)
+            .iter()
+            .all(|s| !s.text.contains("was welcomed"))
+    );
+}

@@ -536,6 +536,14 @@ impl<'a> Rules<'a> {
                 continue;
             }
             if !Self::is(s, i, class::REPORTING) {
+                // "Brazil welcomed the decision": a position an actor made known.
+                let position = Self::is(s, i, class::POSITION)
+                    && !(i > 0 && Self::is(s, i - 1, class::PASSIVE | class::DETERMINER))
+                    && (!w.starts_with("commit") || next == "to")
+                    && (!w.starts_with("look") || next == "forward");
+                if position {
+                    out.push((i, i, CueKind::Position));
+                }
                 continue;
             }
             // "is said to", "the agreed plan", "as agreed": not a report.
@@ -567,6 +575,16 @@ impl<'a> Rules<'a> {
             return self
                 .subject_after(s, last + 1)
                 .map(|(actor, _)| (Some(actor), first));
+        }
+        if kind == CueKind::Position {
+            // Only a named actor (or one a pronoun clearly stands for) makes it a report.
+            return match self.subject_before(s, first, CUE_SKIP) {
+                Subject::Actor(actor, at) => Some((Some(actor), at)),
+                Subject::ThirdPerson(at) => last_person.map(|p| (Some(p.clone()), at)),
+                Subject::They(at) => last_body.map(|b| (Some(b.clone()), at)),
+                Subject::Coordinated => self.clause_subject(s, first, 0).map(|a| (Some(a), 0)),
+                _ => None,
+            };
         }
         match self.subject_before(s, first, CUE_SKIP) {
             Subject::Actor(actor, at) => Some((Some(actor), at)),
@@ -638,8 +656,16 @@ impl<'a> Rules<'a> {
                     });
                 }
             } else {
-                let found =
-                    self.sentence_statements(k, s, last_person.as_ref(), last_body.as_ref());
+                // In a transcript answer or a quotation the position is the speaker's.
+                let allow_position =
+                    transcript.is_none() && !s.starts_in_quote && !self.starts_with_quote(s);
+                let found = self.sentence_statements(
+                    k,
+                    s,
+                    last_person.as_ref(),
+                    last_body.as_ref(),
+                    allow_position,
+                );
                 if let Some(first) = found.first() {
                     let speaker = first.speaker.clone();
                     let introduces = self.text[s.start..s.end].ends_with(':');
@@ -774,8 +800,19 @@ impl<'a> Rules<'a> {
         s: &Sentence,
         last_person: Option<&ActorRef>,
         last_body: Option<&ActorRef>,
+        allow_position: bool,
     ) -> Vec<Stmt> {
-        let cues = self.cues(s);
+        let mut cues = self.cues(s);
+        if !allow_position
+            || cues
+                .iter()
+                .any(|c| matches!(c.2, CueKind::Verb | CueKind::Inverted))
+        {
+            cues.retain(|c| c.2 != CueKind::Position);
+        } else {
+            let first_position = cues.iter().position(|c| c.2 == CueKind::Position);
+            cues.truncate(first_position.map_or(0, |p| p + 1));
+        }
         // (cue tokens, speaker, clause start token)
         let mut groups: Vec<((usize, usize), Option<ActorRef>, usize)> = Vec::new();
         for cue in cues {
@@ -1545,6 +1582,9 @@ enum CueKind {
     Inverted,
     /// ", adding", ", stressing": the same speaker as the cue before.
     Participle,
+    /// "welcomed", "reaffirmed", "committed to": an actor's position made known, a
+    /// statement only when the sentence has no reporting cue and its subject is named.
+    Position,
 }
 
 struct Cue {

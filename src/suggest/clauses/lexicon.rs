@@ -81,6 +81,61 @@ pub(super) const SPEECH_ACT_VERBS: &[&str] = &[
     "promised", "promises",
 ];
 
+/// Verbs that make an actor's position known ("Brazil welcomed …", "the leaders
+/// committed to …"): a statement when the sentence has no reporting verb.
+pub(super) const POSITION_VERBS: &[&str] = &[
+    "welcomed",
+    "welcomes",
+    "reaffirmed",
+    "reaffirms",
+    "condemned",
+    "condemns",
+    "praised",
+    "praises",
+    "commended",
+    "commends",
+    "recognised",
+    "recognized",
+    "recognises",
+    "recognizes",
+    "encouraged",
+    "encourages",
+    "decided",
+    "decides",
+    "endorsed",
+    "endorses",
+    "rejected",
+    "rejects",
+    "denied",
+    "denies",
+    "criticised",
+    "criticized",
+    "criticises",
+    "criticizes",
+    "hailed",
+    "hails",
+    "applauded",
+    "applauds",
+    "committed",
+    "commits",
+    "looked",
+    "looks",
+    "voiced",
+    "voices",
+    "appreciated",
+    "appreciates",
+    "opposes",
+    "opposed",
+    "supports",
+    "supported",
+    "upheld",
+    "upholds",
+    "deplored",
+    "deplores",
+    "denounced",
+    "denounces",
+];
+
 /// Verbs that report only with a particle: (verb, particles separated by `|`).
 pub(super) const PHRASAL_CUES: &[(&str, &str)] = &[
     ("called", "on|for|upon"),
@@ -747,6 +802,7 @@ pub(super) mod class {
     pub const STANCE_START: u32 = 1 << 8;
     /// Any word a condition marker starts with.
     pub const CONDITION_START: u32 = 1 << 9;
+    pub const POSITION: u32 = 1 << 10;
 }
 
 static CLASSES: std::sync::LazyLock<std::collections::HashMap<&'static str, u32>> =
@@ -783,7 +839,8 @@ static CLASSES: std::sync::LazyLock<std::collections::HashMap<&'static str, u32>
             "takes",
             "taking",
         ];
-        let lists: [(&[&'static str], u32); 10] = [
+        let lists: [(&[&'static str], u32); 11] = [
+            (POSITION_VERBS, class::POSITION),
             (REPORTING_VERBS, class::REPORTING),
             (SPEECH_ACT_VERBS, class::SPEECH_ACT),
             (PARTICIPLE_CUES, class::PARTICIPLE),
