@@ -1,0 +1,321 @@
+//! Government bodies ("the Foreign Ministry", "State Department") and organisations a
+//! text introduces with their acronym ("Rapid Support Forces (RSF)").
+
+use super::*;
+
+impl<'a, 't> Pass<'a, 't> {
+    /// "the Rapid Support Forces (RSF)": a capitalised name ending in an organisation
+    /// word, with its acronym in brackets right after. Both are mentions of a new actor,
+    /// and later "RSF" or the name refer to it.
+    pub(super) fn introduced_organisation(&mut self, i: usize) -> Option<usize> {
+        let t = self.t;
+        if !t.is_capitalised(i) || (i > 0 && t.is_capitalised(i - 1) && t.same_sentence(i - 1, i)) {
+            return None;
+        }
+        let mut k = i;
+        let mut last_word = i;
+        while k < t.len() && k < i + 10 && t.same_sentence(i, k) {
+            let word = t.str(k);
+            if t.is_capitalised(k) {
+                last_word = k;
+            } else if !matches!(word, "of" | "for" | "and" | "the" | "-" | "&") {
+                break;
+            }
+            k += 1;
+        }
+        let acronym = t.str(last_word + 2);
+        let bracketed = t.str(last_word + 1) == "("
+            && t.str(last_word + 3) == ")"
+            && (2..=7).contains(&acronym.len())
+            && acronym
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && acronym.chars().next() == t.str(i).chars().next();
+        // Without an acronym: "the (paramilitary) Rapid Support Forces" — armed and
+        // political movements, whose names the gazetteer cannot all list.
+        let the_before = |k: usize| k > 0 && t.str(k - 1).eq_ignore_ascii_case("the");
+        let article = the_before(i)
+            || (i > 1 && t.str(i - 1).chars().all(char::is_lowercase) && the_before(i - 1));
+        let movement = matches!(
+            t.str(last_word),
+            "Forces" | "Army" | "Front" | "Movement" | "Brigades" | "Militia" | "Corps"
+        ) && last_word > i
+            && article
+            && !self.known_form_at(i);
+        if !bracketed && !movement {
+            return None;
+        }
+        let kind = organisation_kind(t.str(last_word))?;
+        let name = t.text[t.list[i].start..t.list[last_word].end].to_string();
+        // A name the project or the gazetteer knows is theirs to suggest.
+        if self.project.actor_by_name(&name).is_some() || self.gazetteer.by_name(&name).is_some() {
+            return None;
+        }
+        if !bracketed {
+            let b = self.body_named(name.clone(), Vec::new(), "", None);
+            self.bodies[b].kind = kind;
+            self.org_names.insert(&name, b);
+            self.push(i, last_word + 1, Referent::Body(b));
+            return Some(last_word + 1);
+        }
+        self.bodies.push(Body {
+            entry: None,
+            project: self.project.actor_by_name(acronym).map(|a| a.id),
+            name: name.clone(),
+            aliases: vec![acronym.to_string()],
+            function: String::new(),
+            affiliation: None,
+            kind,
+        });
+        let b = self.bodies.len() - 1;
+        self.org_names.insert(&name, b);
+        self.org_names.insert(acronym, b);
+        self.push(i, last_word + 1, Referent::Body(b));
+        self.push(last_word + 2, last_word + 3, Referent::Body(b));
+        Some(last_word + 4)
+    }
+
+    /// "Foreign Ministry", "the Ministry of Foreign Affairs", "State Department",
+    /// "defense ministry": a `government_body`, affiliated to the state written before it,
+    /// or the same body met earlier, or the state just mentioned.
+    pub(super) fn body(&mut self, i: usize) -> Option<usize> {
+        let t = self.t;
+        let w = |k: usize| t.str(k);
+        let is = |k: usize, s: &str| t.same_sentence(i, k) && w(k).eq_ignore_ascii_case(s);
+        let capital = |k: usize| t.same_sentence(i, k) && t.is_capitalised(k);
+        let (end, function, written): (usize, String, String);
+        if is(i, "ministry") && is(i + 1, "of") && capital(i + 2) {
+            // "Ministry of Foreign Affairs", "Ministry of Commerce and Industry"
+            let mut k = i + 2;
+            while capital(k) || (is(k, "and") && capital(k + 1)) {
+                k += 1;
+            }
+            let subject = t.text[t.list[i + 2].start..t.list[k - 1].end].to_string();
+            function = ministry_function(&subject);
+            written = format!("Ministry of {subject}");
+            end = k;
+        } else if is(i + 1, "ministry") && t.same_sentence(i, i + 1) && ministry_subject(w(i)) {
+            // "Foreign Ministry", "defense ministry"
+            function = ministry_function(w(i));
+            written = format!("Ministry of {}", capitalise(w(i)));
+            end = i + 2;
+        } else if (w(i) == "State" && w(i + 1) == "Department")
+            || (w(i) == "Department" && w(i + 1) == "of" && w(i + 2) == "State")
+        {
+            function = "foreign".into();
+            written = "Ministry of Foreign Affairs".into();
+            end = if w(i) == "State" { i + 2 } else { i + 3 };
+        } else if w(i) == "Department" && w(i + 1) == "of" && capital(i + 2) {
+            // "Department of Commerce", "Department of Homeland Security"
+            let mut k = i + 2;
+            while capital(k) {
+                k += 1;
+            }
+            let subject = t.text[t.list[i + 2].start..t.list[k - 1].end].to_string();
+            function = format!("department {}", subject.to_lowercase());
+            written = format!("Department of {subject}");
+            end = k;
+        } else if (w(i) == "Foreign" && w(i + 1) == "Office") || w(i) == "MFA" {
+            function = "foreign".into();
+            written = "Ministry of Foreign Affairs".into();
+            end = if w(i) == "MFA" { i + 1 } else { i + 2 };
+        } else {
+            return None;
+        }
+        let us = w(i) == "State" || w(i) == "Department";
+        let state = self
+            .affiliation_before(i)
+            .or_else(|| self.state_after(end))
+            .or_else(|| {
+                us.then(|| self.gazetteer.by_iso3("USA").map(Referent::Entry))
+                    .flatten()
+            });
+        let body = match state {
+            Some(s) => self.body_for(s, &function, &written),
+            None => match self.bodies.iter().rposition(|b| b.function == function) {
+                Some(b) => b,
+                None => {
+                    let s = self.recent_state(i);
+                    match s {
+                        Some(s) => self.body_for(s, &function, &written),
+                        None => self.body_named(written.clone(), Vec::new(), &function, None),
+                    }
+                }
+            },
+        };
+        self.push(i, end, Referent::Body(body));
+        Some(end)
+    }
+
+    /// "… of China" right after a body's name.
+    pub(super) fn state_after(&self, end: usize) -> Option<Referent> {
+        if self.t.str(end) != "of" {
+            return None;
+        }
+        let at = if self.t.str(end + 1) == "the" {
+            end + 2
+        } else {
+            end + 1
+        };
+        let hit = self.hit_at(at)?;
+        let r = Referent::Entry(hit.entry);
+        self.is_state(r).then_some(r)
+    }
+
+    /// The state mentioned last in this or the previous sentence.
+    pub(super) fn recent_state(&self, i: usize) -> Option<Referent> {
+        let sentence = self.t.sentence(i);
+        self.found
+            .iter()
+            .rev()
+            .take_while(|f| self.t.sentence(f.start) + 1 >= sentence)
+            .map(|f| f.referent)
+            .find(|&r| self.is_state(r))
+    }
+
+    pub(super) fn body_for(&mut self, state: Referent, function: &str, written: &str) -> usize {
+        if function == "foreign"
+            && let Some(e) = self.gazetteer_foreign_ministry(state)
+        {
+            let name = self.gazetteer.entry(e).name.clone();
+            let b = self.body_named(name, Vec::new(), function, Some(state));
+            self.bodies[b].entry = Some(e);
+            return b;
+        }
+        let (state_name, short) = self.names_of(state);
+        let (name, aliases) = if function == "foreign" && short.iter().any(|s| s == "USA") {
+            (
+                "United States Department of State".to_string(),
+                vec![
+                    "State Department".to_string(),
+                    "U.S. State Department".to_string(),
+                ],
+            )
+        } else {
+            let name = format!("{state_name} {written}");
+            let mut aliases = vec![format!("{written} of {state_name}")];
+            if function == "foreign" {
+                aliases.push(format!("{state_name} Foreign Ministry"));
+                aliases.push(format!("{state_name}'s Foreign Ministry"));
+            }
+            (name, aliases)
+        };
+        self.body_named(name, aliases, function, Some(state))
+    }
+
+    /// The gazetteer's foreign ministry of a state ("U.S. Department of State",
+    /// "Itamaraty"), if it lists one.
+    pub(super) fn gazetteer_foreign_ministry(&mut self, state: Referent) -> Option<usize> {
+        let Referent::Entry(state) = state else {
+            return None;
+        };
+        if let Some(&known) = self.foreign_ministries.get(&state) {
+            return known;
+        }
+        const FOREIGN: [&str; 5] = [
+            "Foreign Affairs",
+            "External Affairs",
+            "Department of State",
+            "Foreign Office",
+            "Foreign Ministry",
+        ];
+        let found = (0..self.gazetteer.entries().len()).find(|&e| {
+            let entry = self.gazetteer.entry(e);
+            entry.kind == "government_body"
+                && self.gazetteer.parent(e) == Some(state)
+                && entry
+                    .forms()
+                    .any(|(form, _)| FOREIGN.iter().any(|f| form.contains(f)))
+        });
+        self.foreign_ministries.insert(state, found);
+        found
+    }
+
+    pub(super) fn body_named(
+        &mut self,
+        name: String,
+        aliases: Vec<String>,
+        function: &str,
+        affiliation: Option<Referent>,
+    ) -> usize {
+        if let Some(b) = self.bodies.iter().position(|b| b.name == name) {
+            return b;
+        }
+        let project = self.project.actor_by_name(&name).map(|a| a.id);
+        self.bodies.push(Body {
+            entry: None,
+            project,
+            name,
+            aliases,
+            function: function.to_string(),
+            affiliation,
+            kind: "government_body",
+        });
+        self.bodies.len() - 1
+    }
+}
+
+/// The kind of an organisation from the last word of its name, or `None` when the name
+/// does not look like an organisation's.
+fn organisation_kind(last: &str) -> Option<&'static str> {
+    Some(match last {
+        "Party" => "party",
+        "Ministry" | "Department" | "Council" | "Agency" | "Commission" | "Office"
+        | "Authority" | "Service" | "Assembly" | "Parliament" | "Court" | "Committee"
+        | "Administration" | "Bureau" => "government_body",
+        "Organization" | "Organisation" | "Union" | "Bank" | "Fund" | "Alliance" | "Forum"
+        | "Community" | "Conference" | "Secretariat" => "international_org",
+        "Association" | "Institute" | "Foundation" | "Watch" | "Federation" | "Network"
+        | "Initiative" | "Centre" | "Center" => "ngo",
+        "Forces" | "Army" | "Front" | "Movement" | "Brigades" | "Militia" | "Group"
+        | "Coalition" | "Guard" => "other",
+        _ => return None,
+    })
+}
+
+/// Words that make "X Ministry" a ministry ("Foreign Ministry", "defense ministry").
+fn ministry_subject(word: &str) -> bool {
+    [
+        "foreign",
+        "defense",
+        "defence",
+        "commerce",
+        "trade",
+        "finance",
+        "interior",
+        "economy",
+        "justice",
+        "health",
+        "energy",
+        "education",
+        "agriculture",
+        "culture",
+        "industry",
+        "environment",
+        "transport",
+        "security",
+        "information",
+    ]
+    .iter()
+    .any(|s| s.eq_ignore_ascii_case(word))
+}
+
+fn ministry_function(subject: &str) -> String {
+    if subject.to_lowercase().contains("foreign") {
+        "foreign".into()
+    } else {
+        subject.to_lowercase()
+    }
+}
+
+/// "foreign" → "Foreign Affairs", "defense" → "Defense".
+fn capitalise(word: &str) -> String {
+    if word.eq_ignore_ascii_case("foreign") {
+        return "Foreign Affairs".into();
+    }
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

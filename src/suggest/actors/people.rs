@@ -1,0 +1,570 @@
+//! People: titles before names, appositions, speakers, short forms, pronouns and
+//! epithets resolved to an earlier person.
+
+use super::*;
+
+impl<'a, 't> Pass<'a, 't> {
+    /// A title phrase starting at `i` ("Foreign Minister", "Secretary of State",
+    /// "spokesperson", "Mr."): its end token (exclusive), whether it names a role, or
+    /// `None`.
+    pub(super) fn title(&self, i: usize) -> Option<(usize, bool)> {
+        let t = self.t;
+        if self.title_at(i) == Some(TitleWord::Honorific) {
+            let end = if t.str(i + 1) == "." && t.joined(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            return Some((end, false));
+        }
+        let mut j = i;
+        let mut head_seen = false;
+        let mut end = None;
+        while j < t.len() && t.same_sentence(i, j) {
+            let word = t.str(j);
+            if t.is_word(j) {
+                match self.title_at(j) {
+                    Some(TitleWord::Head) => head_seen = true,
+                    Some(TitleWord::Modifier) => {}
+                    Some(TitleWord::Honorific) => break,
+                    None => {
+                        let joiner = j > i && matches!(word, "of" | "for" | "and");
+                        let next_is_title = self
+                            .title_at(j + 1)
+                            .is_some_and(|w| w != TitleWord::Honorific);
+                        if joiner && next_is_title {
+                            j += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                }
+                j += 1;
+                if head_seen {
+                    end = Some(j);
+                }
+            } else if word == "-" && j > i && t.joined(j) && t.joined(j + 1) {
+                j += 1; // "Secretary-General", "President-elect"
+            } else {
+                break;
+            }
+        }
+        end.map(|e| (e, true))
+    }
+
+    /// A person's name starting at `j`: its end token (exclusive). Capitalised words,
+    /// particles inside ("da Silva", "al-Sisi"), hyphens and initials ("R.").
+    pub(super) fn name(&self, j: usize) -> Option<usize> {
+        let t = self.t;
+        let mut k = j;
+        let mut end = None;
+        let mut words_taken = 0;
+        while k < t.len() && t.same_sentence(j, k) && words_taken < 6 {
+            let word = t.str(k);
+            if !t.is_word(k) {
+                let hyphen = matches!(word, "-" | "‐") && k > j && t.joined(k) && t.joined(k + 1);
+                if hyphen && t.is_word(k + 1) {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if t.is_capitalised(k) && !word.ends_with('.') {
+                if words::is_institution_word(word) {
+                    return None;
+                }
+                let starts_other = k > j && self.known_form_at(k);
+                // "General Secretary To Lam": after a title, a short word that usually
+                // opens sentences can start a name when another name word follows.
+                let opens_name_after_title = k == j
+                    && j > 0
+                    && self.title_at(j - 1).is_some()
+                    && self.title_at(k).is_none()
+                    && t.is_capitalised(k + 1)
+                    && t.same_sentence(k, k + 1)
+                    && !self.not_name_at(k + 1);
+                if (self.not_name_at(k) && !opens_name_after_title) || starts_other {
+                    break;
+                }
+                k += 1;
+                words_taken += 1;
+                let initial = word.chars().count() == 1
+                    && t.str(k) == "."
+                    && t.joined(k)
+                    && t.is_capitalised(k + 1);
+                if initial {
+                    k += 1;
+                }
+                end = Some(k);
+                continue;
+            }
+            let particle_continues = words::is_particle(word)
+                && (t.is_capitalised(k + 1) || (t.str(k + 1) == "-" && t.joined(k + 1)));
+            let after_hyphen = k > j && t.str(k - 1) == "-" && t.joined(k);
+            if after_hyphen && word.chars().all(char::is_lowercase) {
+                k += 1; // "Lee Jae-myung"
+                end = Some(k);
+                continue;
+            }
+            if particle_continues {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        end
+    }
+
+    /// True when a gazetteer form starts at token `k`.
+    pub(super) fn known_form_at(&self, k: usize) -> bool {
+        let start = self.t.list[k].start;
+        self.hits[self.hit_cursor.min(self.hits.len())..]
+            .iter()
+            .take_while(|h| h.bytes.start <= start)
+            .any(|h| h.bytes.start == start)
+    }
+
+    /// "Foreign Minister Wang Yi", "spokesperson Mao Ning", "Mr. Lula".
+    pub(super) fn title_and_name(&mut self, i: usize) -> Option<usize> {
+        let (title_end, names_role) = self.title(i)?;
+        // "… Minister Beijing": a known name alone after a title is not a person's
+        // ("Defense Minister Israel Katz" is).
+        if let Some(hit) = self.hit_at(title_end) {
+            let after = self.t.at_byte(hit.bytes.end);
+            if !self.t.is_capitalised(after) || !self.t.same_sentence(title_end, after) {
+                return None;
+            }
+        }
+        let name_end = self.name(title_end)?;
+        let t = self.t;
+        let role = if names_role {
+            match &t.text[t.list[i].start..t.list[title_end - 1].end] {
+                "FM" => "Foreign Minister".to_string(),
+                "PM" => "Prime Minister".to_string(),
+                written => written.to_string(),
+            }
+        } else {
+            String::new()
+        };
+        let affiliation = self
+            .affiliation_before(i)
+            .or_else(|| self.state_after(name_end));
+        let gender = words::title_gender(&t.text[t.list[i].start..t.list[title_end - 1].end]);
+        let person = self.person(title_end, name_end, role, affiliation, gender);
+        self.push(title_end, name_end, Referent::Person(person));
+        Some(self.script_alias(name_end, person))
+    }
+
+    /// The state or organisation written just before a title ("Chinese", "China's",
+    /// "UN"); for a body ("Foreign Ministry Spokesperson") the body's state.
+    pub(super) fn affiliation_before(&self, title_start: usize) -> Option<Referent> {
+        let last = self.found.last()?;
+        let mut end = last.end;
+        if self
+            .t
+            .list
+            .get(end)
+            .is_some_and(|t| t.kind == Kind::Possessive)
+        {
+            end += 1;
+        }
+        if end != title_start {
+            return None;
+        }
+        match last.referent {
+            Referent::Body(b) => self.bodies[b].affiliation,
+            Referent::Person(_) => None,
+            Referent::Entry(e) if self.gazetteer.entry(e).kind == "government_body" => {
+                self.gazetteer.parent(e).map(Referent::Entry)
+            }
+            other => Some(other),
+        }
+    }
+
+    /// The person named by tokens `start..end`: one already met or in the project, or a
+    /// new one. A role or affiliation given now fills an empty one.
+    pub(super) fn person(
+        &mut self,
+        start: usize,
+        end: usize,
+        role: String,
+        affiliation: Option<Referent>,
+        gender: Option<Gender>,
+    ) -> usize {
+        let t = self.t;
+        let name = t.text[t.list[start].start..t.list[end - 1].end].to_string();
+        let known = match self.project_names.longest(t, start) {
+            Some((e, id)) if e == end && self.project_kind(id) == Some("person") => {
+                Some(self.project_person(id))
+            }
+            _ => match self.people_names.longest(t, start) {
+                Some((e, Some(p))) if e == end => Some(p),
+                _ => self.people.iter().position(|p| p.name == name),
+            },
+        };
+        let index = match known {
+            Some(p) => p,
+            None => {
+                self.people.push(Person {
+                    name,
+                    role: String::new(),
+                    role_lower: String::new(),
+                    affiliation: None,
+                    gender: None,
+                    project: None,
+                });
+                self.people.len() - 1
+            }
+        };
+        let person = &mut self.people[index];
+        if person.role.is_empty() {
+            person.role_lower = role.to_lowercase();
+            person.role = role;
+        }
+        if person.affiliation.is_none() {
+            person.affiliation = affiliation;
+        }
+        if person.gender.is_none() {
+            person.gender = gender;
+        }
+        self.learn_name(start, end, index);
+        index
+    }
+
+    /// The person record standing for a project actor of kind "person".
+    pub(super) fn project_person(&mut self, id: Id) -> usize {
+        if let Some(&p) = self.person_of_project.get(&id) {
+            return p;
+        }
+        let actor = self.project.actor(id);
+        self.people.push(Person {
+            name: actor.map(|a| a.name.clone()).unwrap_or_default(),
+            role: actor.map(|a| a.role.clone()).unwrap_or_default(),
+            role_lower: actor.map(|a| a.role.to_lowercase()).unwrap_or_default(),
+            affiliation: actor.and_then(|a| a.affiliation).map(Referent::Project),
+            gender: None,
+            project: Some(id),
+        });
+        let p = self.people.len() - 1;
+        self.person_of_project.insert(id, p);
+        p
+    }
+
+    /// Adds the full name and its short forms (every run of name words that starts and
+    /// ends with a capitalised word: "Wang", "Lula", "da Silva", "Lula da Silva").
+    pub(super) fn learn_name(&mut self, start: usize, end: usize, person: usize) {
+        let t = self.t;
+        let parts: Vec<usize> = (start..end).filter(|&k| t.is_word(k)).collect();
+        let joined = |a: usize, b: usize| t.text[t.list[a].start..t.list[b].end].to_string();
+        self.people_names
+            .insert(&joined(start, end - 1), Some(person));
+        for (x, &a) in parts.iter().enumerate() {
+            for &b in &parts[x..] {
+                if (a, b) == (start, end - 1) {
+                    continue;
+                }
+                let single = a == b;
+                let first = t.str(a);
+                let opens = t.is_capitalised(a) || (words::is_particle(first) && !single);
+                let closes = t.is_capitalised(b);
+                if !opens || !closes || (single && first.chars().count() < 2) {
+                    continue;
+                }
+                // A hyphenated part ("Sudani" in "al-Sudani") is no short form alone.
+                if t.str(a.wrapping_sub(1)) == "-" && a > start && t.joined(a) {
+                    continue;
+                }
+                // "Israel" of Israel Katz stays the state's.
+                if self
+                    .hit_at(a)
+                    .is_some_and(|h| t.at_byte(h.bytes.end) == b + 1)
+                {
+                    continue;
+                }
+                let phrase = joined(a, b);
+                let value = match self.people_names.longest(t, a) {
+                    Some((e, Some(other))) if e == b + 1 && other != person => None,
+                    _ => Some(person),
+                };
+                self.people_names.insert(&phrase, value);
+            }
+        }
+    }
+
+    /// "Wang Yi (王毅)": the name in its own script right after, as the same person.
+    pub(super) fn script_alias(&mut self, name_end: usize, person: usize) -> usize {
+        let t = self.t;
+        let cjk = t.str(name_end) == "("
+            && t.is_word(name_end + 1)
+            && t.str(name_end + 1).chars().all(tokens::is_cjk)
+            && t.str(name_end + 2) == ")";
+        if !cjk {
+            return name_end;
+        }
+        self.learn_name(name_end + 1, name_end + 2, person);
+        self.push(name_end + 1, name_end + 2, Referent::Person(person));
+        name_end + 3
+    }
+
+    /// A name without a title: "Wang Yi, China's foreign minister," (apposition), or
+    /// "Wang Yi said" / "said Wang Yi" (a speaker).
+    pub(super) fn untitled_person(&mut self, i: usize) -> Option<usize> {
+        let t = self.t;
+        if !t.is_capitalised(i) || self.not_name_at(i) {
+            return None;
+        }
+        let end = self.name(i)?;
+        let word_count = (i..end).filter(|&k| t.is_word(k)).count();
+        // One word ("Sugiono, Minister of Foreign Affairs") only with an apposition, and
+        // not an adverb opening the sentence ("Separately, the minister …").
+        if word_count < 2 && t.str(i).ends_with("ly") {
+            return None;
+        }
+        // "His spokesman, Stéphane Dujarric, told …": the title before the comma.
+        if let Some((role, affiliation)) = self.title_before_comma(i, end) {
+            let gender = words::title_gender(&role);
+            let person = self.person(i, end, role, affiliation, gender);
+            self.push(i, end, Referent::Person(person));
+            return Some(self.script_alias(end, person));
+        }
+        if let Some((role, affiliation)) = self.apposition(end) {
+            let gender = words::title_gender(&role);
+            let person = self.person(i, end, role, affiliation, gender);
+            self.push(i, end, Referent::Person(person));
+            return Some(self.script_alias(end, person));
+        }
+        let verb_after = words::is_reporting_verb(t.str(end));
+        // "according to Zhang Wei,"
+        let according =
+            i >= 2 && t.str(i - 1) == "to" && t.str(i - 2).eq_ignore_ascii_case("according");
+        let verb_before = i > 0 && (words::is_reporting_verb(t.str(i - 1)) || according) && {
+            let after = t.str(end);
+            matches!(after, "," | "." | ";" | ")") || end >= t.len() || !t.same_sentence(i, end)
+        };
+        // "met Kassym-Jomart Tokayev", "talks with Anthony Albanese".
+        let meeting = i > 0 && words::is_meeting_word(t.str(i - 1)) && t.same_sentence(i - 1, i);
+        if word_count < 2 || !(verb_after || verb_before || meeting) {
+            return None;
+        }
+        let person = self.person(i, end, String::new(), None, None);
+        self.push(i, end, Referent::Person(person));
+        Some(self.script_alias(end, person))
+    }
+
+    /// "Sudan's ambassador to the UN, Al-Harith Mohamed," / "His spokesman, Stéphane
+    /// Dujarric,": a lower-case title (and what completes it) before the comma in front
+    /// of the name at `i..end`, and the state written before the title.
+    pub(super) fn title_before_comma(&self, i: usize, end: usize) -> Option<(String, Option<Referent>)> {
+        let t = self.t;
+        if i < 2 || t.str(i - 1) != "," || !matches!(t.str(end), "," | "." | ")") {
+            return None;
+        }
+        let mut h = i - 2;
+        loop {
+            let word = t.str(h);
+            if !t.same_sentence(h, i) || h + 7 < i {
+                return None;
+            }
+            if self.title_at(h) == Some(TitleWord::Head) && word.chars().all(char::is_lowercase) {
+                break;
+            }
+            let completes =
+                matches!(word, "to" | "the" | "for" | "at" | "of" | "in") || t.is_capitalised(h);
+            if !completes || h == 0 {
+                return None;
+            }
+            h -= 1;
+        }
+        let role = t.text[t.list[h].start..t.list[i - 2].end].to_string();
+        let mut before = h;
+        while before > 0 && self.title_at(before - 1) == Some(TitleWord::Modifier) {
+            before -= 1;
+        }
+        let affiliation = self
+            .found
+            .iter()
+            .rev()
+            .take(8)
+            .find(|f| {
+                f.end == before || (f.end + 1 == before && t.list[f.end].kind == Kind::Possessive)
+            })
+            .map(|f| f.referent)
+            .filter(|&r| {
+                self.is_state(r) || matches!(self.kind(r), "international_org" | "regional_group")
+            });
+        Some((role, affiliation))
+    }
+
+    /// ", [the|a] [China's|Chinese] foreign minister" after a name: the role and the
+    /// state.
+    pub(super) fn apposition(&self, name_end: usize) -> Option<(String, Option<Referent>)> {
+        let t = self.t;
+        if t.str(name_end) != "," {
+            return None;
+        }
+        let mut k = name_end + 1;
+        if matches!(t.str(k), "the" | "a" | "an") {
+            k += 1;
+        }
+        let mut affiliation = None;
+        let start = t.list.get(k)?.start;
+        let hit = self.hits[self.hit_cursor.min(self.hits.len())..]
+            .iter()
+            .take_while(|h| h.bytes.start <= start)
+            .find(|h| h.bytes.start == start);
+        if let Some(hit) = hit {
+            affiliation = Some(Referent::Entry(hit.entry));
+            k = t.at_byte(hit.bytes.end);
+            if t.list.get(k).is_some_and(|x| x.kind == Kind::Possessive) {
+                k += 1;
+            }
+        }
+        let (title_end, names_role) = self.title(k)?;
+        if !names_role || !t.same_sentence(name_end, title_end.saturating_sub(1)) {
+            return None;
+        }
+        // ", Foreign Minister Wang Yi" is a title before another name.
+        if t.same_sentence(k, title_end) && self.name(title_end).is_some() {
+            return None;
+        }
+        let role = t.text[t.list[k].start..t.list[title_end - 1].end].to_string();
+        Some((role, affiliation.or_else(|| self.state_after(title_end))))
+    }
+
+    /// "he", "his", "she", "her": the most recent compatible person, preferring the
+    /// subject (the first person named) of the sentence.
+    pub(super) fn pronoun(&mut self, i: usize, gender: Gender) {
+        let t = self.t;
+        let sentence = t.sentence(i);
+        let oldest = sentence.saturating_sub(2);
+        let object = words::is_object_pronoun(t.str(i));
+        let mut in_sentence: Option<usize> = None;
+        let mut nearest_in_sentence: Option<usize> = None;
+        let mut earlier: Option<(u32, usize)> = None;
+        for f in self.found.iter().rev() {
+            let s = t.sentence(f.start);
+            if s < oldest {
+                break;
+            }
+            let Referent::Person(p) = f.referent else {
+                continue;
+            };
+            // "Mao Ning: We noted his remarks." — a speaker label is not an antecedent.
+            if t.str(f.end) == ":" {
+                continue;
+            }
+            if self.people[p].gender.is_some_and(|g| g != gender) {
+                continue;
+            }
+            if s == sentence {
+                nearest_in_sentence.get_or_insert(p);
+                in_sentence = Some(p);
+            } else {
+                match earlier {
+                    Some((es, _)) if es > s => {}
+                    _ => earlier = Some((s, p)),
+                }
+            }
+        }
+        // "him" is not the person who acts in its own clause.
+        if object && in_sentence.is_some() && in_sentence == nearest_in_sentence {
+            in_sentence = None;
+        }
+        let Some(person) = in_sentence.or(earlier.map(|(_, p)| p)) else {
+            return;
+        };
+        self.people[person].gender = Some(gender);
+        self.push(i, i + 1, Referent::Person(person));
+    }
+
+    /// "the top diplomat", "the minister", "the Chinese president": the most recent
+    /// person whose role fits.
+    pub(super) fn epithet(&mut self, i: usize) -> Option<usize> {
+        let t = self.t;
+        if !matches!(t.str(i), "the" | "The") {
+            return None;
+        }
+        let mut k = i + 1;
+        let mut required: Vec<&str> = Vec::new();
+        let mut state: Option<usize> = None;
+        while k < t.len() && t.same_sentence(i, k) && k - i <= 3 {
+            let word = t.str(k);
+            if words::is_epithet_head(word) && !words::is_epithet_head(t.str(k + 1)) {
+                break;
+            }
+            // "the Chinese president", "the UN chief": whose the person is.
+            if let Some(hit) = self.hit_at(k).filter(|h| {
+                h.how == MatchKind::Demonym
+                    || matches!(
+                        h.how,
+                        MatchKind::Acronym | MatchKind::ShortForm | MatchKind::Name
+                    ) && self.gazetteer.entry(h.entry).kind != "government_body"
+            }) {
+                state = Some(hit.entry);
+                k = t.at_byte(hit.bytes.end);
+                continue;
+            }
+            if !words::is_epithet_modifier(word) {
+                return None;
+            }
+            if let Some(m) = words::ROLE_MODIFIERS
+                .iter()
+                .find(|m| m.eq_ignore_ascii_case(word))
+            {
+                required.push(m);
+            }
+            k += 1;
+        }
+        let head_word = t.str(k);
+        if !words::is_epithet_head(head_word) || !t.same_sentence(i, k) {
+            return None;
+        }
+        // "the foreign minister Wang Yi" is a title before a name, not an epithet.
+        if t.is_capitalised(k + 1) && t.same_sentence(k, k + 1) {
+            return None;
+        }
+        // "the secretary-general"
+        let general = head_word.eq_ignore_ascii_case("secretary")
+            && t.str(k + 1) == "-"
+            && t.joined(k + 1)
+            && t.str(k + 2).eq_ignore_ascii_case("general");
+        if !general && matches!(t.str(k + 1), "-" | "of") {
+            return None;
+        }
+        let head = if general {
+            "secretary-general".to_string()
+        } else {
+            head_word.to_lowercase()
+        };
+        let last = if general { k + 2 } else { k };
+        let mut chosen = None;
+        for f in self.found.iter().rev().take(MAX_LOOK_BACK) {
+            let Referent::Person(p) = f.referent else {
+                continue;
+            };
+            let person = &self.people[p];
+            let role = &person.role_lower;
+            let fits = words::role_fits(&head, role)
+                && required.iter().all(|m| role.contains(m))
+                && state.is_none_or(|s| {
+                    person
+                        .affiliation
+                        .is_none_or(|a| self.same_actor(a, Referent::Entry(s)))
+                });
+            if fits {
+                chosen = Some(p);
+                break;
+            }
+        }
+        let person = chosen?;
+        self.push(i, last + 1, Referent::Person(person));
+        // The demonym inside ("the Chinese president") is a mention of its state too.
+        if let Some(s) = state
+            && let Some(hit) = (i + 1..k).find_map(|x| self.hit_at(x).cloned())
+        {
+            let (a, b) = (t.at_byte(hit.bytes.start), t.at_byte(hit.bytes.end));
+            self.push(a, b, Referent::Entry(s));
+        }
+        Some(last + 1)
+    }
+}
