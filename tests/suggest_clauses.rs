@@ -831,6 +831,7 @@ fn transcript() -> Vec<Suggestion> {
     let philippines = state("Philippines");
     let usa = state("United States");
     let afp = actor("AFP", "media", None);
+    let eu = actor("European Union", "regional_group", None);
     let bloomberg = actor("Bloomberg", "media", None);
     let lin = actor("Lin Jian", "person", Some(&china));
     let wang = actor("Wang Yi", "person", Some(&china));
@@ -843,6 +844,7 @@ fn transcript() -> Vec<Suggestion> {
             ("Philippines", &philippines),
             ("United States", &usa),
             ("AFP", &afp),
+            ("European Union", &eu),
             ("Bloomberg", &bloomberg),
             ("Lin Jian", &lin),
             ("Wang", &wang),

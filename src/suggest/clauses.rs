@@ -484,11 +484,12 @@ impl<'a> Rules<'a> {
                 }
                 continue;
             }
-            let raw = s.tokens[i].text(self.text);
+            // Any word of the noun phrase ("the European Commission's trade chief"), up
+            // to a clause word.
             let w = Self::word(s, i);
-            let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
             if s.tokens[i].kind == TokenKind::Punct
-                || !(capitalised || TITLE_WORDS.contains(&w) || SOURCE_NOUNS.contains(&w))
+                || Self::is(s, i, class::REPORTING | class::POSITION)
+                || matches!(w, "that" | "and" | "but" | "while" | "which" | "who" | "as")
             {
                 break;
             }
@@ -591,6 +592,15 @@ impl<'a> Rules<'a> {
             Subject::ThirdPerson(at) => Some((last_person.cloned(), at)),
             Subject::Unnamed(at) => Some((None, at)),
             Subject::They(at) if last_body.is_some() => Some((last_body.cloned(), at)),
+            Subject::None
+                if first > 0
+                    && s.tokens[first - 1].kind == TokenKind::Word
+                    && self.source_owner(s, first).is_some() =>
+            {
+                // "The European Union's trade chief said": the actor in the title.
+                self.source_owner(s, first)
+                    .map(|(actor, at)| (Some(actor), at))
+            }
             Subject::FirstPerson | Subject::They(_) | Subject::Coordinated | Subject::None => {
                 // Inverted after a quotation: “…,” said Wang.
                 let after_quote = first == 0
