@@ -473,6 +473,9 @@ fn afp_un_story_councils_coordinated_demonyms_hyphenated_and_arabic_names() {
         envoy.affiliation.as_deref().map(|a| name_of(&project, a)),
         Some("Sudan".to_string())
     );
+    // "Army chief Gen. Name": the abbreviated rank is a title, not a name.
+    assert_eq!(at("Abdel Fattah al-Burhan", 0), one("Abdel Fattah al-Burhan"));
+    assert!(nothing_at(&doc, &all, "Gen", 0));
     // A movement named after "the", without an acronym.
     assert_eq!(at("Popular Defence Forces", 0), one("Popular Defence Forces"));
     assert!(nothing_at(&doc, &all, "El Fasher", 0));

@@ -100,6 +100,9 @@ const TITLE_HEADS: &[&str] = &[
     "mediator",
     "aide",
     "officer",
+    "judge",
+    "prosecutor",
+    "rapporteur",
 ];
 
 /// Words that only qualify a title ("Foreign", "Vice", "of State").
@@ -173,7 +176,11 @@ const TITLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Honorifics: a person title without a role ("Mr. Wang").
-const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Madam", "Madame", "Prof"];
+/// Abbreviated ranks and offices ("Gen.", "Sen.") count as honorifics too.
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Madam", "Madame", "Prof", "Gen", "Lt", "Col", "Maj", "Adm", "Capt",
+    "Sgt", "Sen", "Rep", "Gov", "Amb",
+];
 
 /// Some title words say the person's gender, which pronoun resolution uses.
 const FEMALE_TITLES: &[&str] = &[
