@@ -179,6 +179,8 @@ fn reuters_report_secretary_of_state_lula_and_state_department() {
     assert_eq!(at("Brasília", 1), one("Brazil"));
     assert_eq!(at("Washington", 1), one("United States"));
 
+    // The headline names Blinken before the lede introduces him.
+    assert_eq!(at("Blinken", 0), one("Antony Blinken"));
     assert_eq!(at("Lula", 1), one(lula));
     assert_eq!(at("Blinken", 2), one("Antony Blinken"));
     assert_eq!(at("The president", 0), one(lula));

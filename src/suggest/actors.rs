@@ -236,6 +236,51 @@ impl<'a, 't> Pass<'a, 't> {
                 i + 1
             };
         }
+        self.earlier_references();
+    }
+
+    /// People and organisations named before the sentence that introduces them (a
+    /// headline "Lula meets Blinken" above "Brazilian President Luiz Inácio Lula da Silva
+    /// …"): a second look at the words no mention covers.
+    fn earlier_references(&mut self) {
+        let t = self.t;
+        let mut covered = vec![false; t.len()];
+        for f in &self.found {
+            covered[f.start..f.end].iter_mut().for_each(|c| *c = true);
+        }
+        let mut extra = Vec::new();
+        let mut i = 0;
+        while i < t.len() {
+            if covered[i] || !t.is_capitalised(i) {
+                i += 1;
+                continue;
+            }
+            let person = self.people_names.longest(t, i).and_then(|(end, p)| {
+                let single = end == i + 1;
+                let continues = single && t.is_capitalised(end) && t.same_sentence(i, end);
+                let free = !covered[i..end].iter().any(|&c| c);
+                p.filter(|_| free && !continues)
+                    .map(|p| (end, Referent::Person(p)))
+            });
+            let found = person.or_else(|| {
+                self.org_names
+                    .longest(t, i)
+                    .filter(|&(end, _)| !covered[i..end].iter().any(|&c| c))
+                    .map(|(end, b)| (end, Referent::Body(b)))
+            });
+            match found {
+                Some((end, referent)) => {
+                    extra.push(Found {
+                        start: i,
+                        end,
+                        referent,
+                    });
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        self.found.extend(extra);
     }
 
     /// Tries every rule at word `i`; the token after what was consumed, if any rule
