@@ -354,7 +354,11 @@ impl<'a, 't> Pass<'a, 't> {
     /// "Sudan's ambassador to the UN, Al-Harith Mohamed," / "His spokesman, Stéphane
     /// Dujarric,": a lower-case title (and what completes it) before the comma in front
     /// of the name at `i..end`, and the state written before the title.
-    pub(super) fn title_before_comma(&self, i: usize, end: usize) -> Option<(String, Option<Referent>)> {
+    pub(super) fn title_before_comma(
+        &self,
+        i: usize,
+        end: usize,
+    ) -> Option<(String, Option<Referent>)> {
         let t = self.t;
         if i < 2 || t.str(i - 1) != "," || !matches!(t.str(end), "," | "." | ")") {
             return None;
