@@ -476,10 +476,16 @@ fn afp_un_story_councils_coordinated_demonyms_hyphenated_and_arabic_names() {
         Some("Sudan".to_string())
     );
     // "Army chief Gen. Name": the abbreviated rank is a title, not a name.
-    assert_eq!(at("Abdel Fattah al-Burhan", 0), one("Abdel Fattah al-Burhan"));
+    assert_eq!(
+        at("Abdel Fattah al-Burhan", 0),
+        one("Abdel Fattah al-Burhan")
+    );
     assert!(nothing_at(&doc, &all, "Gen", 0));
     // A movement named after "the", without an acronym.
-    assert_eq!(at("Popular Defence Forces", 0), one("Popular Defence Forces"));
+    assert_eq!(
+        at("Popular Defence Forces", 0),
+        one("Popular Defence Forces")
+    );
     assert!(nothing_at(&doc, &all, "El Fasher", 0));
     // A name that starts like a state's is still a name after a title.
     assert_eq!(at("Israel Katz", 0), one("Israel Katz"));
