@@ -207,7 +207,7 @@ fn reuters_report_secretary_of_state_lula_and_state_department() {
     // A described grouping, a title with "policy", a source after "according to".
     let mercosur = at("Mercosur", 0);
     assert_eq!(mercosur.len(), 1);
-    assert_eq!(at("The South American bloc", 0), mercosur);
+    assert_eq!(at("The four-nation bloc", 0), mercosur);
     assert_eq!(at("Kaja Kallas", 0), one("Kaja Kallas"));
     let kallas = new_actor(&all, &doc, "Kaja Kallas", 0);
     assert_eq!(kallas.role, "foreign policy chief");
@@ -220,6 +220,8 @@ fn reuters_report_secretary_of_state_lula_and_state_department() {
     // A seat of government as a place, then as the body it stands for.
     assert!(nothing_at(&doc, &all, "Brussels", 0));
     assert_eq!(at("Brussels", 1), one("European Union"));
+    // "the Americans have said": a plural demonym for the government.
+    assert_eq!(at("Americans", 0), one("United States"));
 }
 
 #[test]

@@ -400,7 +400,7 @@ impl<'a, 't> Pass<'a, 't> {
             }
             MatchKind::Demonym => {
                 let kind = self.gazetteer.entry(hit.entry).kind.as_str();
-                kind != "state" || self.demonym_for_state(end)
+                kind != "state" || self.demonym_for_state(end) || self.people_for_state(hit, i, end)
             }
             _ => true,
         }
@@ -425,6 +425,15 @@ impl<'a, 't> Pass<'a, 't> {
             k += 1;
         }
         false
+    }
+
+    /// "the Americans have proposed …": a plural demonym after "the", not followed by a
+    /// name, stands for the government.
+    fn people_for_state(&self, hit: &Hit, i: usize, end: usize) -> bool {
+        let t = self.t;
+        let plural = t.text[hit.bytes.clone()].ends_with('s');
+        let the = i > 0 && t.same_sentence(i - 1, i) && matches!(t.str(i - 1), "the" | "The");
+        plural && the && !(t.is_capitalised(end) && t.same_sentence(i, end))
     }
 
     /// After a demonym at `..end`: a government word or a title follows, maybe after

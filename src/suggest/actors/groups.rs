@@ -130,6 +130,18 @@ impl<'a, 't> Pass<'a, 't> {
                         | "security"
                         | "defence"
                         | "defense"
+                        | "country"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "eleven"
+                        | "twelve"
                 );
             if !describing {
                 return None;
