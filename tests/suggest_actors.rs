@@ -314,6 +314,9 @@ fn joint_statement_heads_of_state_apposition_groupings() {
     // A state's name inside an event's name is no mention; "met" introduces a person.
     assert!(nothing_at(&doc, &all, "China International Import Expo", 0));
     assert_eq!(at("Puan Maharani", 0), one("Puan Maharani"));
+    assert_eq!(at("Retno Marsudi", 0), one("Retno Marsudi"));
+    // A name as the subject of "welcomed" introduces a person.
+    assert_eq!(at("Dino Patti Djalal", 0), one("Dino Patti Djalal"));
     assert_eq!(
         at("The two Presidents", 0),
         vec!["Prabowo Subianto".to_string(), "Xi Jinping".to_string()]

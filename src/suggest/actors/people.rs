@@ -333,7 +333,7 @@ impl<'a, 't> Pass<'a, 't> {
             self.push(i, end, Referent::Person(person));
             return Some(self.script_alias(end, person));
         }
-        let verb_after = words::is_reporting_verb(t.str(end));
+        let verb_after = words::is_reporting_verb(t.str(end)) || words::is_speaker_verb(t.str(end));
         // "according to Zhang Wei,"
         let according =
             i >= 2 && t.str(i - 1) == "to" && t.str(i - 2).eq_ignore_ascii_case("according");

@@ -1036,6 +1036,45 @@ pub fn is_event_word(word: &str) -> bool {
     )
 }
 
+/// Verbs a person's name is the subject of in diplomatic copy ("Tokayev welcomed …").
+pub fn is_speaker_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "pledged"
+            | "expressed"
+            | "called"
+            | "welcomed"
+            | "praised"
+            | "hailed"
+            | "reaffirmed"
+            | "thanked"
+            | "congratulated"
+            | "insisted"
+            | "argued"
+            | "acknowledged"
+            | "vowed"
+            | "promised"
+            | "proposed"
+            | "highlighted"
+            | "spoke"
+            | "condemned"
+            | "criticised"
+            | "criticized"
+            | "rejected"
+            | "denied"
+            | "accused"
+            | "signed"
+            | "visited"
+            | "arrived"
+            | "held"
+            | "met"
+            | "declined"
+            | "confirmed"
+            | "insists"
+            | "believes"
+    )
+}
+
 /// Verbs that follow or precede a speaker's name ("Wang Yi said", "said Wang Yi").
 pub fn is_reporting_verb(word: &str) -> bool {
     matches!(
