@@ -168,6 +168,7 @@ impl<'a, 't> Pass<'a, 't> {
         self.found
             .iter()
             .rev()
+            .take(MAX_LOOK_BACK)
             .take_while(|f| self.t.sentence(f.start) + 1 >= sentence)
             .map(|f| f.referent)
             .find(|&r| self.is_state(r))

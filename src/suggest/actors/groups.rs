@@ -172,6 +172,7 @@ impl<'a, 't> Pass<'a, 't> {
             .found
             .iter()
             .rev()
+            .take(MAX_LOOK_BACK)
             .take_while(|f| self.t.sentence(f.start) + 2 >= sentence)
             .map(|f| f.referent)
             .find(|&r| match self.kind(r) {

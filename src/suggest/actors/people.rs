@@ -445,7 +445,8 @@ impl<'a, 't> Pass<'a, 't> {
         let mut in_sentence: Option<usize> = None;
         let mut nearest_in_sentence: Option<usize> = None;
         let mut earlier: Option<(u32, usize)> = None;
-        for f in self.found.iter().rev() {
+        // Bounded: a text without sentence ends must stay linear.
+        for f in self.found.iter().rev().take(MAX_LOOK_BACK) {
             let s = t.sentence(f.start);
             if s < oldest {
                 break;
