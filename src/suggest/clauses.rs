@@ -277,7 +277,7 @@ impl<'a> Rules<'a> {
     }
 
     /// The first mention over token `i` of `s`.
-    fn mention_at(&self, s: &Sentence, i: usize) -> Option<&MentionAt> {
+    fn mention_at(&self, s: &Sentence, i: usize) -> Option<&MentionAt<'a>> {
         let t = s.tokens.get(i)?;
         self.mentions[s.mentions.clone()]
             .iter()
@@ -1330,12 +1330,6 @@ impl<'a> Rules<'a> {
             "REFRAIN"
         } else if head.is_some_and(|h| h.starts_with("mediat")) {
             "MEDIATE"
-        } else if has(&["aid", "assistance", "funding", "grant", "loan", "relief"])
-            && words
-                .first()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c)))
-        {
-            "AID"
         } else if has(&[
             "aid",
             "assistance",
@@ -1344,13 +1338,17 @@ impl<'a> Rules<'a> {
             "grant",
             "loan",
             "relief",
-        ]) && head.is_some_and(|h| {
+        ]) && (head.is_some_and(|h| {
             [
                 "provid", "offer", "giv", "send", "donat", "extend", "deliver", "increas",
             ]
             .iter()
             .any(|p| h.starts_with(p))
-        }) {
+        }) || words
+            .first()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c))))
+        {
+            // Providing aid, or pledging an amount of it.
             "AID"
         } else if head.is_some_and(|h| {
             ["consult", "negotiat", "meet", "visit"]
