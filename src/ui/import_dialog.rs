@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How often the worker wakes the window to move the progress bar (it wakes it at once
 /// when it ends). Fast enough to read as smooth, slow enough not to redraw per file.
@@ -79,6 +79,8 @@ pub struct ImportSummary {
     pub failures: Vec<ImportFailure>,
     /// The user cancelled: the files after those listed were not read.
     pub cancelled: bool,
+    /// From the start until the documents were in the project.
+    pub elapsed: Duration,
 }
 
 impl ImportSummary {
@@ -137,6 +139,7 @@ pub struct ImportEnded {
 
 struct Job {
     reports: mpsc::Receiver<Report>,
+    started: Instant,
     cancel: Arc<AtomicBool>,
     /// One file was chosen: no window; the outcome goes to the status bar, as before.
     quiet: bool,
@@ -205,6 +208,7 @@ impl ImportDialog {
             .map_err(|e| format!("The import could not start: {e}"))?;
         self.job = Some(Job {
             reports: rx,
+            started: Instant::now(),
             cancel,
             quiet,
             roots: paths,
@@ -324,6 +328,7 @@ impl ImportDialog {
                 }
             }
         }
+        job.summary.elapsed = job.started.elapsed();
         let ended = ended(&job);
         self.outcome = Some((job.summary, job.roots));
         Some(ended)
@@ -565,7 +570,12 @@ fn summary_ui(ui: &mut egui::Ui, summary: &ImportSummary, roots: &[PathBuf]) -> 
             });
     }
     ui.add_space(6.0);
-    ui.button("Close").clicked()
+    ui.horizontal(|ui| {
+        let close = ui.button("Close").clicked();
+        ui.weak(format!("Took {:.1} s.", summary.elapsed.as_secs_f64()));
+        close
+    })
+    .inner
 }
 
 /// A path as the analyst chose it: below a chosen folder, from that folder's name on
