@@ -139,6 +139,8 @@ pub struct ImportEnded {
 
 struct Job {
     reports: mpsc::Receiver<Report>,
+    /// The last frame left reports unread (it took its share).
+    backlog: bool,
     started: Instant,
     cancel: Arc<AtomicBool>,
     /// One file was chosen: no window; the outcome goes to the status bar, as before.
@@ -208,6 +210,7 @@ impl ImportDialog {
             .map_err(|e| format!("The import could not start: {e}"))?;
         self.job = Some(Job {
             reports: rx,
+            backlog: false,
             started: Instant::now(),
             cancel,
             quiet,
@@ -266,9 +269,15 @@ impl ImportDialog {
             self.ctx = Some(ctx.clone());
         }
         let ended = self.poll(ws);
-        if self.job.is_some() {
-            // The worker wakes the window too; this keeps it moving if it cannot.
-            ctx.request_repaint_after(PROGRESS_EVERY * 2);
+        if let Some(job) = &self.job {
+            if job.backlog {
+                // More reports are waiting: take them in the very next frame, so the
+                // window's pace never limits the import's.
+                ctx.request_repaint();
+            } else {
+                // The worker wakes the window too; this keeps it moving if it cannot.
+                ctx.request_repaint_after(PROGRESS_EVERY * 2);
+            }
         }
         if self.open {
             self.window_ui(ctx);
@@ -278,6 +287,7 @@ impl ImportDialog {
 
     fn poll(&mut self, ws: &mut Workspace) -> Option<ImportEnded> {
         let job = self.job.as_mut()?;
+        job.backlog = true;
         for _ in 0..REPORTS_PER_FRAME {
             match job.reports.try_recv() {
                 Ok(Report::Done { cancelled }) => {
@@ -285,7 +295,10 @@ impl ImportDialog {
                     return self.finish(ws, None);
                 }
                 Ok(report) => job.take(report, ws),
-                Err(mpsc::TryRecvError::Empty) => return None,
+                Err(mpsc::TryRecvError::Empty) => {
+                    job.backlog = false;
+                    return None;
+                }
                 Err(mpsc::TryRecvError::Disconnected) => {
                     let note =
                         "the import stopped unexpectedly; the files not listed were not read";
