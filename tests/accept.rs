@@ -367,3 +367,48 @@ fn a_stale_suggestion_is_skipped() {
     let edit = accept_in(&project, doc_id, &[stale], &[]);
     assert!(edit.is_empty(), "{edit:?}");
 }
+
+/// An analyst who coded "Wang Yi (王毅)" as one mention is not offered "Wang Yi" again:
+/// a suggestion overlapping an existing mention is hidden, not only one at the same range.
+#[test]
+fn suggestions_overlapping_a_coded_mention_are_not_offered_again() {
+    use demarche::suggest::{Gazetteer, suggest};
+    let (mut project, doc) = project();
+    let wang = at("Wang Yi", 0);
+    let offered = |project: &Project| {
+        let document = project.document(doc).expect("document");
+        suggest(project, document, Gazetteer::bundled())
+    };
+    assert!(
+        offered(&project)
+            .iter()
+            .any(|s| s.kind == SuggestionKind::Mention && (s.start, s.end) == wang),
+        "the rules offer Wang Yi before anything is coded"
+    );
+    let wider = at("Wang Yi (王毅)", 0);
+    let coded = Suggestion {
+        kind: SuggestionKind::Mention,
+        start: wider.0,
+        end: wider.1,
+        text: "Wang Yi (王毅)".into(),
+        detail: Detail::Mention {
+            actor: ActorRef::New(new_actor("Wang Yi", "person", None)),
+        },
+    };
+    let mut next = project.id_allocator();
+    let edit = accept(&project, doc, &[coded], &[], &mut || next.fresh(), "tester");
+    edit.apply(&mut project).expect("mention added");
+    let after = offered(&project);
+    assert!(
+        !after
+            .iter()
+            .any(|s| s.kind == SuggestionKind::Mention && s.start < wider.1 && wider.0 < s.end),
+        "no mention suggestion overlaps the coded mention: {after:?}"
+    );
+    assert!(
+        after
+            .iter()
+            .any(|s| s.kind == SuggestionKind::Mention && s.text == "CELAC"),
+        "other mentions are still offered"
+    );
+}

@@ -136,7 +136,11 @@ pub fn suggest(project: &Project, document: &Document, gazetteer: &Gazetteer) ->
     let mentions = actors::mentions(project, document, gazetteer);
     let mut out = clauses::clauses(project, document, gazetteer, &mentions);
     out.extend(mentions);
-    out.retain(|s| !is_rejected(project, document.id, s) && !is_annotated(document, s));
+    let mentioned = Coverage::new(document.mentions.iter().map(|m| &m.span));
+    let stated = Coverage::new(document.statements.iter().map(|s| &s.span));
+    out.retain(|s| {
+        !is_rejected(project, document.id, s) && !is_annotated(document, s, &mentioned, &stated)
+    });
     out.sort_by_key(|s| (s.start, s.kind, s.end));
     out
 }
@@ -146,15 +150,47 @@ fn is_rejected(project: &Project, document: Id, suggestion: &Suggestion) -> bool
     project.rejected_suggestions.contains(&key)
 }
 
-/// True when the document already has an annotation of the same kind at the same place
-/// (a mention or statement over the same range; a commitment or stance on a statement
-/// over the suggestion's statement range).
-fn is_annotated(document: &Document, suggestion: &Suggestion) -> bool {
-    let single = |span: &crate::model::Span| {
-        span.ranges.len() == 1
-            && span.ranges[0].start == suggestion.start
-            && span.ranges[0].end == suggestion.end
-    };
+/// The text an analyst has already coded with one kind of annotation, for overlap queries
+/// in O(log n): ranges sorted by start with the running maximum of their ends.
+struct Coverage {
+    ranges: Vec<(usize, usize)>,
+    max_end: Vec<usize>,
+}
+
+impl Coverage {
+    fn new<'a>(spans: impl Iterator<Item = &'a crate::model::Span>) -> Self {
+        let mut ranges: Vec<(usize, usize)> = spans
+            .flat_map(|span| span.ranges.iter().map(|r| (r.start, r.end)))
+            .collect();
+        ranges.sort_unstable();
+        let max_end = ranges
+            .iter()
+            .scan(0, |max, &(_, end)| {
+                *max = (*max).max(end);
+                Some(*max)
+            })
+            .collect();
+        Self { ranges, max_end }
+    }
+
+    /// True when a coded range overlaps `start..end`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let before_end = self.ranges.partition_point(|&(s, _)| s < end);
+        before_end > 0 && self.max_end[before_end - 1] > start
+    }
+}
+
+/// True when the analyst has already coded this place: a mention suggestion overlapping an
+/// existing mention, a statement suggestion overlapping an existing statement (the analyst
+/// chose other bounds for the same words; offering the near-copy again is noise), a
+/// commitment or stance on a statement over the suggestion's statement range that already
+/// has one.
+fn is_annotated(
+    document: &Document,
+    suggestion: &Suggestion,
+    mentioned: &Coverage,
+    stated: &Coverage,
+) -> bool {
     let statement_at = |range: (usize, usize)| {
         document.statements.iter().find(|s| {
             s.span.ranges.len() == 1
@@ -163,13 +199,40 @@ fn is_annotated(document: &Document, suggestion: &Suggestion) -> bool {
         })
     };
     match &suggestion.detail {
-        Detail::Mention { .. } => document.mentions.iter().any(|m| single(&m.span)),
-        Detail::Statement { .. } => document.statements.iter().any(|s| single(&s.span)),
+        Detail::Mention { .. } => mentioned.overlaps(suggestion.start, suggestion.end),
+        Detail::Statement { .. } => stated.overlaps(suggestion.start, suggestion.end),
         Detail::Commitment { statement, .. } => {
             statement_at(*statement).is_some_and(|s| document.commitments_of(s.id).next().is_some())
         }
         Detail::Stance { statement, .. } => {
             statement_at(*statement).is_some_and(|s| document.stances_of(s.id).next().is_some())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Coverage;
+    use crate::model::{Span, TextRange};
+
+    fn span(start: usize, end: usize) -> Span {
+        Span {
+            ranges: vec![TextRange {
+                start,
+                end,
+                text: "x".repeat(end - start),
+            }],
+        }
+    }
+
+    #[test]
+    fn coverage_finds_any_overlap_and_only_overlaps() {
+        let spans = [span(10, 20), span(0, 50), span(60, 70)];
+        let coverage = Coverage::new(spans.iter());
+        assert!(coverage.overlaps(45, 55), "inside the long range");
+        assert!(coverage.overlaps(65, 66));
+        assert!(!coverage.overlaps(50, 60), "touching edges do not overlap");
+        assert!(!coverage.overlaps(70, 80));
+        assert!(!Coverage::new(std::iter::empty()).overlaps(0, 10));
     }
 }
