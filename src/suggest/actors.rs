@@ -10,7 +10,6 @@
 //! becomes an `ActorRef` at the end, so a person's `NewActor` is the same in all of them.
 
 mod bodies;
-mod fnv;
 mod groups;
 mod people;
 mod tokens;
@@ -19,7 +18,9 @@ mod words;
 use super::gazetteer::{Hit, MatchKind};
 use super::{ActorRef, Detail, Gazetteer, NewActor, Suggestion, SuggestionKind};
 use crate::model::{Document, Id, Project};
-use fnv::{FastMap as HashMap, FastSet as HashSet};
+// FxHash: the keys are short fixed words and names, so hash flooding cannot happen and
+// std's SipHash was the top cost of the look-ups.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use tokens::{Kind, Tokens};
 use words::{Collective, Gender, TitleWord};
 

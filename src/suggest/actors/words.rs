@@ -2,7 +2,7 @@
 //! person's name, government words after demonyms, pronouns and epithet heads.
 //! All comparisons ignore ASCII case unless said otherwise.
 
-use super::fnv::FastSet as HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 type Set = OnceLock<HashSet<&'static [u8]>>;
