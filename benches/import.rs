@@ -8,8 +8,12 @@
 //!
 //! `cargo bench --bench import`
 
+#[path = "support/articles.rs"]
+mod articles;
 #[path = "../tests/fixtures/articles/pdf/writer.rs"]
 mod writer;
+
+use articles::write_articles;
 
 use criterion::{Criterion, SamplingMode};
 use demarche::edit::Edit;
@@ -24,21 +28,6 @@ const ARTICLES: usize = 500;
 const PDF_PAGES: usize = 300;
 const LINES_PER_PAGE: usize = 40;
 const LINE_CHARS: usize = 92;
-
-/// Writes `ARTICLES` generated articles into `dir`, in nested folders of 50 as an analyst
-/// keeps them; returns their total size in bytes.
-fn write_articles(dir: &Path) -> usize {
-    let project = synth::project(ARTICLES, 6_000, 0, 505);
-    let mut total = 0;
-    for (i, doc) in project.documents.iter().enumerate() {
-        let folder = dir.join(format!("batch-{:02}", i / 50));
-        std::fs::create_dir_all(&folder).expect("folder created");
-        let path = folder.join(format!("article-{i:03}.txt"));
-        std::fs::write(&path, doc.text()).expect("article written");
-        total += doc.text().len();
-    }
-    total
-}
 
 /// The CLI's import loop (src/cli.rs `import`), without printing or saving.
 fn import_folder(dir: &Path) -> (usize, usize) {
@@ -106,7 +95,7 @@ fn median(mut runs: Vec<Duration>) -> Duration {
 
 fn main() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let article_bytes = write_articles(dir.path());
+    let article_bytes = write_articles(dir.path(), ARTICLES);
     let folder: PathBuf = dir.path().to_path_buf();
     let (imported, failed) = import_folder(&folder);
     assert_eq!((imported, failed), (ARTICLES, 0), "every article imports");

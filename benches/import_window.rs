@@ -6,9 +6,12 @@
 //!
 //! `cargo bench --bench import_window`
 
+#[path = "support/articles.rs"]
+mod articles;
+
+use articles::write_articles;
 use criterion::Criterion;
 use demarche::model::Project;
-use demarche::synth;
 use demarche::ui::Startup;
 use demarche::ui::app::DemarcheApp;
 use egui_kittest::Harness;
@@ -17,16 +20,6 @@ use std::time::{Duration, Instant};
 
 const ARTICLES: usize = 500;
 const FRAME_BUDGET: Duration = Duration::from_micros(16_667);
-
-fn write_articles(dir: &Path) {
-    let project = synth::project(ARTICLES, 6_000, 0, 505);
-    for (i, doc) in project.documents.iter().enumerate() {
-        let folder = dir.join(format!("batch-{:02}", i / 50));
-        std::fs::create_dir_all(&folder).expect("folder created");
-        std::fs::write(folder.join(format!("article-{i:03}.txt")), doc.text())
-            .expect("article written");
-    }
-}
 
 fn harness(project: &Path) -> Harness<'static, DemarcheApp> {
     Harness::builder()
@@ -58,7 +51,7 @@ fn main() {
     // SAFETY: single-threaded at this point; nothing else reads the environment yet.
     unsafe { std::env::set_var("DEMARCHE_DATA_DIR", data.path().join("data")) };
     let folder = data.path().join("articles");
-    write_articles(&folder);
+    write_articles(&folder, ARTICLES);
     let project_path = data.path().join("project.ron");
     demarche::persist::save(&Project::new("bench"), &project_path).expect("project saved");
 
