@@ -122,6 +122,9 @@ pub struct ArticleView {
     stats: ViewStats,
     /// Suggestions to draw (set by the app each frame) and which one is focused.
     suggestions: std::sync::Arc<Vec<suggested::SuggestionMark>>,
+    /// The longest suggestion's length, so a paragraph's marks are found by binary search
+    /// instead of a scan from the document's start every frame.
+    longest_suggestion: usize,
     focused_suggestion: Option<usize>,
     /// A suggestion clicked this frame (index into the marks), for the app to focus.
     clicked_suggestion: Option<usize>,
@@ -250,7 +253,10 @@ impl ArticleView {
         marks: std::sync::Arc<Vec<suggested::SuggestionMark>>,
         focused: Option<usize>,
     ) {
-        self.suggestions = marks;
+        if !std::sync::Arc::ptr_eq(&self.suggestions, &marks) {
+            self.longest_suggestion = marks.iter().map(|m| m.end - m.start).max().unwrap_or(0);
+            self.suggestions = marks;
+        }
         self.focused_suggestion = focused;
     }
 
@@ -635,8 +641,12 @@ impl ArticleView {
         dark: bool,
     ) {
         let mut shapes = Vec::new();
-        // Marks are in text order: those starting after the paragraph end the scan.
-        for (i, m) in self.suggestions.iter().enumerate() {
+        // Marks are in text order: none starting more than the longest mark's length before
+        // the paragraph reaches into it, and those starting after its end stop the scan.
+        let first = self
+            .suggestions
+            .partition_point(|m| m.start + self.longest_suggestion <= ps);
+        for (i, m) in self.suggestions.iter().enumerate().skip(first) {
             if m.start > pe {
                 break;
             }
