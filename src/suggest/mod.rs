@@ -136,18 +136,27 @@ pub fn suggest(project: &Project, document: &Document, gazetteer: &Gazetteer) ->
     let mentions = actors::mentions(project, document, gazetteer);
     let mut out = clauses::clauses(project, document, gazetteer, &mentions);
     out.extend(mentions);
-    let mentioned = Coverage::new(document.mentions.iter().map(|m| &m.span));
-    let stated = Coverage::new(document.statements.iter().map(|s| &s.span));
-    out.retain(|s| {
-        !is_rejected(project, document.id, s) && !is_annotated(document, s, &mentioned, &stated)
-    });
+    retain_open(project, document, &mut out);
     out.sort_by_key(|s| (s.start, s.kind, s.end));
     out
 }
 
+/// Drops the suggestions the analyst rejected and those an annotation already covers. The
+/// window applies it to suggestions from any source, `suggest` to the rules' own.
+pub fn retain_open(project: &Project, document: &Document, list: &mut Vec<Suggestion>) {
+    let mentioned = Coverage::new(document.mentions.iter().map(|m| &m.span));
+    let stated = Coverage::new(document.statements.iter().map(|s| &s.span));
+    list.retain(|s| {
+        !is_rejected(project, document.id, s) && !is_annotated(document, s, &mentioned, &stated)
+    });
+}
+
 fn is_rejected(project: &Project, document: Id, suggestion: &Suggestion) -> bool {
-    let key = suggestion.rejection(document);
-    project.rejected_suggestions.contains(&key)
+    // Kept sorted by `Edit::AddRejection`.
+    project
+        .rejected_suggestions
+        .binary_search(&suggestion.rejection(document))
+        .is_ok()
 }
 
 /// The text an analyst has already coded with one kind of annotation, for overlap queries

@@ -279,7 +279,7 @@ impl SuggestionsState {
 
     fn compute(&self, project: &Project, doc: &Document) -> Vec<Suggestion> {
         let mut list = (self.source)(project, doc);
-        retain_open(project, doc, &mut list);
+        crate::suggest::retain_open(project, doc, &mut list);
         list.sort_by_key(key_of);
         list
     }
@@ -306,7 +306,7 @@ impl SuggestionsState {
                     return;
                 };
                 let mut list = source(&slim, doc);
-                retain_open(&slim, doc, &mut list);
+                crate::suggest::retain_open(&slim, doc, &mut list);
                 list.sort_by_key(key_of);
                 // The window may have moved on (closed, other document): nobody listens.
                 let _ = send.send(list);
@@ -520,39 +520,6 @@ impl SuggestionsState {
             },
         }
     }
-}
-
-/// Drops the suggestions the analyst rejected and those an annotation already covers.
-/// The rules' `suggest` does this too; doing it here keeps any source (tests) honest.
-fn retain_open(project: &Project, doc: &Document, list: &mut Vec<Suggestion>) {
-    let single = |span: &crate::model::Span| match span.ranges.as_slice() {
-        [r] => Some((r.start, r.end)),
-        _ => None,
-    };
-    let statement_at = |range: (usize, usize)| {
-        doc.statements
-            .iter()
-            .find(|st| single(&st.span) == Some(range))
-    };
-    list.retain(|s| {
-        if project
-            .rejected_suggestions
-            .binary_search(&s.rejection(doc.id))
-            .is_ok()
-        {
-            return false;
-        }
-        let range = Some((s.start, s.end));
-        !match &s.detail {
-            Detail::Mention { .. } => doc.mentions.iter().any(|m| single(&m.span) == range),
-            Detail::Statement { .. } => doc.statements.iter().any(|st| single(&st.span) == range),
-            Detail::Commitment { statement, .. } => statement_at(*statement)
-                .is_some_and(|st| doc.commitments_of(st.id).next().is_some()),
-            Detail::Stance { statement, .. } => {
-                statement_at(*statement).is_some_and(|st| doc.stances_of(st.id).next().is_some())
-            }
-        }
-    });
 }
 
 /// "Suggested mention: China", "Suggested commitment (possible) by China: “will …”".
