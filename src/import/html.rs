@@ -119,6 +119,8 @@ fn is_furniture_name(name: &str) -> bool {
 /// Removes widgets (see `FURNITURE_WORDS`) before Readability runs. The story's own
 /// container is never furniture, so a widget that encloses it is kept.
 fn remove_page_furniture(doc: &dom_query::Document) {
+    // Photo captions and credits, and controls, are never the story's text.
+    doc.select("body figcaption, body button").remove();
     let candidates = doc
         .select("body [class], body [id], body [data-qa], body [data-testid], body [aria-label]");
     for node in candidates.nodes() {
