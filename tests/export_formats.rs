@@ -1,7 +1,7 @@
 //! Every export format on a realistic project: golden files, CSV offsets against the text,
 //! formula neutralising, HTML escaping, the REFI-QDA archive, and the JSON document.
 
-mod export_fixture;
+use crate::export_fixture;
 
 use demarche::export::{self, Format, neutralise_formula};
 use std::collections::HashMap;

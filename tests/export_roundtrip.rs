@@ -1,7 +1,7 @@
 //! Round trips: project → brat → project and project → doccano JSONL → project keep
 //! everything those formats can carry (all but ids, stamps and document metadata).
 
-mod export_fixture;
+use crate::export_fixture;
 
 use demarche::export::{self, Format};
 use demarche::interchange::{self, flat::describe};

@@ -1,7 +1,7 @@
 //! Loading project files: every kind of damage gives its own specific problem, located by
 //! line and column or by document and annotation id, and the file is never touched.
 
-mod persist_support;
+use crate::persist_support;
 
 use demarche::model::{FORMAT_VERSION, Id};
 use demarche::persist::{self, LoadError, ProblemKind};

@@ -1,6 +1,6 @@
 //! Format version 1 files load through the migration to the current format.
 
-mod persist_support;
+use crate::persist_support;
 
 use demarche::model::{CodebookList, FORMAT_VERSION, Id, Rgb, StanceTarget};
 use demarche::persist::{self, ProblemKind};

@@ -1,7 +1,7 @@
 //! Recovery files beside a saved project: written atomically, offered only when newer
 //! than the project, discarded on request.
 
-mod persist_support;
+use crate::persist_support;
 
 use demarche::persist;
 use persist_support::{BOGOTA, Scratch, fixture, fixture_text};

@@ -1,7 +1,7 @@
 //! Saving: canonical bytes, atomic replacement, the `.bak` of the previous version, and
 //! saves that fail before the rename leaving the old file whole.
 
-mod persist_support;
+use crate::persist_support;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use demarche::model::{

@@ -2,10 +2,10 @@
 //! `tests/gold/`: precision and recall per kind, speaker / committer / strength / holder /
 //! polarity agreement, per article and overall. The rules see only each article's text.
 //!
-//! `cargo test --test suggest_quality -- --nocapture` prints the tables; with
+//! `cargo test --release --test suite suggest_quality -- --nocapture` prints the tables; with
 //! `DEMARCHE_GOLD_DETAIL=1` also every miss, extra and wrong speaker per article.
 
-mod gold_support;
+use crate::gold_support;
 
 use demarche::suggest::{self, ActorRef, Detail, Gazetteer, NewActor, Suggestion, SuggestionKind};
 use gold_support::*;

@@ -1,7 +1,7 @@
 //! The panels and tagging, driven through egui_kittest on a real `Workspace`: what an
 //! analyst clicks and types, and what the project holds afterwards.
 
-mod ui_panels_support;
+use crate::ui_panels_support;
 
 use demarche::model::{Annotation, CodebookList, DocStatus, Id, StanceTarget};
 use demarche::ui::command::Command;

@@ -1,7 +1,7 @@
 //! Tagging and the panels inside the real window (`DemarcheApp`), driven by keys and
 //! clicks through egui_kittest: the paths an analyst takes every day.
 
-mod ui_panels_support;
+use crate::ui_panels_support;
 
 use demarche::model::Annotation;
 use demarche::persist;

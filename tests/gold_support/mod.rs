@@ -809,7 +809,7 @@ pub fn stance_target_name(project: &Project, target: &StanceTargetRef) -> String
 }
 
 /// What the rules missed, added or got wrong in one article, one line each, for the rule
-/// writers (`DEMARCHE_GOLD_DETAIL=1 cargo test --test suggest_quality quality_report --
+/// writers (`DEMARCHE_GOLD_DETAIL=1 cargo test --release --test suite suggest_quality quality_report --
 /// --nocapture`).
 pub fn differences(
     gold: &GoldArticle,

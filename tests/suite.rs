@@ -1,0 +1,44 @@
+//! All integration tests but one in a single binary: one link instead of thirty, which
+//! keeps `cargo test --release` fast and its disk use small on CI. `persist_recovery_untitled`
+//! stays apart because it sets environment variables for its whole process.
+//!
+//! One area: `cargo test --release --test suite suggest_quality`.
+
+mod export_fixture;
+mod gold_support;
+mod persist_support;
+mod ui_panels_support;
+
+mod accept;
+mod cli_commands;
+mod cli_suggest;
+mod demo_project;
+mod edits;
+mod export_formats;
+mod export_import;
+mod export_roundtrip;
+mod import_docx;
+mod import_encodings;
+mod import_folders;
+mod import_html;
+mod import_markdown;
+mod import_metadata;
+mod import_pdf;
+mod import_roundtrip;
+mod persist_load;
+mod persist_migrate;
+mod persist_recovery;
+mod persist_save;
+mod properties;
+mod suggest_actors;
+mod suggest_clauses;
+mod suggest_gazetteer;
+mod suggest_quality;
+mod ui_app;
+mod ui_article;
+mod ui_documents;
+mod ui_fonts;
+mod ui_import;
+mod ui_panels;
+mod ui_panels_app;
+mod ui_suggestions;
