@@ -36,6 +36,56 @@ fn type_text(harness: &mut Harness<'_, Bench>, text: &str) {
 }
 
 #[test]
+fn a_whole_sentence_is_not_offered_as_a_new_actors_name() {
+    let mut bench = Bench::new();
+    let actors_before = bench.ws.project().actors.len();
+    let (start, end) = find(
+        "CELAC welcomed the proposal and called for more investment.",
+        0,
+    );
+    bench.tagging.start(
+        Command::TagMention,
+        &mut bench.ws,
+        DOC,
+        Some((start, end)),
+        None,
+    );
+    let mut harness = inspector_harness(bench);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("New actor «CELAC welcomed")
+            .is_none(),
+        "a sentence is not a name"
+    );
+    // Enter picks the first actor to browse instead of creating one named by the sentence.
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().ws.project().actors.len(), actors_before);
+
+    // Typing a name still creates the actor.
+    let mut bench = Bench::new();
+    bench.tagging.start(
+        Command::TagMention,
+        &mut bench.ws,
+        DOC,
+        Some((start, end)),
+        None,
+    );
+    let actions = bench
+        .tagging
+        .pick_with_query(&mut bench.ws, "Brazilian Senate");
+    bench.apply(actions);
+    assert!(
+        bench
+            .ws
+            .project()
+            .actor_by_name("Brazilian Senate")
+            .is_some()
+    );
+}
+
+#[test]
 fn mention_of_a_new_actor_then_kind_change_undoes_back_to_the_original() {
     let mut bench = Bench::new();
     let original = bench.ws.project().clone();

@@ -594,6 +594,16 @@ impl Tagging {
     }
 }
 
+/// Whether selected words could be an actor's name as they stand: a few words on one line,
+/// without sentence punctuation. Longer selections need the name typed.
+fn looks_like_a_name(words: &str) -> bool {
+    const MOST_WORDS: usize = 8;
+    const MOST_CHARS: usize = 80;
+    words.chars().count() <= MOST_CHARS
+        && words.unicode_words().count() <= MOST_WORDS
+        && !words.contains(['\n', '!', '?', ';', '"', '“', '”', '«', '»'])
+}
+
 fn popup_choices(project: &Project, p: &Popup) -> Vec<(Choice, String)> {
     const SHOWN: usize = 50;
     let query = p.query.trim();
@@ -614,12 +624,15 @@ fn popup_choices(project: &Project, p: &Popup) -> Vec<(Choice, String)> {
                 Some((Choice::Actor(id), label))
             };
             let matches = super::panels::actor_matches(project, wanted);
-            let new = (!wanted.is_empty() && project.actor_by_name(wanted).is_none()).then(|| {
-                (
-                    Choice::NewActor(wanted.to_owned()),
-                    format!("New actor «{wanted}»"),
-                )
-            });
+            // A whole selected sentence is not a name: offer it as one only when typed.
+            let nameable = !query.is_empty() || looks_like_a_name(wanted);
+            let new = (nameable && !wanted.is_empty() && project.actor_by_name(wanted).is_none())
+                .then(|| {
+                    (
+                        Choice::NewActor(wanted.to_owned()),
+                        format!("New actor «{wanted}»"),
+                    )
+                });
             let mut out = Vec::new();
             if matches.is_empty() {
                 // Nobody matches: creating the actor comes first (Enter), then, when the
