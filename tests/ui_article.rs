@@ -232,6 +232,41 @@ fn keyboard_moves_by_word_and_sentence_without_splitting_at_abbreviations() {
 }
 
 #[test]
+fn home_and_end_go_to_the_edges_of_the_displayed_line() {
+    let mut harness = harness();
+    let at = pos_of(&harness, offset_of("Russia"));
+    click(&mut harness, at);
+    assert_eq!(harness.state().view.caret(), offset_of("Russia"));
+    // A short paragraph is one line: End goes to its end, Home to its start.
+    harness.key_press(Key::End);
+    harness.run();
+    assert_eq!(harness.state().view.caret(), STORY.chars().count());
+    harness.key_press(Key::Home);
+    harness.run();
+    assert_eq!(harness.state().view.caret(), offset_of("Mr. Lavrov"));
+    // Shift extends.
+    let at = pos_of(&harness, offset_of("Russia"));
+    click(&mut harness, at);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::End);
+    harness.run();
+    assert_eq!(
+        selected_text(&harness).as_deref(),
+        Some("Russia’s foreign minister, was not present.")
+    );
+
+    // The first paragraph wraps at this width: End stops at the end of the first row.
+    let at = pos_of(&harness, 0);
+    click(&mut harness, at);
+    harness.key_press(Key::End);
+    harness.run();
+    let row_end = harness.state().view.caret();
+    assert!(row_end > 0 && row_end < offset_of("the United Nations in playing"));
+    harness.key_press(Key::Home);
+    harness.run();
+    assert_eq!(harness.state().view.caret(), 0);
+}
+
+#[test]
 fn select_sentence_and_next_annotation() {
     let mut harness = harness();
     let doc = harness.state().project.document(DOC).cloned().expect("doc");

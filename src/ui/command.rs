@@ -140,6 +140,10 @@ pub const ALL: &[Command] = &[
     nav(Nav::LineDown, false),
     nav(Nav::LineUp, true),
     nav(Nav::LineDown, true),
+    nav(Nav::LineStart, false),
+    nav(Nav::LineEnd, false),
+    nav(Nav::LineStart, true),
+    nav(Nav::LineEnd, true),
     nav(Nav::SentencePrevious, false),
     nav(Nav::SentenceNext, false),
     nav(Nav::SentencePrevious, true),
@@ -413,6 +417,8 @@ fn nav_label(nav: Nav) -> &'static str {
         Nav::WordRight => "Word right",
         Nav::LineUp => "Line up",
         Nav::LineDown => "Line down",
+        Nav::LineStart => "Start of line",
+        Nav::LineEnd => "End of line",
         Nav::SentencePrevious => "Previous sentence",
         Nav::SentenceNext => "Next sentence",
         Nav::SelectSentence => "Select sentence",
@@ -438,6 +444,10 @@ fn nav_keys(nav: Nav, extend: bool) -> &'static [KeyboardShortcut] {
         (Nav::LineUp, true) => const { &[key(SHIFT, Key::ArrowUp)] },
         (Nav::LineDown, false) => const { &[key(NONE, Key::ArrowDown)] },
         (Nav::LineDown, true) => const { &[key(SHIFT, Key::ArrowDown)] },
+        (Nav::LineStart, false) => const { &[key(NONE, Key::Home)] },
+        (Nav::LineStart, true) => const { &[key(SHIFT, Key::Home)] },
+        (Nav::LineEnd, false) => const { &[key(NONE, Key::End)] },
+        (Nav::LineEnd, true) => const { &[key(SHIFT, Key::End)] },
         (Nav::SentencePrevious, false) => {
             const { &[key(ALT, Key::ArrowUp), key(CMD, Key::ArrowUp)] }
         }

@@ -36,6 +36,9 @@ pub enum Nav {
     WordRight,
     LineUp,
     LineDown,
+    /// Start / end of the caret's displayed (wrapped) line.
+    LineStart,
+    LineEnd,
     SentencePrevious,
     SentenceNext,
     /// Select the sentence around the caret.
@@ -322,6 +325,8 @@ impl ArticleView {
                 .unwrap_or(0),
             Nav::LineUp => self.line_move(p, c, -1),
             Nav::LineDown => self.line_move(p, c, 1),
+            Nav::LineStart => self.line_edge(p, c, false),
+            Nav::LineEnd => self.line_edge(p, c, true),
             Nav::DocumentStart => 0,
             Nav::DocumentEnd => self.paras.total_chars(),
             Nav::SelectWord | Nav::SelectSentence => {
@@ -956,6 +961,18 @@ impl ArticleView {
     }
 
     /// The caret one visual row up (`-1`) or down (`1`), keeping its x where laid out.
+    /// The start or end of the displayed line holding the caret; the paragraph's edge when
+    /// it is not laid out (not visible).
+    fn line_edge(&self, p: usize, c: usize, end: bool) -> usize {
+        let base = self.paras.start(p);
+        let Some(layout) = self.layouts.get(p).and_then(Option::as_ref) else {
+            return base + if end { self.paras.char_len(p) } else { 0 };
+        };
+        let y = layout.caret_rect(c).center().y;
+        let x = if end { f32::MAX } else { f32::MIN };
+        base + layout.boundary_at(Vec2::new(x, y))
+    }
+
     fn line_move(&self, p: usize, c: usize, dir: i32) -> usize {
         let row = self.style.as_ref().map_or(20.0, |s| s.row_height);
         let Some(layout) = self.layouts.get(p).and_then(Option::as_ref) else {
@@ -1050,6 +1067,8 @@ fn key_nav(key: Key, m: Modifiers) -> Option<Nav> {
         Key::ArrowDown => Nav::LineDown,
         Key::Home if jump => Nav::DocumentStart,
         Key::End if jump => Nav::DocumentEnd,
+        Key::Home => Nav::LineStart,
+        Key::End => Nav::LineEnd,
         _ => return None,
     })
 }
