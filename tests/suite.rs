@@ -32,6 +32,7 @@ mod persist_save;
 mod properties;
 mod suggest_actors;
 mod suggest_clauses;
+mod suggest_dev;
 mod suggest_gazetteer;
 mod suggest_quality;
 mod ui_app;

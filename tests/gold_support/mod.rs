@@ -137,10 +137,22 @@ pub fn gold_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold")
 }
 
+/// The development set (`tests/dev/`): coded like the gold set, for looking at misses
+/// while writing rules, so that the gold set stays held out.
+pub fn dev_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dev")
+}
+
 /// Every article of the gold set, by file name.
 pub fn load_all() -> Vec<GoldArticle> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(gold_dir())
-        .expect("tests/gold exists")
+    load_dir(&gold_dir())
+}
+
+/// Every `*.txt` article in `dir`, by file name; panics naming the file and line of a
+/// coding error.
+pub fn load_dir(dir: &Path) -> Vec<GoldArticle> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.expect("readable folder entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
@@ -950,4 +962,85 @@ pub fn differences(
         }
     }
     out
+}
+
+/// Prints the figures of a set of articles (`set`: "the gold set", "the dev set"): per kind
+/// overall, then per article. The same tables as the gold report, for any coded set.
+pub fn print_tables(set: &str, per: &[(String, Scores)], total: &Scores) {
+    let pct = |x: f64| format!("{:5.1}", 100.0 * x);
+    println!("\nSuggestion quality on {set} ({} articles)", per.len());
+    println!(
+        "{:<12} {:>5} {:>5} {:>5} {:>6} {:>6}  agreement",
+        "kind", "gold", "sugg", "match", "P %", "R %"
+    );
+    let row = |name: &str, s: &Score, extra: String| {
+        println!(
+            "{:<12} {:>5} {:>5} {:>5} {:>6} {:>6}  {}",
+            name,
+            s.gold,
+            s.suggested,
+            s.matched,
+            pct(s.precision()),
+            pct(s.recall()),
+            extra
+        );
+    };
+    row(
+        "mention",
+        &total.mentions,
+        "lenient (overlap, same actor)".into(),
+    );
+    row(
+        "mention=",
+        &total.strict_mentions,
+        "strict (same start and end)".into(),
+    );
+    let st = &total.statements;
+    row(
+        "statement",
+        st,
+        format!(
+            "speaker right {}/{} = {}% of gold ({}% of matched)",
+            st.agree_a,
+            st.gold,
+            pct(ratio(st.agree_a, st.gold)),
+            pct(ratio(st.agree_a, st.matched))
+        ),
+    );
+    let c = &total.commitments;
+    row(
+        "commitment",
+        c,
+        format!(
+            "committer {}% strength {}% of matched",
+            pct(ratio(c.agree_a, c.matched)),
+            pct(ratio(c.agree_b, c.matched))
+        ),
+    );
+    let t = &total.stances;
+    row(
+        "stance",
+        t,
+        format!(
+            "holder {}% polarity {}% of matched",
+            pct(ratio(t.agree_a, t.matched)),
+            pct(ratio(t.agree_b, t.matched))
+        ),
+    );
+    println!("\nPer article (P/R %; statements: P/R/speaker %)");
+    for (file, s) in per {
+        println!(
+            "{:<40} mentions {}/{}  statements {}/{}/{}  commitments {}/{}  stances {}/{}",
+            file,
+            pct(s.mentions.precision()),
+            pct(s.mentions.recall()),
+            pct(s.statements.precision()),
+            pct(s.statements.recall()),
+            pct(ratio(s.statements.agree_a, s.statements.gold)),
+            pct(s.commitments.precision()),
+            pct(s.commitments.recall()),
+            pct(s.stances.precision()),
+            pct(s.stances.recall()),
+        );
+    }
 }
