@@ -354,3 +354,43 @@ fn ids_are_never_reused_after_undo() {
     let b = ws.fresh_id();
     assert!(b > a);
 }
+
+#[test]
+fn linking_refuses_self_links_links_between_links_and_duplicates_and_undo_removes_it() {
+    use crate::ui_panels_support::{COMMITMENT, DOC, STANCE, project};
+    let mut ws = Workspace::new(project(), None);
+    let build = |ws: &mut Workspace, from: Id, to: Id| {
+        let id = ws.fresh_id();
+        let project = ws.project();
+        let doc = project.document(DOC).expect("doc");
+        compose::add_link(project, doc, id, from, to, "analyst").map(|e| (id, e))
+    };
+    assert_eq!(
+        build(&mut ws, STANCE, STANCE).err(),
+        Some(compose::LinkError::ToItself)
+    );
+    assert_eq!(
+        build(&mut ws, STANCE, Id(999_999)).err(),
+        Some(compose::LinkError::Missing(Id(999_999)))
+    );
+    let before = ws.project().clone();
+    let (link, edit) = build(&mut ws, COMMITMENT, STANCE).expect("linkable");
+    ws.apply("Link", edit).expect("applies");
+    let doc = ws.project().document(DOC).expect("doc");
+    let made = doc.links.iter().find(|l| l.id == link).expect("link added");
+    // The codebook's first link type; the analyst changes it afterwards.
+    assert_eq!(
+        (made.from, made.to, made.label.as_str()),
+        (COMMITMENT, STANCE, "answers")
+    );
+    assert_eq!(
+        build(&mut ws, COMMITMENT, STANCE).err(),
+        Some(compose::LinkError::AlreadyLinked)
+    );
+    assert_eq!(
+        build(&mut ws, link, STANCE).err(),
+        Some(compose::LinkError::LinkEndpoint)
+    );
+    ws.undo().expect("undo");
+    assert_eq!(ws.project(), &before);
+}

@@ -143,3 +143,94 @@ fn keyboard_only_select_a_sentence_code_a_commitment_and_save() {
     );
     assert_eq!(doc.statements.len(), 2);
 }
+
+#[test]
+fn l_on_one_annotation_then_l_on_another_links_them_and_undo_takes_it_back() {
+    use demarche::ui::article::Nav;
+    use demarche::ui::command::Command;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(DemarcheApp::app_for_tests(Startup::Open(saved_fixture(
+        dir.path(),
+    ))));
+    h.run();
+    let next = Command::Navigate {
+        nav: Nav::AnnotationNext,
+        extend: false,
+    };
+    let step = |h: &mut Harness<'static, DemarcheApp>| {
+        h.state_mut().queue_command(next);
+        h.run();
+        h.state()
+            .selection()
+            .annotation
+            .expect("an annotation selected")
+    };
+    let links = |h: &Harness<'static, DemarcheApp>| {
+        let doc = h.state().workspace().project().document(DOC).expect("doc");
+        doc.links
+            .iter()
+            .map(|l| (l.from, l.to, l.label.clone()))
+            .collect::<Vec<_>>()
+    };
+
+    // Esc abandons a link begun by mistake.
+    step(&mut h);
+    h.key_press(Key::L);
+    h.run();
+    assert!(
+        h.state()
+            .status_text()
+            .unwrap_or("")
+            .contains("Linking from")
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().status_text(), Some("Linking cancelled"));
+
+    let from = step(&mut h);
+    h.key_press(Key::L);
+    h.run();
+    let to = step(&mut h);
+    assert_ne!(from, to);
+    h.key_press(Key::L);
+    h.run();
+    assert_eq!(links(&h), vec![(from, to, "answers".to_owned())]);
+    // The new link is selected, so its label can be changed at once.
+    let link = h.state().selection().annotation.expect("link selected");
+    let doc = h.state().workspace().project().document(DOC).expect("doc");
+    assert!(matches!(doc.annotation(link), Some(Annotation::Link(_))));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(links(&h).is_empty(), "undo removes the link");
+}
+
+#[test]
+fn the_inspector_links_the_selected_annotation_to_another_it_lists() {
+    use demarche::ui::article::Nav;
+    use demarche::ui::command::Command;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(DemarcheApp::app_for_tests(Startup::Open(saved_fixture(
+        dir.path(),
+    ))));
+    h.run();
+    h.state_mut().queue_command(Command::Navigate {
+        nav: Nav::AnnotationNext,
+        extend: false,
+    });
+    h.run();
+    let from = h.state().selection().annotation.expect("selected");
+    h.get_by_label("Link to").click();
+    h.run();
+    // The picker lists the document's other annotations; the statement is one of them.
+    h.get_by_label_contains(&format!("statement {STATEMENT}"))
+        .click();
+    h.run();
+    let doc = h.state().workspace().project().document(DOC).expect("doc");
+    let made: Vec<_> = doc.links.iter().map(|l| (l.from, l.to)).collect();
+    assert_eq!(made, vec![(from, STATEMENT)]);
+    // The new link is selected: its label is the next thing to choose.
+    let link = h.state().selection().annotation.expect("link selected");
+    assert!(matches!(doc.annotation(link), Some(Annotation::Link(_))));
+    h.get_by_label("Label");
+}

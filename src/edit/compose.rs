@@ -249,6 +249,63 @@ pub fn rename_codebook_key(project: &Project, list: CodebookList, old: &str, new
     Edit::Batch(edits)
 }
 
+/// Why two annotations cannot be linked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LinkError {
+    #[error("an annotation cannot be linked to itself")]
+    ToItself,
+    #[error("annotation {0} is not in this document")]
+    Missing(Id),
+    #[error("links join annotations, not other links")]
+    LinkEndpoint,
+    #[error("these two annotations are already linked that way")]
+    AlreadyLinked,
+}
+
+/// Adds a link `from` → `to` with the codebook's first active link type (the analyst
+/// changes it in the inspector).
+pub fn add_link(
+    project: &Project,
+    doc: &Document,
+    id: Id,
+    from: Id,
+    to: Id,
+    annotator: &str,
+) -> Result<Edit, LinkError> {
+    if from == to {
+        return Err(LinkError::ToItself);
+    }
+    for end in [from, to] {
+        match doc.annotation(end) {
+            None => return Err(LinkError::Missing(end)),
+            Some(Annotation::Link(_)) => return Err(LinkError::LinkEndpoint),
+            Some(_) => {}
+        }
+    }
+    let label = project
+        .codebook
+        .first_active(CodebookList::LinkTypes)
+        .map_or_else(String::new, |e| e.key.clone());
+    if doc
+        .links
+        .iter()
+        .any(|l| l.from == from && l.to == to && l.label == label)
+    {
+        return Err(LinkError::AlreadyLinked);
+    }
+    Ok(Edit::AddAnnotation {
+        document: doc.id,
+        annotation: Annotation::Link(crate::model::Link {
+            id,
+            from,
+            to,
+            label,
+            stamp: stamp(annotator),
+            note: String::new(),
+        }),
+    })
+}
+
 /// A fresh stamp for a new annotation by `annotator`.
 pub fn stamp(annotator: &str) -> Stamp {
     Stamp::now(annotator)

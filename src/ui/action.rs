@@ -29,6 +29,12 @@ pub enum UiAction {
         start: usize,
         end: usize,
     },
+    /// Link two annotations of a document (the app takes a fresh id for the link).
+    AddLink {
+        document: Id,
+        from: Id,
+        to: Id,
+    },
     /// Run an app command as if its key had been pressed.
     Run(Command),
     /// A message for the status bar.

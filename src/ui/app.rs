@@ -42,6 +42,8 @@ pub struct DemarcheApp {
     selection: Selection,
     find: FindBar,
     tagging: Tagging,
+    /// A link being made: its document and first annotation (L pressed once).
+    link_from: Option<(Id, Id)>,
     suggestions: SuggestionsState,
     panels: PanelsState,
     show_codebook: bool,
@@ -101,6 +103,7 @@ impl DemarcheApp {
             selection: Selection::default(),
             find: FindBar::default(),
             tagging: Tagging::new(),
+            link_from: None,
             suggestions: SuggestionsState::default(),
             panels: PanelsState::default(),
             show_codebook: false,
@@ -555,6 +558,7 @@ impl DemarcheApp {
                 annotation: None,
             };
             self.article.reset(id);
+            self.link_from = None;
         }
     }
 
@@ -652,6 +656,7 @@ impl DemarcheApp {
                 }
             }
             Command::DeleteAnnotation => self.delete_selected_annotation(),
+            Command::LinkAnnotations => self.link_step(),
             Command::SetLevel(n) => self.set_level(n),
             Command::TagMention
             | Command::TagStatement
@@ -880,8 +885,58 @@ impl DemarcheApp {
             UiAction::SelectDocument(id) => self.select_document(id),
             UiAction::SelectAnnotation(id) => self.selection.annotation = id,
             UiAction::Reveal { start, end } => self.reveal(start, end),
+            UiAction::AddLink { document, from, to } => self.add_link(document, from, to),
             UiAction::Run(command) => self.queue.push(command),
             UiAction::Status(text) => self.report(text),
+        }
+    }
+
+    /// L on an annotation starts a link from it; L on a second annotation makes the link.
+    fn link_step(&mut self) {
+        let (Some(doc_id), Some(id)) = (self.selection.document, self.selection.annotation) else {
+            self.report("Select an annotation to link from (Tab walks them), then press L");
+            return;
+        };
+        match self.link_from {
+            Some((d, from)) if d == doc_id && from != id => {
+                self.link_from = None;
+                self.add_link(doc_id, from, id);
+            }
+            Some((d, _)) if d == doc_id => {
+                self.report("Now select the other annotation and press L (Esc cancels)");
+            }
+            _ => {
+                let Some(doc) = self.ws.project().document(doc_id) else {
+                    return;
+                };
+                if matches!(doc.annotation(id), Some(Annotation::Link(_))) {
+                    self.report("Links join annotations, not other links");
+                    return;
+                }
+                let what = panels::inspector::describe(self.ws.project(), doc, id);
+                self.link_from = Some((doc_id, id));
+                self.report(format!(
+                    "Linking from {what}: select the other annotation and press L (Esc cancels)"
+                ));
+            }
+        }
+    }
+
+    fn add_link(&mut self, doc_id: Id, from: Id, to: Id) {
+        let id = self.ws.fresh_id();
+        let project = self.ws.project();
+        let Some(doc) = project.document(doc_id) else {
+            return;
+        };
+        match compose::add_link(project, doc, id, from, to, &self.ws.annotator) {
+            Ok(edit) => match self.ws.apply("Link annotations", edit) {
+                Ok(()) => {
+                    self.selection.annotation = Some(id);
+                    self.report("Linked — choose its label in the inspector (Ctrl+Z undoes)");
+                }
+                Err(e) => self.report_error(format!("Not linked: {e}")),
+            },
+            Err(e) => self.report_error(format!("Not linked: {e}")),
         }
     }
 
@@ -965,6 +1020,13 @@ impl DemarcheApp {
             self.reveal(s, e);
         }
         self.suggestions.follow_selection(self.article.selection());
+        if self.link_from.is_some()
+            && self.modals.is_empty()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.link_from = None;
+            self.report("Linking cancelled");
+        }
         if self.modals.is_empty() && !self.tagging.is_open() {
             let article_keys = !ctx.text_edit_focused();
             let suggestion_keys = self
@@ -1013,6 +1075,11 @@ impl DemarcheApp {
         }
         for command in std::mem::take(&mut self.queue) {
             self.run_command(&ctx, command);
+        }
+        if self.article.has_pending() {
+            // A command moved to an annotation: select it on the next frame, not at the
+            // next input event.
+            ctx.request_repaint();
         }
         self.repair_selection();
         if self.close_confirmed && !self.close_sent {
@@ -1202,6 +1269,14 @@ impl DemarcheApp {
                     ui.colored_label(ui.visuals().warn_fg_color, "unsaved changes");
                 } else {
                     ui.label("saved");
+                }
+                if let Some((_, from)) = self.link_from {
+                    ui.separator();
+                    ui.colored_label(
+                        ui.visuals().selection.stroke.color,
+                        format!("linking from {from}"),
+                    )
+                    .on_hover_text("Select the other annotation and press L; Esc cancels");
                 }
                 if let Some(status) = &self.status {
                     ui.separator();

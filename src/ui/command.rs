@@ -33,6 +33,8 @@ pub enum Command {
     TagTag,
     /// Change the speaker / committer / holder of the selected annotation.
     ChangeActor,
+    /// Start a link at the selected annotation; pressed again on another, create it.
+    LinkAnnotations,
     /// Set the selected commitment's strength or the selected stance's polarity to the
     /// n-th entry (1–4) of its codebook list.
     SetLevel(u8),
@@ -124,6 +126,7 @@ pub const ALL: &[Command] = &[
     Command::TagStance,
     Command::TagTag,
     Command::ChangeActor,
+    Command::LinkAnnotations,
     Command::SetLevel(1),
     Command::SetLevel(2),
     Command::SetLevel(3),
@@ -193,6 +196,7 @@ impl Command {
             Command::TagStance => "Stance",
             Command::TagTag => "Tag…",
             Command::ChangeActor => "Change speaker / holder…",
+            Command::LinkAnnotations => "Link…",
             Command::SetLevel(n) => return format!("Strength / polarity {n}"),
             Command::Navigate { nav, extend } => {
                 let base = nav_label(nav);
@@ -247,6 +251,9 @@ impl Command {
             Command::TagStance => "Code a stance on the selection",
             Command::TagTag => "Tag the selection with a codebook category",
             Command::ChangeActor => "Choose another actor for the selected annotation",
+            Command::LinkAnnotations => {
+                "Link the selected annotation to another: press on the first, select the second, press again (Esc cancels)"
+            }
             Command::SetLevel(_) => {
                 "Commitment strength: 1 certain, 2 probable, 3 possible, 4 uncommitted; \
                  stance polarity: 1 favor, 2 against, 3 neutral, 4 mixed"
@@ -300,6 +307,7 @@ impl Command {
             | Command::TagStance
             | Command::TagTag
             | Command::ChangeActor
+            | Command::LinkAnnotations
             | Command::SetLevel(_) => Menu::Tag,
             Command::Navigate { .. } => Menu::Navigate,
             Command::NextDocument
@@ -341,6 +349,7 @@ impl Command {
             Command::TagStance => const { &[key(NONE, Key::T)] },
             Command::TagTag => const { &[key(NONE, Key::G)] },
             Command::ChangeActor => const { &[key(NONE, Key::A)] },
+            Command::LinkAnnotations => const { &[key(NONE, Key::L)] },
             Command::SetLevel(1) => const { &[key(NONE, Key::Num1)] },
             Command::SetLevel(2) => const { &[key(NONE, Key::Num2)] },
             Command::SetLevel(3) => const { &[key(NONE, Key::Num3)] },
@@ -377,6 +386,7 @@ impl Command {
                 | Command::TagStance
                 | Command::TagTag
                 | Command::ChangeActor
+                | Command::LinkAnnotations
                 | Command::SetLevel(_)
                 | Command::NextSuggestion
                 | Command::PreviousSuggestion

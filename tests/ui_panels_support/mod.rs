@@ -189,6 +189,19 @@ impl Bench {
                 UiAction::SelectAnnotation(a) => self.sel.annotation = a,
                 UiAction::Reveal { start, end } => self.revealed = Some((start, end)),
                 UiAction::Status(s) => self.statuses.push(s),
+                UiAction::AddLink { document, from, to } => {
+                    let id = self.ws.fresh_id();
+                    let project = self.ws.project();
+                    let doc = project.document(document).expect("fixture document");
+                    match demarche::edit::compose::add_link(project, doc, id, from, to, "test") {
+                        Ok(edit) => {
+                            if let Err(e) = self.ws.apply("Link annotations", edit) {
+                                self.errors.push(e.to_string());
+                            }
+                        }
+                        Err(e) => self.errors.push(e.to_string()),
+                    }
+                }
                 UiAction::Run(_) => {}
             }
         }

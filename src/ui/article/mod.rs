@@ -150,6 +150,11 @@ impl ArticleView {
         ctx.memory(|m| m.has_focus(Self::focus_id()))
     }
 
+    /// Whether actions wait for the next frame (an annotation stepped to by a command).
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
     /// Gives the article keyboard focus (e.g. after closing a popup).
     pub fn request_focus(&self, ctx: &egui::Context) {
         ctx.memory_mut(|m| m.request_focus(Self::focus_id()));

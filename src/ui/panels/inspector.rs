@@ -125,6 +125,9 @@ fn annotation_ui(
             Annotation::Tag(t) => tag_ui(ui, cb, t, state, actions, &up),
             Annotation::Link(l) => link_ui(ui, project, doc, l, actions, &up),
         });
+    if !matches!(annotation, Annotation::Link(_)) {
+        links_ui(ui, project, doc, id, actions);
+    }
     ui.label("Note");
     let out = text_area_ui(ui, ui.scope_id().with("note"), annotation.note(), "memo");
     push_field(actions, out, "Edit note", group("note"), |t| {
@@ -557,6 +560,71 @@ fn tag_ui(
         }
     });
     ui.end_row();
+}
+
+/// The links from and to an annotation, each one click from the inspector, and a picker
+/// that links it to another annotation of the document.
+fn links_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    doc: &Document,
+    id: Id,
+    actions: &mut Vec<UiAction>,
+) {
+    let label_of = |key: &str| {
+        project
+            .codebook
+            .entry(CodebookList::LinkTypes, key)
+            .map_or_else(|| key.to_owned(), |e| e.label.clone())
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Links");
+        for l in doc.links.iter().filter(|l| l.from == id || l.to == id) {
+            let text = if l.from == id {
+                format!("{} → {}", label_of(&l.label), describe(project, doc, l.to))
+            } else {
+                format!(
+                    "{} ← {}",
+                    label_of(&l.label),
+                    describe(project, doc, l.from)
+                )
+            };
+            if ui.link(text).on_hover_text("Select the link").clicked() {
+                actions.push(UiAction::SelectAnnotation(Some(l.id)));
+            }
+        }
+    });
+    let mut picked = None;
+    egui::ComboBox::from_id_salt("link to")
+        .selected_text("Link to…")
+        .width(ui.available_width().min(260.0))
+        .show_ui(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(240.0)
+                .show(ui, |ui| {
+                    let others = doc.annotation_ids().filter(|&o| {
+                        o != id && !matches!(doc.annotation(o), Some(Annotation::Link(_)))
+                    });
+                    for other in others {
+                        if ui
+                            .selectable_label(false, describe(project, doc, other))
+                            .clicked()
+                        {
+                            picked = Some(other);
+                        }
+                    }
+                });
+        })
+        .response
+        .accessible_name("Link to")
+        .on_hover_text("Link this annotation to another (or press L here, then L on the other)");
+    if let Some(to) = picked {
+        actions.push(UiAction::AddLink {
+            document: doc.id,
+            from: id,
+            to,
+        });
+    }
 }
 
 fn link_ui(
