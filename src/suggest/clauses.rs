@@ -106,6 +106,27 @@ enum Subject {
     None,
 }
 
+/// Who spoke or was named last, for references that do not name an actor ("he said",
+/// "it said", "the statement said").
+#[derive(Default)]
+struct Recent {
+    /// The person a later bare "he said" most likely means.
+    person: Option<ActorRef>,
+    /// The state or body a later "it said" most likely means.
+    body: Option<ActorRef>,
+    /// The speaker of the last statement (a document's author: "the statement said").
+    speaker: Option<ActorRef>,
+}
+
+/// How a transcript paragraph is labelled.
+enum Label {
+    /// "Mao Ning: …", "A: …", "Spokesman: …": an answer by this speaker.
+    Answer(ActorRef),
+    /// "Q: …", "AFP: …": a journalist's question.
+    Question,
+    None,
+}
+
 /// A statement the analyst has coded, in bytes.
 struct Accepted {
     start: usize,
@@ -212,8 +233,12 @@ impl<'a> Rules<'a> {
         let mut previous_end = 0;
         let mut first_mention = 0;
         for (start, end) in text::sentences(text) {
-            // A quotation does not run over a paragraph break: news copy reopens it.
-            if text[previous_end..start].contains(['\n', '\r', '\u{2029}']) {
+            // News copy reopens a quotation in each paragraph, so a break closes it —
+            // unless the next quotation mark ahead closes one: a statement quoted over
+            // several paragraphs ("the spokesperson said:" and a block).
+            if text[previous_end..start].contains(['\n', '\r', '\u{2029}'])
+                && !(open && quote_runs_on(text, start))
+            {
                 open = false;
             }
             previous_end = end;
@@ -353,7 +378,20 @@ impl<'a> Rules<'a> {
                 }
             }
             match found {
-                Some(k) if k > 0 => t = k - 1,
+                Some(k) if k > 0 => {
+                    // "Sudan's ambassador to the UN, Al-Harith Mohamed, rejected …": the
+                    // person named between the commas, when the phrase before is no
+                    // person ("Wang Yi, China's foreign minister, said" keeps Wang Yi).
+                    let before_is_person = self.mention_at(s, k - 1).is_some_and(|m| m.person);
+                    let named = (k + 1..t).find_map(|x| self.mention_at(s, x).filter(|m| m.person));
+                    if let (false, Some(m)) = (before_is_person, named) {
+                        return Subject::Actor(
+                            m.actor.clone().into_owned(),
+                            Self::token_of(s, m.start),
+                        );
+                    }
+                    t = k - 1;
+                }
                 _ => return Subject::None,
             }
         }
@@ -378,6 +416,9 @@ impl<'a> Rules<'a> {
             return Subject::Actor(first.actor.clone().into_owned(), at);
         }
         let w = Self::word(s, t);
+        if let Some(body) = self.body_by_noun(s, t) {
+            return Subject::Actor(body, t - 1);
+        }
         // "the Chinese side", "the Brazilian government"
         if SIDE_NOUNS.contains(&w) && t > 0 {
             if Self::word(s, t - 1) == "our" {
@@ -392,6 +433,13 @@ impl<'a> Rules<'a> {
             "he" | "she" => Subject::ThirdPerson(t),
             "they" | "it" => Subject::They(t),
             _ if SOURCE_NOUNS.contains(&w) => match self.source_owner(s, t) {
+                // "the Chinese envoy said": the Chinese envoy named before, if any.
+                Some((owner, at))
+                    if PERSON_SOURCE_NOUNS.contains(&w) && !is_person(self.project, &owner) =>
+                {
+                    let person = self.person_of(s, t, w, &owner);
+                    Subject::Actor(person.unwrap_or(owner), at)
+                }
                 Some((actor, at)) => Subject::Actor(actor, at),
                 None => Subject::Unnamed(t),
             },
@@ -497,6 +545,78 @@ impl<'a> Rules<'a> {
         found.map(|m| (m.actor.clone().into_owned(), Self::token_of(s, m.start)))
     }
 
+    /// Who an unnamed source before a cue is ("the spokesperson said", "the statement
+    /// said"): the last person whose role fits, the author of the last statement; `None`
+    /// (no statement) for anonymous sources ("officials said", "diplomats said").
+    fn unnamed_speaker(
+        &self,
+        s: &Sentence,
+        at: usize,
+        recent: &Recent,
+    ) -> Option<Option<ActorRef>> {
+        let w = Self::word(s, at);
+        if matches!(
+            w,
+            "officials" | "diplomats" | "sources" | "source" | "leaders"
+        ) {
+            return None;
+        }
+        if DOCUMENT_NOUNS.contains(&w) {
+            return Some(recent.speaker.clone());
+        }
+        if PERSON_SOURCE_NOUNS.contains(&w) {
+            let before = s.tokens[at].start;
+            let fitting = self.mentions[..self.mentions.partition_point(|m| m.end <= before)]
+                .iter()
+                .rev()
+                .take(MAX_LOOK_BACK)
+                .find(|m| m.person && role_fits(w, &role_of(self.project, &m.actor)))
+                .map(|m| m.actor.clone().into_owned());
+            return Some(fitting.or_else(|| recent.person.clone()));
+        }
+        if matches!(w, "ministry" | "government") {
+            return Some(recent.body.clone());
+        }
+        Some(None)
+    }
+
+    /// The latest person before token `t` whose role fits `head` and who speaks for
+    /// `owner` ("the Chinese envoy" → the Chinese envoy named earlier).
+    fn person_of(&self, s: &Sentence, t: usize, head: &str, owner: &ActorRef) -> Option<ActorRef> {
+        let before = s.tokens[t].start;
+        self.mentions[..self.mentions.partition_point(|m| m.end <= before)]
+            .iter()
+            .rev()
+            .take(MAX_LOOK_BACK)
+            .find(|m| {
+                m.person
+                    && role_fits(head, &role_of(self.project, &m.actor))
+                    && side_of(self.project, &m.actor).as_ref() == Some(owner)
+            })
+            .map(|m| m.actor.clone().into_owned())
+    }
+
+    /// "the council", "the commission" with no mention over it: the latest organisation
+    /// or body before token `t` whose name has that word ("UN Security Council").
+    fn body_by_noun(&self, s: &Sentence, t: usize) -> Option<ActorRef> {
+        let w = Self::word(s, t);
+        if !BODY_NOUNS.contains(&w) || t == 0 || Self::word(s, t - 1) != "the" {
+            return None;
+        }
+        let before = s.tokens[t].start;
+        self.mentions[..self.mentions.partition_point(|m| m.end <= before)]
+            .iter()
+            .rev()
+            .take(MAX_LOOK_BACK)
+            .filter(|m| !m.person && kind_of(self.project, &m.actor) != "state")
+            .find(|m| {
+                names_of(self.project, &m.actor)
+                    .iter()
+                    .any(|n| n.split(|c: char| !c.is_alphanumeric()).any(|x| x == w))
+            })
+            .map(|m| m.actor.clone().into_owned())
+    }
+
     // ---- statements ---------------------------------------------------------------
 
     /// Reporting cues in a sentence: (first token, last token, kind).
@@ -569,9 +689,9 @@ impl<'a> Rules<'a> {
         &self,
         s: &Sentence,
         (first, last, kind): (usize, usize, CueKind),
-        last_person: Option<&ActorRef>,
-        last_body: Option<&ActorRef>,
+        recent: &Recent,
     ) -> Option<(Option<ActorRef>, usize)> {
+        let (last_person, last_body) = (recent.person.as_ref(), recent.body.as_ref());
         if kind == CueKind::Inverted {
             return self
                 .subject_after(s, last + 1)
@@ -590,7 +710,9 @@ impl<'a> Rules<'a> {
         match self.subject_before(s, first, CUE_SKIP) {
             Subject::Actor(actor, at) => Some((Some(actor), at)),
             Subject::ThirdPerson(at) => Some((last_person.cloned(), at)),
-            Subject::Unnamed(at) => Some((None, at)),
+            Subject::Unnamed(at) => self
+                .unnamed_speaker(s, at, recent)
+                .map(|speaker| (speaker, at)),
             Subject::They(at) if last_body.is_some() => Some((last_body.cloned(), at)),
             Subject::None
                 if first > 0
@@ -624,16 +746,27 @@ impl<'a> Rules<'a> {
         // open quotation once its cue is known.
         let mut pending_quote: Vec<usize> = Vec::new();
         let mut quote_speaker: Option<Option<ActorRef>> = None;
-        let mut last_person: Option<ActorRef> = None;
-        // The state or body a later "it said" most likely means.
-        let mut last_body: Option<ActorRef> = None;
-        // The speaker a transcript paragraph is labelled with ("Mao Ning: …").
+        let mut recent = Recent::default();
+        // The speaker a transcript paragraph is labelled with ("Mao Ning: …"), and the
+        // last one labelled (whom "A:" means).
         let mut transcript: Option<ActorRef> = None;
+        let mut answerer: Option<ActorRef> = None;
+        let mut question = false;
+        // The speaker of the previous sentence when it quoted them directly.
+        let mut quoted_before: Option<(usize, Option<ActorRef>)> = None;
         for (k, s) in sentences.iter().enumerate() {
             let new_paragraph = k == 0
                 || self.text[sentences[k - 1].end..s.start].contains(['\n', '\r', '\u{2029}']);
             if new_paragraph {
-                transcript = self.transcript_label(s);
+                let label = self.transcript_label(s, answerer.as_ref());
+                question = matches!(label, Label::Question);
+                transcript = match label {
+                    Label::Answer(speaker) => {
+                        answerer = Some(speaker.clone());
+                        Some(speaker)
+                    }
+                    _ => None,
+                };
             }
             let linked = k > 0 && {
                 let prev = &sentences[k - 1];
@@ -651,6 +784,7 @@ impl<'a> Rules<'a> {
                 .iter()
                 .filter(|a| a.start < s.end && a.end > s.start)
                 .collect();
+            let is_question = self.text[s.start..s.end].ends_with('?');
             if !overlapping.is_empty() {
                 for a in overlapping {
                     out.push(Stmt {
@@ -665,20 +799,23 @@ impl<'a> Rules<'a> {
                         reported_from: a.cue.map(|c| c.1),
                     });
                 }
+            } else if let Some(speaker) = transcript.as_ref().filter(|_| !is_question) {
+                // A transcript answer: every sentence is the labelled speaker's, also
+                // one that reports someone else ("He calls on …").
+                let found = self.sentence_statements(k, s, &recent, false);
+                let mut stmt = self.continuation(k, s, Some(speaker.clone()));
+                if let Some(first) = found.first() {
+                    stmt.cue = first.cue;
+                    stmt.reported_from = first.reported_from;
+                }
+                out.push(stmt);
             } else {
-                // In a transcript answer or a quotation the position is the speaker's.
-                let allow_position =
-                    transcript.is_none() && !s.starts_in_quote && !self.starts_with_quote(s);
-                let found = self.sentence_statements(
-                    k,
-                    s,
-                    last_person.as_ref(),
-                    last_body.as_ref(),
-                    allow_position,
-                );
+                // In a question or a quotation the position is not the subject's.
+                let allow_position = !question && !s.starts_in_quote && !self.starts_with_quote(s);
+                let mut found = self.sentence_statements(k, s, &recent, allow_position);
+                let introduces = self.text[s.start..s.end].ends_with(':');
                 if let Some(first) = found.first() {
                     let speaker = first.speaker.clone();
-                    let introduces = self.text[s.start..s.end].ends_with(':');
                     if quoted_sentence || s.ends_in_quote || introduces {
                         // Earlier sentences of this quotation had no cue: they get this
                         // one's speaker, and so do later ones while it stays open.
@@ -688,27 +825,46 @@ impl<'a> Rules<'a> {
                         pending_quote.clear();
                         quote_speaker = Some(speaker);
                     }
+                    // "X said:" before a quotation reports nothing itself: the quoted
+                    // sentences that follow are the statements.
+                    let quotation_follows = sentences
+                        .get(k + 1)
+                        .is_some_and(|next| next.starts_in_quote || self.starts_with_quote(next));
+                    if introduces && !quoted_sentence && quotation_follows && found.len() == 1 {
+                        found.clear();
+                    }
                     out.extend(found);
-                } else if let Some(speaker) = transcript
-                    .as_ref()
-                    .filter(|_| !self.text[s.start..s.end].ends_with('?'))
-                {
-                    // A transcript answer: the labelled speaker's own words.
-                    out.push(self.continuation(k, s, Some(speaker.clone())));
                 } else if s.starts_in_quote || self.starts_with_quote(s) {
-                    match &quote_speaker {
-                        Some(speaker) => out.push(self.continuation(k, s, speaker.clone())),
-                        None => pending_quote.push(k),
+                    match (&quote_speaker, &quoted_before) {
+                        (Some(speaker), _) => out.push(self.continuation(k, s, speaker.clone())),
+                        // “…,” Peskov told reporters. “We expect results.” — the same
+                        // speaker goes on in the same paragraph.
+                        (None, Some((before, speaker))) if *before + 1 == k && !new_paragraph => {
+                            out.push(self.continuation(k, s, speaker.clone()));
+                        }
+                        (None, _) => pending_quote.push(k),
                     }
                 }
             }
+            quoted_before = out
+                .last()
+                .filter(|st| st.sentence == k && st.attribution == "direct" && st.speaker.is_some())
+                .map(|st| (k, st.speaker.clone()));
             if let Some(b) = out
                 .iter()
                 .rev()
                 .take_while(|st| st.sentence == k)
                 .find_map(|st| st.speaker.clone().filter(|a| !is_person(self.project, a)))
             {
-                last_body = Some(b);
+                recent.body = Some(b);
+            }
+            if let Some(speaker) = out
+                .iter()
+                .rev()
+                .take_while(|st| st.sentence == k)
+                .find_map(|st| st.speaker.clone())
+            {
+                recent.speaker = Some(speaker);
             }
             // The person a later bare "he said" most likely means.
             if let Some(p) = out
@@ -717,40 +873,74 @@ impl<'a> Rules<'a> {
                 .take_while(|st| st.sentence == k)
                 .find_map(|st| st.speaker.clone().filter(|a| is_person(self.project, a)))
             {
-                last_person = Some(p);
+                recent.person = Some(p);
             } else if let Some(m) = self.mentions[s.mentions.clone()]
                 .iter()
                 .rev()
                 .find(|m| m.person)
             {
-                last_person = Some(m.actor.clone().into_owned());
+                recent.person = Some(m.actor.clone().into_owned());
             }
         }
         out.sort_by_key(|st| (st.start, st.end));
         out
     }
 
-    /// The speaker of a transcript paragraph that opens with their name and a colon
-    /// ("Mao Ning: …", "Spokesperson Lin Jian: …"); not a journalist's outlet.
-    fn transcript_label(&self, s: &Sentence) -> Option<ActorRef> {
+    /// How a transcript paragraph is labelled: a speaker's name and a colon ("Mao Ning:
+    /// …", "Spokesperson Lin Jian: …"), an answer label ("A:", "Spokesman:") meaning the
+    /// last labelled speaker or the document's spokesperson, or a question ("Q:",
+    /// "Question:", a news outlet's name).
+    fn transcript_label(&self, s: &Sentence, answerer: Option<&ActorRef>) -> Label {
         let mut i = 0;
         while i < s.tokens.len() && i < 8 {
             if let Some(m) = self.mention_at(s, i) {
                 let after = Self::token_of(s, m.end);
-                let labelled = self.punct(s, after) == Some(':')
-                    && s.tokens[after].start == m.end
-                    && kind_of(self.project, &m.actor) != "media";
-                return labelled.then(|| m.actor.clone().into_owned());
+                if self.punct(s, after) != Some(':') || s.tokens[after].start != m.end {
+                    return Label::None;
+                }
+                return if kind_of(self.project, &m.actor) == "media" {
+                    Label::Question
+                } else {
+                    Label::Answer(m.actor.clone().into_owned())
+                };
+            }
+            if i > 0 && self.punct(s, i) == Some(':') {
+                let label = Self::word(s, i - 1);
+                return if matches!(label, "q" | "question" | "journalist" | "reporter") {
+                    Label::Question
+                } else if matches!(label, "a" | "answer") || label.starts_with("spokes") {
+                    answerer
+                        .cloned()
+                        .or_else(|| self.spokesperson())
+                        .map_or(Label::None, Label::Answer)
+                } else {
+                    Label::None
+                };
             }
             let raw = s.tokens[i].text(self.text);
             if s.tokens[i].kind == TokenKind::Punct
                 || !raw.chars().next().is_some_and(char::is_uppercase)
             {
-                return None;
+                return Label::None;
             }
             i += 1;
         }
-        None
+        Label::None
+    }
+
+    /// The first person in the document whose role is spokesperson (the one a
+    /// transcript's "A:" or "Spokesman:" stands for), else the first person named.
+    fn spokesperson(&self) -> Option<ActorRef> {
+        let people = || {
+            self.mentions
+                .iter()
+                .filter(|m| m.person)
+                .take(MAX_LOOK_BACK)
+        };
+        people()
+            .find(|m| role_of(self.project, &m.actor).contains("spokes"))
+            .or_else(|| people().next())
+            .map(|m| m.actor.clone().into_owned())
     }
 
     fn starts_with_quote(&self, s: &Sentence) -> bool {
@@ -808,8 +998,7 @@ impl<'a> Rules<'a> {
         &self,
         k: usize,
         s: &Sentence,
-        last_person: Option<&ActorRef>,
-        last_body: Option<&ActorRef>,
+        recent: &Recent,
         allow_position: bool,
     ) -> Vec<Stmt> {
         let mut cues = self.cues(s);
@@ -829,7 +1018,7 @@ impl<'a> Rules<'a> {
             if cue.2 == CueKind::Participle {
                 continue;
             }
-            let Some((speaker, at)) = self.cue_speaker(s, cue, last_person, last_body) else {
+            let Some((speaker, at)) = self.cue_speaker(s, cue, recent) else {
                 continue;
             };
             if let Some(last) = groups.last()
@@ -1000,7 +1189,7 @@ impl<'a> Rules<'a> {
             Subject::Actor(actor, _) => Some(actor),
             Subject::FirstPerson => {
                 let speaker = st.speaker.clone()?;
-                Some(affiliation(self.project, &speaker).unwrap_or(speaker))
+                Some(side_of(self.project, &speaker).unwrap_or(speaker))
             }
             Subject::ThirdPerson(_) => st.speaker.clone().filter(|a| is_person(self.project, a)),
             Subject::They(_) => st.speaker.clone().filter(|a| !is_person(self.project, a)),
@@ -1632,12 +1821,100 @@ fn affiliation(project: &Project, actor: &ActorRef) -> Option<ActorRef> {
     }
 }
 
+/// Whose side "we" is: the state or organisation the speaker belongs to — through a
+/// ministry to its state ("we" of a foreign ministry's spokesperson is the state).
+fn side_of(project: &Project, speaker: &ActorRef) -> Option<ActorRef> {
+    let mut side = affiliation(project, speaker)?;
+    for _ in 0..3 {
+        if kind_of(project, &side) != "government_body" {
+            break;
+        }
+        match affiliation(project, &side) {
+            Some(up) => side = up,
+            None => break,
+        }
+    }
+    Some(side)
+}
+
+/// A person's role in lower case ("foreign minister"), "" when unknown.
+fn role_of(project: &Project, actor: &ActorRef) -> String {
+    match actor {
+        ActorRef::Project(id) => project
+            .actor(*id)
+            .map_or(String::new(), |a| a.role.to_lowercase()),
+        ActorRef::New(n) => n.role.to_lowercase(),
+    }
+}
+
+/// True when a role fits the head noun of an unnamed reference ("the top diplomat" →
+/// a foreign minister or secretary of state).
+fn role_fits(head: &str, role: &str) -> bool {
+    match head {
+        "spokesperson" | "spokesman" | "spokeswoman" => role.contains("spokes"),
+        "diplomat" => [
+            "foreign",
+            "secretary of state",
+            "ambassador",
+            "envoy",
+            "state councilor",
+        ]
+        .iter()
+        .any(|r| role.contains(r)),
+        "leader" => [
+            "president",
+            "prime minister",
+            "premier",
+            "chancellor",
+            "leader",
+            "king",
+            "emir",
+        ]
+        .iter()
+        .any(|r| role.contains(r)),
+        "president" => role.contains("president") && !role.contains("vice"),
+        "official" => !role.is_empty(),
+        _ => role.contains(head),
+    }
+}
+
+/// The names an actor goes by, lower case.
+fn names_of(project: &Project, actor: &ActorRef) -> Vec<String> {
+    match actor {
+        ActorRef::Project(id) => project
+            .actor(*id)
+            .map(|a| a.names().map(str::to_lowercase).collect())
+            .unwrap_or_default(),
+        ActorRef::New(n) => std::iter::once(&n.name)
+            .chain(&n.aliases)
+            .map(|a| a.to_lowercase())
+            .collect(),
+    }
+}
+
+/// How many earlier mentions the look-backs for unnamed references read, at most (a
+/// text without sentence ends stays linear).
+const MAX_LOOK_BACK: usize = 400;
+
 /// A finite verb by its form ("welcomed", "supports", "is"): the rules have no
 /// part-of-speech tagger, and a clause subject is followed by one.
 fn looks_like_verb(word: &str) -> bool {
     AUXILIARIES.contains(&word)
         || (word.len() > 3
             && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss"))))
+}
+
+/// True when the first curly quotation mark after `from` (within a few paragraphs) is a
+/// closing one: the quotation open before `from` goes on. Straight quotes say nothing.
+fn quote_runs_on(text: &str, from: usize) -> bool {
+    let mut end = (from + 4000).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[from..end]
+        .chars()
+        .find(|&c| text::opens_quote(c) || text::closes_quote(c))
+        .is_some_and(text::closes_quote)
 }
 
 /// "be held", "take place": a future event, not an actor's conduct.

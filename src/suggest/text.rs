@@ -9,6 +9,11 @@ const TITLE_ABBREVIATIONS: [&str; 24] = [
     "sgt", "st", "jr", "sr", "no", "vs", "pres", "adm", "hon", "messrs",
 ];
 
+/// Month abbreviations: "Nov. 27" goes on (datelines), "in Nov. The ministry" ends.
+const MONTH_ABBREVIATIONS: [&str; 9] = [
+    "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec", "apr",
+];
+
 /// Dotted short forms of places and bodies ("U.S.", "U.N."): the sentence goes on unless
 /// the next word is a usual sentence opener.
 const DOTTED_NAMES: [&str; 8] = ["u.s", "u.n", "u.k", "e.u", "u.a.e", "d.c", "u.s.a", "p.r.c"];
@@ -115,6 +120,9 @@ fn continues(text: &str, previous: (usize, usize), next: (usize, usize)) -> bool
     if TITLE_ABBREVIATIONS.contains(&last_word.as_str()) {
         return true;
     }
+    if MONTH_ABBREVIATIONS.contains(&last_word.as_str()) && first_next.is_ascii_digit() {
+        return true;
+    }
     if DOTTED_NAMES.contains(&last_word.as_str()) {
         let opener = next_text
             .split(|c: char| !c.is_alphanumeric())
@@ -216,7 +224,8 @@ mod tests {
     #[test]
     fn sentences_keep_titles_dotted_names_and_trailing_cues_together() {
         let text = "Mr. Wang met the U.S. President on Monday. “Why now?” he asked.\r\n\
-                    Talks with the U.S. The ministry said more.";
+                    Talks with the U.S. The ministry said more.\n\
+                    MOSCOW, Nov. 27 (Reuters) — Lavrov said so.";
         assert_eq!(
             texts(text),
             vec![
@@ -224,6 +233,7 @@ mod tests {
                 "“Why now?” he asked.",
                 "Talks with the U.S.",
                 "The ministry said more.",
+                "MOSCOW, Nov. 27 (Reuters) — Lavrov said so.",
             ]
         );
     }

@@ -340,6 +340,74 @@ pub(super) const SOURCE_NOUNS: &[&str] = &[
     "government",
     "report",
     "document",
+    "premier",
+    "chancellor",
+    "secretary",
+    "secretary-general",
+    "commissioner",
+    "letter",
+];
+
+/// Source nouns for a person ("the spokesperson said"): the last person whose role fits.
+pub(super) const PERSON_SOURCE_NOUNS: &[&str] = &[
+    "official",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "minister",
+    "diplomat",
+    "ambassador",
+    "envoy",
+    "president",
+    "leader",
+    "premier",
+    "chancellor",
+    "secretary",
+    "secretary-general",
+    "chief",
+    "commissioner",
+    "representative",
+];
+
+/// Source nouns for a document ("the statement said"): its author spoke last.
+pub(super) const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "communique",
+    "communiqué",
+    "declaration",
+    "readout",
+    "report",
+    "document",
+    "letter",
+];
+
+/// Common nouns of bodies ("the council said"): the latest body with that word in its
+/// name.
+pub(super) const BODY_NOUNS: &[&str] = &[
+    "council",
+    "commission",
+    "committee",
+    "ministry",
+    "department",
+    "office",
+    "agency",
+    "mission",
+    "secretariat",
+    "parliament",
+    "assembly",
+    "court",
+    "bank",
+    "fund",
+    "programme",
+    "program",
+    "organization",
+    "organisation",
+    "union",
+    "alliance",
+    "forces",
+    "army",
+    "movement",
+    "front",
 ];
 
 /// Words between "according to" and the source ("according to a statement issued by").
