@@ -101,4 +101,14 @@ fn dev_report() {
         })
         .collect();
     print_tables("the dev set", &per, &total);
+    let count = |f: fn(&GoldArticle) -> usize| articles.iter().map(f).sum::<usize>();
+    println!(
+        "\nDev set coded: {} articles, {} words, {} mentions, {} statements, {} commitments, {} stances",
+        articles.len(),
+        count(|a| a.words()),
+        count(|a| a.mentions.len()),
+        count(|a| a.statements.len()),
+        count(|a| a.commitments.len()),
+        count(|a| a.stances.len()),
+    );
 }
