@@ -81,10 +81,15 @@ fn french_page_in_windows_1252_keeps_the_story_and_drops_the_rest() {
 #[test]
 fn chinese_portal_page_in_gbk_reads_json_ld_news_article() {
     let doc = import_file(&fixture("zh-gbk.html"), Id(1)).expect("imports");
+    let story = paragraphs("zh-gbk.paragraphs");
+    // The info line under the headline repeats the date, outlet and author.
+    assert_starts_with_story(doc.text(), &story);
     assert_story_only(
         doc.text(),
-        &paragraphs("zh-gbk.paragraphs"),
+        &story,
         &[
+            "2025-03-08 11:20",
+            "作者",
             "首页",
             "广告",
             "分享到",
@@ -106,13 +111,28 @@ fn chinese_portal_page_in_gbk_reads_json_ld_news_article() {
 // Pages built the way large outlets build theirs (make_outlet_fixtures.py): the story split
 // over several containers with ads, newsletter boxes and promos between its paragraphs.
 
+/// The text opens with the story's first paragraph: no dek, byline, date line or labels
+/// before it.
+fn assert_starts_with_story(text: &str, story: &[String]) {
+    assert!(
+        text.starts_with(story[0].as_str()),
+        "the text does not open with the story:\n{text}"
+    );
+}
+
 #[test]
 fn new_york_times_style_page_keeps_every_column_of_the_story() {
     let doc = import_file(&fixture("nyt-style.html"), Id(1)).expect("imports");
+    let story = paragraphs("nyt-style.paragraphs");
+    assert_starts_with_story(doc.text(), &story);
     assert_story_only(
         doc.text(),
-        &paragraphs("nyt-style.paragraphs"),
+        &story,
         &[
+            "China abstained on a draft",
+            "By Farnaz Fassihi",
+            "April 15, 2025",
+            "Read in app",
             "SKIP ADVERTISEMENT",
             "Advertisement",
             "Subscribe for $1/week",
@@ -136,14 +156,24 @@ fn new_york_times_style_page_keeps_every_column_of_the_story() {
     assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2025, 4, 15));
     assert_eq!(doc.meta.byline, "Farnaz Fassihi");
     assert_eq!(doc.meta.language, "en");
+    // The dek is the outlet's summary, not the story: it is kept in the document's info.
+    assert_eq!(
+        doc.meta.custom.get("summary").map(String::as_str),
+        Some(
+            "China abstained on a draft written by France and Kenya that sought protection \
+             for civilians around Goma."
+        )
+    );
 }
 
 #[test]
 fn washington_post_style_page_drops_inline_promos_between_paragraphs() {
     let doc = import_file(&fixture("wapo-style.html"), Id(1)).expect("imports");
+    let story = paragraphs("wapo-style.paragraphs");
+    assert_starts_with_story(doc.text(), &story);
     assert_story_only(
         doc.text(),
-        &paragraphs("wapo-style.paragraphs"),
+        &story,
         &[
             "Story continues below advertisement",
             "Read more:",
@@ -165,14 +195,20 @@ fn washington_post_style_page_drops_inline_promos_between_paragraphs() {
     assert_eq!(doc.meta.source, "Washington Post");
     assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2025, 6, 6));
     assert_eq!(doc.meta.byline, "Terrence McCoy");
+    assert_eq!(
+        doc.meta.custom.get("summary").map(String::as_str),
+        Some("Brazil accepted a side letter on deforestation that France had demanded")
+    );
 }
 
 #[test]
 fn telegraph_style_page_drops_related_topics_and_the_paywall_banner() {
     let doc = import_file(&fixture("telegraph-style.html"), Id(1)).expect("imports");
+    let story = paragraphs("telegraph-style.paragraphs");
+    assert_starts_with_story(doc.text(), &story);
     assert_story_only(
         doc.text(),
-        &paragraphs("telegraph-style.paragraphs"),
+        &story,
         &[
             "Related Topics",
             "Starmer to meet Xi",
@@ -194,14 +230,20 @@ fn telegraph_style_page_drops_related_topics_and_the_paywall_banner() {
     assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2025, 3, 18));
     assert_eq!(doc.meta.byline, "Ben Riley-Smith");
     assert_eq!(doc.meta.language, "en-GB");
+    assert_eq!(
+        doc.meta.custom.get("summary").map(String::as_str),
+        Some("Foreign Secretary tells MPs engagement does not mean silence on human rights")
+    );
 }
 
 #[test]
 fn chinese_state_portal_page_drops_editor_line_and_rankings() {
     let doc = import_file(&fixture("people-cn-style.html"), Id(1)).expect("imports");
+    let story = paragraphs("people-cn-style.paragraphs");
+    assert_starts_with_story(doc.text(), &story);
     assert_story_only(
         doc.text(),
-        &paragraphs("people-cn-style.paragraphs"),
+        &story,
         &[
             "责任编辑",
             "纠错",
@@ -223,4 +265,64 @@ fn chinese_state_portal_page_drops_editor_line_and_rankings() {
     assert_eq!(doc.meta.source, "人民网");
     assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2025, 5, 20));
     assert_eq!(doc.meta.byline, "张晓东");
+}
+
+#[test]
+fn reuters_style_page_drops_header_labels_and_trailer_but_keeps_the_reporting_credit() {
+    let doc = import_file(&fixture("reuters-style.html"), Id(1)).expect("imports");
+    // The last expected paragraph is the credit line: who reported from where, which
+    // analysts cite; it stays after the story.
+    let story = paragraphs("reuters-style.paragraphs");
+    assert!(story[story.len() - 1].starts_with("Reporting by"));
+    assert_starts_with_story(doc.text(), &story);
+    assert!(doc.text().ends_with(story[story.len() - 1].as_str()));
+    assert_story_only(
+        doc.text(),
+        &story,
+        &[
+            "Listen to this article",
+            "By Humeyra Pamuk and Simon Lewis",
+            "GMT+1",
+            "Updated 2 hours ago",
+            "Scroll to continue",
+            "Sign up here",
+            "Follow Reuters on X",
+            "Copyright ©",
+            "All quotes delayed",
+            "Register",
+        ],
+    );
+    assert_eq!(doc.meta.byline, "Humeyra Pamuk, Simon Lewis");
+    assert_eq!(doc.meta.source, "Reuters");
+    assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2025, 4, 22));
+}
+
+#[test]
+fn guardian_style_story_opening_with_by_keeps_its_first_paragraph() {
+    let doc = import_file(&fixture("guardian-style.html"), Id(1)).expect("imports");
+    let story = paragraphs("guardian-style.paragraphs");
+    // "By Tuesday, the talks had …" is the story's first paragraph, not a byline.
+    assert!(story[0].starts_with("By Tuesday"));
+    assert_starts_with_story(doc.text(), &story);
+    assert_story_only(
+        doc.text(),
+        &story,
+        &[
+            "Mediators to put forward bridging proposal",
+            "Diplomatic editor",
+            "18.02 BST",
+            "Share",
+            "Explore more on these topics",
+            "All rights reserved",
+        ],
+    );
+    assert_eq!(doc.meta.byline, "Patrick Wintour");
+    assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2025, 4, 15));
+    assert_eq!(
+        doc.meta.custom.get("summary").map(String::as_str),
+        Some(
+            "Mediators to put forward bridging proposal after Israeli delegation returns home \
+             for consultations"
+        )
+    );
 }

@@ -1,6 +1,8 @@
 //! The HTML importer: a saved news page becomes the story's text, readability-style
 //! (dom_smoothie, a port of Mozilla's Readability), with the page's own metadata.
 
+mod edges;
+
 use super::{Extracted, ImportError, decode};
 use crate::model::DocumentMeta;
 use chrono::{DateTime, NaiveDate};
@@ -32,14 +34,16 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
         .map(|url| url.trim().to_owned());
     let headline = single_headline(&reader.doc);
     let meta_date = meta_published_date(&reader.doc);
+    let dek = page_dek(&reader.doc, headline.as_deref());
     remove_page_furniture(&reader.doc);
     let article = reader.parse().map_err(|_| ImportError::NoArticleText)?;
     let text = tidy_paragraphs(&article.text_content);
     if text.is_empty() {
         return Err(ImportError::NoArticleText);
     }
-    let (title, site_from_title) = split_page_title(&one_line(&article.title), headline.as_deref());
-    let meta = DocumentMeta {
+    let page_title = one_line(&article.title);
+    let (title, site_from_title) = split_page_title(&page_title, headline.as_deref());
+    let mut meta = DocumentMeta {
         title,
         source: article
             .site_name
@@ -57,11 +61,88 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
         language: article.lang.unwrap_or_default(),
         ..DocumentMeta::default()
     };
+    let trimmed = edges::strip(
+        &text,
+        &edges::PageFacts {
+            titles: [
+                Some(meta.title.as_str()),
+                Some(page_title.as_str()),
+                headline.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+            byline: &meta.byline,
+            source: &meta.source,
+            date: meta.date,
+            dek: dek.as_deref(),
+        },
+    );
+    meta.date = meta.date.or(trimmed.date_line);
+    // The dek (the outlet's summary under the headline) is not part of the story: analysts
+    // code what the story reports, and the dek restates it in the desk's words, so coding
+    // both would count each statement twice. Readability already drops it on most pages;
+    // taking it out everywhere makes outlets alike, and it is kept, like the headline, in
+    // the document's info.
+    if let Some(dek) = dek {
+        meta.custom.insert(SUMMARY_FIELD.to_owned(), dek);
+    }
     Ok(Extracted {
-        text,
+        text: trimmed.text,
         encoding: decoded.encoding,
         line_endings: decoded.line_endings,
         meta,
+    })
+}
+
+/// The document-info field that holds a page's dek.
+const SUMMARY_FIELD: &str = "summary";
+
+/// Words in a class, id or `data-*` name that mark the dek (the summary under the headline)
+/// across outlets: NYT "article-summary", Telegraph "e-standfirst", Washington Post
+/// "subheadline", Guardian "standfirst", Le Monde "article__desc".
+const DEK_WORDS: &[&str] = &[
+    "summary",
+    "dek",
+    "standfirst",
+    "subheadline",
+    "subhead",
+    "sub-headline",
+    "strapline",
+    "desc",
+    "description",
+];
+
+/// The dek: the first element named as one (see `DEK_WORDS`) holding a short text that is
+/// not the headline. A named element holding several paragraphs is a container, not a dek.
+fn page_dek(doc: &dom_query::Document, headline: Option<&str>) -> Option<String> {
+    const MAX_DEK_CHARS: usize = 600;
+    const NAMES: [&str; 5] = ["class", "id", "data-qa", "data-testid", "data-gu-name"];
+    let candidates = doc
+        .select("body [class], body [id], body [data-qa], body [data-testid], body [data-gu-name]");
+    candidates.nodes().iter().find_map(|node| {
+        let named = NAMES
+            .iter()
+            .filter_map(|attribute| node.attr(attribute))
+            .any(|name| is_dek_name(&name));
+        if !named || dom_query::Selection::from(*node).select("p").length() > 1 {
+            return None;
+        }
+        let text = one_line(&node.text());
+        (!text.is_empty()
+            && text.chars().count() <= MAX_DEK_CHARS
+            && Some(text.as_str()) != headline)
+            .then_some(text)
+    })
+}
+
+fn is_dek_name(name: &str) -> bool {
+    name.split_whitespace().any(|token| {
+        let token = token.to_ascii_lowercase();
+        DEK_WORDS.contains(&token.as_str())
+            || token
+                .split(['-', '_'])
+                .any(|word| DEK_WORDS.contains(&word))
     })
 }
 
