@@ -1,5 +1,7 @@
 //! Saved news pages: the story's every paragraph and its metadata come out; navigation,
-//! ads, share buttons, related stories, comments, scripts and styles do not. The fixtures
+//! ads, share buttons, related stories, comments, scripts and styles do not, nor the
+//! story's header furniture (dek, byline, date line, "Read in app") or trailer (sign-up,
+//! follow and copyright lines); the text opens with the story's first paragraph. The fixtures
 //! (tests/fixtures/articles/html, written by make_html_fixtures.py) are in legacy
 //! encodings declared by a meta tag, as many portals still serve them.
 

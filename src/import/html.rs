@@ -75,7 +75,10 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
             byline: &meta.byline,
             source: &meta.source,
             date: meta.date,
-            dek: dek.as_deref(),
+            dek: dek
+                .as_ref()
+                .filter(|dek| !dek.repeats_a_paragraph)
+                .map(|dek| dek.text.as_str()),
         },
     );
     meta.date = meta.date.or(trimmed.date_line);
@@ -85,7 +88,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
     // taking it out everywhere makes outlets alike, and it is kept, like the headline, in
     // the document's info.
     if let Some(dek) = dek {
-        meta.custom.insert(SUMMARY_FIELD.to_owned(), dek);
+        meta.custom.insert(SUMMARY_FIELD.to_owned(), dek.text);
     }
     Ok(Extracted {
         text: trimmed.text,
@@ -113,9 +116,17 @@ const DEK_WORDS: &[&str] = &[
     "description",
 ];
 
+/// The summary under the headline, as the page marks it up.
+struct Dek {
+    text: String,
+    /// The same words are also a paragraph elsewhere on the page: the dek repeats the
+    /// story's opening, so the text keeps them.
+    repeats_a_paragraph: bool,
+}
+
 /// The dek: the first element named as one (see `DEK_WORDS`) holding a short text that is
 /// not the headline. A named element holding several paragraphs is a container, not a dek.
-fn page_dek(doc: &dom_query::Document, headline: Option<&str>) -> Option<String> {
+fn page_dek(doc: &dom_query::Document, headline: Option<&str>) -> Option<Dek> {
     const MAX_DEK_CHARS: usize = 600;
     const NAMES: [&str; 5] = ["class", "id", "data-qa", "data-testid", "data-gu-name"];
     let candidates = doc
@@ -129,10 +140,30 @@ fn page_dek(doc: &dom_query::Document, headline: Option<&str>) -> Option<String>
             return None;
         }
         let text = one_line(&node.text());
-        (!text.is_empty()
-            && text.chars().count() <= MAX_DEK_CHARS
-            && Some(text.as_str()) != headline)
-            .then_some(text)
+        if text.is_empty()
+            || text.chars().count() > MAX_DEK_CHARS
+            || Some(text.as_str()) == headline
+        {
+            return None;
+        }
+        let same_text = |paragraph: &dom_query::NodeRef| one_line(&paragraph.text()) == text;
+        let own = usize::from(node.has_name("p") && same_text(node))
+            + dom_query::Selection::from(*node)
+                .select("p")
+                .nodes()
+                .iter()
+                .filter(|p| same_text(p))
+                .count();
+        let everywhere = doc
+            .select("body p")
+            .nodes()
+            .iter()
+            .filter(|p| same_text(p))
+            .count();
+        Some(Dek {
+            repeats_a_paragraph: everywhere > own,
+            text,
+        })
     })
 }
 
@@ -357,6 +388,39 @@ mod tests {
         assert!(!is_furniture_name("lead headline"));
         assert!(!is_furniture_name("articleBodyText section"));
         assert!(!is_furniture_name("readability-content"));
+    }
+
+    #[test]
+    fn the_dek_is_found_by_name_and_marked_when_it_repeats_the_opening() {
+        let page =
+            |body: &str| dom_query::Document::from(format!("<html><body>{body}</body></html>"));
+        let dek = page_dek(
+            &page(
+                "<h1>Talks stall</h1><div class='e-standfirst'><p>Mediators try again.</p></div>\
+                 <p>Ministers met.</p><p>They left.</p>",
+            ),
+            Some("Talks stall"),
+        )
+        .expect("a dek");
+        assert_eq!(dek.text, "Mediators try again.");
+        assert!(!dek.repeats_a_paragraph);
+        // A summary that is also the story's first paragraph stays in the text.
+        let dek = page_dek(
+            &page(
+                "<p id='article-summary'>Ministers met.</p><p>Ministers met.</p><p>They left.</p>",
+            ),
+            None,
+        )
+        .expect("a dek");
+        assert!(dek.repeats_a_paragraph);
+        // A container named "summary" holding the story is no dek.
+        assert!(
+            page_dek(
+                &page("<div class='summary'><p>Ministers met.</p><p>They left.</p></div>"),
+                None
+            )
+            .is_none()
+        );
     }
 
     #[test]

@@ -46,20 +46,25 @@ pub(super) struct Trimmed {
 const MAX_EDGE_WORDS: usize = 40;
 
 pub(super) fn strip(text: &str, facts: &PageFacts<'_>) -> Trimmed {
-    let known = Known::new(facts);
+    let mut known = Known::new(facts);
     let blocks: Vec<&str> = text.split("\n\n").collect();
     let mut date_line = None;
     let mut start = 0;
     while let Some(block) = blocks.get(start) {
-        match edge_furniture(block, &known, true) {
-            Some(found) => date_line = date_line.or(found.date),
-            None => break,
+        if known.dek.as_deref() == Some(fold(block).as_str()) {
+            // The dek: the outlet's summary, kept in the document's info instead (see
+            // html.rs). Once only: a second copy is the story's own.
+            known.dek = None;
+        } else if let Some(found) = edge_furniture(block, &known) {
+            date_line = date_line.or(found.date);
+        } else {
+            break;
         }
         start += 1;
     }
     let mut end = blocks.len();
     while end > start {
-        match edge_furniture(blocks[end - 1], &known, false) {
+        match edge_furniture(blocks[end - 1], &known) {
             Some(found) => date_line = date_line.or(found.date),
             None => break,
         }
@@ -134,16 +139,8 @@ struct Furniture {
     date: Option<NaiveDate>,
 }
 
-/// Whether a block at the story's top (`at_top`) or bottom is furniture: every line of it.
-fn edge_furniture(block: &str, known: &Known, at_top: bool) -> Option<Furniture> {
-    let folded = fold(block);
-    if folded.is_empty() {
-        return Some(Furniture { date: None });
-    }
-    // The dek: the outlet's summary, kept in the document's info instead (see html.rs).
-    if at_top && known.dek.as_deref() == Some(folded.as_str()) {
-        return Some(Furniture { date: None });
-    }
+/// Whether a block at the story's top or bottom is furniture: every line of it.
+fn edge_furniture(block: &str, known: &Known) -> Option<Furniture> {
     let mut date = None;
     for line in block.lines() {
         let found = furniture_line(line, known)?;
@@ -903,9 +900,15 @@ mod tests {
             ..facts("", "", None)
         };
         assert_eq!(strip(&format!("{dek}\n\n{STORY}"), &page).text, STORY);
-        // The same words later on are the story's own.
+        // The same words later on, or a second time, are the story's own.
         let text = format!("{STORY}\n\n{dek}");
         assert_eq!(strip(&text, &page).text, text);
+        let twice = format!("{dek}\n\nBy Jane O’Neill\n\n{dek}\n\n{STORY}");
+        let page = PageFacts {
+            byline: "Jane O’Neill",
+            ..page
+        };
+        assert_eq!(strip(&twice, &page).text, format!("{dek}\n\n{STORY}"));
     }
 
     #[test]
