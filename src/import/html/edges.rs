@@ -94,7 +94,7 @@ struct Known {
     /// Authors and outlet, longest first so "Ben Riley-Smith" goes before "Ben".
     names: Vec<String>,
     dek: Option<String>,
-    has_date: bool,
+    date: Option<NaiveDate>,
 }
 
 impl Known {
@@ -116,7 +116,7 @@ impl Known {
                 .collect(),
             names,
             dek: facts.dek.map(fold).filter(|dek| !dek.is_empty()),
-            has_date: facts.date.is_some(),
+            date: facts.date,
         }
     }
 }
@@ -158,15 +158,26 @@ fn furniture_line(line: &str, known: &Known) -> Option<Furniture> {
         return Some(Furniture { date: None });
     }
     let facts = header_line(&folded, known)?;
+    // One reading of the date, or none ("4/3/2025" could be April or March).
+    let date = match facts.dates.as_slice() {
+        [date] => Some(*date),
+        _ => None,
+    };
     if facts.named {
-        return Some(Furniture { date: facts.date });
+        return Some(Furniture { date });
     }
-    // A date line. One the metadata lacks is read, not lost; one that cannot be read
-    // stays for the analyst unless the metadata already has the date.
-    if facts.date.is_some() || known.has_date || !facts.has_year {
-        return Some(Furniture { date: facts.date });
-    }
-    None
+    // A date line goes when it repeats the published date (a day either way: pages print
+    // their own time zone's date), is a stamp ("Updated …", "2 hours ago"), holds only a
+    // time, or gives the date the metadata lacks (read, not lost). Any other date, such as
+    // a timeline's first heading, stays.
+    let repeats = known.date.is_some_and(|published| {
+        facts
+            .dates
+            .iter()
+            .any(|date| (*date - published).num_days().abs() <= 1)
+    });
+    let fills_in = known.date.is_none() && date.is_some();
+    (repeats || fills_in || facts.stamp || !facts.has_date_part).then_some(Furniture { date })
 }
 
 /// The folded form used for every comparison: lower case, straight apostrophes and
@@ -413,9 +424,12 @@ fn is_labelled_furniture(folded: &str) -> bool {
 struct HeaderLine {
     /// An author or the outlet was named.
     named: bool,
-    date: Option<NaiveDate>,
-    /// A four-digit number: a year, so the line holds a date even if unread.
-    has_year: bool,
+    /// Every reading of the dates in it.
+    dates: Vec<NaiveDate>,
+    /// A year or a month's name: more than a time of day.
+    has_date_part: bool,
+    /// "Updated", "Published", "ago", "更新": a time stamp, never a heading.
+    stamp: bool,
 }
 
 /// The line as a byline or date line, or `None` when anything else is left in it.
@@ -434,27 +448,59 @@ fn header_line(folded: &str, known: &Known) -> Option<HeaderLine> {
         return None;
     }
     let mut dated = false;
-    let mut has_year = false;
+    let mut has_date_part = false;
+    let mut stamp = false;
     for token in &tokens {
-        if HEADER_WORDS.contains(token)
-            || month_number(token).is_some()
-            || is_weekday(token)
-            || is_time_zone(token)
-        {
+        if month_number(token).is_some() {
+            has_date_part = true;
+            continue;
+        }
+        if HEADER_WORDS.contains(token) || is_weekday(token) || is_time_zone(token) {
+            stamp |= STAMP_WORDS.contains(token);
             continue;
         }
         if !is_date_or_time(token) {
             return None;
         }
         dated = true;
-        has_year |= has_four_digits(token);
+        has_date_part |= has_four_digits(token);
     }
     (named || dated).then(|| HeaderLine {
         named,
-        date: date_in(&tokens),
-        has_year,
+        dates: dates_in(&tokens),
+        has_date_part,
+        stamp,
     })
 }
+
+/// Header words that make a line a time stamp.
+const STAMP_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "modified",
+    "originally",
+    "mis",
+    "publié",
+    "publiée",
+    "modifié",
+    "actualisé",
+    "aktualisiert",
+    "veröffentlicht",
+    "stand",
+    "actualizado",
+    "publicado",
+    "atualizado",
+    "aggiornato",
+    "pubblicato",
+    "ago",
+    "today",
+    "yesterday",
+    "更新",
+    "发布",
+    "发布时间",
+];
 
 /// Words of bylines and date lines besides names and dates.
 const HEADER_WORDS: &[&str] = &[
@@ -730,43 +776,56 @@ fn month_number(token: &str) -> Option<u32> {
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
-/// The first complete date among a line's tokens: ISO ("2025-03-08"), day first with dots
-/// ("15.04.2025"), Chinese ("2025年05月20日"), or a month's name with a day and a year in
-/// either order ("April 15, 2025", "18 March 2025").
-fn date_in(tokens: &[&str]) -> Option<NaiveDate> {
+/// Every complete date among a line's tokens, each way it can be read: ISO ("2025-03-08"),
+/// day first with dots ("15.04.2025"), Chinese ("2025年05月20日"), a month's name with a
+/// day and a year in either order ("April 15, 2025", "18 March 2025"), and numbers split
+/// by slashes ("2025/03/08"; "4/3/2025" both as 3 April and as 4 March).
+fn dates_in(tokens: &[&str]) -> Vec<NaiveDate> {
+    let mut dates = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        dates.extend(numeric_date(token));
+        dates.extend(month_name_date(tokens, i));
+        if let Some(&[a, b, c]) = tokens.get(i..i + 3) {
+            let parts = (a.parse::<u32>(), b.parse::<u32>(), c.parse::<i32>());
+            if let (Ok(a), Ok(b), Ok(c)) = parts {
+                if a > 999 {
+                    dates.extend(
+                        i32::try_from(a)
+                            .ok()
+                            .and_then(|y| NaiveDate::from_ymd_opt(y, b, u32::try_from(c).ok()?)),
+                    );
+                } else if c > 999 {
+                    dates.extend(NaiveDate::from_ymd_opt(c, a, b));
+                    dates.extend(NaiveDate::from_ymd_opt(c, b, a));
+                }
+            }
+        }
+    }
+    dates.sort_unstable();
+    dates.dedup();
+    dates
+}
+
+/// The date around a month's name at `i`: day before and year after, or day and year after.
+fn month_name_date(tokens: &[&str], i: usize) -> Option<NaiveDate> {
     let number = |token: &str| -> Option<u32> {
         token
             .trim_end_matches(|c: char| c.is_alphabetic() || c == '.')
             .parse()
             .ok()
     };
-    for (i, token) in tokens.iter().enumerate() {
-        if let Some(date) = numeric_date(token) {
-            return Some(date);
-        }
-        let Some(month) = month_number(token) else {
-            continue;
-        };
-        let year_at = |at: usize| {
-            tokens
-                .get(at)
-                .filter(|t| t.len() == 4)
-                .and_then(|t| t.parse::<i32>().ok())
-        };
-        let day_before = i.checked_sub(1).and_then(|at| number(tokens[at]));
-        let candidates = [
-            (day_before, year_at(i + 1)),
-            (tokens.get(i + 1).and_then(|t| number(t)), year_at(i + 2)),
-        ];
-        for (day, year) in candidates {
-            if let (Some(day), Some(year)) = (day, year)
-                && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
-            {
-                return Some(date);
-            }
-        }
-    }
-    None
+    let month = month_number(tokens[i])?;
+    let year_at = |at: usize| {
+        tokens
+            .get(at)
+            .filter(|t| t.len() == 4)
+            .and_then(|t| t.parse::<i32>().ok())
+    };
+    let day_before = i.checked_sub(1).and_then(|at| number(tokens[at]));
+    let day_after = tokens.get(i + 1).and_then(|t| number(t));
+    [(day_before, year_at(i + 1)), (day_after, year_at(i + 2))]
+        .into_iter()
+        .find_map(|(day, year)| NaiveDate::from_ymd_opt(year?, month, day?))
 }
 
 fn numeric_date(token: &str) -> Option<NaiveDate> {
@@ -861,12 +920,37 @@ mod tests {
                 date_line: day(2025, 3, 18)
             }
         );
-        // A date this reader cannot place is kept rather than lost.
-        let kept = strip(&format!("3/18/2025\n\n{STORY}"), &page).text;
-        assert!(kept.starts_with("3/18/2025"));
-        // Once the page's metadata has the date, the line only repeats it.
-        let dated = facts("", "", day(2025, 3, 18));
-        assert_eq!(strip(&format!("3/18/2025\n\n{STORY}"), &dated).text, STORY);
+        assert_eq!(
+            strip(&format!("2025年05月20日16:42\n\n{STORY}"), &page).date_line,
+            day(2025, 5, 20)
+        );
+        // A date that reads two ways is kept rather than lost or guessed.
+        let kept = strip(&format!("4/3/2025\n\n{STORY}"), &page).text;
+        assert!(kept.starts_with("4/3/2025"));
+        // Once the page's metadata has the date, either reading may repeat it.
+        let dated = facts("", "", day(2025, 3, 4));
+        assert_eq!(strip(&format!("4/3/2025\n\n{STORY}"), &dated).text, STORY);
+    }
+
+    #[test]
+    fn a_date_heading_that_is_not_the_published_date_stays() {
+        // A timeline's first heading, in a story published on 15 April.
+        let page = facts("", "", day(2025, 4, 15));
+        let text = format!("March 3, 2025\n\n{STORY}");
+        assert_eq!(strip(&text, &page).text, text);
+        // A page's own time zone may print the day before or after the UTC stamp.
+        assert_eq!(
+            strip(&format!("April 16, 2025\n\n{STORY}"), &page).text,
+            STORY
+        );
+        // Stamps and bare times go whatever their date.
+        for stamp in [
+            "Updated April 20, 2025",
+            "Updated 2 hours ago",
+            "3:45 PM ET",
+        ] {
+            assert_eq!(strip(&format!("{stamp}\n\n{STORY}"), &page).text, STORY);
+        }
     }
 
     #[test]
