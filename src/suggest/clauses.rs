@@ -356,6 +356,16 @@ impl<'a> Rules<'a> {
             return Subject::None;
         }
         let mut t = j - 1;
+        // "The World Food Programme (WFP) said", "Guo Jiakun (郭嘉昆) said": the name
+        // before the brackets.
+        if self.punct(s, t) == Some(')')
+            && let Some(open) = (t.saturating_sub(8)..t)
+                .rev()
+                .find(|&x| self.punct(s, x) == Some('('))
+            && open > 0
+        {
+            t = open - 1;
+        }
         if matches!(Self::word(s, t), "and" | "but" | "or") || self.punct(s, t) == Some(',') {
             // "will A and will B": the second verb shares the first one's subject.
             if self.punct(s, t) != Some(',') || !self.appositive_before(s, t) {
@@ -433,6 +443,8 @@ impl<'a> Rules<'a> {
             "he" | "she" => Subject::ThirdPerson(t),
             "they" | "it" => Subject::They(t),
             _ if SOURCE_NOUNS.contains(&w) => match self.source_owner(s, t) {
+                // "a foreign ministry source said": anonymous, no actor speaks.
+                Some(_) if matches!(w, "source" | "sources") => Subject::Unnamed(t),
                 // "the Chinese envoy said": the Chinese envoy named before, if any.
                 Some((owner, at))
                     if PERSON_SOURCE_NOUNS.contains(&w) && !is_person(self.project, &owner) =>
@@ -481,7 +493,13 @@ impl<'a> Rules<'a> {
         while k > 0 && t - k < 16 {
             k -= 1;
             match self.punct(s, k) {
-                Some(',') => return k > 0 && self.mention_at(s, k - 1).is_some(),
+                // "China, as a major country, will"; "The Chinese envoy, Fu Cong, said".
+                Some(',') => {
+                    return k > 0
+                        && (self.mention_at(s, k - 1).is_some()
+                            || (k + 1..t)
+                                .any(|x| self.mention_at(s, x).is_some_and(|m| m.person)));
+                }
                 Some(c) if c == ';' || c == ':' || c == '"' || text::opens_quote(c) => {
                     return false;
                 }
@@ -565,6 +583,12 @@ impl<'a> Rules<'a> {
             return Some(recent.speaker.clone());
         }
         if PERSON_SOURCE_NOUNS.contains(&w) {
+            // "A Commission spokesperson said": the body's spokesperson speaks for it.
+            if at > 0
+                && let Some(body) = self.body_named(s, at - 1)
+            {
+                return Some(Some(body));
+            }
             let before = s.tokens[at].start;
             let fitting = self.mentions[..self.mentions.partition_point(|m| m.end <= before)]
                 .iter()
@@ -599,8 +623,17 @@ impl<'a> Rules<'a> {
     /// "the council", "the commission" with no mention over it: the latest organisation
     /// or body before token `t` whose name has that word ("UN Security Council").
     fn body_by_noun(&self, s: &Sentence, t: usize) -> Option<ActorRef> {
+        if t == 0 || Self::word(s, t - 1) != "the" {
+            return None;
+        }
+        self.body_named(s, t)
+    }
+
+    /// The latest organisation or body before token `t` with the body noun at `t` in
+    /// its name.
+    fn body_named(&self, s: &Sentence, t: usize) -> Option<ActorRef> {
         let w = Self::word(s, t);
-        if !BODY_NOUNS.contains(&w) || t == 0 || Self::word(s, t - 1) != "the" {
+        if !BODY_NOUNS.contains(&w) {
             return None;
         }
         let before = s.tokens[t].start;
@@ -722,6 +755,15 @@ impl<'a> Rules<'a> {
                 // "The European Union's trade chief said": the actor in the title.
                 self.source_owner(s, first)
                     .map(|(actor, at)| (Some(actor), at))
+            }
+            Subject::Coordinated
+                if let Some(earlier) =
+                    self.cues(s).into_iter().rev().find(|c| {
+                        c.1 < first && matches!(c.2, CueKind::Verb | CueKind::Position)
+                    }) =>
+            {
+                // "Diop rejected the communiqué and said …": the first verb's subject.
+                self.cue_speaker(s, earlier, recent)
             }
             Subject::FirstPerson | Subject::They(_) | Subject::Coordinated | Subject::None => {
                 // Inverted after a quotation: “…,” said Wang.

@@ -3,12 +3,37 @@
 
 use super::*;
 
+/// Honorifics of South and Southeast Asian usage ("Shri Randhir Jaiswal", "Datuk Seri
+/// Anwar"), which are no part of the name.
+const REGIONAL_HONORIFICS: &[&str] = &[
+    "Shri", "Sri", "Smt", "Shrimati", "Datuk", "Dato", "Dato'", "Dato’", "Tan", "Bapak", "Pak",
+    "Ibu",
+];
+
+/// True when the honorific at `i` opens a name ("Shri Randhir"; "Tan" only as "Tan Sri").
+fn regional_honorific(t: &Tokens, i: usize) -> Option<usize> {
+    let word = t.str(i);
+    if !REGIONAL_HONORIFICS.contains(&word) || !t.is_capitalised(i + 1) {
+        return None;
+    }
+    // "Datuk Seri", "Tan Sri": two-word honorifics.
+    let second = matches!(t.str(i + 1), "Seri" | "Sri");
+    if word == "Tan" && !second {
+        return None;
+    }
+    let end = if second { i + 2 } else { i + 1 };
+    (t.is_capitalised(end) && t.same_sentence(i, end)).then_some(end)
+}
+
 impl<'a, 't> Pass<'a, 't> {
     /// A title phrase starting at `i` ("Foreign Minister", "Secretary of State",
     /// "spokesperson", "Mr."): its end token (exclusive), whether it names a role, or
     /// `None`.
     pub(super) fn title(&self, i: usize) -> Option<(usize, bool)> {
         let t = self.t;
+        if let Some(end) = regional_honorific(t, i) {
+            return Some((end, false));
+        }
         if self.title_at(i) == Some(TitleWord::Honorific) {
             let end = if t.str(i + 1) == "." && t.joined(i + 1) {
                 i + 2
@@ -28,6 +53,13 @@ impl<'a, 't> Pass<'a, 't> {
                     Some(TitleWord::Modifier) => {}
                     Some(TitleWord::Honorific) => break,
                     None => {
+                        // "Spokesman for Secretary-General António Guterres": the name
+                        // after is whom the spokesman speaks for.
+                        let speaks_for =
+                            word == "for" && t.str(j - 1).to_lowercase().starts_with("spokes");
+                        if speaks_for {
+                            break;
+                        }
                         let joiner = j > i && matches!(word, "of" | "for" | "and");
                         let next_is_title = self
                             .title_at(j + 1)
@@ -146,6 +178,7 @@ impl<'a, 't> Pass<'a, 't> {
         } else {
             String::new()
         };
+        let role = self.counterpart_role(i, role);
         let affiliation = self
             .affiliation_before(i)
             .or_else(|| self.state_after(name_end));
@@ -153,6 +186,30 @@ impl<'a, 't> Pass<'a, 't> {
         let person = self.person(title_end, name_end, role, affiliation, gender);
         self.push(title_end, name_end, Referent::Person(person));
         Some(self.script_alias(name_end, person))
+    }
+
+    /// "his Turkish counterpart Hakan Fidan": a counterpart holds the role of the person
+    /// named before in the sentence, so that "the Turkish minister" finds him later.
+    fn counterpart_role(&self, i: usize, role: String) -> String {
+        if !role.to_lowercase().ends_with("counterpart") {
+            return role;
+        }
+        let t = self.t;
+        self.found
+            .iter()
+            .rev()
+            .take(MAX_LOOK_BACK)
+            .take_while(|f| t.same_sentence(f.start, i))
+            .find_map(|f| match f.referent {
+                Referent::Person(p)
+                    if !self.people[p].role_lower.is_empty()
+                        && !self.people[p].role_lower.ends_with("counterpart") =>
+                {
+                    Some(self.people[p].role.clone())
+                }
+                _ => None,
+            })
+            .unwrap_or(role)
     }
 
     /// The state or organisation written just before a title ("Chinese", "China's",
@@ -369,7 +426,9 @@ impl<'a, 't> Pass<'a, 't> {
             if !t.same_sentence(h, i) || h + 7 < i {
                 return None;
             }
-            if self.title_at(h) == Some(TitleWord::Head) && word.chars().all(char::is_lowercase) {
+            // "Sudan's ambassador to the UN, Name," / "Mexico's Foreign Secretary, Name,"
+            // / "the Official Spokesperson of the Ministry of External Affairs, Name,".
+            if self.title_at(h) == Some(TitleWord::Head) {
                 break;
             }
             let completes =
@@ -379,11 +438,11 @@ impl<'a, 't> Pass<'a, 't> {
             }
             h -= 1;
         }
-        let role = t.text[t.list[h].start..t.list[i - 2].end].to_string();
         let mut before = h;
         while before > 0 && self.title_at(before - 1) == Some(TitleWord::Modifier) {
             before -= 1;
         }
+        let role = t.text[t.list[before].start..t.list[i - 2].end].to_string();
         let affiliation = self
             .found
             .iter()
@@ -524,8 +583,16 @@ impl<'a, 't> Pass<'a, 't> {
         if !words::is_epithet_head(head_word) || !t.same_sentence(i, k) {
             return None;
         }
-        // "the foreign minister Wang Yi" is a title before a name, not an epithet.
+        // "the foreign minister Wang Yi" is a title before a name, not an epithet; so is
+        // "The Chinese envoy, Fu Cong, said".
         if t.is_capitalised(k + 1) && t.same_sentence(k, k + 1) {
+            return None;
+        }
+        if t.str(k + 1) == ","
+            && t.is_capitalised(k + 2)
+            && t.same_sentence(k, k + 2)
+            && self.hit_at(k + 2).is_none()
+        {
             return None;
         }
         // "the secretary-general"

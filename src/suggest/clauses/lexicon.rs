@@ -134,6 +134,11 @@ pub(super) const POSITION_VERBS: &[&str] = &[
     "deplores",
     "denounced",
     "denounces",
+    "thanked",
+    "congratulated",
+    "accused",
+    "accuses",
+    "briefed",
 ];
 
 /// Verbs that report only with a particle: (verb, particles separated by `|`).
