@@ -498,3 +498,40 @@ fn afp_un_story_councils_coordinated_demonyms_hyphenated_and_arabic_names() {
     // "To" opens a name right after a title.
     assert_eq!(at("To Lam", 0), one("To Lam"));
 }
+
+#[test]
+fn honorifics_counterparts_and_apposed_names_after_an_epithet_like_title() {
+    let project = Project::new("dev");
+    let doc = load("speakers_wire.txt");
+    let all = suggest(&project, &doc);
+    // A counterpart holds the role of the minister he meets, so the epithet finds him.
+    assert_eq!(
+        actors_at(&project, &doc, &all, "The Turkish minister", 0),
+        one("Hakan Fidan")
+    );
+    let fidan = new_actor(&all, &doc, "Hakan Fidan", 0);
+    assert_eq!(fidan.role, "Foreign Minister");
+    // "The Chinese envoy, Fu Cong," introduces Fu Cong; it is no epithet of the earlier
+    // envoy Lamamra.
+    assert!(actors_at(&project, &doc, &all, "The Chinese envoy", 0).is_empty());
+    assert_eq!(
+        actors_at(&project, &doc, &all, "Fu Cong", 0),
+        one("Fu Cong")
+    );
+    // "Spokesman for Secretary-General António Guterres": Guterres is no spokesman.
+    let doc = load("speakers_briefing.txt");
+    let all = suggest(&project, &doc);
+    let guterres = new_actor(&all, &doc, "António Guterres", 0);
+    assert!(
+        !guterres.role.to_lowercase().contains("spokes"),
+        "{}",
+        guterres.role
+    );
+    // "Shri" is an honorific, not part of the name.
+    let doc = load("speakers_mea.txt");
+    let all = suggest(&project, &doc);
+    assert_eq!(
+        actors_at(&project, &doc, &all, "Randhir Jaiswal", 0),
+        one("Randhir Jaiswal")
+    );
+}

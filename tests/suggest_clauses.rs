@@ -920,3 +920,137 @@ fn a_named_actor_making_its_position_known_is_a_statement() {
             .all(|s| !s.text.contains("was welcomed"))
     );
 }
+
+// ---- speakers through the whole pipeline (actors module + clause rules) ----------------
+
+/// Every suggestion for a fixture imported from disk, as the window and the CLI get them.
+fn suggest_fixture(name: &str) -> Vec<Suggestion> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/suggest")
+        .join(name);
+    let doc = demarche::import::import_file(&path, Id(7)).expect("fixture imports");
+    demarche::suggest::suggest(&Project::new("Dev"), &doc, Gazetteer::bundled())
+}
+
+fn speaker_of(all: &[Suggestion], phrase: &str) -> Option<String> {
+    speaker(statement(all, phrase))
+}
+
+fn no_statement(all: &[Suggestion], phrase: &str) -> bool {
+    !of_kind(all, SuggestionKind::Statement)
+        .iter()
+        .any(|s| s.text.contains(phrase))
+}
+
+#[test]
+fn epithets_pronouns_bodies_and_appositions_name_the_right_speaker() {
+    let all = suggest_fixture("speakers_wire.txt");
+    let who = |phrase: &str| speaker_of(&all, phrase);
+    // A counterpart takes the role of the minister he meets: "the Turkish minister".
+    assert_eq!(
+        who("The Turkish minister added").as_deref(),
+        Some("Hakan Fidan")
+    );
+    assert_eq!(who("He said Moscow").as_deref(), Some("Sergei Lavrov"));
+    assert_eq!(
+        who("The top diplomat also said").as_deref(),
+        Some("Marco Rubio")
+    );
+    assert_eq!(who("She said Britain").as_deref(), Some("Barbara Woodward"));
+    // A quoted sentence right after a direct quote goes on in the same speaker's voice.
+    assert_eq!(
+        who("We expect concrete results").as_deref(),
+        Some("Dmitry Peskov")
+    );
+    // Bodies and states speak too.
+    assert_eq!(
+        who("The ministry said any deal").as_deref(),
+        Some("Ukraine Ministry of Foreign Affairs")
+    );
+    assert_eq!(who("Beijing said it supported").as_deref(), Some("China"));
+    assert_eq!(
+        who("The council said in a press statement").as_deref(),
+        Some("UN Security Council")
+    );
+    // The person named between commas, not the state or organisation of the title.
+    assert_eq!(
+        who("rejected the accusations").as_deref(),
+        Some("Al-Harith Idriss al-Harith Mohamed")
+    );
+    assert_eq!(
+        who("The Chinese envoy, Fu Cong").as_deref(),
+        Some("Fu Cong")
+    );
+    // "Nov. 27" does not cut the dateline's sentence in two.
+    assert!(
+        statement(&all, "Sergei Lavrov met")
+            .text
+            .starts_with("MOSCOW, Nov. 27")
+    );
+}
+
+#[test]
+fn transcript_answers_are_the_labelled_spokespersons_and_questions_are_not() {
+    let all = suggest_fixture("speakers_briefing.txt");
+    for phrase in [
+        "The Secretary-General welcomes",
+        // A report inside an answer is still the spokesman's statement.
+        "He calls on all stakeholders",
+        "He spoke by phone",
+        "We have seen those remarks",
+        // "A:" is the spokesman labelled before.
+        "We will continue to follow",
+    ] {
+        assert_eq!(
+            speaker_of(&all, phrase).as_deref(),
+            Some("Stéphane Dujarric"),
+            "{phrase}"
+        );
+        assert_eq!(attribution(statement(&all, phrase)), "direct");
+    }
+    assert!(no_statement(&all, "Has the Secretary-General spoken"));
+    // A question that reports a statement is one, of whom it reports.
+    assert_eq!(
+        speaker_of(&all, "Sanae Takaichi said on Tuesday").as_deref(),
+        Some("Sanae Takaichi")
+    );
+    // "we" of an answer is the speaker's side: the commitment is Dujarric's (no side known).
+    let commits = commitments(&all);
+    assert!(
+        commits
+            .iter()
+            .any(|c| c.action.starts_with("continue to follow")
+                && c.committer.as_deref() == Some("Stéphane Dujarric"))
+    );
+}
+
+#[test]
+fn a_statement_quoted_over_paragraphs_is_its_speakers_and_anonymous_sources_are_not_actors() {
+    let all = suggest_fixture("speakers_mea.txt");
+    // "… Shri Randhir Jaiswal, said:" introduces the quotation; its sentences are his,
+    // also those with their own subject and cue inside the quotation.
+    assert!(no_statement(&all, "In response to media queries"));
+    for phrase in [
+        "India attaches the highest importance",
+        "Both sides agreed to set up",
+        "India rejects any suggestion",
+    ] {
+        assert_eq!(
+            speaker_of(&all, phrase).as_deref(),
+            Some("Randhir Jaiswal"),
+            "{phrase}"
+        );
+    }
+    // "X rejected … and said …": one statement, X's.
+    assert_eq!(
+        speaker_of(&all, "Abdoulaye Diop rejected").as_deref(),
+        Some("Abdoulaye Diop")
+    );
+    // The organisation named before its acronym in brackets.
+    assert_eq!(
+        speaker_of(&all, "said its convoys").as_deref(),
+        Some("World Food Programme")
+    );
+    assert!(no_statement(&all, "ministry source said"));
+    assert!(no_statement(&all, "Diplomats said"));
+}
