@@ -105,7 +105,7 @@ impl Known {
             .chain(std::iter::once(fold(facts.source)))
             .filter(|name| name.chars().count() >= 2)
             .collect();
-        names.sort_by_key(|name| std::cmp::Reverse(name.len()));
+        names.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         names.dedup();
         Known {
             titles: facts
@@ -300,16 +300,15 @@ const UI_LABELS: &[&str] = &[
 /// A block that is nothing but UI labels (possibly several, "Advertisement · Scroll to
 /// continue") and reading times ("5 min", "5 min read").
 fn is_ui_label(block: &str) -> bool {
-    let folded = fold(block);
-    let parts: Vec<&str> = folded
+    let parts: Vec<String> = block
         .split(['|', '·', '•', '\n'])
-        .map(|part| part.trim_matches(|c: char| c.is_whitespace() || ":-–—".contains(c)))
+        .map(|part| fold(part.trim_matches(|c: char| c.is_whitespace() || ":-–—".contains(c))))
         .filter(|part| !part.is_empty())
         .collect();
     !parts.is_empty()
         && parts
             .iter()
-            .all(|part| UI_LABELS.contains(part) || is_reading_time(part))
+            .all(|part| UI_LABELS.contains(&part.as_str()) || is_reading_time(part))
 }
 
 /// "5 min", "5 min read", "4 min de lecture", "Lesezeit: 4 Min.", "5分钟".
@@ -967,6 +966,7 @@ mod tests {
     #[test]
     fn ui_labels_inside_the_story_go_but_sentences_that_start_alike_stay() {
         let text = "Ministers met.\n\nAdvertisement · Scroll to continue\n\nThey agreed.\n\n\
+                    Advertisement\nSKIP ADVERTISEMENT\n\n\
                     广告\n\nShare prices rose.\n\nFollow the money, the envoy said on Monday.\n\n\
                     Copyright talks open next week.";
         assert_eq!(
