@@ -366,6 +366,14 @@ impl<'a> Rules<'a> {
         {
             t = open - 1;
         }
+        // "Surangel Whipps Jr. said"
+        if self.punct(s, t) == Some('.') && t >= 2 && matches!(Self::word(s, t - 1), "jr" | "sr") {
+            t -= if self.mention_at(s, t - 1).is_some() {
+                1
+            } else {
+                2
+            };
+        }
         if matches!(Self::word(s, t), "and" | "but" | "or") || self.punct(s, t) == Some(',') {
             // "will A and will B": the second verb shares the first one's subject.
             if self.punct(s, t) != Some(',') || !self.appositive_before(s, t) {
@@ -493,10 +501,12 @@ impl<'a> Rules<'a> {
         while k > 0 && t - k < 16 {
             k -= 1;
             match self.punct(s, k) {
-                // "China, as a major country, will"; "The Chinese envoy, Fu Cong, said".
+                // "China, as a major country, will"; "The Chinese envoy, Fu Cong, said";
+                // "The Qatari prime minister, who is also foreign minister, said".
                 Some(',') => {
                     return k > 0
                         && (self.mention_at(s, k - 1).is_some()
+                            || matches!(Self::word(s, k + 1), "who" | "which")
                             || (k + 1..t)
                                 .any(|x| self.mention_at(s, x).is_some_and(|m| m.person)));
                 }
@@ -1684,9 +1694,48 @@ impl<'a> Rules<'a> {
         if !Self::is(s, i, class::STANCE_START) {
             return None;
         }
+        // "Rapid Support Forces": a word of a name.
+        if self.mention_at(s, i).is_some() {
+            return None;
+        }
         let w = Self::word(s, i);
         let next = Self::word(s, i + 1);
         let prev = if i > 0 { Self::word(s, i - 1) } else { "" };
+        // "expressed concern over", "is deeply concerned by", "voiced appreciation for".
+        let voiced = matches!(
+            prev,
+            "expressed" | "expresses" | "voiced" | "voices" | "deep" | "grave" | "serious"
+        );
+        if matches!(w, "concern" | "concerns") && voiced {
+            return Some((i, "against"));
+        }
+        if w == "concerned"
+            && matches!(
+                prev,
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "remains"
+                    | "remained"
+                    | "deeply"
+                    | "gravely"
+                    | "seriously"
+            )
+        {
+            return Some((i, "against"));
+        }
+        if w == "appreciation" && (voiced || matches!(next, "for" | "of")) {
+            return Some((i, "favor"));
+        }
+        if w == "welcoming" && i > 0 && self.punct(s, i - 1) == Some(',') {
+            return Some((i, "favor"));
+        }
+        if matches!(
+            w,
+            "concern" | "concerns" | "concerned" | "appreciation" | "welcoming"
+        ) {
+            return None;
+        }
         // "will support", "to welcome": a commitment's action, not a stance taken.
         let modal = matches!(prev, "will" | "would" | "shall" | "to" | "can" | "could");
         if w == "support" && next == "for" {

@@ -4,10 +4,28 @@
 use super::*;
 
 /// Honorifics of South and Southeast Asian usage ("Shri Randhir Jaiswal", "Datuk Seri
-/// Anwar"), which are no part of the name.
+/// Anwar") and military ranks written out before a name ("Captain Ibrahim Traoré"), which
+/// are no part of the name.
 const REGIONAL_HONORIFICS: &[&str] = &[
-    "Shri", "Sri", "Smt", "Shrimati", "Datuk", "Dato", "Dato'", "Dato’", "Tan", "Bapak", "Pak",
+    "Shri",
+    "Sri",
+    "Smt",
+    "Shrimati",
+    "Datuk",
+    "Dato",
+    "Dato'",
+    "Dato’",
+    "Tan",
+    "Bapak",
+    "Pak",
     "Ibu",
+    "Captain",
+    "Colonel",
+    "Lieutenant",
+    "Commander",
+    "Major",
+    "Admiral",
+    "Marshal",
 ];
 
 /// True when the honorific at `i` opens a name ("Shri Randhir"; "Tan" only as "Tan Sri").

@@ -675,6 +675,7 @@ pub(super) const FAVOR_VERBS: &[&str] = &[
     "hailed",
     "backs",
     "backed",
+    "thanked",
 ];
 
 /// "provide support", "financial support": aid, not a position.
@@ -725,6 +726,9 @@ pub(super) const AGAINST_VERBS: &[&str] = &[
     "slam",
     "slams",
     "slammed",
+    "accuse",
+    "accuses",
+    "accused",
 ];
 
 /// Words before the head of a stance's object ("opposes any external interference").
@@ -911,6 +915,11 @@ static CLASSES: std::sync::LazyLock<std::collections::HashMap<&'static str, u32>
             "take",
             "takes",
             "taking",
+            "concern",
+            "concerns",
+            "concerned",
+            "appreciation",
+            "welcoming",
         ];
         let lists: [(&[&'static str], u32); 11] = [
             (POSITION_VERBS, class::POSITION),
