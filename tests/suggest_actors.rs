@@ -534,4 +534,14 @@ fn honorifics_counterparts_and_apposed_names_after_an_epithet_like_title() {
         actors_at(&project, &doc, &all, "Randhir Jaiswal", 0),
         one("Randhir Jaiswal")
     );
+    // A long title with capitalised portfolio words, and a rank that is no part of the name.
+    let mudavadi = new_actor(&all, &doc, "Musalia Mudavadi", 0);
+    assert_eq!(
+        mudavadi.role,
+        "Prime Cabinet Secretary and Cabinet Secretary for Foreign and Diaspora Affairs"
+    );
+    assert_eq!(
+        actors_at(&project, &doc, &all, "Mamadi Doumbouya", 0),
+        one("Mamadi Doumbouya")
+    );
 }

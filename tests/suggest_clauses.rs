@@ -1053,4 +1053,29 @@ fn a_statement_quoted_over_paragraphs_is_its_speakers_and_anonymous_sources_are_
     );
     assert!(no_statement(&all, "ministry source said"));
     assert!(no_statement(&all, "Diplomats said"));
+    // Long titles with portfolio words, ranks and suffixes around the speaker's name.
+    assert_eq!(
+        speaker_of(&all, "told parliament on Tuesday").as_deref(),
+        Some("Musalia Mudavadi")
+    );
+    assert_eq!(
+        speaker_of(&all, "told reporters in Tokyo").as_deref(),
+        Some("Yoshimasa Hayashi")
+    );
+    assert_eq!(
+        speaker_of(&all, "the transition would end").as_deref(),
+        Some("Mamadi Doumbouya")
+    );
+    assert!(
+        speaker_of(&all, "the decision was regrettable")
+            .is_some_and(|s| s.starts_with("Surangel Whipps"))
+    );
+    // "expressed concern over" is a stance against; a word of a name is none.
+    let found = stances(&all);
+    assert!(found.iter().any(
+        |(text, holder, _, polarity)| text.starts_with("concern over")
+            && holder.as_deref() == Some("African Union")
+            && polarity == "against"
+    ));
+    assert!(!found.iter().any(|(text, ..)| text.starts_with("Support")));
 }

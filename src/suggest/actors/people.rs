@@ -22,9 +22,7 @@ const REGIONAL_HONORIFICS: &[&str] = &[
     "Captain",
     "Colonel",
     "Lieutenant",
-    "Commander",
     "Major",
-    "Admiral",
     "Marshal",
 ];
 
@@ -78,11 +76,24 @@ impl<'a, 't> Pass<'a, 't> {
                         if speaks_for {
                             break;
                         }
+                        let title_word_at = |k: usize| {
+                            t.same_sentence(j, k)
+                                && self.title_at(k).is_some_and(|w| w != TitleWord::Honorific)
+                        };
+                        // A capitalised portfolio word inside a long title: "Prime Cabinet
+                        // Secretary and Cabinet Secretary for Foreign and Diaspora Affairs".
+                        // Not a body's name ("Foreign Ministry Spokesperson").
+                        let bridge = |k: usize| {
+                            t.is_capitalised(k)
+                                && !words::is_institution_word(t.str(k))
+                                && title_word_at(k + 1)
+                        };
+                        if j > i && bridge(j) {
+                            j += 1;
+                            continue;
+                        }
                         let joiner = j > i && matches!(word, "of" | "for" | "and");
-                        let next_is_title = self
-                            .title_at(j + 1)
-                            .is_some_and(|w| w != TitleWord::Honorific);
-                        if joiner && next_is_title {
+                        if joiner && (title_word_at(j + 1) || bridge(j + 1)) {
                             j += 1;
                             continue;
                         }
