@@ -116,6 +116,10 @@ struct Recent {
     body: Option<ActorRef>,
     /// The speaker of the last statement (a document's author: "the statement said").
     speaker: Option<ActorRef>,
+    /// The sentence being read, and the last sentence with a person as speaker and that
+    /// person: the most salient antecedent of "he said" in the next sentence.
+    sentence: usize,
+    spoke_last: Option<(usize, ActorRef)>,
 }
 
 /// How a transcript paragraph is labelled.
@@ -446,6 +450,11 @@ impl<'a> Rules<'a> {
                 return Subject::Actor(m.actor.clone().into_owned(), Self::token_of(s, m.start));
             }
         }
+        // "both sides said", "the two leaders agreed" with no mention over them.
+        if t > 0 && COLLECTIVE_NOUNS.contains(&w) && matches!(Self::word(s, t - 1), "both" | "two")
+        {
+            return Subject::Unnamed(t);
+        }
         match w {
             "we" | "i" => Subject::FirstPerson,
             "he" | "she" => Subject::ThirdPerson(t),
@@ -583,6 +592,19 @@ impl<'a> Rules<'a> {
         recent: &Recent,
     ) -> Option<Option<ActorRef>> {
         let w = Self::word(s, at);
+        if self.is_collective(s, at) {
+            // Any of the referents is right: the person who spoke last for people, their
+            // state for sides and countries.
+            let person = recent.person.clone();
+            if PERSON_COLLECTIVES.contains(&w) {
+                return Some(person);
+            }
+            let state = person
+                .as_ref()
+                .and_then(|p| side_of(self.project, p))
+                .filter(|a| kind_of(self.project, a) == "state");
+            return Some(state.or_else(|| recent.body.clone()).or(person));
+        }
         if matches!(
             w,
             "officials" | "diplomats" | "sources" | "source" | "leaders"
@@ -628,6 +650,44 @@ impl<'a> Rules<'a> {
                     && side_of(self.project, &m.actor).as_ref() == Some(owner)
             })
             .map(|m| m.actor.clone().into_owned())
+    }
+
+    /// "both sides", "the two leaders" at token `at`.
+    fn is_collective(&self, s: &Sentence, at: usize) -> bool {
+        at > 0
+            && COLLECTIVE_NOUNS.contains(&Self::word(s, at))
+            && matches!(Self::word(s, at - 1), "both" | "two")
+    }
+
+    /// "He added" right after a sentence whose speaker is a person: that speaker, the
+    /// subject the reader follows, rather than the person the actors module took (the
+    /// first one named) — unless an earlier pronoun gave the speaker the other gender.
+    fn salient(&self, s: &Sentence, actor: ActorRef, at: usize, recent: &Recent) -> ActorRef {
+        let pronoun = Self::word(s, at);
+        if !matches!(pronoun, "he" | "she") {
+            return actor;
+        }
+        let Some((k, speaker)) = &recent.spoke_last else {
+            return actor;
+        };
+        if k + 1 != recent.sentence || *speaker == actor {
+            return actor;
+        }
+        let other: &[&str] = if pronoun == "he" {
+            &["she", "her", "hers"]
+        } else {
+            &["he", "him", "his"]
+        };
+        let before = s.tokens[at].start;
+        let other_gender = self.mentions[..self.mentions.partition_point(|m| m.end <= before)]
+            .iter()
+            .rev()
+            .take(MAX_LOOK_BACK)
+            .any(|m| {
+                *m.actor == *speaker
+                    && other.contains(&self.text[m.start..m.end].to_lowercase().as_str())
+            });
+        if other_gender { actor } else { speaker.clone() }
     }
 
     /// "the council", "the commission" with no mention over it: the latest organisation
@@ -743,7 +803,10 @@ impl<'a> Rules<'a> {
         if kind == CueKind::Position {
             // Only a named actor (or one a pronoun clearly stands for) makes it a report.
             return match self.subject_before(s, first, CUE_SKIP) {
-                Subject::Actor(actor, at) => Some((Some(actor), at)),
+                Subject::Actor(actor, at) => Some((Some(self.salient(s, actor, at, recent)), at)),
+                Subject::Unnamed(at) if self.is_collective(s, at) => self
+                    .unnamed_speaker(s, at, recent)
+                    .and_then(|speaker| speaker.map(|a| (Some(a), at))),
                 Subject::ThirdPerson(at) => last_person.map(|p| (Some(p.clone()), at)),
                 Subject::They(at) => last_body.map(|b| (Some(b.clone()), at)),
                 Subject::Coordinated => self.clause_subject(s, first, 0).map(|a| (Some(a), 0)),
@@ -751,7 +814,7 @@ impl<'a> Rules<'a> {
             };
         }
         match self.subject_before(s, first, CUE_SKIP) {
-            Subject::Actor(actor, at) => Some((Some(actor), at)),
+            Subject::Actor(actor, at) => Some((Some(self.salient(s, actor, at, recent)), at)),
             Subject::ThirdPerson(at) => Some((last_person.cloned(), at)),
             Subject::Unnamed(at) => self
                 .unnamed_speaker(s, at, recent)
@@ -807,6 +870,7 @@ impl<'a> Rules<'a> {
         // The speaker of the previous sentence when it quoted them directly.
         let mut quoted_before: Option<(usize, Option<ActorRef>)> = None;
         for (k, s) in sentences.iter().enumerate() {
+            recent.sentence = k;
             let new_paragraph = k == 0
                 || self.text[sentences[k - 1].end..s.start].contains(['\n', '\r', '\u{2029}']);
             if new_paragraph {
@@ -925,6 +989,7 @@ impl<'a> Rules<'a> {
                 .take_while(|st| st.sentence == k)
                 .find_map(|st| st.speaker.clone().filter(|a| is_person(self.project, a)))
             {
+                recent.spoke_last = Some((k, p.clone()));
                 recent.person = Some(p);
             } else if let Some(m) = self.mentions[s.mentions.clone()]
                 .iter()

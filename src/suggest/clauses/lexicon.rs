@@ -374,6 +374,25 @@ pub(super) const PERSON_SOURCE_NOUNS: &[&str] = &[
     "representative",
 ];
 
+/// Collective subjects after "both" or "two" ("both sides", "the two leaders").
+pub(super) const COLLECTIVE_NOUNS: &[&str] = &[
+    "sides",
+    "countries",
+    "nations",
+    "governments",
+    "parties",
+    "delegations",
+    "leaders",
+    "ministers",
+    "officials",
+    "presidents",
+    "heads",
+];
+
+/// Collectives of people: the person who spoke last is one of them.
+pub(super) const PERSON_COLLECTIVES: &[&str] =
+    &["leaders", "ministers", "officials", "presidents", "heads"];
+
 /// Source nouns for a document ("the statement said"): its author spoke last.
 pub(super) const DOCUMENT_NOUNS: &[&str] = &[
     "statement",
