@@ -545,3 +545,47 @@ fn honorifics_counterparts_and_apposed_names_after_an_epithet_like_title() {
         one("Mamadi Doumbouya")
     );
 }
+
+#[test]
+fn the_government_is_the_state_just_mentioned_and_armed_groups_come_from_the_gazetteer() {
+    use demarche::model::{DocumentMeta, LineEndings, Origin, Stamp};
+    let doc = Document::new(
+        Id(1),
+        DocumentMeta {
+            title: "Kinshasa talks".into(),
+            ..DocumentMeta::default()
+        },
+        Origin {
+            path: None,
+            format: "text".into(),
+            encoding: "UTF-8".into(),
+            line_endings: LineEndings::Lf,
+            file_fingerprint: None,
+            imported: Stamp::now("tester").created,
+        },
+        "Congo and the M23 rebels met in Doha. The government said the FARDC would hold \
+         its positions, while the Rapid Support Forces (RSF) fought the Sudanese Armed Forces \
+         near El Fasher."
+            .into(),
+    );
+    let project = Project::new("dev");
+    let all = suggest(&project, &doc);
+    assert_eq!(
+        actors_at(&project, &doc, &all, "government", 0),
+        one("Democratic Republic of the Congo")
+    );
+    assert_eq!(actors_at(&project, &doc, &all, "M23", 0), one("M23"));
+    assert_eq!(actors_at(&project, &doc, &all, "FARDC", 0), one("FARDC"));
+    assert_eq!(
+        actors_at(&project, &doc, &all, "RSF", 0),
+        one("Rapid Support Forces")
+    );
+    assert_eq!(
+        actors_at(&project, &doc, &all, "Sudanese Armed Forces", 0),
+        one("Sudanese Armed Forces")
+    );
+    assert!(
+        nothing_at(&doc, &all, "Doha", 0),
+        "a capital after 'in' is a place"
+    );
+}

@@ -13,6 +13,9 @@ impl<'a, 't> Pass<'a, 't> {
         // "the two …" / "both …"; "the leaders", "the Prime Ministers" only for people.
         let mut people_only = false;
         if !both {
+            if t.str(k) == "government" {
+                return self.state_government(k);
+            }
             if t.str(k) == "two" {
                 k += 1;
             } else if words::is_group_word(t.str(k)) || words::is_office_noun(t.str(k)) {
@@ -68,6 +71,22 @@ impl<'a, 't> Pass<'a, 't> {
         self.push(i, end, pair.0);
         self.push(i, end, pair.1);
         Some(end)
+    }
+
+    /// "the government" (not "the government of X", not "the Government Accountability
+    /// Office"): the state mentioned last in this or the previous sentence. Guidelines: a
+    /// mention of the state, spanned without "the".
+    pub(super) fn state_government(&mut self, k: usize) -> Option<usize> {
+        let t = self.t;
+        let next = t.str(k + 1);
+        let continues =
+            t.same_sentence(k, k + 1) && (matches!(next, "of" | "-") || t.is_capitalised(k + 1));
+        if continues {
+            return None;
+        }
+        let state = self.recent_state(k)?;
+        self.push(k, k + 1, state);
+        Some(k + 1)
     }
 
     /// The two distinct referents of a kind mentioned last, when exactly two are in the
