@@ -589,3 +589,14 @@ fn the_government_is_the_state_just_mentioned_and_armed_groups_come_from_the_gaz
         "a capital after 'in' is a place"
     );
 }
+
+#[test]
+fn he_after_a_sentence_where_someone_spoke_is_the_speaker_not_the_first_named() {
+    let project = Project::new("dev");
+    let doc = load("speakers_summit.txt");
+    let all = suggest(&project, &doc);
+    assert_eq!(
+        actors_at(&project, &doc, &all, "He", 0),
+        one("Shigeru Ishiba")
+    );
+}

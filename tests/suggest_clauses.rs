@@ -1079,3 +1079,19 @@ fn a_statement_quoted_over_paragraphs_is_its_speakers_and_anonymous_sources_are_
     ));
     assert!(!found.iter().any(|(text, ..)| text.starts_with("Support")));
 }
+
+#[test]
+fn he_after_a_speaker_is_that_speaker_and_collective_subjects_speak_for_a_referent() {
+    let all = suggest_fixture("speakers_summit.txt");
+    // Lee is named first in the sentence before, but Ishiba is the one who spoke.
+    assert_eq!(
+        speaker_of(&all, "He added that Japan").as_deref(),
+        Some("Shigeru Ishiba")
+    );
+    // "Both sides said": any of the two is right.
+    let both = speaker_of(&all, "Both sides said");
+    assert!(
+        matches!(both.as_deref(), Some("Japan" | "South Korea")),
+        "{both:?}"
+    );
+}

@@ -533,6 +533,9 @@ impl<'a, 't> Pass<'a, 't> {
         let mut in_sentence: Option<usize> = None;
         let mut nearest_in_sentence: Option<usize> = None;
         let mut earlier: Option<(u32, usize)> = None;
+        // A person who speaks in that sentence ("Ishiba said") is its subject, whoever
+        // was named first ("After the talks with Lee, Ishiba said …. He added …").
+        let mut earlier_speaker: Option<(u32, usize)> = None;
         // Bounded: a text without sentence ends must stay linear.
         for f in self.found.iter().rev().take(MAX_LOOK_BACK) {
             let s = t.sentence(f.start);
@@ -557,12 +560,21 @@ impl<'a, 't> Pass<'a, 't> {
                     Some((es, _)) if es > s => {}
                     _ => earlier = Some((s, p)),
                 }
+                let speaks =
+                    words::is_reporting_verb(t.str(f.end)) || words::is_speaker_verb(t.str(f.end));
+                if speaks && earlier_speaker.is_none_or(|(es, _)| es <= s) {
+                    earlier_speaker = Some((s, p));
+                }
             }
         }
         // "him" is not the person who acts in its own clause.
         if object && in_sentence.is_some() && in_sentence == nearest_in_sentence {
             in_sentence = None;
         }
+        let earlier = match (earlier, earlier_speaker) {
+            (Some((s, _)), Some((ss, p))) if s == ss => Some((s, p)),
+            _ => earlier,
+        };
         let Some(person) = in_sentence.or(earlier.map(|(_, p)| p)) else {
             return;
         };
