@@ -600,3 +600,45 @@ fn he_after_a_sentence_where_someone_spoke_is_the_speaker_not_the_first_named() 
         one("Shigeru Ishiba")
     );
 }
+
+#[test]
+fn transcript_labels_capitalised_epithets_journalists_and_untitled_names() {
+    let project = Project::new("dev");
+    let doc = load("speakers_noon_continued.txt");
+    let all = suggest(&project, &doc);
+    let at = |needle: &str, nth: usize| actors_at(&project, &doc, &all, needle, nth);
+    // "Spokesperson:" opening an answer is the spokesperson named in the heading.
+    for nth in 0..3 {
+        assert_eq!(at("Spokesperson", nth + 1), one("Florencia Soto Niño"));
+    }
+    // "The Secretary-General", capitalised, is the Secretary-General named before; so
+    // are "He" and "His" after it.
+    assert_eq!(at("The Secretary-General", 0), one("António Guterres"));
+    assert_eq!(at("the Secretary-General", 0), one("António Guterres"));
+    assert_eq!(at("He", 0), one("António Guterres"));
+    assert_eq!(at("He", 1), one("António Guterres"));
+    assert_eq!(at("His", 0), one("António Guterres"));
+    // A journalist introduced with the outlet.
+    assert_eq!(at("Pamela Falk", 0), one("Pamela Falk"));
+    assert_eq!(at("Ahmed Fathi", 0), one("Ahmed Fathi"));
+    assert_eq!(at("Kyodo News", 0), one("Kyodo News"));
+
+    let doc = load("speakers_untitled.txt");
+    let all = suggest(&project, &doc);
+    let at = |needle: &str, nth: usize| actors_at(&project, &doc, &all, needle, nth);
+    // A title "of the Republic of Türkiye" before the name: the state and the person.
+    assert_eq!(at("Hakan Fidan", 0), one("Hakan Fidan"));
+    assert_eq!(at("Republic of Türkiye", 0), one("Türkiye"));
+    assert_eq!(at("Hakan Fidan", 1), one("Hakan Fidan"));
+    assert_eq!(at("Fidan", 2), one("Hakan Fidan"));
+    // Two particles inside a name, a suffix with its period.
+    assert_eq!(
+        at("Juan Ramón de la Fuente", 0),
+        one("Juan Ramón de la Fuente")
+    );
+    assert_eq!(at("Surangel Whipps Jr.", 0), one("Surangel Whipps Jr."));
+    // An untitled name before ", who …," and a reporting verb.
+    assert_eq!(at("Kanat Bozumbayev", 0), one("Kanat Bozumbayev"));
+    // A readout's "The Deputy Secretary".
+    assert_eq!(at("The Deputy Secretary", 0), one("Christopher Landau"));
+}

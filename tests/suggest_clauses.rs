@@ -1095,3 +1095,62 @@ fn he_after_a_speaker_is_that_speaker_and_collective_subjects_speak_for_a_refere
         "{both:?}"
     );
 }
+
+#[test]
+fn an_answer_goes_on_over_unlabelled_paragraphs_and_named_subjects_speak() {
+    let all = suggest_fixture("speakers_noon_continued.txt");
+    let who = |phrase: &str| speaker_of(&all, phrase);
+    // The answer's second paragraph has no label: still the spokesperson's.
+    for phrase in [
+        "The Secretary-General is following",
+        "Turning to Yemen",
+        "Our colleagues tell us",
+        "He spoke to him on Tuesday",
+        "We have seen it",
+    ] {
+        assert_eq!(
+            who(phrase).as_deref(),
+            Some("Florencia Soto Niño"),
+            "{phrase}"
+        );
+    }
+    // The questions are not statements.
+    assert!(no_statement(&all, "Has the Secretary-General spoken"));
+    // After the last labelled paragraph, narration is no answer.
+    assert!(no_statement(&all, "The briefing ended"));
+    assert_eq!(
+        who("Mr. Guterres later said").as_deref(),
+        Some("António Guterres")
+    );
+
+    let all = suggest_fixture("speakers_untitled.txt");
+    let who = |phrase: &str| speaker_of(&all, phrase);
+    assert_eq!(who("Hakan Fidan briefed").as_deref(), Some("Hakan Fidan"));
+    assert_eq!(
+        who("In Madrid, Mexico’s Foreign Secretary").as_deref(),
+        Some("Juan Ramón de la Fuente")
+    );
+    assert_eq!(
+        who("Surangel Whipps Jr. said").as_deref(),
+        Some("Surangel Whipps Jr.")
+    );
+    assert_eq!(
+        who("Kanat Bozumbayev, who chairs").as_deref(),
+        Some("Kanat Bozumbayev")
+    );
+    assert_eq!(
+        who("The Deputy Secretary thanked").as_deref(),
+        Some("Christopher Landau")
+    );
+    // "support office" names a thing, "reaffirmed that" reports: no stances there.
+    let st = stances(&all);
+    assert!(
+        st.iter()
+            .all(|s| !s.0.contains("support office") && !s.0.starts_with("reaffirmed")),
+        "{st:?}"
+    );
+    assert_eq!(
+        stance(&st, "thanked").0.as_deref(),
+        Some("Christopher Landau")
+    );
+}

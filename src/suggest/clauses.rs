@@ -158,6 +158,28 @@ struct Stmt {
     reported_from: Option<usize>,
 }
 
+/// Nouns after which "support" is part of a thing's name ("support office").
+const SUPPORT_AS_NOUN_BEFORE: &[&str] = &[
+    "office",
+    "offices",
+    "mission",
+    "missions",
+    "staff",
+    "team",
+    "teams",
+    "services",
+    "package",
+    "base",
+    "unit",
+    "units",
+    "personnel",
+    "group",
+    "vessel",
+    "vessels",
+    "ship",
+    "ships",
+];
+
 struct Rules<'a> {
     project: &'a Project,
     document: &'a Document,
@@ -869,10 +891,26 @@ impl<'a> Rules<'a> {
         let mut question = false;
         // The speaker of the previous sentence when it quoted them directly.
         let mut quoted_before: Option<(usize, Option<ActorRef>)> = None;
+        let starts_paragraph = |k: usize| {
+            k == 0
+                || self.text[sentences[k - 1].end..sentences[k].start]
+                    .contains(['\n', '\r', '\u{2029}'])
+        };
+        // The last labelled paragraph: after it, unlabelled paragraphs are narration, not
+        // the answer going on.
+        let last_label = (0..sentences.len())
+            .rev()
+            .find(|&k| {
+                starts_paragraph(k)
+                    && !matches!(
+                        self.transcript_label(&sentences[k], answerer.as_ref()),
+                        Label::None
+                    )
+            })
+            .unwrap_or(0);
         for (k, s) in sentences.iter().enumerate() {
             recent.sentence = k;
-            let new_paragraph = k == 0
-                || self.text[sentences[k - 1].end..s.start].contains(['\n', '\r', '\u{2029}']);
+            let new_paragraph = starts_paragraph(k);
             if new_paragraph {
                 let label = self.transcript_label(s, answerer.as_ref());
                 question = matches!(label, Label::Question);
@@ -881,7 +919,11 @@ impl<'a> Rules<'a> {
                         answerer = Some(speaker.clone());
                         Some(speaker)
                     }
-                    _ => None,
+                    // An answer goes on over paragraphs until the next label ("Spokesman:
+                    // The Secretary-General welcomes …" / "Turning to Sudan, …").
+                    Label::None if k < last_label => transcript.take(),
+                    Label::None => None,
+                    Label::Question => None,
                 };
             }
             let linked = k > 0 && {
@@ -1807,6 +1849,14 @@ impl<'a> Rules<'a> {
             return Some((i, "favor"));
         }
         if modal || (i > 0 && Self::is(s, i - 1, class::DETERMINER)) || next == "by" {
+            return None;
+        }
+        // "the United Nations support office": a noun before a noun names a thing.
+        if w == "support" && SUPPORT_AS_NOUN_BEFORE.contains(&next) {
+            return None;
+        }
+        // "reaffirmed that …" reports what follows; the position is in it, if anywhere.
+        if w.starts_with("reaffirm") && next == "that" {
             return None;
         }
         if Self::is(s, i, class::FAVOR) && !(w == "support" && SUPPORT_AS_AID.contains(&prev)) {

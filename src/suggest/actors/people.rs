@@ -153,14 +153,23 @@ impl<'a, 't> Pass<'a, 't> {
                     && t.str(k) == "."
                     && t.joined(k)
                     && t.is_capitalised(k + 1);
-                if initial {
+                // "Surangel Whipps Jr.": the suffix keeps its period.
+                let suffix =
+                    k > j + 1 && matches!(word, "Jr" | "Sr") && t.str(k) == "." && t.joined(k);
+                if initial || suffix {
                     k += 1;
                 }
                 end = Some(k);
                 continue;
             }
+            // "de la Fuente", "von der Leyen": two particles before the surname.
+            let two_particles = words::is_particle(t.str(k + 1))
+                && t.is_capitalised(k + 2)
+                && t.same_sentence(k, k + 2);
             let particle_continues = words::is_particle(word)
-                && (t.is_capitalised(k + 1) || (t.str(k + 1) == "-" && t.joined(k + 1)));
+                && (t.is_capitalised(k + 1)
+                    || two_particles
+                    || (t.str(k + 1) == "-" && t.joined(k + 1)));
             let after_hyphen = k > j && t.str(k - 1) == "-" && t.joined(k);
             if after_hyphen && word.chars().all(char::is_lowercase) {
                 k += 1; // "Lee Jae-myung"
@@ -188,15 +197,23 @@ impl<'a, 't> Pass<'a, 't> {
     /// "Foreign Minister Wang Yi", "spokesperson Mao Ning", "Mr. Lula".
     pub(super) fn title_and_name(&mut self, i: usize) -> Option<usize> {
         let (title_end, names_role) = self.title(i)?;
+        // "Minister of Foreign Affairs of the Republic of Türkiye Hakan Fidan": the state
+        // the title is of, then the name.
+        let of_state = if names_role {
+            self.state_of_title(title_end)
+        } else {
+            None
+        };
+        let name_start = of_state.map_or(title_end, |(_, after, _)| after);
         // "… Minister Beijing": a known name alone after a title is not a person's
         // ("Defense Minister Israel Katz" is).
-        if let Some(hit) = self.hit_at(title_end) {
+        if let Some(hit) = self.hit_at(name_start) {
             let after = self.t.at_byte(hit.bytes.end);
-            if !self.t.is_capitalised(after) || !self.t.same_sentence(title_end, after) {
+            if !self.t.is_capitalised(after) || !self.t.same_sentence(name_start, after) {
                 return None;
             }
         }
-        let name_end = self.name(title_end)?;
+        let name_end = self.name(name_start)?;
         let t = self.t;
         let role = if names_role {
             match &t.text[t.list[i].start..t.list[title_end - 1].end] {
@@ -208,13 +225,50 @@ impl<'a, 't> Pass<'a, 't> {
             String::new()
         };
         let role = self.counterpart_role(i, role);
-        let affiliation = self
-            .affiliation_before(i)
+        let affiliation = of_state
+            .map(|(_, _, e)| Referent::Entry(e))
+            .or_else(|| self.affiliation_before(i))
             .or_else(|| self.state_after(name_end));
         let gender = words::title_gender(&t.text[t.list[i].start..t.list[title_end - 1].end]);
-        let person = self.person(title_end, name_end, role, affiliation, gender);
-        self.push(title_end, name_end, Referent::Person(person));
+        if let Some((state_start, state_end, e)) = of_state {
+            self.push(state_start, state_end, Referent::Entry(e));
+        }
+        let person = self.person(name_start, name_end, role, affiliation, gender);
+        self.push(name_start, name_end, Referent::Person(person));
         Some(self.script_alias(name_end, person))
+    }
+
+    /// "… of [the] [Republic of] Türkiye" after a title, with a name right after the
+    /// state: the state's tokens and its gazetteer entry.
+    fn state_of_title(&self, title_end: usize) -> Option<(usize, usize, usize)> {
+        let t = self.t;
+        if t.str(title_end) != "of" {
+            return None;
+        }
+        let mut k = title_end + 1;
+        if t.str(k) == "the" {
+            k += 1;
+        }
+        for x in k..k + 3 {
+            if !t.same_sentence(title_end, x) {
+                return None;
+            }
+            if let Some(hit) = self.hit_at(x) {
+                let entry = hit.entry;
+                let after = t.at_byte(hit.bytes.end);
+                let named = t.same_sentence(x, after)
+                    && t.is_capitalised(after)
+                    && !self.not_name_at(after)
+                    && self.hit_at(after).is_none()
+                    && self.name(after).is_some();
+                return (named && self.is_state(Referent::Entry(entry)))
+                    .then_some((x, after, entry));
+            }
+            if !(t.is_capitalised(x) || t.str(x) == "of") {
+                return None;
+            }
+        }
+        None
     }
 
     /// "his Turkish counterpart Hakan Fidan": a counterpart holds the role of the person
@@ -396,6 +450,9 @@ impl<'a, 't> Pass<'a, 't> {
     /// "Wang Yi said" / "said Wang Yi" (a speaker).
     pub(super) fn untitled_person(&mut self, i: usize) -> Option<usize> {
         let t = self.t;
+        if let Some(next) = self.spokesperson_label(i) {
+            return Some(next);
+        }
         if !t.is_capitalised(i) || self.not_name_at(i) {
             return None;
         }
@@ -429,12 +486,78 @@ impl<'a, 't> Pass<'a, 't> {
         };
         // "met Kassym-Jomart Tokayev", "talks with Anthony Albanese".
         let meeting = i > 0 && words::is_meeting_word(t.str(i - 1)) && t.same_sentence(i - 1, i);
-        if word_count < 2 || !(verb_after || verb_before || meeting) {
+        if word_count < 2
+            || !(verb_after
+                || verb_before
+                || meeting
+                || self.speaks_after_relative(end)
+                || self.journalist(i, end))
+        {
             return None;
         }
         let person = self.person(i, end, String::new(), None, None);
         self.push(i, end, Referent::Person(person));
         Some(self.script_alias(end, person))
+    }
+
+    /// "Spokesman: …" opening a transcript paragraph: the spokesperson named before (or
+    /// later met first), as a mention spanning the label.
+    fn spokesperson_label(&mut self, i: usize) -> Option<usize> {
+        let t = self.t;
+        let word = t.str(i);
+        let label = (i == 0 || t.list[i].newline_before)
+            && t.str(i + 1) == ":"
+            && t.joined(i + 1)
+            && matches!(
+                word,
+                "Spokesman" | "Spokesperson" | "Spokeswoman" | "SPOKESMAN" | "SPOKESPERSON"
+            );
+        if !label {
+            return None;
+        }
+        let spokes = |p: &Person| p.role_lower.contains("spokes");
+        let person = self
+            .found
+            .iter()
+            .rev()
+            .find_map(|f| match f.referent {
+                Referent::Person(p) if spokes(&self.people[p]) => Some(p),
+                _ => None,
+            })
+            .or_else(|| self.people.iter().position(spokes))?;
+        self.push(i, i + 1, Referent::Person(person));
+        Some(i + 1)
+    }
+
+    /// "Omar Alieu Touray, who heads the ECOWAS Commission, welcomed …": the name before
+    /// a relative clause whose verb after it reports.
+    fn speaks_after_relative(&self, end: usize) -> bool {
+        let t = self.t;
+        if t.str(end) != "," || t.str(end + 1) != "who" {
+            return false;
+        }
+        (end + 3..end + 20)
+            .take_while(|&k| t.same_sentence(end, k))
+            .find(|&k| t.str(k) == ",")
+            .is_some_and(|k| {
+                let verb = t.str(k + 1);
+                words::is_reporting_verb(verb) || words::is_speaker_verb(verb)
+            })
+    }
+
+    /// "Question: Edith Lederer, Associated Press. Has …": a journalist introduced with
+    /// the outlet they work for, at the start of a sentence.
+    fn journalist(&self, i: usize, end: usize) -> bool {
+        let t = self.t;
+        let opens = i == 0 || !t.same_sentence(i - 1, i) || matches!(t.str(i - 1), ":" | ".");
+        if !opens || t.str(end) != "," {
+            return false;
+        }
+        self.hit_at(end + 1).is_some_and(|h| {
+            let after = t.at_byte(h.bytes.end);
+            self.gazetteer.entry(h.entry).kind == "media"
+                && matches!(t.str(after), "." | "," | "?" | ":")
+        })
     }
 
     /// "Sudan's ambassador to the UN, Al-Harith Mohamed," / "His spokesman, Stéphane
@@ -589,12 +712,15 @@ impl<'a, 't> Pass<'a, 't> {
         if !matches!(t.str(i), "the" | "The") {
             return None;
         }
+        // "The Secretary-General", "The Deputy Secretary" (a readout's way to name the
+        // Deputy Secretary of State) are written capitalised.
+        let is_head = |word: &str| words::is_epithet_head(word) || word == "Secretary";
         let mut k = i + 1;
         let mut required: Vec<&str> = Vec::new();
         let mut state: Option<usize> = None;
         while k < t.len() && t.same_sentence(i, k) && k - i <= 3 {
             let word = t.str(k);
-            if words::is_epithet_head(word) && !words::is_epithet_head(t.str(k + 1)) {
+            if is_head(word) && !is_head(t.str(k + 1)) {
                 break;
             }
             // "the Chinese president", "the UN chief": whose the person is.
@@ -621,7 +747,7 @@ impl<'a, 't> Pass<'a, 't> {
             k += 1;
         }
         let head_word = t.str(k);
-        if !words::is_epithet_head(head_word) || !t.same_sentence(i, k) {
+        if !is_head(head_word) || !t.same_sentence(i, k) {
             return None;
         }
         // "the foreign minister Wang Yi" is a title before a name, not an epithet; so is
@@ -642,6 +768,10 @@ impl<'a, 't> Pass<'a, 't> {
             && t.joined(k + 1)
             && t.str(k + 2).eq_ignore_ascii_case("general");
         if !general && matches!(t.str(k + 1), "-" | "of") {
+            return None;
+        }
+        // "the Secretary-General António Guterres" is a title before a name.
+        if general && t.is_capitalised(k + 3) && t.same_sentence(k, k + 3) {
             return None;
         }
         let head = if general {
