@@ -642,3 +642,76 @@ fn transcript_labels_capitalised_epithets_journalists_and_untitled_names() {
     // A readout's "The Deputy Secretary".
     assert_eq!(at("The Deputy Secretary", 0), one("Christopher Landau"));
 }
+
+fn names(list: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn armies_armed_groups_sides_missions_and_datelines() {
+    let doc = load("actors_conflict.txt");
+    let project = Project::new("dev");
+    let all = suggest(&project, &doc);
+    let at = |needle: &str, nth: usize| actors_at(&project, &doc, &all, needle, nth);
+    // The dateline and its agency credit are not coded.
+    assert!(nothing_at(&doc, &all, "PORT SUDAN", 0));
+    assert!(nothing_at(&doc, &all, "Reuters", 0));
+    // "army" is the armed forces of the state just named, or of those met last; the
+    // span leaves out "the".
+    assert_eq!(at("Sudan", 0), one("Sudan"));
+    assert_eq!(at("army", 0), one("Sudanese Armed Forces"));
+    assert_eq!(at("army", 1), one("Sudanese Armed Forces"));
+    assert_eq!(at("army", 2), one("Sudanese Armed Forces"));
+    assert_eq!(at("The paramilitary group", 0), one("Rapid Support Forces"));
+    // The mediators are the subject; the sides are the two armed actors before them.
+    let sides = names(&["Rapid Support Forces", "Sudanese Armed Forces"]);
+    assert_eq!(at("both sides", 0), sides);
+    assert_eq!(at("The two warring parties", 0), sides);
+    assert!(
+        nothing_at(&doc, &all, "Jeddah", 1),
+        "'the Jeddah process' names the place"
+    );
+    assert_eq!(at("the country", 0), one("Sudan"));
+    // A demonym before "army" is both the state and its armed forces.
+    assert_eq!(at("Congolese", 0), one("Democratic Republic of the Congo"));
+    assert_eq!(at("army", 3), one("FARDC"));
+    // "the U.N. mission", "the force": the peace operation met last.
+    assert_eq!(at("mission", 0), one("MONUSCO"));
+    assert_eq!(at("force", 0), one("Gang Suppression Force"));
+}
+
+#[test]
+fn three_states_confederations_councils_blocs_and_parliaments() {
+    let doc = load("actors_sahel.txt");
+    let project = Project::new("dev");
+    let all = suggest(&project, &doc);
+    let at = |needle: &str, nth: usize| actors_at(&project, &doc, &all, needle, nth);
+    assert!(nothing_at(&doc, &all, "AFP", 0));
+    let three = names(&["Burkina Faso", "Mali", "Niger"]);
+    assert_eq!(at("the three countries", 0), three);
+    assert_eq!(at("The three juntas", 0), three);
+    assert_eq!(at("the council", 0), one("Peace and Security Council"));
+    // Several sentences later, still the council named before.
+    assert_eq!(at("the council", 1), one("Peace and Security Council"));
+    assert_eq!(at("the confederation", 0), one("Alliance of Sahel States"));
+    assert!(
+        nothing_at(&doc, &all, "a regional force", 0),
+        "an unnamed force is no body met before"
+    );
+    // A commission of a regional bloc: "the regional bloc" is the bloc itself.
+    assert_eq!(at("ECOWAS Commission", 0), one("ECOWAS Commission"));
+    assert_eq!(at("the regional bloc", 0), one("ECOWAS"));
+    assert!(nothing_at(&doc, &all, "Doha", 0));
+    // Two sides joined by "and", not the host in the same sentence.
+    assert_eq!(
+        at("the two delegations", 0),
+        names(&["Iran", "United States"])
+    );
+    assert_eq!(at("parliament", 0), one("Islamic Consultative Assembly"));
+    assert_eq!(at("Chinese", 0), one("China"));
+    assert_eq!(at("government", 0), one("China"));
+    // A document named after an organisation is no mention of it.
+    assert!(nothing_at(&doc, &all, "United Nations", 0));
+}

@@ -148,6 +148,8 @@ struct Pass<'a, 't> {
     /// The last capital seen and whether it was taken as a place (for "in Beijing and
     /// Moscow").
     last_capital: Option<(usize, bool)>,
+    /// The sentence and referents of the last "both sides" / "the two parties".
+    last_sides: Option<(u32, Vec<Referent>)>,
 }
 
 impl<'a, 't> Pass<'a, 't> {
@@ -217,6 +219,7 @@ impl<'a, 't> Pass<'a, 't> {
             bodies: Vec::new(),
             found: Vec::new(),
             last_capital: None,
+            last_sides: None,
         }
     }
 
@@ -297,6 +300,9 @@ impl<'a, 't> Pass<'a, 't> {
             return Some(next);
         }
         if let Some(next) = self.body(i) {
+            return Some(next);
+        }
+        if let Some(next) = self.common_noun_body(i) {
             return Some(next);
         }
         let word = self.t.str(i);
@@ -416,6 +422,9 @@ impl<'a, 't> Pass<'a, 't> {
         while k < t.len() && k < end + 7 && t.same_sentence(end, k) {
             let word = t.str(k);
             if t.is_capitalised(k) {
+                if words::is_document_word(word) && k < end + 3 {
+                    return true;
+                }
                 if words::is_event_word(word) {
                     return capitals > 0 || k > end;
                 }
@@ -500,6 +509,9 @@ impl<'a, 't> Pass<'a, 't> {
         }
         if next == "-" && t.joined(end) {
             return true;
+        }
+        if words::is_process_noun(next) {
+            return true; // "the Doha process", "the Washington accord"
         }
         if t.is_capitalised(end) && t.list[end].kind == Kind::Word {
             return true; // part of a longer place name
@@ -665,8 +677,12 @@ impl<'a, 't> Pass<'a, 't> {
         // Same span and same actor once project actors are identified.
         let mut seen: HashSet<(usize, usize, Referent)> = HashSet::default();
         let mut out = Vec::with_capacity(self.found.len());
+        let datelines = datelines(t.text);
         for f in &self.found {
             let (first, last) = (t.list[f.start], t.list[f.end - 1]);
+            if datelines.iter().any(|d| d.contains(&first.start)) {
+                continue;
+            }
             let key = self
                 .resolve_project(f.referent)
                 .map_or(f.referent, Referent::Project);
@@ -685,6 +701,53 @@ impl<'a, 't> Pass<'a, 't> {
         out.sort_by_key(|s| (s.start, s.end));
         out
     }
+}
+
+/// Byte ranges of datelines: a paragraph opening with a place in capitals and an agency
+/// credit in brackets before a dash ("KINSHASA/GOMA, March 3 (Reuters) -", "HONIARA,
+/// Solomon Islands (AP) —"). The guidelines code nothing in them.
+fn datelines(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let trimmed = line.trim_start();
+        let offset = start + (line.len() - trimmed.len());
+        let caps: String = trimmed
+            .chars()
+            .take_while(|c| c.is_alphabetic() || matches!(c, '/' | ' ' | '-' | '.'))
+            .collect();
+        let letters = caps.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 3 || caps.chars().any(char::is_lowercase) {
+            continue;
+        }
+        // The credit and the dash within the first 80 bytes.
+        let head_end = trimmed
+            .char_indices()
+            .map(|(b, _)| b)
+            .take_while(|&b| b <= 80)
+            .last()
+            .unwrap_or(0);
+        let head = &trimmed[..head_end];
+        let Some(close) = head.find(')') else {
+            continue;
+        };
+        let Some(open) = head[..close].rfind('(') else {
+            continue;
+        };
+        let credit = &head[open + 1..close];
+        if credit.is_empty() || credit.len() > 30 || credit.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let after = trimmed[close + 1..].trim_start();
+        if after.starts_with(['-', '—', '–']) {
+            let dash = after.chars().next().map_or(1, char::len_utf8);
+            let end = offset + (trimmed.len() - after.len()) + dash;
+            out.push(offset..end);
+        }
+    }
+    out
 }
 
 /// How many earlier mentions the coreference rules look at, at most.

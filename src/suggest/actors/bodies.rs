@@ -320,3 +320,154 @@ fn capitalise(word: &str) -> String {
         None => String::new(),
     }
 }
+
+impl<'a, 't> Pass<'a, 't> {
+    /// A body named by a common noun at `k`: "army" (the armed forces of the state just
+    /// named, or of those met last), "the mission", "the force", "the Council",
+    /// "Forum Secretary General", "the confederation", "the movement" (the organisation
+    /// met last whose name has that word). Bodies are spanned without "the", groupings
+    /// with it ("the confederation"), as the guidelines code them.
+    pub(super) fn common_noun_body(&mut self, k: usize) -> Option<usize> {
+        let t = self.t;
+        let word = t.str(k);
+        let lower = word.to_ascii_lowercase();
+        let noun = words::body_noun(&lower)?;
+        let capitalised = t.is_capitalised(k);
+        if capitalised != noun.short_name && (capitalised || noun.capital_only) {
+            return None;
+        }
+        let same_next = k + 1 < t.len() && t.same_sentence(k, k + 1);
+        let next = if same_next { t.str(k + 1) } else { "" };
+        let titled = same_next && self.title_at(k + 1).is_some();
+        // A longer name: "the Mission of …", "Council Regulation"; not "the army of
+        // shelling".
+        let of_name = next == "of" && t.is_capitalised(k + 2);
+        if of_name
+            || matches!(next, "-" | "for")
+            || (same_next && t.is_capitalised(k + 1) && !titled)
+        {
+            return None;
+        }
+        let prev_same = k > 0 && t.same_sentence(k - 1, k);
+        let prev = if prev_same { t.str(k - 1) } else { "" };
+        let the = prev.eq_ignore_ascii_case("the");
+        // "AU Commission", "Pacific Islands Forum Secretariat": one name.
+        if capitalised && prev_same && !the && t.is_capitalised(k - 1) {
+            return None;
+        }
+        let possessive = |end: usize| t.list.get(end).is_some_and(|x| x.kind == Kind::Possessive);
+        // "Sudan's army", "the Congolese army", "the U.N. mission" (not "any new UN
+        // force", which is no body met before).
+        let after_mention = self.found.last().is_some_and(|f| {
+            let right_after = f.end == k || (f.end + 1 == k && possessive(f.end));
+            let led = noun.state_body.is_some()
+                || possessive(f.end)
+                || (f.start > 0 && t.str(f.start - 1).eq_ignore_ascii_case("the"));
+            right_after && led
+        });
+        let allowed = the || after_mention || (titled && !(prev_same && t.is_capitalised(k - 1)));
+        if !allowed {
+            return None;
+        }
+        if lower == "government" {
+            // "the Chinese government", "Venezuela's government": the state.
+            let state = self.affiliation_before(k).filter(|&s| self.is_state(s))?;
+            self.push(k, k + 1, state);
+            return Some(k + 1);
+        }
+        let referent = match noun.state_body {
+            Some(suffix) => self.state_body_of(k, suffix, &lower)?,
+            None => self.named_by_noun(&lower)?,
+        };
+        let start = if noun.with_article && the { k - 1 } else { k };
+        self.push(start, k + 1, referent);
+        Some(k + 1)
+    }
+
+    /// The state body a common noun at `k` stands for ("army": the armed forces, CAMEO
+    /// suffix "MIL"; "parliament": the legislature, "LEG"): of the state written just
+    /// before ("Sudan's army", "the Congolese army", "Iran's parliament"), else the one
+    /// met last, else the one of the state named in this or the previous sentence.
+    fn state_body_of(&self, k: usize, suffix: &str, noun: &str) -> Option<Referent> {
+        if let Some(state) = self.affiliation_before(k) {
+            return self
+                .is_state(state)
+                .then(|| self.state_body(state, suffix))
+                .flatten();
+        }
+        let met = self
+            .found
+            .iter()
+            .rev()
+            .take(MAX_LOOK_BACK)
+            .map(|f| f.referent)
+            .find(|&r| self.is_state_body(r, suffix));
+        met.or_else(|| self.named_by_noun(noun)).or_else(|| {
+            self.recent_state(k)
+                .and_then(|s| self.state_body(s, suffix))
+        })
+    }
+
+    /// A state's body from the gazetteer, by CAMEO suffix ("MIL", "LEG"); not a coast
+    /// guard, which is no army.
+    pub(super) fn is_state_body(&self, r: Referent, suffix: &str) -> bool {
+        let Referent::Entry(e) = r else {
+            return false;
+        };
+        let entry = self.gazetteer.entry(e);
+        entry.kind == "government_body"
+            && self.gazetteer.parent(e).is_some()
+            && entry.cameo.as_deref().is_some_and(|c| c.ends_with(suffix))
+            && !entry.name.contains("Guard")
+    }
+
+    /// The gazetteer's body of a state with that CAMEO suffix.
+    fn state_body(&self, state: Referent, suffix: &str) -> Option<Referent> {
+        let Referent::Entry(s) = state else {
+            return None;
+        };
+        (0..self.gazetteer.entries().len())
+            .filter(|&e| self.gazetteer.parent(e) == Some(s))
+            .map(Referent::Entry)
+            .find(|&r| self.is_state_body(r, suffix))
+    }
+
+    /// The organisation or body met last (within the look-back) whose name or one of its
+    /// forms has `noun` ("mission" and "force" stand for each other: peace operations).
+    fn named_by_noun(&self, noun: &str) -> Option<Referent> {
+        let nouns: &[&str] = match noun {
+            "mission" | "force" => &["mission", "force"],
+            _ => std::slice::from_ref(&noun),
+        };
+        let has = |name: &str| {
+            name.split(|c: char| !c.is_alphanumeric())
+                .any(|w| nouns.iter().any(|n| w.eq_ignore_ascii_case(n)))
+        };
+        self.found
+            .iter()
+            .rev()
+            .take(MAX_LOOK_BACK)
+            .map(|f| f.referent)
+            .find(|&r| {
+                let fits_kind = matches!(
+                    self.kind(r),
+                    "international_org" | "regional_group" | "government_body" | "other" | "party"
+                );
+                fits_kind
+                    && match r {
+                        Referent::Entry(e) => {
+                            let entry = self.gazetteer.entry(e);
+                            has(&entry.name) || entry.forms().any(|(form, _)| has(form))
+                        }
+                        Referent::Body(b) => {
+                            let body = &self.bodies[b];
+                            has(&body.name) || body.aliases.iter().any(|a| has(a))
+                        }
+                        Referent::Project(id) => {
+                            self.project.actor(id).is_some_and(|a| a.names().any(&has))
+                        }
+                        Referent::Person(_) => false,
+                    }
+            })
+    }
+}

@@ -663,6 +663,14 @@ const STATE_ACTION_WORDS: &[&str] = &[
     "vote",
     "leader's",
     "aid",
+    "vessel",
+    "vessels",
+    "ships",
+    "ship",
+    "police",
+    "coastguard",
+    "junta",
+    "military's",
 ];
 
 pub fn is_government_word(word: &str) -> bool {
@@ -770,6 +778,9 @@ pub fn is_movement_word(word: &str) -> bool {
             | "tour"
             | "mission"
             | "delegation"
+            | "delegations"
+            | "envoy"
+            | "envoys"
     )
 }
 
@@ -927,11 +938,89 @@ pub fn collective_head(word: &str) -> Option<Collective> {
         return None;
     }
     match word.to_ascii_lowercase().as_str() {
-        "countries" | "nations" | "governments" | "states" => Some(Collective::States),
-        "leaders" | "presidents" | "ministers" | "diplomats" | "envoys" | "heads" => {
+        "countries" | "nations" | "governments" | "states" | "neighbours" | "neighbors"
+        | "juntas" => Some(Collective::States),
+        "leaders" | "presidents" | "ministers" | "diplomats" | "envoys" | "heads" | "officials" => {
             Some(Collective::People)
         }
-        "sides" | "parties" => Some(Collective::Sides),
+        "sides" | "parties" | "delegations" => Some(Collective::Sides),
+        _ => None,
+    }
+}
+
+/// "the two …", "the three …": how many referents a collective has.
+pub fn count_word(word: &str) -> Option<usize> {
+    match word {
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        _ => None,
+    }
+}
+
+/// Words between "the two" and "sides" / "parties" ("the two warring parties").
+pub fn is_side_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "warring" | "rival" | "negotiating" | "opposing" | "feuding" | "conflicting"
+    )
+}
+
+/// Words that make "the … group" an armed group ("the militant group").
+pub fn is_armed_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "militant"
+            | "paramilitary"
+            | "rebel"
+            | "armed"
+            | "insurgent"
+            | "jihadist"
+            | "islamist"
+            | "Islamist"
+            | "separatist"
+    )
+}
+
+/// How a common noun can name a body met before ("the mission", "army", "the Council").
+#[derive(Clone, Copy)]
+pub struct BodyNoun {
+    /// Capitalised, it is a short name ("the Council", "the Forum"); otherwise only in
+    /// lower case.
+    pub short_name: bool,
+    /// The mention keeps "the" ("the confederation", "the council" as the rules always
+    /// spanned it).
+    pub with_article: bool,
+    /// A state's body by CAMEO suffix ("army" → "MIL"), found from the state.
+    pub state_body: Option<&'static str>,
+    /// Only capitalised ("the Organization" for the UN; "the organization" is a group
+    /// word).
+    pub capital_only: bool,
+}
+
+/// Common nouns that name a body met before (`word` in lower case).
+pub fn body_noun(word: &str) -> Option<BodyNoun> {
+    let noun = |short_name, with_article, state_body| {
+        Some(BodyNoun {
+            short_name,
+            with_article,
+            state_body,
+            capital_only: false,
+        })
+    };
+    match word {
+        "organization" | "organisation" => Some(BodyNoun {
+            short_name: true,
+            with_article: false,
+            state_body: None,
+            capital_only: true,
+        }),
+        "government" => noun(false, false, None),
+        "army" => noun(false, false, Some("MIL")),
+        "parliament" => noun(true, false, Some("LEG")),
+        "mission" | "force" => noun(true, false, None),
+        "council" | "commission" | "forum" | "committee" => noun(true, true, None),
+        "confederation" | "movement" => noun(false, true, None),
         _ => None,
     }
 }
@@ -1033,6 +1122,42 @@ pub fn is_event_word(word: &str) -> bool {
             | "Street"
             | "Avenue"
             | "Expressway"
+    )
+}
+
+/// Last words of documents named after an organisation ("United Nations Convention on
+/// the Law of the Sea", "UN Charter"): no mention of it, even right after the name.
+pub fn is_document_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Convention" | "Charter" | "Treaty" | "Protocol" | "Declaration" | "Statute"
+    )
+}
+
+/// Lower-case nouns after a capital that make it the name of a process or an accord
+/// ("the Doha process", "the Washington accord"): the place, not the government.
+pub fn is_process_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "process"
+            | "track"
+            | "round"
+            | "accord"
+            | "accords"
+            | "format"
+            | "framework"
+            | "declaration"
+            | "consensus"
+            | "communique"
+            | "communiqué"
+            | "talks"
+            | "negotiations"
+            | "summit"
+            | "conference"
+            | "agreement"
+            | "roadmap"
+            | "channel"
+            | "mechanism"
     )
 }
 
