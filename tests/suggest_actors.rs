@@ -715,3 +715,26 @@ fn three_states_confederations_councils_blocs_and_parliaments() {
     // A document named after an organisation is no mention of it.
     assert!(nothing_at(&doc, &all, "United Nations", 0));
 }
+
+#[test]
+fn a_counterpart_after_a_comma_an_epithet_by_state_and_their_after_two_people() {
+    let project = Project::new("dev");
+    let doc = load("speakers_counterparts.txt");
+    let all = suggest(&project, &doc);
+    let at = |needle: &str, nth: usize| actors_at(&project, &doc, &all, needle, nth);
+    // "his Qatari counterpart, Sheikh …": a foreign minister of Qatar, whom "the Qatari
+    // prime minister" finds though "prime" is not in the role.
+    assert_eq!(
+        at("Mohammed bin Abdulrahman Al Thani", 0),
+        one("Mohammed bin Abdulrahman Al Thani")
+    );
+    assert_eq!(
+        at("The Qatari prime minister", 0),
+        one("Mohammed bin Abdulrahman Al Thani")
+    );
+    // "their" right after a collective of two people is each of them.
+    assert_eq!(at("Both ministers", 0).len(), 2);
+    let mut both = vec!["Hakan Fidan".to_string(), "Sergei Lavrov".to_string()];
+    both.sort();
+    assert_eq!(at("their", 0), both);
+}

@@ -1154,3 +1154,24 @@ fn an_answer_goes_on_over_unlabelled_paragraphs_and_named_subjects_speak() {
         Some("Christopher Landau")
     );
 }
+
+#[test]
+fn possessive_holders_readiness_and_an_epithet_by_state_speak() {
+    let all = suggest_fixture("speakers_counterparts.txt");
+    assert_eq!(
+        speaker_of(&all, "The Qatari prime minister said").as_deref(),
+        Some("Mohammed bin Abdulrahman Al Thani")
+    );
+    // "reaffirmed its readiness to continue": a possible commitment of Russia, no stance.
+    let c = commitments(&all);
+    let readiness = commitment(&c, "reaffirmed its readiness to continue");
+    assert_eq!(readiness.committer.as_deref(), Some("Russia"));
+    assert_eq!(readiness.strength, "possible");
+    let st = stances(&all);
+    assert!(st.iter().all(|s| !s.0.starts_with("reaffirmed")), "{st:?}");
+    // "Brasília’s support for": the possessor holds the stance, not the speaker.
+    assert_eq!(
+        stance(&st, "support for the Caracas").0.as_deref(),
+        Some("Brazil")
+    );
+}

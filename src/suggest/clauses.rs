@@ -1368,7 +1368,13 @@ impl<'a> Rules<'a> {
                 i += 1;
                 continue;
             };
-            let subject = self.subject_before(s, i, COMMIT_SKIP);
+            // "X reaffirmed its readiness to": the subject is before the verb.
+            let subject_at = if matches!(Self::word(s, i), "readiness" | "willingness") {
+                cue.first
+            } else {
+                i
+            };
+            let subject = self.subject_before(s, subject_at, COMMIT_SKIP);
             let committer = match subject {
                 Subject::Coordinated => found
                     .last()
@@ -1483,6 +1489,21 @@ impl<'a> Rules<'a> {
                 } else {
                     None
                 }
+            }
+            // "reaffirmed its readiness to continue …": a readiness declared.
+            "readiness" | "willingness" if next == "to" => {
+                // The cue starts at the verb before "its": "reaffirmed its readiness to".
+                let first = if i >= 2 && DETERMINERS.contains(&prev) {
+                    i - 2
+                } else {
+                    i
+                };
+                Some(Cue {
+                    first,
+                    last: i + 1,
+                    strength: "possible",
+                    agree: false,
+                })
             }
             _ if next == "to" => {
                 // "a plan to", "the pledge to": nouns.
@@ -1756,13 +1777,20 @@ impl<'a> Rules<'a> {
                 i += 1;
                 continue;
             };
-            let holder = match self.subject_before(s, i, STANCE_SKIP) {
+            // "China's support for …", "Brasília's opposition to …": the possessor holds
+            // the position.
+            let possessor = (i > 0)
+                .then(|| Self::word(s, i - 1))
+                .filter(|w| w.ends_with("'s") || w.ends_with("’s"))
+                .and_then(|_| self.mention_at(s, i - 1))
+                .map(|m| m.actor.clone().into_owned());
+            let holder = possessor.or_else(|| match self.subject_before(s, i, STANCE_SKIP) {
                 Subject::Coordinated => self
                     .clause_subject(s, i, range.start)
                     .or_else(|| st.speaker.clone()),
                 Subject::None | Subject::Unnamed(_) => st.speaker.clone(),
                 other => self.resolve(other, st).or_else(|| st.speaker.clone()),
-            };
+            });
             let (target, object_end) = self.target(s, last + 1, range.end, holder.as_ref());
             let key = (polarity, target.clone());
             if seen.contains(&key) {
@@ -1857,6 +1885,16 @@ impl<'a> Rules<'a> {
         }
         // "reaffirmed that …" reports what follows; the position is in it, if anywhere.
         if w.starts_with("reaffirm") && next == "that" {
+            return None;
+        }
+        // "reaffirmed its readiness to …" declares a commitment, not a position.
+        if w.starts_with("reaffirm")
+            && DETERMINERS.contains(&next)
+            && matches!(
+                Self::word(s, i + 2),
+                "readiness" | "willingness" | "determination" | "intention"
+            )
+        {
             return None;
         }
         if Self::is(s, i, class::FAVOR) && !(w == "support" && SUPPORT_AS_AID.contains(&prev)) {

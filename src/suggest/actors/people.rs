@@ -224,9 +224,19 @@ impl<'a, 't> Pass<'a, 't> {
         } else {
             String::new()
         };
+        // "his Qatari counterpart, Sheikh Mohammed …": a title of address after the comma;
+        // the title before it says the role and the state.
+        let before_comma = (title_end == i + 1 && words::title_gender(&role).is_some())
+            .then(|| self.title_before_comma(i, name_end))
+            .flatten();
+        let (role, comma_state) = match before_comma {
+            Some((written, state)) => (written, state),
+            None => (role, None),
+        };
         let role = self.counterpart_role(i, role);
         let affiliation = of_state
             .map(|(_, _, e)| Referent::Entry(e))
+            .or(comma_state)
             .or_else(|| self.affiliation_before(i))
             .or_else(|| self.state_after(name_end));
         let gender = words::title_gender(&t.text[t.list[i].start..t.list[title_end - 1].end]);
@@ -453,6 +463,9 @@ impl<'a, 't> Pass<'a, 't> {
         if let Some(next) = self.spokesperson_label(i) {
             return Some(next);
         }
+        if self.plural_pronoun(i) {
+            return Some(i + 1);
+        }
         if !t.is_capitalised(i) || self.not_name_at(i) {
             return None;
         }
@@ -527,6 +540,43 @@ impl<'a, 't> Pass<'a, 't> {
             .or_else(|| self.people.iter().position(spokes))?;
         self.push(i, i + 1, Referent::Person(person));
         Some(i + 1)
+    }
+
+    /// "Both ministers confirmed their commitment": "they", "their", "them" after a
+    /// collective reference to people in the same sentence are a mention of each.
+    fn plural_pronoun(&mut self, i: usize) -> bool {
+        let t = self.t;
+        if !matches!(t.str(i), "they" | "They" | "their" | "Their" | "them") {
+            return false;
+        }
+        // The latest span with several referents in this sentence.
+        let mut group: Vec<Referent> = Vec::new();
+        let mut span = None;
+        for f in self.found.iter().rev().take(MAX_LOOK_BACK) {
+            if !t.same_sentence(f.start, i) {
+                break;
+            }
+            match span {
+                Some(sp) if sp == (f.start, f.end) => group.push(f.referent),
+                Some(_) if group.len() > 1 => break,
+                _ => {
+                    span = Some((f.start, f.end));
+                    group = vec![f.referent];
+                }
+            }
+        }
+        // Only right after the group's verb ("Both ministers confirmed their …"): further
+        // on, "their" may as well be their countries'.
+        let near = span.is_some_and(|(_, end)| i <= end + 2);
+        let people =
+            near && group.len() > 1 && group.iter().all(|r| matches!(r, Referent::Person(_)));
+        if !people {
+            return false;
+        }
+        for r in group.into_iter().rev() {
+            self.push(i, i + 1, r);
+        }
+        true
     }
 
     /// "Omar Alieu Touray, who heads the ECOWAS Commission, welcomed …": the name before
@@ -781,13 +831,17 @@ impl<'a, 't> Pass<'a, 't> {
         };
         let last = if general { k + 2 } else { k };
         let mut chosen = None;
+        // "The Qatari prime minister" for the Qatari foreign minister met as a counterpart:
+        // the head fits and the state is the person's, though a modifier does not.
+        let mut of_state = None;
         for f in self.found.iter().rev().take(MAX_LOOK_BACK) {
             let Referent::Person(p) = f.referent else {
                 continue;
             };
             let person = &self.people[p];
             let role = &person.role_lower;
-            let fits = words::role_fits(&head, role)
+            let head_fits = words::role_fits(&head, role);
+            let fits = head_fits
                 && required.iter().all(|m| role.contains(m))
                 && state.is_none_or(|s| {
                     person
@@ -798,8 +852,16 @@ impl<'a, 't> Pass<'a, 't> {
                 chosen = Some(p);
                 break;
             }
+            let states_own = state.is_some_and(|s| {
+                person
+                    .affiliation
+                    .is_some_and(|a| self.same_actor(a, Referent::Entry(s)))
+            });
+            if head_fits && states_own && of_state.is_none() {
+                of_state = Some(p);
+            }
         }
-        let person = chosen?;
+        let person = chosen.or(of_state)?;
         self.push(i, last + 1, Referent::Person(person));
         // The demonym inside ("the Chinese president") is a mention of its state too.
         if let Some(s) = state
