@@ -738,3 +738,25 @@ fn a_counterpart_after_a_comma_an_epithet_by_state_and_their_after_two_people() 
     both.sort();
     assert_eq!(at("their", 0), both);
 }
+
+#[test]
+fn eu_organs_the_27_owners_governments_and_coast_guards() {
+    let doc = load("actors_brussels.txt");
+    let project = Project::new("dev");
+    let all = suggest(&project, &doc);
+    let at = |needle: &str, nth: usize| actors_at(&project, &doc, &all, needle, nth);
+    // "the Council" with no council named before: the organ of the EU named before.
+    assert_eq!(at("the Council", 0), one("Council of the European Union"));
+    assert_eq!(at("The 27", 0), one("European Union"));
+    assert_eq!(at("Commission", 0), one("European Commission"));
+    // The demonym of a government, and "whose government" of a person named with
+    // his state.
+    assert_eq!(at("Georgian", 0), one("Georgia"));
+    assert_eq!(at("government", 0), one("Georgia"));
+    assert_eq!(at("Irakli Kobakhidze", 0), one("Irakli Kobakhidze"));
+    assert_eq!(at("government", 1), one("Georgia"));
+    assert_eq!(at("coast guard", 0), one("Philippine Coast Guard"));
+    assert_eq!(at("Chinese", 0), one("China"));
+    // "the bloc" several sentences after the EU was named.
+    assert_eq!(at("the bloc", 1), one("European Union"));
+}

@@ -352,7 +352,9 @@ impl<'a, 't> Pass<'a, 't> {
         let prev = if prev_same { t.str(k - 1) } else { "" };
         let the = prev.eq_ignore_ascii_case("the");
         // "AU Commission", "Pacific Islands Forum Secretariat": one name.
-        if capitalised && prev_same && !the && t.is_capitalised(k - 1) {
+        // "A Commission spokesperson" (an article, not a name before).
+        let article = the || matches!(prev, "a" | "A" | "an" | "An");
+        if capitalised && prev_same && !article && t.is_capitalised(k - 1) {
             return None;
         }
         let possessive = |end: usize| t.list.get(end).is_some_and(|x| x.kind == Kind::Possessive);
@@ -365,19 +367,54 @@ impl<'a, 't> Pass<'a, 't> {
                 || (f.start > 0 && t.str(f.start - 1).eq_ignore_ascii_case("the"));
             right_after && led
         });
-        let allowed = the || after_mention || (titled && !(prev_same && t.is_capitalised(k - 1)));
+        // "Diop, whose government", "his government": the state of the person.
+        let owner = matches!(prev, "whose" | "his" | "her");
+        let allowed = the
+            || after_mention
+            || (titled && !(prev_same && !article && t.is_capitalised(k - 1)))
+            || (owner && lower == "government");
         if !allowed {
             return None;
         }
         if lower == "government" {
             // "the Chinese government", "Venezuela's government": the state.
-            let state = self.affiliation_before(k).filter(|&s| self.is_state(s))?;
+            let state =
+                if owner {
+                    self.found.iter().rev().take(MAX_LOOK_BACK).find_map(|f| {
+                        match f.referent {
+                            Referent::Person(p) => Some(self.people[p].affiliation),
+                            _ => None,
+                        }
+                    })??
+                } else {
+                    self.affiliation_before(k)?
+                };
+            if !self.is_state(state) {
+                return None;
+            }
             self.push(k, k + 1, state);
             return Some(k + 1);
         }
+        if lower == "coast" {
+            // "the Philippine coast guard", "China's coast guard".
+            if !t.str(k + 1).eq_ignore_ascii_case("guard") || !t.same_sentence(k, k + 1) {
+                return None;
+            }
+            let Some(Referent::Entry(s)) = self.affiliation_before(k) else {
+                return None;
+            };
+            let guard = (0..self.gazetteer.entries().len()).find(|&e| {
+                self.gazetteer.parent(e) == Some(s)
+                    && self.gazetteer.entry(e).name.contains("Coast Guard")
+            })?;
+            self.push(k, k + 2, Referent::Entry(guard));
+            return Some(k + 2);
+        }
         let referent = match noun.state_body {
             Some(suffix) => self.state_body_of(k, suffix, &lower)?,
-            None => self.named_by_noun(&lower)?,
+            None => self
+                .named_by_noun(&lower)
+                .or_else(|| capitalised.then(|| self.organ_of_named(&lower)).flatten())?,
         };
         let start = if noun.with_article && the { k - 1 } else { k };
         self.push(start, k + 1, referent);
@@ -430,6 +467,53 @@ impl<'a, 't> Pass<'a, 't> {
             .filter(|&e| self.gazetteer.parent(e) == Some(s))
             .map(Referent::Entry)
             .find(|&r| self.is_state_body(r, suffix))
+    }
+
+    /// "the Commission" after "the EU", "the Council" after "the African Union": the
+    /// organ of an organisation named before (the last five), a form of which has
+    /// `noun` (one starting with it first: "Council of the European Union").
+    fn organ_of_named(&self, noun: &str) -> Option<Referent> {
+        let mut seen: Vec<usize> = Vec::new();
+        for f in self.found.iter().rev().take(MAX_LOOK_BACK) {
+            let Referent::Entry(org) = f.referent else {
+                continue;
+            };
+            if seen.contains(&org)
+                || !matches!(
+                    self.kind(f.referent),
+                    "regional_group" | "international_org"
+                )
+            {
+                continue;
+            }
+            seen.push(org);
+            if seen.len() > 5 {
+                break;
+            }
+            let organs: Vec<usize> = (0..self.gazetteer.entries().len())
+                .filter(|&e| self.gazetteer.parent(e) == Some(org))
+                .collect();
+            let with = |starts: bool| {
+                organs.iter().copied().find(|&e| {
+                    let entry = self.gazetteer.entry(e);
+                    std::iter::once(entry.name.as_str())
+                        .chain(entry.forms().map(|(form, _)| form))
+                        .any(|form| {
+                            if starts {
+                                form.split(' ')
+                                    .next()
+                                    .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+                            } else {
+                                form.split(' ').any(|w| w.eq_ignore_ascii_case(noun))
+                            }
+                        })
+                })
+            };
+            if let Some(e) = with(true).or_else(|| with(false)) {
+                return Some(Referent::Entry(e));
+            }
+        }
+        None
     }
 
     /// The organisation or body met last (within the look-back) whose name or one of its

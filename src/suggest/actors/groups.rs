@@ -20,6 +20,9 @@ impl<'a, 't> Pass<'a, 't> {
             if t.str(k) == "country" {
                 return self.the_country(i, k);
             }
+            if t.str(k) == "27" {
+                return self.the_27(i, k);
+            }
             if let Some(n) = words::count_word(t.str(k))
                 && self.described_group(i).is_none()
             {
@@ -230,6 +233,38 @@ impl<'a, 't> Pass<'a, 't> {
         })
     }
 
+    /// "the 27" (not "the 27 member states"): the European Union, once the text has
+    /// named it.
+    fn the_27(&mut self, i: usize, k: usize) -> Option<usize> {
+        let t = self.t;
+        let next = t.str(k + 1);
+        if t.same_sentence(k, k + 1) && next == "-" {
+            return None; // "the 27-nation bloc"
+        }
+        if t.same_sentence(k, k + 1) && next.chars().all(char::is_alphanumeric) {
+            let verb_like =
+                next.ends_with("ed") || matches!(next, "are" | "have" | "will" | "agreed" | "also");
+            if !verb_like {
+                return None;
+            }
+        }
+        let eu = self
+            .gazetteer
+            .by_name("European Union")
+            .map(Referent::Entry)?;
+        let named = self
+            .found
+            .iter()
+            .rev()
+            .take(MAX_LOOK_BACK)
+            .any(|f| self.same_actor(f.referent, eu));
+        if !named {
+            return None;
+        }
+        self.push(i, k + 1, eu);
+        Some(k + 1)
+    }
+
     /// "the country": the state named last in this or the previous sentence, spanned
     /// with the article like other collective references.
     fn the_country(&mut self, i: usize, k: usize) -> Option<usize> {
@@ -377,9 +412,18 @@ impl<'a, 't> Pass<'a, 't> {
             .map(|f| f.referent)
             .map(|r| match r {
                 // "the regional bloc" after the ECOWAS Commission: ECOWAS.
+                // Only a body named after its bloc (not the AU's Peace and Security
+                // Council).
                 Referent::Entry(e) if group && self.kind(r) == "government_body" => self
                     .gazetteer
                     .parent(e)
+                    .filter(|&p| {
+                        let parent = self.gazetteer.entry(p);
+                        let name = &self.gazetteer.entry(e).name;
+                        std::iter::once(parent.name.as_str())
+                            .chain(parent.acronyms.iter().map(String::as_str))
+                            .any(|n| name.contains(n))
+                    })
                     .map(Referent::Entry)
                     .filter(|&p| self.kind(p) == "regional_group")
                     .unwrap_or(r),
@@ -392,7 +436,20 @@ impl<'a, 't> Pass<'a, 't> {
                 "international_org" if group => word != "group",
                 "regional_group" | "international_org" | "government_body" => named(r),
                 _ => false,
-            })?;
+            });
+        // "the bloc" further on: the grouping named last, if the text named one.
+        let referent = referent.or_else(|| {
+            (word == "bloc")
+                .then(|| {
+                    self.found
+                        .iter()
+                        .rev()
+                        .take(MAX_LOOK_BACK)
+                        .map(|f| f.referent)
+                        .find(|&r| self.kind(r) == "regional_group")
+                })
+                .flatten()
+        })?;
         self.push(i, k + 1, referent);
         Some(k + 1)
     }

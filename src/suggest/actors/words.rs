@@ -1015,7 +1015,7 @@ pub fn body_noun(word: &str) -> Option<BodyNoun> {
             state_body: None,
             capital_only: true,
         }),
-        "government" => noun(false, false, None),
+        "government" | "coast" => noun(false, false, None),
         "army" => noun(false, false, Some("MIL")),
         "parliament" => noun(true, false, Some("LEG")),
         "mission" | "force" => noun(true, false, None),
