@@ -1174,4 +1174,11 @@ fn possessive_holders_readiness_and_an_epithet_by_state_speak() {
         stance(&st, "support for the Caracas").0.as_deref(),
         Some("Brazil")
     );
+    // "The chairperson" is the chairperson named before.
+    assert_eq!(
+        speaker_of(&all, "The chairperson said").as_deref(),
+        Some("Mahmoud Ali Youssouf")
+    );
+    // "would not support": a position against.
+    assert_eq!(stance(&st, "support the package").2, "against");
 }

@@ -1872,7 +1872,14 @@ impl<'a> Rules<'a> {
             return None;
         }
         // "will support", "to welcome": a commitment's action, not a stance taken.
-        let modal = matches!(prev, "will" | "would" | "shall" | "to" | "can" | "could");
+        let is_modal = |w: &str| matches!(w, "will" | "would" | "shall" | "to" | "can" | "could");
+        // "would not support the package", "would never endorse a text": a position
+        // against.
+        let refused = matches!(prev, "not" | "never") && i >= 2 && is_modal(Self::word(s, i - 2));
+        if refused && Self::is(s, i, class::FAVOR) {
+            return Some((i, "against"));
+        }
+        let modal = is_modal(prev);
         if w == "support" && next == "for" {
             return Some((i, "favor"));
         }

@@ -764,7 +764,10 @@ impl<'a, 't> Pass<'a, 't> {
         }
         // "The Secretary-General", "The Deputy Secretary" (a readout's way to name the
         // Deputy Secretary of State) are written capitalised.
-        let is_head = |word: &str| words::is_epithet_head(word) || word == "Secretary";
+        // "the chairperson", "the AU chair" of an organisation.
+        let is_head = |word: &str| {
+            words::is_epithet_head(word) || matches!(word, "Secretary" | "chairperson" | "chair")
+        };
         let mut k = i + 1;
         let mut required: Vec<&str> = Vec::new();
         let mut state: Option<usize> = None;
@@ -840,7 +843,9 @@ impl<'a, 't> Pass<'a, 't> {
             };
             let person = &self.people[p];
             let role = &person.role_lower;
-            let head_fits = words::role_fits(&head, role);
+            // "the AU chief" for the chairperson of its commission.
+            let head_fits =
+                words::role_fits(&head, role) || (head == "chief" && role.contains("chair"));
             let fits = head_fits
                 && required.iter().all(|m| role.contains(m))
                 && state.is_none_or(|s| {
