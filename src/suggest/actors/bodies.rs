@@ -403,10 +403,10 @@ impl<'a, 't> Pass<'a, 't> {
             let Some(Referent::Entry(s)) = self.affiliation_before(k) else {
                 return None;
             };
-            let guard = (0..self.gazetteer.entries().len()).find(|&e| {
-                self.gazetteer.parent(e) == Some(s)
-                    && self.gazetteer.entry(e).name.contains("Coast Guard")
-            })?;
+            let guard = self.children[s]
+                .iter()
+                .copied()
+                .find(|&e| self.gazetteer.entry(e).name.contains("Coast Guard"))?;
             self.push(k, k + 2, Referent::Entry(guard));
             return Some(k + 2);
         }
@@ -463,9 +463,9 @@ impl<'a, 't> Pass<'a, 't> {
         let Referent::Entry(s) = state else {
             return None;
         };
-        (0..self.gazetteer.entries().len())
-            .filter(|&e| self.gazetteer.parent(e) == Some(s))
-            .map(Referent::Entry)
+        self.children[s]
+            .iter()
+            .map(|&e| Referent::Entry(e))
             .find(|&r| self.is_state_body(r, suffix))
     }
 
@@ -490,9 +490,7 @@ impl<'a, 't> Pass<'a, 't> {
             if seen.len() > 5 {
                 break;
             }
-            let organs: Vec<usize> = (0..self.gazetteer.entries().len())
-                .filter(|&e| self.gazetteer.parent(e) == Some(org))
-                .collect();
+            let organs = &self.children[org];
             let with = |starts: bool| {
                 organs.iter().copied().find(|&e| {
                     let entry = self.gazetteer.entry(e);
