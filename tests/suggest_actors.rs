@@ -759,4 +759,12 @@ fn eu_organs_the_27_owners_governments_and_coast_guards() {
     assert_eq!(at("Chinese", 0), one("China"));
     // "the bloc" several sentences after the EU was named.
     assert_eq!(at("the bloc", 1), one("European Union"));
+    // "the two foreign ministries": the two ministries just named.
+    assert_eq!(
+        at("The two foreign ministries", 0),
+        names(&[
+            "Russian Ministry of Foreign Affairs",
+            "Türkiye Ministry of Foreign Affairs"
+        ])
+    );
 }

@@ -83,6 +83,12 @@ impl<'a, 't> Pass<'a, 't> {
                 .or_else(|| self.last_n(i, 2, Self::is_state))
                 .or_else(|| self.last_n(i, 2, person_fits)),
             Collective::Sides => self.last_n(i, count, Self::is_side),
+            Collective::Ministries => self.last_n(i, count, |pass: &Self, r: Referent| {
+                pass.kind(r) == "government_body" && {
+                    let name = pass.names_of(r).0;
+                    name.contains("Ministry") || name.contains("Department")
+                }
+            }),
         }?;
         if what == Collective::Sides && count == 2 {
             self.last_sides = Some((t.sentence(i), referents.clone()));

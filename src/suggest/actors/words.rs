@@ -930,6 +930,8 @@ pub enum Collective {
     People,
     /// States if two are clear, otherwise people.
     Sides,
+    /// Ministries ("the two foreign ministries").
+    Ministries,
 }
 
 /// `word` in any case ("Presidents" in "the two Presidents").
@@ -944,6 +946,7 @@ pub fn collective_head(word: &str) -> Option<Collective> {
             Some(Collective::People)
         }
         "sides" | "parties" | "delegations" => Some(Collective::Sides),
+        "ministries" => Some(Collective::Ministries),
         _ => None,
     }
 }
