@@ -330,8 +330,9 @@ impl<'a, 't> Pass<'a, 't> {
     pub(super) fn common_noun_body(&mut self, k: usize) -> Option<usize> {
         let t = self.t;
         let word = t.str(k);
+        // Tried at every word: look the noun up before allocating.
+        let noun = words::body_noun_folded(word)?;
         let lower = word.to_ascii_lowercase();
-        let noun = words::body_noun(&lower)?;
         let capitalised = t.is_capitalised(k);
         if capitalised != noun.short_name && (capitalised || noun.capital_only) {
             return None;

@@ -1001,6 +1001,20 @@ pub struct BodyNoun {
     pub capital_only: bool,
 }
 
+/// `body_noun` of `word` in any ASCII case, without allocating.
+pub fn body_noun_folded(word: &str) -> Option<BodyNoun> {
+    const MAX: usize = 16;
+    let bytes = word.as_bytes();
+    if bytes.len() > MAX || bytes.len() < 4 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; MAX];
+    for (b, c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    body_noun(std::str::from_utf8(&buf[..bytes.len()]).ok()?)
+}
+
 /// Common nouns that name a body met before (`word` in lower case).
 pub fn body_noun(word: &str) -> Option<BodyNoun> {
     let noun = |short_name, with_article, state_body| {
