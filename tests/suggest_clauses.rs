@@ -1182,3 +1182,30 @@ fn possessive_holders_readiness_and_an_epithet_by_state_speak() {
     // "would not support": a position against.
     assert_eq!(stance(&st, "support the package").2, "against");
 }
+
+#[test]
+fn a_closing_attribution_and_a_that_clause_do_not_split_the_sentence() {
+    let all = suggest_fixture("speakers_clauses.txt");
+    // "…, the bloc's top diplomat, Kaja Kallas, told reporters": the whole sentence is hers.
+    let s = statement(&all, "The foreign ministers also agreed");
+    assert_eq!(speaker(s).as_deref(), Some("Kaja Kallas"));
+    assert!(s.text.ends_with("after the meeting."), "{}", s.text);
+    // "… and that Iran and the United States had agreed": still Albusaidi's report.
+    let s = statement(&all, "Omani Foreign Minister Badr Albusaidi said");
+    assert_eq!(speaker(s).as_deref(), Some("Badr Albusaidi"));
+    assert!(s.text.ends_with("meet again in Rome."), "{}", s.text);
+    assert!(
+        of_kind(&all, SuggestionKind::Statement)
+            .iter()
+            .all(|s| !s.text.starts_with("and that"))
+    );
+    // Two speakers who both say something are still two clauses.
+    assert_eq!(
+        speaker_of(&all, "Wang Yi said China welcomed").as_deref(),
+        Some("Wang Yi")
+    );
+    assert_eq!(
+        speaker_of(&all, "Marco Rubio said Washington").as_deref(),
+        Some("Marco Rubio")
+    );
+}

@@ -1185,7 +1185,39 @@ impl<'a> Rules<'a> {
             {
                 continue;
             }
+            // "… said that the talks were useful and that both sides had agreed to …": a
+            // subject right after "that" is inside what the earlier speaker reports.
+            let after_that = (at.saturating_sub(6)..at)
+                .rev()
+                .take_while(|&i| s.tokens[i].kind == TokenKind::Word)
+                .any(|i| Self::word(s, i) == "that");
+            if !groups.is_empty() && after_that {
+                continue;
+            }
             groups.push(((cue.0, cue.1), speaker, at));
+        }
+        // "The 27 also agreed to …, the bloc's top diplomat, Kaja Kallas, told reporters.":
+        // an attribution closing the sentence after a comma makes all of it that
+        // speaker's; the earlier cues are what they report.
+        if groups.len() > 1 {
+            let says = |w: &str| {
+                matches!(
+                    w,
+                    "said" | "says" | "told" | "tells" | "added" | "adds" | "stated" | "noted"
+                )
+            };
+            let (cue, _, at) = groups[groups.len() - 1];
+            let closing = says(Self::word(s, cue.0))
+                && cue.1 + 6 >= s.tokens.len()
+                && at > 0
+                && self.punct(s, at - 1) == Some(',')
+                && !(cue.1 + 1..s.tokens.len()).any(|i| Self::word(s, i) == "that");
+            let reported_before = groups[..groups.len() - 1]
+                .iter()
+                .all(|g| !says(Self::word(s, g.0.0)));
+            if closing && reported_before {
+                groups.drain(..groups.len() - 1);
+            }
         }
         if groups.is_empty() {
             if let Some(stmt) = self.in_a_statement(k, s) {
