@@ -365,9 +365,9 @@ fn quality_floors_hold() {
     // what they reach today so that a change that makes them worse fails; raise it to the
     // target once it is met. Both are printed so the gap is never hidden.
     let checks = [
-        ("mention recall", total.mentions.recall(), 0.9, 0.80),
+        ("mention recall", total.mentions.recall(), 0.9, 0.87),
         ("mention precision", total.mentions.precision(), 0.85, 0.85),
-        ("speakers right", speakers, 0.85, 0.72),
+        ("speakers right", speakers, 0.85, 0.81),
         ("commitment recall", total.commitments.recall(), 0.8, 0.8),
         (
             "commitment precision",
