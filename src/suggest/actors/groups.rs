@@ -347,6 +347,7 @@ impl<'a, 't> Pass<'a, 't> {
             let describing = t.is_capitalised(k)
                 || word.chars().all(|c| c.is_ascii_digit())
                 || (word == "-" && t.joined(k))
+                || words::is_armed_modifier(word)
                 || matches!(
                     word,
                     "nation"
@@ -359,14 +360,6 @@ impl<'a, 't> Pass<'a, 't> {
                         | "political"
                         | "western"
                         | "security"
-                        | "militant"
-                        | "paramilitary"
-                        | "rebel"
-                        | "armed"
-                        | "insurgent"
-                        | "jihadist"
-                        | "islamist"
-                        | "separatist"
                         | "defence"
                         | "defense"
                         | "country"
