@@ -150,9 +150,6 @@ struct Pass<'a, 't> {
     last_capital: Option<(usize, bool)>,
     /// The sentence and referents of the last "both sides" / "the two parties".
     last_sides: Option<(u32, Vec<Referent>)>,
-    /// Per gazetteer entry, the entries whose parent it is (a state's armed forces, an
-    /// organisation's organs).
-    children: Vec<Vec<usize>>,
 }
 
 impl<'a, 't> Pass<'a, 't> {
@@ -204,12 +201,6 @@ impl<'a, 't> Pass<'a, 't> {
         let not_names = (0..t.len())
             .map(|k| titles[k].is_some() || (t.is_word(k) && words::not_name(t.str(k))))
             .collect();
-        let mut children = vec![Vec::new(); gazetteer.entries().len()];
-        for e in 0..gazetteer.entries().len() {
-            if let Some(p) = gazetteer.parent(e) {
-                children[p].push(e);
-            }
-        }
         Self {
             project,
             gazetteer,
@@ -229,7 +220,6 @@ impl<'a, 't> Pass<'a, 't> {
             found: Vec::new(),
             last_capital: None,
             last_sides: None,
-            children,
         }
     }
 

@@ -226,6 +226,9 @@ pub struct Gazetteer {
     matcher: Option<Matcher>,
     by_iso3: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
+    /// Per entry, the entries whose parent it is (a state's armed forces, an
+    /// organisation's organs).
+    children: Vec<Vec<usize>>,
 }
 
 impl Gazetteer {
@@ -331,12 +334,21 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, e)| (e.name.clone(), i))
             .collect();
-        Ok(Gazetteer {
+        let mut gazetteer = Gazetteer {
             data,
             matcher,
             by_iso3,
             by_name,
-        })
+            children: Vec::new(),
+        };
+        let mut children = vec![Vec::new(); gazetteer.data.entries.len()];
+        for e in 0..children.len() {
+            if let Some(p) = gazetteer.parent(e) {
+                children[p].push(e);
+            }
+        }
+        gazetteer.children = children;
+        Ok(gazetteer)
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -360,6 +372,11 @@ impl Gazetteer {
     }
 
     /// The state or organisation entry `i` belongs to (the White House → United States).
+    /// The entries whose parent is entry `i`.
+    pub fn children(&self, i: usize) -> &[usize] {
+        self.children.get(i).map_or(&[], Vec::as_slice)
+    }
+
     pub fn parent(&self, i: usize) -> Option<usize> {
         let parent = self.data.entries.get(i)?.parent.as_deref()?;
         self.by_iso3(parent).or_else(|| self.by_name(parent))

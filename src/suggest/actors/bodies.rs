@@ -404,7 +404,9 @@ impl<'a, 't> Pass<'a, 't> {
             let Some(Referent::Entry(s)) = self.affiliation_before(k) else {
                 return None;
             };
-            let guard = self.children[s]
+            let guard = self
+                .gazetteer
+                .children(s)
                 .iter()
                 .copied()
                 .find(|&e| self.gazetteer.entry(e).name.contains("Coast Guard"))?;
@@ -464,7 +466,8 @@ impl<'a, 't> Pass<'a, 't> {
         let Referent::Entry(s) = state else {
             return None;
         };
-        self.children[s]
+        self.gazetteer
+            .children(s)
             .iter()
             .map(|&e| Referent::Entry(e))
             .find(|&r| self.is_state_body(r, suffix))
@@ -491,7 +494,7 @@ impl<'a, 't> Pass<'a, 't> {
             if seen.len() > 5 {
                 break;
             }
-            let organs = &self.children[org];
+            let organs = self.gazetteer.children(org);
             let with = |starts: bool| {
                 organs.iter().copied().find(|&e| {
                     let entry = self.gazetteer.entry(e);
