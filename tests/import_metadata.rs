@@ -139,3 +139,34 @@ fn import_time_is_recorded_to_the_second() {
     assert_eq!(doc.origin.imported.timestamp_subsec_nanos(), 0);
     assert!((chrono::Utc::now() - doc.origin.imported).num_seconds() < 3600);
 }
+
+#[test]
+fn tass_dateline_gives_the_agency_and_no_mention_is_suggested_in_it() {
+    let doc = import("dateline-tass.txt");
+    assert_eq!(
+        doc.meta.title,
+        "Lavrov says Moscow is ready to host Armenia–Azerbaijan talks"
+    );
+    assert_eq!(doc.meta.source, "TASS");
+    // No year in the dateline and no earlier date: the date stays unknown.
+    assert_eq!(doc.meta.date, None);
+
+    let mentions = demarche::suggest::actors::mentions(
+        &Project::new("t"),
+        &doc,
+        demarche::suggest::Gazetteer::bundled(),
+    );
+    let dateline_end = doc.text().find("Russia is ready").unwrap();
+    let dateline_end = doc.index().char_of(dateline_end).unwrap();
+    let body = doc.text().find("\n\nMOSCOW").unwrap();
+    let body = doc.index().char_of(body).unwrap();
+    assert!(
+        mentions
+            .iter()
+            .all(|m| m.end <= body || m.start >= dateline_end),
+        "nothing is suggested inside the dateline"
+    );
+    // The story itself still has its mentions.
+    assert!(mentions.iter().any(|m| m.text == "Russia"));
+    assert!(mentions.iter().any(|m| m.text == "Lavrov"));
+}

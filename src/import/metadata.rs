@@ -3,9 +3,10 @@
 //! The text is never changed; this only looks at it. Two layouts are recognised by hand
 //! (they are two fixed shapes, smaller to parse directly than to pull in a regex engine):
 //! a leading `date YYYY-MM-DD <photo caption> (Agency/Photographer)` line, as in the
-//! shared corpus, and a wire dateline `CITY, Month D (Agency) --` opening the body.
+//! shared corpus, and a wire dateline (`model::dateline`) opening the body.
 
-use chrono::{Datelike, NaiveDate};
+use crate::model::dateline::{self, looks_like_agency, parse_month_day};
+use chrono::NaiveDate;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Longest title, in characters, before it is shortened at a word boundary.
@@ -46,11 +47,13 @@ fn read_layout(text: &str) -> TextMeta {
         meta.date = Some(header.date);
         meta.source = header.agency.unwrap_or_default();
         let body = second.unwrap_or(header.caption);
-        let dateline = parse_dateline(body);
-        let opening = dateline.as_ref().map_or(body, |d| &body[d.body_start..]);
+        let body_dateline = dateline::parse(body);
+        let opening = body_dateline
+            .as_ref()
+            .map_or(body, |d| &body[d.body_start..]);
         meta.title = shorten(first_sentence(opening), TITLE_MAX_CHARS);
         if meta.source.is_empty()
-            && let Some(d) = dateline
+            && let Some(d) = body_dateline
         {
             meta.source = d.agency.to_owned();
         }
@@ -58,13 +61,13 @@ fn read_layout(text: &str) -> TextMeta {
     }
 
     // The dateline opens the body: the first line, or the second after a title line.
-    if let Some(d) = parse_dateline(first) {
+    if let Some(d) = dateline::parse(first) {
         meta.title = shorten(first_sentence(&first[d.body_start..]), TITLE_MAX_CHARS);
         meta.source = d.agency.to_owned();
         meta.date = d.date(None);
     } else {
         meta.title = shorten(first, TITLE_MAX_CHARS);
-        if let Some(d) = second.and_then(parse_dateline) {
+        if let Some(d) = second.and_then(dateline::parse) {
             meta.source = d.agency.to_owned();
             meta.date = d.date(find_full_date(first));
         }
@@ -101,142 +104,6 @@ fn caption_agency(caption: &str) -> Option<String> {
     let (agency, _photographer) = credit.split_once('/')?;
     let agency = agency.trim();
     looks_like_agency(agency).then(|| agency.to_owned())
-}
-
-/// A wire dateline: `BEIJING, Sept. 27 (Xinhua) --`, `UNITED NATIONS, Sept 26 (Reuters) -`,
-/// `LONDON, 26 September 2019 (AFP) —`, or without a date, `WASHINGTON (Reuters) -`.
-#[derive(Debug, PartialEq, Eq)]
-struct Dateline<'t> {
-    agency: &'t str,
-    month_day: Option<(u32, u32)>,
-    year: Option<i32>,
-    /// Byte offset where the body text after the dash begins.
-    body_start: usize,
-}
-
-impl Dateline<'_> {
-    /// The dateline's date: its own year, or the one nearest to an earlier date.
-    fn date(&self, earlier: Option<NaiveDate>) -> Option<NaiveDate> {
-        let (month, day) = self.month_day?;
-        if let Some(year) = self.year {
-            return NaiveDate::from_ymd_opt(year, month, day);
-        }
-        let reference = earlier?;
-        let year = reference.year();
-        [year - 1, year, year + 1]
-            .into_iter()
-            .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
-            .min_by_key(|d| (*d - reference).num_days().abs())
-    }
-}
-
-fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
-    // A dateline is short; a parenthesis further in belongs to the sentence.
-    const MAX_HEAD_BYTES: usize = 80;
-    let open = line.find('(')?;
-    if open > MAX_HEAD_BYTES {
-        return None;
-    }
-    let close = open + line[open..].find(')')?;
-    let agency = line[open + 1..close].trim();
-    if !looks_like_agency(agency) {
-        return None;
-    }
-    let after = line[close + 1..].trim_start();
-    let dash = ["--", "—", "–", "-"]
-        .into_iter()
-        .find(|d| after.starts_with(d))?;
-    let body = after[dash.len()..].trim_start();
-    let body_start = line.len() - body.len();
-
-    let head = line[..open].trim();
-    let (city, date_part) = match head.split_once(',') {
-        Some((city, date)) => (city, Some(date)),
-        None => (head, None),
-    };
-    if !looks_like_city(city) {
-        return None;
-    }
-    let (month_day, year) = match date_part {
-        Some(date) => {
-            let (month, day, year) = parse_month_day(date)?;
-            (Some((month, day)), year)
-        }
-        None => (None, None),
-    };
-    Some(Dateline {
-        agency,
-        month_day,
-        year,
-        body_start,
-    })
-}
-
-fn looks_like_agency(s: &str) -> bool {
-    let count = s.chars().count();
-    (1..=30).contains(&count)
-        && s.chars().next().is_some_and(char::is_uppercase)
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '&' | '.' | '-' | '/'))
-}
-
-fn looks_like_city(s: &str) -> bool {
-    let s = s.trim();
-    s.chars().count() <= 40
-        && s.split_whitespace().count() <= 4
-        && s.chars().next().is_some_and(char::is_uppercase)
-        && s.chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’' | '/'))
-}
-
-/// "Sept. 27", "September 27, 2019", "27 September 2019" → (month, day, year).
-fn parse_month_day(s: &str) -> Option<(u32, u32, Option<i32>)> {
-    let tokens: Vec<&str> = s.split([' ', ',']).filter(|t| !t.is_empty()).collect();
-    let (month, day) = match tokens.as_slice() {
-        [a, b] | [a, b, _] => month_number(a)
-            .zip(day_number(b))
-            .or_else(|| month_number(b).zip(day_number(a)))?,
-        _ => return None,
-    };
-    let year = match tokens.get(2) {
-        Some(t) => Some(year_number(t)?),
-        None => None,
-    };
-    Some((month, day, year))
-}
-
-fn month_number(token: &str) -> Option<u32> {
-    const MONTHS: [&[&str]; 12] = [
-        &["january", "jan"],
-        &["february", "feb"],
-        &["march", "mar"],
-        &["april", "apr"],
-        &["may"],
-        &["june", "jun"],
-        &["july", "jul"],
-        &["august", "aug"],
-        &["september", "sept", "sep"],
-        &["october", "oct"],
-        &["november", "nov"],
-        &["december", "dec"],
-    ];
-    let word = token.strip_suffix('.').unwrap_or(token).to_lowercase();
-    MONTHS
-        .iter()
-        .position(|names| names.contains(&word.as_str()))
-        .and_then(|i| u32::try_from(i + 1).ok())
-}
-
-fn day_number(token: &str) -> Option<u32> {
-    token.parse().ok().filter(|d| (1..=31).contains(d))
-}
-
-fn year_number(token: &str) -> Option<i32> {
-    let token = token.trim_end_matches(['.', ',']);
-    (token.len() == 4)
-        .then(|| token.parse().ok())
-        .flatten()
-        .filter(|y| (1800..=2200).contains(y))
 }
 
 /// A complete date written in a line: `2019-09-27`, `Sept. 27, 2019` or `27 September 2019`.
@@ -432,35 +299,10 @@ mod tests {
     }
 
     #[test]
-    fn datelines_in_wire_styles() {
-        let d = parse_dateline("BEIJING, Sept. 27 (Xinhua) -- Chinese leaders met.").unwrap();
-        assert_eq!(
-            (d.agency, d.month_day, d.year),
-            ("Xinhua", Some((9, 27)), None)
-        );
-        let line = "UNITED NATIONS, Sept 26 (Reuters) - The council voted.";
-        let d = parse_dateline(line).unwrap();
-        assert_eq!(&line[d.body_start..], "The council voted.");
-        let d = parse_dateline("BOGOTÁ, 3 March 2021 (AFP) — Ministers met.").unwrap();
-        assert_eq!(d.date(None), date(2021, 3, 3));
-        let d = parse_dateline("WASHINGTON (Reuters) - Officials said.").unwrap();
-        assert_eq!((d.agency, d.month_day), ("Reuters", None));
-        assert!(parse_dateline("Wang Yi said (in New York) that ties are good.").is_none());
-        assert!(parse_dateline("China, in 2019 (Reuters) - x").is_none());
-    }
-
-    #[test]
     fn a_dateline_alone_is_its_own_title() {
         let meta = read("BEIJING, Sept. 27 (Xinhua) --\n\nWang Yi met ministers.");
         assert_eq!(meta.title, "BEIJING, Sept. 27 (Xinhua) --");
         assert_eq!(meta.source, "Xinhua");
-    }
-
-    #[test]
-    fn year_is_inferred_from_the_nearest_earlier_date() {
-        let d = parse_dateline("HAVANA, Dec. 31 (Prensa Latina) -- x").unwrap();
-        assert_eq!(d.date(date(2020, 1, 2)), date(2019, 12, 31));
-        assert_eq!(d.date(None), None);
     }
 
     #[test]

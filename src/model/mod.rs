@@ -3,6 +3,7 @@
 pub mod actor;
 pub mod annotation;
 pub mod codebook;
+pub mod dateline;
 pub mod document;
 pub mod ids;
 pub mod project;

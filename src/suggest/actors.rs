@@ -17,7 +17,7 @@ mod words;
 
 use super::gazetteer::{Hit, MatchKind};
 use super::{ActorRef, Detail, Gazetteer, NewActor, Suggestion, SuggestionKind};
-use crate::model::{Document, Id, Project};
+use crate::model::{Document, Id, Project, dateline};
 // FxHash: the keys are short fixed words and names, so hash flooding cannot happen and
 // std's SipHash was the top cost of the look-ups.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -705,48 +705,17 @@ impl<'a, 't> Pass<'a, 't> {
     }
 }
 
-/// Byte ranges of datelines: a paragraph opening with a place in capitals and an agency
-/// credit in brackets before a dash ("KINSHASA/GOMA, March 3 (Reuters) -", "HONIARA,
-/// Solomon Islands (AP) —"). The guidelines code nothing in them.
+/// Byte ranges of the datelines opening paragraphs ("KINSHASA/GOMA, March 3 (Reuters) -",
+/// "HONIARA, Solomon Islands (AP) —"). The guidelines code nothing in them.
 fn datelines(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        let start = line_start;
-        line_start += line.len();
         let trimmed = line.trim_start();
-        let offset = start + (line.len() - trimmed.len());
-        let caps: String = trimmed
-            .chars()
-            .take_while(|c| c.is_alphabetic() || matches!(c, '/' | ' ' | '-' | '.'))
-            .collect();
-        let letters = caps.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 3 || caps.chars().any(char::is_lowercase) {
-            continue;
-        }
-        // The credit and the dash within the first 80 bytes.
-        let head_end = trimmed
-            .char_indices()
-            .map(|(b, _)| b)
-            .take_while(|&b| b <= 80)
-            .last()
-            .unwrap_or(0);
-        let head = &trimmed[..head_end];
-        let Some(close) = head.find(')') else {
-            continue;
-        };
-        let Some(open) = head[..close].rfind('(') else {
-            continue;
-        };
-        let credit = &head[open + 1..close];
-        if credit.is_empty() || credit.len() > 30 || credit.chars().any(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        let after = trimmed[close + 1..].trim_start();
-        if after.starts_with(['-', '—', '–']) {
-            let dash = after.chars().next().map_or(1, char::len_utf8);
-            let end = offset + (trimmed.len() - after.len()) + dash;
-            out.push(offset..end);
+        let offset = line_start + (line.len() - trimmed.len());
+        line_start += line.len();
+        if let Some(d) = dateline::parse(trimmed) {
+            out.push(offset..offset + d.body_start);
         }
     }
     out
