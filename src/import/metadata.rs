@@ -294,10 +294,6 @@ fn latin_language(text: &str) -> &'static str {
 mod tests {
     use super::*;
 
-    fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
-        NaiveDate::from_ymd_opt(y, m, d)
-    }
-
     #[test]
     fn a_dateline_alone_is_its_own_title() {
         let meta = read("BEIJING, Sept. 27 (Xinhua) --\n\nWang Yi met ministers.");
