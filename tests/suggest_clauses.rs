@@ -1209,3 +1209,76 @@ fn a_closing_attribution_and_a_that_clause_do_not_split_the_sentence() {
         Some("Marco Rubio")
     );
 }
+
+#[test]
+fn forms_of_address_relative_clauses_and_delegations_name_the_speaker() {
+    let all = suggest_fixture("speakers_address.txt");
+    let who = |phrase: &str| speaker_of(&all, phrase);
+    // "H.E." and "His Excellency" are forms of address: the name after them speaks, the
+    // sentence is not cut after "H.E.", and "His" is no pronoun.
+    assert_eq!(
+        who("The President of the ECOWAS Commission").as_deref(),
+        Some("Omar Alieu Touray")
+    );
+    assert!(
+        statement(&all, "Bola Ahmed Tinubu said")
+            .text
+            .starts_with("H.E. Bola")
+    );
+    assert_eq!(
+        who("Bola Ahmed Tinubu said").as_deref(),
+        Some("Bola Ahmed Tinubu")
+    );
+    assert_eq!(
+        who("welcomed the decision").as_deref(),
+        Some("John Dramani Mahama")
+    );
+    assert_eq!(
+        who("Faure Gnassingbé said").as_deref(),
+        Some("Faure Gnassingbé")
+    );
+    assert!(
+        !of_kind(&all, SuggestionKind::Mention)
+            .iter()
+            .any(|m| m.text == "His"),
+        "the 'His' of 'His Excellency' is no pronoun"
+    );
+    // "urged … to agree to": an infinitive reports nothing; the sentence stays whole.
+    assert_eq!(
+        statement(&all, "He urged the Malian authorities").text,
+        "He urged the Malian authorities and the armed groups to agree to a ceasefire before \
+         the rainy season."
+    );
+    assert_eq!(
+        who("He urged the Malian authorities").as_deref(),
+        Some("Omar Alieu Touray")
+    );
+    // "…, who promised to": the person the relative clause is about.
+    assert_eq!(
+        who("who promised to host").as_deref(),
+        Some("Bassirou Diomaye Faye")
+    );
+    // A state's delegation speaks for the state.
+    assert_eq!(
+        who("Burkina Faso’s delegation rejected").as_deref(),
+        Some("Burkina Faso")
+    );
+    assert_eq!(
+        who("The Ivorian delegation said").as_deref(),
+        Some("Côte d'Ivoire")
+    );
+    // "the Union" after the African Union is that union.
+    let unions: Vec<String> = of_kind(&all, SuggestionKind::Mention)
+        .iter()
+        .filter(|m| m.text == "Union")
+        .map(|m| match &m.detail {
+            Detail::Mention { actor } => name(actor),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        unions,
+        ["African Union"],
+        "only the one after 'the African Union'"
+    );
+}

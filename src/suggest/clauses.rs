@@ -400,6 +400,15 @@ impl<'a> Rules<'a> {
                 2
             };
         }
+        // "… to Ghana's President John Dramani Mahama, who promised to …": the person
+        // the relative clause is about.
+        if Self::word(s, t) == "who"
+            && t >= 2
+            && self.punct(s, t - 1) == Some(',')
+            && let Some(m) = self.mention_at(s, t - 2).filter(|m| m.person)
+        {
+            return Subject::Actor(m.actor.clone().into_owned(), Self::token_of(s, m.start));
+        }
         if matches!(Self::word(s, t), "and" | "but" | "or") || self.punct(s, t) == Some(',') {
             // "will A and will B": the second verb shares the first one's subject.
             if self.punct(s, t) != Some(',') || !self.appositive_before(s, t) {
@@ -792,8 +801,11 @@ impl<'a> Rules<'a> {
                 }
                 continue;
             }
-            // "is said to", "the agreed plan", "as agreed": not a report.
-            if i > 0 && Self::is(s, i - 1, class::PASSIVE | class::DETERMINER) || prev == "as" {
+            // "is said to", "the agreed plan", "as agreed", "urged both sides to agree":
+            // not a report.
+            if i > 0 && Self::is(s, i - 1, class::PASSIVE | class::DETERMINER)
+                || matches!(prev, "as" | "to")
+            {
                 continue;
             }
             // "agreed terms": only "agreed to/that/on/with" reports; a pledge always does.

@@ -4,9 +4,9 @@
 //! code points with `Document::index` when they build a `Suggestion`.
 
 /// Abbreviations after which a period does not end the sentence, whatever follows.
-const TITLE_ABBREVIATIONS: [&str; 24] = [
+const TITLE_ABBREVIATIONS: [&str; 25] = [
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "amb", "lt", "col", "maj", "capt",
-    "sgt", "st", "jr", "sr", "no", "vs", "pres", "adm", "hon", "messrs",
+    "sgt", "st", "jr", "sr", "no", "vs", "pres", "adm", "hon", "messrs", "h.e",
 ];
 
 /// Month abbreviations: "Nov. 27" goes on (datelines), "in Nov. The ministry" ends.

@@ -26,9 +26,26 @@ const REGIONAL_HONORIFICS: &[&str] = &[
     "Marshal",
 ];
 
-/// True when the honorific at `i` opens a name ("Shri Randhir"; "Tan" only as "Tan Sri").
+/// "His Excellency", "Her Majesty": a form of address before a name or title, whose
+/// "His" is no pronoun. Where what it addresses starts.
+pub(super) fn form_of_address(t: &Tokens, i: usize) -> Option<usize> {
+    let addressed = i + 2;
+    (matches!(t.str(i), "His" | "Her" | "his" | "her")
+        && matches!(t.str(i + 1), "Excellency" | "Majesty" | "Highness")
+        && t.is_capitalised(addressed)
+        && t.same_sentence(i, addressed))
+    .then_some(addressed)
+}
+
+/// Where the name after the honorific at `i` starts ("Shri Randhir"; "Tan" only as "Tan
+/// Sri").
 fn regional_honorific(t: &Tokens, i: usize) -> Option<usize> {
     let word = t.str(i);
+    // "His Excellency Paul Kagame"; before a title ("His Excellency President …") the
+    // title is read on its own.
+    if let Some(end) = form_of_address(t, i) {
+        return words::title_word(t.str(end)).is_none().then_some(end);
+    }
     if !REGIONAL_HONORIFICS.contains(&word) || !t.is_capitalised(i + 1) {
         return None;
     }

@@ -179,7 +179,7 @@ const TITLE_MODIFIERS: &[&str] = &[
 /// Abbreviated ranks and offices ("Gen.", "Sen.") count as honorifics too.
 const HONORIFICS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Madam", "Madame", "Prof", "Gen", "Lt", "Col", "Maj", "Adm", "Capt",
-    "Sgt", "Sen", "Rep", "Gov", "Amb",
+    "Sgt", "Sen", "Rep", "Gov", "Amb", "H.E.", "H.E",
 ];
 
 /// Some title words say the person's gender, which pronoun resolution uses.
@@ -1026,7 +1026,8 @@ pub fn body_noun(word: &str) -> Option<BodyNoun> {
         })
     };
     match word {
-        "organization" | "organisation" => Some(BodyNoun {
+        // "the Union" after the African Union, "the Assembly" after the General Assembly.
+        "organization" | "organisation" | "union" | "assembly" => Some(BodyNoun {
             short_name: true,
             with_article: false,
             state_body: None,

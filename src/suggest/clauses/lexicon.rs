@@ -317,6 +317,7 @@ pub(super) const SIDE_NOUNS: &[&str] = &[
     "leadership",
     "authorities",
     "administration",
+    "delegation",
 ];
 
 /// Unnamed sources that still make a report a statement ("the spokesperson said").
