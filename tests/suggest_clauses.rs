@@ -1267,6 +1267,23 @@ fn forms_of_address_relative_clauses_and_delegations_name_the_speaker() {
         who("The Ivorian delegation said").as_deref(),
         Some("Côte d'Ivoire")
     );
+    // A form of address after a title before the comma: the person has that title, so
+    // "the Chairperson" later is that person.
+    assert_eq!(
+        who("The guns must fall silent").as_deref(),
+        Some("Mahmoud Ali Youssouf")
+    );
+    // "his" inside "…, who promised to …" is the person the clause is about, not the
+    // sentence's subject.
+    let his: Vec<String> = of_kind(&all, SuggestionKind::Mention)
+        .iter()
+        .filter(|m| m.text == "his")
+        .map(|m| match &m.detail {
+            Detail::Mention { actor } => name(actor),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(his, ["Bassirou Diomaye Faye", "John Dramani Mahama"]);
     // "the Union" after the African Union is that union.
     let unions: Vec<String> = of_kind(&all, SuggestionKind::Mention)
         .iter()
@@ -1280,5 +1297,25 @@ fn forms_of_address_relative_clauses_and_delegations_name_the_speaker() {
         unions,
         ["African Union"],
         "only the one after 'the African Union'"
+    );
+    // The AU's assembly by its long name, then by its short one.
+    let assemblies: Vec<(String, String)> = of_kind(&all, SuggestionKind::Mention)
+        .iter()
+        .filter(|m| m.text.starts_with("Assembly"))
+        .map(|m| match &m.detail {
+            Detail::Mention { actor } => (m.text.clone(), name(actor)),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let au_assembly = "Assembly of the African Union".to_string();
+    assert_eq!(
+        assemblies,
+        [
+            (
+                "Assembly of Heads of State and Government of the African Union".to_string(),
+                au_assembly.clone()
+            ),
+            ("Assembly".to_string(), au_assembly)
+        ]
     );
 }

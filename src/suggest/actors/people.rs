@@ -243,7 +243,9 @@ impl<'a, 't> Pass<'a, 't> {
         };
         // "his Qatari counterpart, Sheikh Mohammed …": a title of address after the comma;
         // the title before it says the role and the state.
-        let before_comma = (title_end == i + 1 && words::title_gender(&role).is_some())
+        // So does "The Chairperson of the AU Commission, H.E. Mahmoud Ali Youssouf,".
+        let address = title_end == i + 1 && words::title_gender(&role).is_some();
+        let before_comma = (address || !names_role)
             .then(|| self.title_before_comma(i, name_end))
             .flatten();
         let (role, comma_state) = match before_comma {
@@ -743,6 +745,16 @@ impl<'a, 't> Pass<'a, 't> {
                 continue;
             }
             if s == sentence {
+                // "… to President Mahama, who promised to make … his year": the person
+                // the relative clause is about.
+                let relative = nearest_in_sentence.is_none()
+                    && t.str(f.end) == ","
+                    && t.str(f.end + 1) == "who"
+                    && f.end + 1 < i;
+                if relative && !object {
+                    in_sentence = Some(p);
+                    break;
+                }
                 nearest_in_sentence.get_or_insert(p);
                 in_sentence = Some(p);
             } else {

@@ -880,7 +880,13 @@ pub fn is_epithet_head(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase) && any_eq!(EPITHET_HEADS, word)
         || matches!(
             word,
-            "President" | "Premier" | "Minister" | "Secretary-General"
+            "President"
+                | "Premier"
+                | "Minister"
+                | "Secretary-General"
+                | "Chairperson"
+                | "Chairman"
+                | "Chairwoman"
         )
 }
 
