@@ -1319,3 +1319,60 @@ fn forms_of_address_relative_clauses_and_delegations_name_the_speaker() {
         ]
     );
 }
+
+#[test]
+fn anonymous_officials_proposals_and_conditions_are_no_statements_or_commitments() {
+    let all = suggest_fixture("speakers_sources.txt");
+    // "proposed" is no reporting cue; unnamed officials are sources, not actors.
+    assert!(no_statement(&all, "proposed a 30-day halt"));
+    assert!(no_statement(&all, "A senior Ukrainian official said"));
+    assert!(no_statement(&all, "Another official, who spoke"));
+    // "if both sides agreed to" and "until Russia agrees to" are conditions of the
+    // speaker's commitment, not reports or commitments of their own.
+    assert_eq!(
+        speaker_of(&all, "Ankara would host").as_deref(),
+        Some("Hakan Fidan")
+    );
+    assert_eq!(
+        speaker_of(&all, "keep up pressure").as_deref(),
+        Some("Kaja Kallas")
+    );
+    let commitments: Vec<(&str, String)> = of_kind(&all, SuggestionKind::Commitment)
+        .iter()
+        .map(|c| match &c.detail {
+            Detail::Commitment {
+                committer,
+                conditions,
+                ..
+            } => (
+                c.text.as_str(),
+                format!(
+                    "{} | {conditions}",
+                    committer.as_ref().map(name).unwrap_or_default()
+                ),
+            ),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(commitments.len(), 2, "{commitments:?}");
+    assert!(
+        commitments[0].0.starts_with("would host"),
+        "{commitments:?}"
+    );
+    assert!(
+        commitments[0]
+            .1
+            .starts_with("Türkiye | if both sides agreed"),
+        "{commitments:?}"
+    );
+    assert!(
+        commitments[1].0.starts_with("would keep up"),
+        "{commitments:?}"
+    );
+    assert!(
+        commitments[1]
+            .1
+            .starts_with("European Union | until Russia agrees"),
+        "{commitments:?}"
+    );
+}

@@ -491,8 +491,11 @@ impl<'a> Rules<'a> {
             "he" | "she" => Subject::ThirdPerson(t),
             "they" | "it" => Subject::They(t),
             _ if SOURCE_NOUNS.contains(&w) => match self.source_owner(s, t) {
-                // "a foreign ministry source said": anonymous, no actor speaks.
-                Some(_) if matches!(w, "source" | "sources") => Subject::Unnamed(t),
+                // "a foreign ministry source said", "a senior Ukrainian official said":
+                // anonymous, no actor speaks.
+                Some(_) if matches!(w, "source" | "sources") || self.anonymous(s, t) => {
+                    Subject::Unnamed(t)
+                }
                 // "the Chinese envoy said": the Chinese envoy named before, if any.
                 Some((owner, at))
                     if PERSON_SOURCE_NOUNS.contains(&w) && !is_person(self.project, &owner) =>
@@ -639,7 +642,8 @@ impl<'a> Rules<'a> {
         if matches!(
             w,
             "officials" | "diplomats" | "sources" | "source" | "leaders"
-        ) {
+        ) || self.anonymous(s, at)
+        {
             return None;
         }
         if DOCUMENT_NOUNS.contains(&w) {
@@ -665,6 +669,29 @@ impl<'a> Rules<'a> {
             return Some(recent.body.clone());
         }
         Some(None)
+    }
+
+    /// True when the verb at token `i` is inside an "if / unless / until" clause that
+    /// opened a few words before it.
+    fn in_condition(s: &Sentence, i: usize) -> bool {
+        (i.saturating_sub(5)..i)
+            .rev()
+            .take_while(|&k| s.tokens[k].kind == TokenKind::Word)
+            .any(|k| matches!(Self::word(s, k), "if" | "unless" | "until"))
+    }
+
+    /// "a senior official", "an official, who spoke on condition of anonymity": an
+    /// unnamed official or diplomat at token `t` is a source, not an actor. A
+    /// spokesperson is not ("a Commission spokesperson said" speaks for the body).
+    fn anonymous(&self, s: &Sentence, t: usize) -> bool {
+        if !matches!(Self::word(s, t), "official" | "diplomat" | "source") {
+            return false;
+        }
+        let indefinite = (t.saturating_sub(5)..t)
+            .rev()
+            .take_while(|&i| s.tokens[i].kind == TokenKind::Word)
+            .any(|i| matches!(Self::word(s, i), "a" | "an" | "another" | "one"));
+        indefinite || (0..s.tokens.len()).any(|i| Self::word(s, i) == "anonymity")
     }
 
     /// The latest person before token `t` whose role fits `head` and who speaks for
@@ -799,6 +826,10 @@ impl<'a> Rules<'a> {
                 if position {
                     out.push((i, i, CueKind::Position));
                 }
+                continue;
+            }
+            // "will help if Brazil agrees to the plan": a condition, not a report.
+            if Self::in_condition(s, i) {
                 continue;
             }
             // "is said to", "the agreed plan", "as agreed", "urged both sides to agree":
@@ -1412,6 +1443,12 @@ impl<'a> Rules<'a> {
                 i += 1;
                 continue;
             };
+            // "… until Russia agrees to a ceasefire": the condition of another
+            // commitment, not one of its own.
+            if Self::in_condition(s, cue.first) {
+                i = cue.last + 1;
+                continue;
+            }
             // "X reaffirmed its readiness to": the subject is before the verb.
             let subject_at = if matches!(Self::word(s, i), "readiness" | "willingness") {
                 cue.first

@@ -70,8 +70,6 @@ pub(super) const REPORTING_VERBS: &[&str] = &[
     "maintained",
     "highlighted",
     "highlights",
-    "proposed",
-    "proposes",
 ];
 
 /// Reporting verbs that are speech acts only before "to", "that" or "on"
@@ -654,6 +652,7 @@ pub(super) const CONDITION_MARKERS: &[(&str, bool)] = &[
     ("as long as", false),
     ("if", false),
     ("unless", false),
+    ("until", false),
 ];
 
 /// Words after a comma that start a new clause rather than continue a list.
