@@ -1258,6 +1258,13 @@ fn forms_of_address_relative_clauses_and_delegations_name_the_speaker() {
         who("who promised to host").as_deref(),
         Some("Bassirou Diomaye Faye")
     );
+    // An untitled name before "…, who told": a person, who speaks.
+    assert_eq!(
+        who("who told the summit").as_deref(),
+        Some("Mohamed Ould Ghazouani")
+    );
+    // "Mali's transitional government" is the state, and speaks for it.
+    assert_eq!(who("transitional government said").as_deref(), Some("Mali"));
     // A state's delegation speaks for the state.
     assert_eq!(
         who("Burkina Faso’s delegation rejected").as_deref(),

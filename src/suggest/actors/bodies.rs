@@ -361,8 +361,22 @@ impl<'a, 't> Pass<'a, 't> {
         let possessive = |end: usize| t.list.get(end).is_some_and(|x| x.kind == Kind::Possessive);
         // "Sudan's army", "the Congolese army", "the U.N. mission" (not "any new UN
         // force", which is no body met before).
+        // "Mali's transitional government", "the Sudanese military government".
+        let modifier = k > 0
+            && matches!(
+                t.str(k - 1),
+                "transitional"
+                    | "interim"
+                    | "military"
+                    | "caretaker"
+                    | "provisional"
+                    | "federal"
+                    | "new"
+            );
         let after_mention = self.found.last().is_some_and(|f| {
-            let right_after = f.end == k || (f.end + 1 == k && possessive(f.end));
+            let right_after = f.end == k
+                || (f.end + 1 == k && possessive(f.end))
+                || (modifier && (f.end + 1 == k || (f.end + 2 == k && possessive(f.end))));
             let led = noun.state_body.is_some()
                 || possessive(f.end)
                 || (f.start > 0 && t.str(f.start - 1).eq_ignore_ascii_case("the"));
@@ -388,7 +402,7 @@ impl<'a, 't> Pass<'a, 't> {
                         }
                     })??
                 } else {
-                    self.affiliation_before(k)?
+                    self.affiliation_before(if modifier { k - 1 } else { k })?
                 };
             if !self.is_state(state) {
                 return None;

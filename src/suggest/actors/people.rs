@@ -598,12 +598,19 @@ impl<'a, 't> Pass<'a, 't> {
         true
     }
 
-    /// "Omar Alieu Touray, who heads the ECOWAS Commission, welcomed …": the name before
-    /// a relative clause whose verb after it reports.
+    /// "Omar Alieu Touray, who heads the ECOWAS Commission, welcomed …", "…
+    /// Mohamed Ould Ghazouani, who told the summit …": the name before a relative clause
+    /// that reports, or whose verb after it reports.
     fn speaks_after_relative(&self, end: usize) -> bool {
         let t = self.t;
         if t.str(end) != "," || t.str(end + 1) != "who" {
             return false;
+        }
+        let reports = |k: usize| words::is_reporting_verb(t.str(k)) && t.same_sentence(end, k);
+        // "who told", "who also said"
+        let adverb = matches!(t.str(end + 2), "also" | "later" | "earlier" | "then");
+        if reports(end + 2) || (adverb && reports(end + 3)) {
+            return true;
         }
         (end + 3..end + 20)
             .take_while(|&k| t.same_sentence(end, k))
