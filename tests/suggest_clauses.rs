@@ -1383,3 +1383,33 @@ fn anonymous_officials_proposals_and_conditions_are_no_statements_or_commitments
         "{commitments:?}"
     );
 }
+
+#[test]
+fn an_unnamed_counterpart_is_the_person_of_that_state_in_the_same_office() {
+    let all = suggest_fixture("speakers_counterpart_unnamed.txt");
+    let who = |phrase: &str| speaker_of(&all, phrase);
+    assert_eq!(
+        who("His South Korean counterpart said").as_deref(),
+        Some("Lee Jae-myung")
+    );
+    assert_eq!(
+        who("Lee’s Japanese counterpart said").as_deref(),
+        Some("Shigeru Ishiba")
+    );
+    // "premier" fits a prime minister.
+    assert_eq!(
+        who("face the same challenges").as_deref(),
+        Some("Shigeru Ishiba")
+    );
+    // A foreign minister's counterpart is no president: Tokayev is not Wang's
+    // counterpart, so the counterpart stays unresolved.
+    let counterparts: Vec<String> = of_kind(&all, SuggestionKind::Mention)
+        .iter()
+        .filter(|m| m.text == "counterpart")
+        .map(|m| match &m.detail {
+            Detail::Mention { actor } => name(actor),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(counterparts, ["Lee Jae-myung", "Shigeru Ishiba"]);
+}

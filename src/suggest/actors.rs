@@ -305,6 +305,9 @@ impl<'a, 't> Pass<'a, 't> {
         if let Some(next) = self.common_noun_body(i) {
             return Some(next);
         }
+        if let Some(next) = self.unnamed_counterpart(i) {
+            return Some(next);
+        }
         if let Some(addressed) = people::form_of_address(self.t, i) {
             return Some(addressed);
         }

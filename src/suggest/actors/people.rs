@@ -300,6 +300,50 @@ impl<'a, 't> Pass<'a, 't> {
         None
     }
 
+    /// "his South Korean counterpart said", "Lee's Japanese counterpart": with no name
+    /// after it, the counterpart is the latest person of the state written before it.
+    pub(super) fn unnamed_counterpart(&mut self, i: usize) -> Option<usize> {
+        let t = self.t;
+        if t.str(i) != "counterpart" || (t.is_capitalised(i + 1) && t.same_sentence(i, i + 1)) {
+            return None;
+        }
+        let state = self.affiliation_before(i).filter(|&r| self.is_state(r))?;
+        // Whose counterpart: "His" or "Lee's" right before the demonym. The counterpart
+        // holds the same kind of office (a leader's is a leader, a foreign minister's a
+        // foreign minister), or "Wang met his Kazakh counterpart" would find Kazakhstan's
+        // president.
+        let demonym = self.found.last()?;
+        let owner = self
+            .found
+            .iter()
+            .rev()
+            .nth(1)
+            .filter(|f| f.end == demonym.start || f.end + 1 == demonym.start)
+            .and_then(|f| match f.referent {
+                Referent::Person(p) => Some(p),
+                _ => None,
+            })?;
+        let office = words::office_kind(&self.people[owner].role_lower)?;
+        let person =
+            self.found
+                .iter()
+                .rev()
+                .take(MAX_LOOK_BACK)
+                .find_map(|f| match f.referent {
+                    Referent::Person(p)
+                        if self.people[p]
+                            .affiliation
+                            .is_some_and(|a| self.same_actor(a, state))
+                            && words::office_kind(&self.people[p].role_lower) == Some(office) =>
+                    {
+                        Some(p)
+                    }
+                    _ => None,
+                })?;
+        self.push(i, i + 1, Referent::Person(person));
+        Some(i + 1)
+    }
+
     /// "his Turkish counterpart Hakan Fidan": a counterpart holds the role of the person
     /// named before in the sentence, so that "the Turkish minister" finds him later.
     fn counterpart_role(&self, i: usize, role: String) -> String {

@@ -894,6 +894,31 @@ pub fn is_epithet_modifier(word: &str) -> bool {
     any_eq!(EPITHET_MODIFIERS, word)
 }
 
+/// The kind of office a role (lower-case) is, for matching counterparts: heads of state
+/// or government meet each other, foreign ministers meet each other.
+pub fn office_kind(role: &str) -> Option<&'static str> {
+    const LEADERS: &[&str] = &[
+        "president",
+        "prime minister",
+        "premier",
+        "chancellor",
+        "king",
+        "emir",
+        "sultan",
+    ];
+    if role.contains("foreign") || role.contains("secretary of state") {
+        Some("foreign")
+    } else if role.contains("vice") || role.contains("deputy") {
+        None
+    } else if LEADERS.iter().any(|l| role.contains(l)) {
+        Some("leader")
+    } else if role.contains("defen") {
+        Some("defence")
+    } else {
+        None
+    }
+}
+
 /// True when an epithet's head fits a person's role (both lower-case).
 pub fn role_fits(head: &str, role: &str) -> bool {
     match head {
@@ -925,6 +950,7 @@ pub fn role_fits(head: &str, role: &str) -> bool {
             .any(|r| role.contains(r)),
         "official" => !role.is_empty(),
         "president" => role.contains("president") && !role.contains("vice"),
+        "premier" => role.contains("premier") || role.contains("prime minister"),
         _ => role.contains(head),
     }
 }
