@@ -768,3 +768,39 @@ fn eu_organs_the_27_owners_governments_and_coast_guards() {
         ])
     );
 }
+
+#[test]
+fn meetings_coverage_delegates_capitalised_governments_slashed_credits_and_organisations() {
+    let doc = load("actors_meetings.txt");
+    let project = Project::new("dev");
+    let all = suggest(&project, &doc);
+    let at = |needle: &str, nth: usize| actors_at(&project, &doc, &all, needle, nth);
+    // A pronoun after an unnamed delegate is the delegate (no actor), not the person
+    // named before; "his country" / "her country" is the delegate's state.
+    assert_eq!(at("She", 0), one("Mari Tanaka"));
+    assert_eq!(at("his country", 0), one("France"));
+    assert!(nothing_at(&doc, &all, "he", 0));
+    assert_eq!(at("her country", 0), one("China"));
+    // "his Government" of someone named without a state: the state just named.
+    assert_eq!(at("Government", 0), one("Libya"));
+    // "the Indonesian Government", capitalised: the demonym and the state.
+    assert_eq!(at("Indonesian", 0), one("Indonesia"));
+    assert_eq!(at("Government", 1), one("Indonesia"));
+    // Groupings and bodies the gazetteer lists.
+    assert_eq!(at("A3+", 0), one("A3+"));
+    assert_eq!(at("the group", 0), one("A3+"));
+    assert_eq!(at("FOCAC", 0), one("Forum on China-Africa Cooperation"));
+    assert_eq!(
+        at("Forum on China-Africa Cooperation", 0),
+        one("Forum on China-Africa Cooperation")
+    );
+    assert!(at("China", 1).is_empty());
+    // A TASS dateline is no mention; a demonym before "chairmanship" is the state.
+    assert!(nothing_at(&doc, &all, "TASS", 0));
+    assert_eq!(at("Kyrgyz", 0), one("Kyrgyzstan"));
+    // "the organization": the one whose name says so, not the union named last.
+    assert_eq!(
+        at("the organization", 0),
+        one("Shanghai Cooperation Organization")
+    );
+}

@@ -312,6 +312,9 @@ impl<'a, 't> Pass<'a, 't> {
             return Some(addressed);
         }
         let word = self.t.str(i);
+        if let Some(next) = self.delegate_pronoun(i) {
+            return Some(next);
+        }
         if let Some(gender) = words::pronoun(word) {
             self.pronoun(i, gender);
             return Some(i + 1);

@@ -355,10 +355,12 @@ impl<'a, 't> Pass<'a, 't> {
         // "AU Commission", "Pacific Islands Forum Secretariat": one name.
         // "A Commission spokesperson" (an article, not a name before).
         let article = the || matches!(prev, "a" | "A" | "an" | "An");
-        if capitalised && prev_same && !article && t.is_capitalised(k - 1) {
+        let possessive = |end: usize| t.list.get(end).is_some_and(|x| x.kind == Kind::Possessive);
+        // "the Indonesian Government": a demonym just found, not the start of one name.
+        let after_demonym = lower == "government" && self.found.last().is_some_and(|f| f.end == k);
+        if capitalised && prev_same && !article && t.is_capitalised(k - 1) && !after_demonym {
             return None;
         }
-        let possessive = |end: usize| t.list.get(end).is_some_and(|x| x.kind == Kind::Possessive);
         // "Sudan's army", "the Congolese army", "the U.N. mission" (not "any new UN
         // force", which is no body met before).
         // "Mali's transitional government", "the Sudanese military government".
@@ -393,17 +395,22 @@ impl<'a, 't> Pass<'a, 't> {
         }
         if lower == "government" {
             // "the Chinese government", "Venezuela's government": the state.
-            let state =
-                if owner {
-                    self.found.iter().rev().take(MAX_LOOK_BACK).find_map(|f| {
-                        match f.referent {
-                            Referent::Person(p) => Some(self.people[p].affiliation),
-                            _ => None,
-                        }
-                    })??
-                } else {
-                    self.affiliation_before(if modifier { k - 1 } else { k })?
-                };
+            // The owner's state; for someone named without one ("Libya's representative,
+            // Fathi Abou Zriba, said his Government"), the state just named.
+            let state = if owner {
+                self.found
+                    .iter()
+                    .rev()
+                    .take(MAX_LOOK_BACK)
+                    .find_map(|f| match f.referent {
+                        Referent::Person(p) => Some(self.people[p].affiliation),
+                        _ => None,
+                    })
+                    .flatten()
+                    .or_else(|| self.recent_state(k))?
+            } else {
+                self.affiliation_before(if modifier { k - 1 } else { k })?
+            };
             if !self.is_state(state) {
                 return None;
             }

@@ -14,7 +14,7 @@ impl<'a, 't> Pass<'a, 't> {
         let mut people_only = false;
         let mut count = 2;
         if !both {
-            if t.str(k) == "government" {
+            if matches!(t.str(k), "government" | "Government") {
                 return self.state_government(k);
             }
             if t.str(k) == "country" {
@@ -402,40 +402,61 @@ impl<'a, 't> Pass<'a, 't> {
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| w.eq_ignore_ascii_case(word))
         };
-        let referent = self
-            .found
-            .iter()
-            .rev()
-            .take(MAX_LOOK_BACK)
-            .take_while(|f| self.t.sentence(f.start) + 2 >= sentence)
-            .map(|f| f.referent)
-            .map(|r| match r {
-                // "the regional bloc" after the ECOWAS Commission: ECOWAS.
-                // Only a body named after its bloc (not the AU's Peace and Security
-                // Council).
-                Referent::Entry(e) if group && self.kind(r) == "government_body" => self
-                    .gazetteer
-                    .parent(e)
-                    .filter(|&p| {
-                        let parent = self.gazetteer.entry(p);
-                        let name = &self.gazetteer.entry(e).name;
-                        std::iter::once(parent.name.as_str())
-                            .chain(parent.acronyms.iter().map(String::as_str))
-                            .any(|n| name.contains(n))
-                    })
-                    .map(Referent::Entry)
-                    .filter(|&p| self.kind(p) == "regional_group")
-                    .unwrap_or(r),
-                _ => r,
+        // "the organization" after "the SCO and the Eurasian Economic Union": the one
+        // whose name says it is an organisation, in the last sentences, else further
+        // back (a summit report names its organisation early and then its organs).
+        let is_organisation = |r: Referent| {
+            matches!(self.kind(r), "international_org" | "regional_group")
+                && self.names_of(r).0.split(' ').any(|w| {
+                    w.eq_ignore_ascii_case("organization") || w.eq_ignore_ascii_case("organisation")
+                })
+        };
+        let organisation = matches!(word, "organization" | "organisation")
+            .then(|| {
+                let mut met = self.found.iter().rev().take(MAX_LOOK_BACK);
+                let recent = met
+                    .by_ref()
+                    .take_while(|f| self.t.sentence(f.start) + 2 >= sentence)
+                    .map(|f| f.referent)
+                    .find(|&r| is_organisation(r));
+                recent.or_else(|| met.map(|f| f.referent).find(|&r| is_organisation(r)))
             })
-            .find(|&r| match self.kind(r) {
-                "other" | "party" => armed,
-                _ if armed => false,
-                "regional_group" if group => true,
-                "international_org" if group => word != "group",
-                "regional_group" | "international_org" | "government_body" => named(r),
-                _ => false,
-            });
+            .flatten();
+        let referent = organisation.or_else(|| {
+            self.found
+                .iter()
+                .rev()
+                .take(MAX_LOOK_BACK)
+                .take_while(|f| self.t.sentence(f.start) + 2 >= sentence)
+                .map(|f| f.referent)
+                .map(|r| match r {
+                    // "the regional bloc" after the ECOWAS Commission: ECOWAS.
+                    // Only a body named after its bloc (not the AU's Peace and Security
+                    // Council).
+                    Referent::Entry(e) if group && self.kind(r) == "government_body" => self
+                        .gazetteer
+                        .parent(e)
+                        .filter(|&p| {
+                            let parent = self.gazetteer.entry(p);
+                            let name = &self.gazetteer.entry(e).name;
+                            std::iter::once(parent.name.as_str())
+                                .chain(parent.acronyms.iter().map(String::as_str))
+                                .any(|n| name.contains(n))
+                        })
+                        .map(Referent::Entry)
+                        .filter(|&p| self.kind(p) == "regional_group")
+                        .unwrap_or(r),
+                    _ => r,
+                })
+                .find(|&r| match self.kind(r) {
+                    "other" | "party" => armed,
+                    _ if armed => false,
+                    "regional_group" if group => true,
+                    "international_org" if group => word != "group",
+                    "regional_group" | "international_org" | "government_body" => named(r),
+                    _ => false,
+                })
+        });
         // "the bloc" further on: the grouping named last, if the text named one.
         let referent = referent.or_else(|| {
             (word == "bloc")

@@ -766,6 +766,58 @@ impl<'a, 't> Pass<'a, 't> {
         Some((role, affiliation.or_else(|| self.state_after(title_end))))
     }
 
+    /// "The representative of France said his country …", "he said": in meetings
+    /// coverage a pronoun after an unnamed delegate is that delegate, no actor; "his
+    /// country" / "her delegation" / "his Government" is the delegate's state. The token
+    /// after what was consumed, if the pronoun at `i` is such a one.
+    pub(super) fn delegate_pronoun(&mut self, i: usize) -> Option<usize> {
+        let t = self.t;
+        words::pronoun(t.str(i))?;
+        let sentence = t.sentence(i);
+        // Nobody named since the delegate: the last person mention ends before it.
+        let person_end = self
+            .found
+            .iter()
+            .rev()
+            .take(MAX_LOOK_BACK)
+            .find(|f| matches!(f.referent, Referent::Person(_)))
+            .map_or(0, |f| f.end);
+        let lowest = i.saturating_sub(60).max(person_end);
+        let delegate = (lowest..i).rev().find(|&k| {
+            t.sentence(k) + 1 >= sentence
+                && words::is_delegate_noun(t.str(k))
+                // "the representative, Fathi Abou Zriba," / "speaker Nabih Berri" are named.
+                && !(t.same_sentence(k, k + 1) && t.is_capitalised(k + 1))
+                && !(t.str(k + 1) == "," && t.is_capitalised(k + 2) && t.same_sentence(k, k + 2))
+        })?;
+        // Whose delegate: "of France", "France's", "The United States' delegate".
+        let state = self
+            .found
+            .iter()
+            .rev()
+            .take(MAX_LOOK_BACK)
+            .take_while(|f| f.start + 8 > delegate)
+            .filter(|f| {
+                t.same_sentence(f.start, delegate)
+                    && f.start + 6 > delegate
+                    && f.end < delegate + 6
+                    && self.is_state(f.referent)
+            })
+            .min_by_key(|f| f.start.abs_diff(delegate))
+            .map(|f| f.referent)?;
+        let owned = t.same_sentence(i, i + 1)
+            && matches!(
+                t.str(i + 1),
+                "country" | "delegation" | "Government" | "government"
+            )
+            && matches!(t.str(i), "his" | "His" | "her" | "Her");
+        if owned {
+            self.push(i, i + 2, state);
+            return Some(i + 2);
+        }
+        Some(i + 1)
+    }
+
     /// "he", "his", "she", "her": the most recent compatible person, preferring the
     /// subject (the first person named) of the sentence.
     pub(super) fn pronoun(&mut self, i: usize, gender: Gender) {

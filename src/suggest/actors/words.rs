@@ -632,6 +632,8 @@ const STATE_ACTION_WORDS: &[&str] = &[
     "bombardment",
     "blockade",
     "presidency",
+    "chairmanship",
+    "chairship",
     "partners",
     "allies",
     "mediators",
@@ -791,6 +793,12 @@ pub fn pronoun(word: &str) -> Option<Gender> {
         "she" | "She" | "her" | "Her" | "hers" | "SHE" => Some(Gender::Female),
         _ => None,
     }
+}
+
+/// Who speaks for a state in meetings coverage without being named ("the representative
+/// of France", "Denmark's delegate", "the speaker for the Russian Federation").
+pub fn is_delegate_noun(word: &str) -> bool {
+    matches!(word, "representative" | "delegate" | "speaker" | "observer")
 }
 
 /// Object pronouns: never the subject of their own clause.
@@ -1065,7 +1073,9 @@ pub fn body_noun(word: &str) -> Option<BodyNoun> {
             state_body: None,
             capital_only: true,
         }),
-        "government" | "coast" => noun(false, false, None),
+        // "the Government", capitalised as official and UN texts write it.
+        "government" => noun(true, false, None),
+        "coast" => noun(false, false, None),
         "army" => noun(false, false, Some("MIL")),
         "parliament" => noun(true, false, Some("LEG")),
         "mission" | "force" => noun(true, false, None),
