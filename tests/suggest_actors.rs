@@ -798,6 +798,15 @@ fn meetings_coverage_delegates_capitalised_governments_slashed_credits_and_organ
     // A TASS dateline is no mention; a demonym before "chairmanship" is the state.
     assert!(nothing_at(&doc, &all, "TASS", 0));
     assert_eq!(at("Kyrgyz", 0), one("Kyrgyzstan"));
+    // "They" opening the sentence after "The two Presidents …", and "their" after it.
+    let presidents = names(&["Luiz Inácio Lula da Silva", "Prabowo Subianto"]);
+    assert_eq!(at("They", 0), presidents);
+    assert_eq!(at("their", 0), presidents);
+    // "For his part, Faye said": the person named right after.
+    assert_eq!(at("his", 2), one("Bassirou Diomaye Faye"));
+    assert_eq!(at("EPP", 0), one("European People's Party"));
+    assert_eq!(at("Amnesty", 0), one("Amnesty International"));
+    assert_eq!(at("European Ombudsman", 0), one("European Ombudsman"));
     // "the organization": the one whose name says so, not the union named last.
     assert_eq!(
         at("the organization", 0),

@@ -612,6 +612,18 @@ impl<'a, 't> Pass<'a, 't> {
         if !matches!(t.str(i), "they" | "They" | "their" | "Their" | "them") {
             return false;
         }
+        // "The two Presidents condemned …. They reaffirmed …": a sentence opening with
+        // "They" after one whose subject is two or more people.
+        let opens = i == 0 || !t.same_sentence(i - 1, i);
+        if t.str(i) == "They" && opens {
+            let subject = self.previous_subject(i);
+            if subject.len() > 1 && subject.iter().all(|r| matches!(r, Referent::Person(_))) {
+                for r in subject {
+                    self.push(i, i + 1, r);
+                }
+                return true;
+            }
+        }
         // The latest span with several referents in this sentence.
         let mut group: Vec<Referent> = Vec::new();
         let mut span = None;
@@ -640,6 +652,38 @@ impl<'a, 't> Pass<'a, 't> {
             self.push(i, i + 1, r);
         }
         true
+    }
+
+    /// The referents of the mention opening the sentence before token `i` (in its first
+    /// three tokens), in text order; none when that sentence opens otherwise.
+    fn previous_subject(&self, i: usize) -> Vec<Referent> {
+        let t = self.t;
+        let sentence = t.sentence(i);
+        let mut span = None;
+        let mut group = Vec::new();
+        for f in self.found.iter().rev().take(MAX_LOOK_BACK) {
+            let s = t.sentence(f.start);
+            if s + 1 < sentence {
+                break;
+            }
+            if s == sentence {
+                continue;
+            }
+            if span != Some((f.start, f.end)) {
+                span = Some((f.start, f.end));
+                group.clear();
+            }
+            group.push(f.referent);
+        }
+        let Some((start, _)) = span else {
+            return Vec::new();
+        };
+        let opening = start < 3 || t.sentence(start - 3) < t.sentence(start);
+        if !opening {
+            return Vec::new();
+        }
+        group.reverse();
+        group
     }
 
     /// "Omar Alieu Touray, who heads the ECOWAS Commission, welcomed …", "…
@@ -822,6 +866,17 @@ impl<'a, 't> Pass<'a, 't> {
     /// subject (the first person named) of the sentence.
     pub(super) fn pronoun(&mut self, i: usize, gender: Gender) {
         let t = self.t;
+        // "For his part, Faye said …" (Xinhua's turn to the other speaker): the person
+        // named right after.
+        if i > 0
+            && t.str(i - 1).eq_ignore_ascii_case("for")
+            && t.str(i + 1) == "part"
+            && t.str(i + 2) == ","
+            && let Some((_, Some(p))) = self.people_names.longest(t, i + 3)
+        {
+            self.push(i, i + 1, Referent::Person(p));
+            return;
+        }
         let sentence = t.sentence(i);
         let oldest = sentence.saturating_sub(2);
         let object = words::is_object_pronoun(t.str(i));
