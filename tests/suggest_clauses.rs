@@ -1413,3 +1413,26 @@ fn an_unnamed_counterpart_is_the_person_of_that_state_in_the_same_office() {
         .collect();
     assert_eq!(counterparts, ["Lee Jae-myung", "Shigeru Ishiba"]);
 }
+
+#[test]
+fn a_question_label_naming_its_outlet_is_a_question_and_reports_its_speaker() {
+    let all = suggest_fixture("speakers_question_outlet.txt");
+    // "Question (TASS):" ends the answer before it: what the question reports is the
+    // ministry's statement, not the spokeswoman's.
+    assert_eq!(
+        speaker_of(&all, "Norwegian Foreign Ministry said").as_deref(),
+        Some("Norway Ministry of Foreign Affairs")
+    );
+    assert!(no_statement(&all, "How will Moscow respond"));
+    assert_eq!(
+        speaker_of(&all, "Minoru Kihara said").as_deref(),
+        Some("Minoru Kihara")
+    );
+    for phrase in ["Russia will respond in kind", "Russia will not discuss"] {
+        assert_eq!(
+            speaker_of(&all, phrase).as_deref(),
+            Some("Maria Zakharova"),
+            "{phrase}"
+        );
+    }
+}

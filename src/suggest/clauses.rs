@@ -1091,7 +1091,7 @@ impl<'a> Rules<'a> {
     /// How a transcript paragraph is labelled: a speaker's name and a colon ("Mao Ning:
     /// …", "Spokesperson Lin Jian: …"), an answer label ("A:", "Spokesman:") meaning the
     /// last labelled speaker or the document's spokesperson, or a question ("Q:",
-    /// "Question:", a news outlet's name).
+    /// "Question:", "Question (TASS):", a news outlet's name).
     fn transcript_label(&self, s: &Sentence, answerer: Option<&ActorRef>) -> Label {
         let mut i = 0;
         while i < s.tokens.len() && i < 8 {
@@ -1117,6 +1117,19 @@ impl<'a> Rules<'a> {
                         .map_or(Label::None, Label::Answer)
                 } else {
                     Label::None
+                };
+            }
+            // "Question (TASS):", "Q (RIA Novosti):": a question label naming the outlet
+            // that asks, as Russian and Japanese briefing transcripts give it.
+            if i > 0
+                && self.punct(s, i) == Some('(')
+                && matches!(Self::word(s, i - 1), "q" | "question")
+            {
+                let close =
+                    (i + 1..s.tokens.len().min(i + 8)).find(|&j| self.punct(s, j) == Some(')'));
+                return match close {
+                    Some(j) if self.punct(s, j + 1) == Some(':') => Label::Question,
+                    _ => Label::None,
                 };
             }
             let raw = s.tokens[i].text(self.text);
