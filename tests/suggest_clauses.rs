@@ -1435,4 +1435,19 @@ fn a_question_label_naming_its_outlet_is_a_question_and_reports_its_speaker() {
             "{phrase}"
         );
     }
+
+fn a_quoted_judgement_reports_and_a_capital_can_open_a_name() {
+    let all = suggest_fixture("speakers_trade_deal.txt");
+    let who = |phrase: &str| speaker_of(&all, phrase);
+    // "called the deal “…”" reports what Lula said; "calls to disarm" is a noun.
+    assert_eq!(
+        who("called the deal").as_deref(),
+        Some("Luiz Inácio Lula da Silva")
+    );
+    let hamas = statement(&all, "rejected calls to disarm");
+    assert!(hamas.text.starts_with("Hamas again rejected"), "{hamas:?}");
+    // "Santiago Peña" is a person whose first name is a capital's; later "Peña" speaks.
+    assert_eq!(who("Peña said").as_deref(), Some("Santiago Peña"));
+    // Alone, "Santiago" is still Chile's capital.
+    assert_eq!(who("Santiago said").as_deref(), Some("Chile"));
 }

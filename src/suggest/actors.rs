@@ -394,6 +394,15 @@ impl<'a, 't> Pass<'a, 't> {
         }
         let (end, hit) = gazetteer?;
         let hit = hit.clone();
+        // "Santiago Peña", "Victoria Nuland": a capital's name opening a person's name.
+        let first_name = hit.how == MatchKind::Capital
+            && t.is_capitalised(end)
+            && t.same_sentence(i, end)
+            && self.hit_at(end).is_none()
+            && !words::is_institution_word(t.str(end));
+        if first_name {
+            return None;
+        }
         if self.is_mention(&hit, i, end) && !self.inside_event_name(end) {
             self.push(i, end, Referent::Entry(hit.entry));
         }

@@ -356,6 +356,16 @@ impl<'a> Rules<'a> {
             .flatten()
     }
 
+    /// True when a quotation opens within `len` tokens from token `from`.
+    fn quote_opens_within(&self, s: &Sentence, from: usize, len: usize) -> bool {
+        (from..(from + len).min(s.tokens.len())).any(|k| {
+            !s.quoted[k.saturating_sub(1)]
+                && self
+                    .punct(s, k)
+                    .is_some_and(|c| c == '"' || text::opens_quote(c))
+        })
+    }
+
     fn is_quote_mark(&self, s: &Sentence, i: usize) -> bool {
         self.punct(s, i)
             .is_some_and(|c| c == '"' || text::opens_quote(c) || text::closes_quote(c))
@@ -800,6 +810,10 @@ impl<'a> Rules<'a> {
             {
                 if follower.split('|').any(|f| f == next) {
                     out.push((i, i + 1, CueKind::Verb));
+                } else if w == "called" && self.quote_opens_within(s, i + 1, 8) {
+                    // "Lula called the deal “a victory for multilateralism”": a quoted
+                    // judgement ("rejected calls to disarm" is a noun).
+                    out.push((i, i, CueKind::Verb));
                 }
                 continue;
             }
