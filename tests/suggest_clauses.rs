@@ -1435,7 +1435,9 @@ fn a_question_label_naming_its_outlet_is_a_question_and_reports_its_speaker() {
             "{phrase}"
         );
     }
+}
 
+#[test]
 fn a_quoted_judgement_reports_and_a_capital_can_open_a_name() {
     let all = suggest_fixture("speakers_trade_deal.txt");
     let who = |phrase: &str| speaker_of(&all, phrase);
