@@ -807,6 +807,11 @@ fn meetings_coverage_delegates_capitalised_governments_slashed_credits_and_organ
     assert_eq!(at("EPP", 0), one("European People's Party"));
     assert_eq!(at("Amnesty", 0), one("Amnesty International"));
     assert_eq!(at("European Ombudsman", 0), one("European Ombudsman"));
+    // "the presidential office": the state's, named after it too.
+    assert_eq!(
+        at("presidential office", 0),
+        one("South Korea Presidential Office")
+    );
     // "the organization": the one whose name says so, not the union named last.
     assert_eq!(
         at("the organization", 0),

@@ -115,6 +115,11 @@ impl<'a, 't> Pass<'a, 't> {
             function = format!("department {}", subject.to_lowercase());
             written = format!("Department of {subject}");
             end = k;
+        } else if w(i).eq_ignore_ascii_case("presidential") && is(i + 1, "office") {
+            // "the presidential office said" (Seoul's, Kyiv's …): the state's.
+            function = "presidential office".into();
+            written = "Presidential Office".into();
+            end = i + 2;
         } else if (w(i) == "Foreign" && w(i + 1) == "Office") || w(i) == "MFA" {
             function = "foreign".into();
             written = "Ministry of Foreign Affairs".into();
@@ -195,6 +200,10 @@ impl<'a, 't> Pass<'a, 't> {
         } else {
             let name = format!("{state_name} {written}");
             let mut aliases = vec![format!("{written} of {state_name}")];
+            // A presidential office goes by that name alone in its state's news.
+            if function == "presidential office" {
+                aliases.push(written.to_string());
+            }
             if function == "foreign" {
                 aliases.push(format!("{state_name} Foreign Ministry"));
                 aliases.push(format!("{state_name}'s Foreign Ministry"));
