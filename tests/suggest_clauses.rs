@@ -1453,3 +1453,24 @@ fn a_quoted_judgement_reports_and_a_capital_can_open_a_name() {
     // Alone, "Santiago" is still Chile's capital.
     assert_eq!(who("Santiago said").as_deref(), Some("Chile"));
 }
+
+#[test]
+fn a_states_envoy_to_the_un_speaks_for_the_state_and_a_possessive_state_can_open_an_apposition() {
+    let all = suggest_fixture("speakers_council_envoys.txt");
+    assert_eq!(
+        speaker_of(&all, "members would meet again").as_deref(),
+        Some("Michael Imran Kanu")
+    );
+    // "We" in the quote of Britain's U.N. ambassador commits Britain, not the UN.
+    let committers: Vec<String> = of_kind(&all, SuggestionKind::Commitment)
+        .iter()
+        .filter(|c| c.text.starts_with("will not allow"))
+        .map(|c| match &c.detail {
+            Detail::Commitment { committer, .. } => {
+                committer.as_ref().map(name).unwrap_or_default()
+            }
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(committers, ["United Kingdom"]);
+}

@@ -384,6 +384,18 @@ impl<'a, 't> Pass<'a, 't> {
         if end != title_start {
             return None;
         }
+        // "Britain's U.N. Ambassador", "China's UN envoy": the state's envoy to the
+        // organisation.
+        if matches!(
+            self.kind(last.referent),
+            "international_org" | "regional_group"
+        ) && let Some(before) = self.found.iter().rev().nth(1)
+            && before.end + 1 == last.start
+            && self.t.list[before.end].kind == Kind::Possessive
+            && self.is_state(before.referent)
+        {
+            return Some(before.referent);
+        }
         match last.referent {
             Referent::Body(b) => self.bodies[b].affiliation,
             Referent::Person(_) => None,
@@ -733,6 +745,18 @@ impl<'a, 't> Pass<'a, 't> {
         end: usize,
     ) -> Option<(String, Option<Referent>)> {
         let t = self.t;
+        // "The council's president for November, Sierra Leone's Michael Kanu,": the state
+        // between the comma and the name is the person's.
+        let (i, state_before) = match self.found.last() {
+            Some(f)
+                if f.end + 1 == i
+                    && t.list[f.end].kind == Kind::Possessive
+                    && self.is_state(f.referent) =>
+            {
+                (f.start, Some(f.referent))
+            }
+            _ => (i, None),
+        };
         if i < 2 || t.str(i - 1) != "," || !matches!(t.str(end), "," | "." | ")") {
             return None;
         }
@@ -771,7 +795,7 @@ impl<'a, 't> Pass<'a, 't> {
             .filter(|&r| {
                 self.is_state(r) || matches!(self.kind(r), "international_org" | "regional_group")
             });
-        Some((role, affiliation))
+        Some((role, state_before.or(affiliation)))
     }
 
     /// ", [the|a] [China's|Chinese] foreign minister" after a name: the role and the
