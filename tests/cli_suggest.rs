@@ -288,3 +288,24 @@ fn help_names_the_fields() {
         assert!(help.contains(word), "{word} missing from help");
     }
 }
+
+#[test]
+fn a_reader_that_leaves_early_stops_the_command_quietly_without_saving() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.project();
+    let before = fs::read(&path).expect("read");
+    // `demarche suggest … --apply | head -0`: a pipe whose reader is already gone.
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let out = Command::new(BIN)
+        .args(["suggest", "corpus.ron", "--apply"])
+        .current_dir(sandbox.dir.path())
+        .env("DEMARCHE_DATA_DIR", sandbox.dir.path())
+        .env("DEMARCHE_ANNOTATOR", "cli-test")
+        .stdout(writer)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(141), "the status of a closed pipe");
+    assert!(stderr(&out).is_empty(), "no error message: {}", stderr(&out));
+    assert_eq!(fs::read(&path).expect("read"), before, "nothing applied");
+}
