@@ -306,6 +306,10 @@ fn a_reader_that_leaves_early_stops_the_command_quietly_without_saving() {
         .output()
         .expect("the binary runs");
     assert_eq!(out.status.code(), Some(141), "the status of a closed pipe");
-    assert!(stderr(&out).is_empty(), "no error message: {}", stderr(&out));
+    assert!(
+        stderr(&out).is_empty(),
+        "no error message: {}",
+        stderr(&out)
+    );
     assert_eq!(fs::read(&path).expect("read"), before, "nothing applied");
 }
