@@ -936,6 +936,18 @@ fn speaker_of(all: &[Suggestion], phrase: &str) -> Option<String> {
     speaker(statement(all, phrase))
 }
 
+/// The actors of the mention suggestions whose text passes `which`, in text order.
+fn mention_actors(all: &[Suggestion], which: impl Fn(&str) -> bool) -> Vec<String> {
+    of_kind(all, SuggestionKind::Mention)
+        .into_iter()
+        .filter(|m| which(&m.text))
+        .map(|m| match &m.detail {
+            Detail::Mention { actor } => name(actor),
+            other => panic!("not a mention: {other:?}"),
+        })
+        .collect()
+}
+
 fn no_statement(all: &[Suggestion], phrase: &str) -> bool {
     !of_kind(all, SuggestionKind::Statement)
         .iter()
@@ -1282,49 +1294,24 @@ fn forms_of_address_relative_clauses_and_delegations_name_the_speaker() {
     );
     // "his" inside "…, who promised to …" is the person the clause is about, not the
     // sentence's subject.
-    let his: Vec<String> = of_kind(&all, SuggestionKind::Mention)
-        .iter()
-        .filter(|m| m.text == "his")
-        .map(|m| match &m.detail {
-            Detail::Mention { actor } => name(actor),
-            other => panic!("{other:?}"),
-        })
-        .collect();
+    let his = mention_actors(&all, |text| text == "his");
     assert_eq!(his, ["Bassirou Diomaye Faye", "John Dramani Mahama"]);
     // "the Union" after the African Union is that union.
-    let unions: Vec<String> = of_kind(&all, SuggestionKind::Mention)
-        .iter()
-        .filter(|m| m.text == "Union")
-        .map(|m| match &m.detail {
-            Detail::Mention { actor } => name(actor),
-            other => panic!("{other:?}"),
-        })
-        .collect();
+    let unions = mention_actors(&all, |text| text == "Union");
     assert_eq!(
         unions,
         ["African Union"],
         "only the one after 'the African Union'"
     );
     // The AU's assembly by its long name, then by its short one.
-    let assemblies: Vec<(String, String)> = of_kind(&all, SuggestionKind::Mention)
-        .iter()
-        .filter(|m| m.text.starts_with("Assembly"))
-        .map(|m| match &m.detail {
-            Detail::Mention { actor } => (m.text.clone(), name(actor)),
-            other => panic!("{other:?}"),
-        })
-        .collect();
-    let au_assembly = "Assembly of the African Union".to_string();
-    assert_eq!(
-        assemblies,
-        [
-            (
-                "Assembly of Heads of State and Government of the African Union".to_string(),
-                au_assembly.clone()
-            ),
-            ("Assembly".to_string(), au_assembly)
-        ]
-    );
+    let long_name = "Assembly of Heads of State and Government of the African Union";
+    for text in [long_name, "Assembly"] {
+        assert_eq!(
+            mention_actors(&all, |t| t == text),
+            ["Assembly of the African Union"],
+            "{text}"
+        );
+    }
 }
 
 #[test]
@@ -1403,14 +1390,7 @@ fn an_unnamed_counterpart_is_the_person_of_that_state_in_the_same_office() {
     );
     // A foreign minister's counterpart is no president: Tokayev is not Wang's
     // counterpart, so the counterpart stays unresolved.
-    let counterparts: Vec<String> = of_kind(&all, SuggestionKind::Mention)
-        .iter()
-        .filter(|m| m.text == "counterpart")
-        .map(|m| match &m.detail {
-            Detail::Mention { actor } => name(actor),
-            other => panic!("{other:?}"),
-        })
-        .collect();
+    let counterparts = mention_actors(&all, |text| text == "counterpart");
     assert_eq!(counterparts, ["Lee Jae-myung", "Shigeru Ishiba"]);
 }
 
