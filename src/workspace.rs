@@ -121,7 +121,32 @@ impl Workspace {
     /// Records that the project as it is now has been saved (to `path`).
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.path = Some(path);
+        // Typing after the save must become a step of its own, or the saved state would
+        // vanish into the typing group and `saved_version` could not reach it.
+        self.history.seal();
         self.saved_token = self.history.state_token();
+    }
+
+    /// The project as it was last saved or loaded, rebuilt from the undo history (the base
+    /// of a three-way merge with what another program saved meanwhile); `None` when the
+    /// history no longer reaches that state.
+    pub fn saved_version(&self) -> Option<Project> {
+        let path = self.history.path_to(self.saved_token)?;
+        let mut project = self.project.clone();
+        for edit in path {
+            edit.clone().apply(&mut project).ok()?;
+        }
+        Some(project)
+    }
+
+    /// Replaces the project with `project` (a merge of this one with the file on disk),
+    /// keeping the unsaved steps: they still apply, since the merge only took in units
+    /// this workspace did not change.
+    pub fn replace_merged(&mut self, project: Project) {
+        self.project = project;
+        // Steps from before the last save could undo what the other program changed.
+        self.history.forget_up_to(self.saved_token);
+        self.changed();
     }
 
     /// Marks the project as unsaved even without an edit (e.g. recovered or imported work).
@@ -148,4 +173,58 @@ pub fn default_annotator() -> String {
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
         .unwrap_or_else(|| "analyst".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn renamed(ws: &Workspace, name: &str) -> Edit {
+        let mut meta = ws.project().meta.clone();
+        meta.name = name.to_owned();
+        Edit::SetProjectMeta(meta)
+    }
+
+    #[test]
+    fn the_saved_version_is_rebuilt_from_the_history() {
+        let mut ws = Workspace::new(Project::new("first"), None);
+        ws.apply("rename", renamed(&ws, "saved")).unwrap();
+        ws.mark_saved(PathBuf::from("p.ron"));
+        let saved = ws.project().clone();
+        ws.apply("rename", renamed(&ws, "after")).unwrap();
+        ws.apply("rename", renamed(&ws, "later")).unwrap();
+        assert_eq!(ws.saved_version(), Some(saved.clone()));
+        // Undone past the save: the state is reached by redoing.
+        ws.undo().unwrap();
+        ws.undo().unwrap();
+        ws.undo().unwrap();
+        assert_eq!(ws.project().meta.name, "first");
+        assert_eq!(ws.saved_version(), Some(saved));
+    }
+
+    #[test]
+    fn typing_after_a_save_does_not_hide_the_saved_state() {
+        let mut ws = Workspace::new(Project::new(""), None);
+        let group = Some("name".to_owned());
+        ws.apply_grouped("type", renamed(&ws, "a"), group.clone())
+            .unwrap();
+        ws.mark_saved(PathBuf::from("p.ron"));
+        let saved = ws.project().clone();
+        ws.apply_grouped("type", renamed(&ws, "ab"), group).unwrap();
+        assert!(ws.is_dirty());
+        assert_eq!(ws.saved_version(), Some(saved));
+    }
+
+    #[test]
+    fn a_merge_keeps_only_the_unsaved_steps() {
+        let mut ws = Workspace::new(Project::new(""), None);
+        ws.apply("old", renamed(&ws, "old")).unwrap();
+        ws.mark_saved(PathBuf::from("p.ron"));
+        ws.apply("new", renamed(&ws, "new")).unwrap();
+        let merged = ws.project().clone();
+        ws.replace_merged(merged);
+        assert_eq!(ws.undo().unwrap().as_deref(), Some("new"));
+        assert_eq!(ws.undo().unwrap(), None, "the saved step is forgotten");
+        assert_eq!(ws.project().meta.name, "old");
+    }
 }

@@ -173,6 +173,50 @@ impl History {
         self.undo.back().map_or(self.floor, |s| s.serial)
     }
 
+    /// The edits that take the project from its current state to the state named `token`
+    /// (undoing or redoing steps), in the order to apply them; `None` when that state is no
+    /// longer reachable (dropped by the limit, or replaced by new edits after an undo).
+    pub fn path_to(&self, token: u64) -> Option<Vec<&Edit>> {
+        let mut edits = Vec::new();
+        if token == self.state_token() {
+            return Some(edits);
+        }
+        for (i, step) in self.undo.iter().enumerate().rev() {
+            edits.push(&step.undo);
+            let before = if i == 0 {
+                self.floor
+            } else {
+                self.undo[i - 1].serial
+            };
+            if before == token {
+                return Some(edits);
+            }
+        }
+        edits.clear();
+        for step in self.redo.iter().rev() {
+            edits.push(&step.undo);
+            if step.serial == token {
+                return Some(edits);
+            }
+        }
+        None
+    }
+
+    /// Forgets every step up to the state `token` and every redo step, keeping only the
+    /// steps made since that state (or none when it is not behind the current state).
+    /// After a merge, older steps could undo what another program changed since.
+    pub fn forget_up_to(&mut self, token: u64) {
+        self.redo.clear();
+        match self.undo.iter().position(|s| s.serial == token) {
+            Some(i) => {
+                self.undo.drain(..=i);
+                self.floor = token;
+            }
+            None if token == self.floor => {}
+            None => self.clear(),
+        }
+    }
+
     pub fn clear(&mut self) {
         self.floor = self.state_token();
         self.undo.clear();

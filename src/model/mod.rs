@@ -6,6 +6,7 @@ pub mod codebook;
 pub mod dateline;
 pub mod document;
 pub mod ids;
+pub mod merge;
 pub mod project;
 pub mod span;
 pub mod text;
