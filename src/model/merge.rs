@@ -214,10 +214,10 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Project
     }
 
     let mut merged = theirs.clone();
-    for (id, _) in &our_changes.documents {
+    for id in our_changes.documents.keys() {
         take_keyed(&mut merged.documents, ours.document(*id).cloned(), *id);
     }
-    for (id, _) in &our_changes.actors {
+    for id in our_changes.actors.keys() {
         take_keyed(&mut merged.actors, ours.actor(*id).cloned(), *id);
     }
     if our_changes.codebook {
