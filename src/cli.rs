@@ -191,8 +191,21 @@ fn new_project(path: &Path, name: Option<String>) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Takes the project's lock, then loads it: a command that changes a project holds the
+/// lock from reading to writing, so two commands never lose each other's work (the
+/// second waits, then reads what the first saved).
+pub(crate) fn load_locked(path: &Path) -> Result<(persist::ProjectLock, persist::Loaded)> {
+    let lock = persist::ProjectLock::acquire(path)?;
+    if let Some(note) = lock.took_over() {
+        writeln!(std::io::stderr().lock(), "note: {}: {note}", path.display())?;
+    }
+    let loaded = persist::load(path)?;
+    Ok((lock, loaded))
+}
+
 fn import(path: &Path, articles: &[PathBuf]) -> Result<ExitCode> {
-    let mut project = persist::load(path)?.project;
+    let (lock, loaded) = load_locked(path)?;
+    let mut project = loaded.project;
     let mut ids = project.id_allocator();
     let (mut imported, mut skipped) = (0usize, 0usize);
     let crate::import::Expanded {
@@ -230,7 +243,7 @@ fn import(path: &Path, articles: &[PathBuf]) -> Result<ExitCode> {
         imported += 1;
     }
     if imported > 0 {
-        persist::save(&project, path)?;
+        lock.save(&project, loaded.disk.as_ref())?;
     }
     say(format_args!(
         "imported {imported}, skipped {skipped} duplicate{}, failed {}",
@@ -286,7 +299,8 @@ fn validate(path: &Path) -> Result<ExitCode> {
 }
 
 fn fmt(path: &Path, check: bool) -> Result<ExitCode> {
-    let project = persist::load(path)?.project;
+    let (lock, loaded) = load_locked(path)?;
+    let project = loaded.project;
     let canonical = persist::to_canonical_string(&project);
     let current = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     if current == canonical.as_bytes() {
@@ -300,7 +314,7 @@ fn fmt(path: &Path, check: bool) -> Result<ExitCode> {
         )?;
         return Ok(ExitCode::FAILURE);
     }
-    persist::save(&project, path)?;
+    lock.save(&project, loaded.disk.as_ref())?;
     say(format_args!("reformatted {}", path.display()))?;
     Ok(ExitCode::SUCCESS)
 }

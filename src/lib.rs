@@ -5,6 +5,7 @@
 //! is the window, which changes the project only through edits.
 
 pub mod cli;
+pub mod conflict;
 pub mod edit;
 pub mod export;
 pub mod import;

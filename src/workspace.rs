@@ -3,6 +3,7 @@
 
 use crate::edit::{Edit, EditError, History};
 use crate::model::{Id, IdAllocator, Project};
+use crate::persist::DiskState;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -27,6 +28,9 @@ pub struct Workspace {
     revision: u64,
     /// Who is annotating, stamped on new annotations.
     pub annotator: String,
+    /// The project file as last loaded or saved here: a save over it first checks that
+    /// nothing else has changed it since.
+    pub disk: Option<DiskState>,
 }
 
 impl Workspace {
@@ -39,6 +43,7 @@ impl Workspace {
             saved_token: 0,
             revision: next_revision(),
             annotator: default_annotator(),
+            disk: None,
         }
     }
 

@@ -21,7 +21,13 @@ pub fn parse_doc_id(text: &str) -> Result<u64, String> {
 }
 
 pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
-    let mut project = persist::load(path)?.project;
+    // Only `--apply` writes; printing suggestions leaves the project free for others.
+    let (lock, disk, mut project) = if apply {
+        let (lock, loaded) = super::load_locked(path)?;
+        (Some(lock), loaded.disk, loaded.project)
+    } else {
+        (None, None, persist::load(path)?.project)
+    };
     let documents: Vec<Id> = match only {
         Some(id) if project.document(id).is_none() => bail!(
             "{} has no document {} (it has {} document{})",
@@ -68,8 +74,10 @@ pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let after = project.counts();
-    if after != before {
-        persist::save(&project, path)?;
+    if after != before
+        && let Some(lock) = &lock
+    {
+        lock.save(&project, disk.as_ref())?;
     }
     let added = |a: usize, b: usize| a.saturating_sub(b);
     let counted = |n: usize, what: &str| format!("{n} {what}{}", plural(n));

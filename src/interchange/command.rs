@@ -44,12 +44,13 @@ pub fn run(project_path: &Path, format: ImportFormat, inputs: &[PathBuf]) -> Res
             inputs.len()
         );
     };
-    let mut project = crate::persist::load(project_path)?.project;
+    let (lock, loaded) = crate::cli::load_locked(project_path)?;
+    let mut project = loaded.project;
     let report: ImportReport = match format {
         ImportFormat::Brat => import_brat(&mut project, input)?,
         ImportFormat::Jsonl => import_jsonl(&mut project, input)?,
     };
-    crate::persist::save(&project, project_path)?;
+    lock.save(&project, loaded.disk.as_ref())?;
     let mut stderr = std::io::stderr().lock();
     for problem in &report.problems {
         writeln!(stderr, "{problem}")?;

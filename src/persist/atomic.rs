@@ -16,7 +16,7 @@ pub(super) enum Backup {
 }
 
 /// `path` with `suffix` appended to its file name (`a.ron` → `a.ron.bak`).
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name: OsString = path.file_name().unwrap_or_default().to_owned();
     name.push(suffix);
     path.with_file_name(name)
@@ -59,14 +59,20 @@ pub(super) fn write(
 
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     let folder = folder_of(&target);
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(folder)?;
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A new file gets what the user's umask allows (as any editor's file would), not the
+    // temporary file's private 0600; a replaced file keeps its permissions below.
+    #[cfg(unix)]
+    if existing.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(folder)?;
     temp.write_all(bytes)?;
     temp.flush()?;
     if let Some(m) = &existing {
-        // The temporary file is private (0600); the saved file keeps the old permissions.
         temp.as_file().set_permissions(m.permissions())?;
     }
     temp.as_file().sync_all()?;
@@ -103,19 +109,54 @@ fn same_content(path: &Path, bytes: &[u8]) -> io::Result<bool> {
     }
 }
 
-/// Makes `NAME.bak` the current file: a hard link costs nothing, a copy is the fallback
-/// on file systems without links.
+/// Makes `NAME.bak` the current file without a moment where there is no backup: the new
+/// one is made under a temporary name (a hard link costs nothing, a copy is the fallback
+/// on file systems without links) and renamed over the old one.
 fn keep_backup(target: &Path) -> io::Result<()> {
     let backup = with_suffix(target, ".bak");
-    match fs::remove_file(&backup) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
+    let name = backup.file_name().unwrap_or_default().to_string_lossy();
+    let folder = folder_of(target);
+    // Only reserves a unique name; the link or copy then takes its place.
+    let staged = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(folder)?
+        .into_temp_path();
+    fs::remove_file(&staged)?;
+    if fs::hard_link(target, &staged).is_err() {
+        fs::copy(target, &staged)?;
     }
-    if fs::hard_link(target, &backup).is_err() {
-        fs::copy(target, &backup)?;
-    }
+    // On error `staged` is removed when it drops; the old backup is still there.
+    staged.persist(&backup).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Removes what interrupted saves of `target` left behind: its temporary files and those
+/// of its backup (`.NAME.XXXXXX.tmp`, `.NAME.bak.XXXXXX.tmp`). Only called while holding
+/// the project's lock, so none of them belongs to a save in progress. Recovery files'
+/// temporaries (`.NAME.recovery.XXXXXX.tmp`) are left: autosaves do not take the lock.
+pub(super) fn remove_dead_temporaries(target: &Path) {
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let Ok(entries) = fs::read_dir(folder_of(target)) else {
+        return;
+    };
+    let main = format!(".{name}.");
+    let backup = format!(".{name}.bak.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let is_temporary = |prefix: &str| {
+            file_name
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.strip_suffix(".tmp"))
+                .is_some_and(|random| {
+                    random.len() == 6 && random.chars().all(|c| c.is_ascii_alphanumeric())
+                })
+        };
+        if is_temporary(&main) || is_temporary(&backup) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// A recovery file newer than its project: unsaved work to offer back.

@@ -5,6 +5,8 @@
 //! renames it over the target only once it is complete on disk.
 
 mod atomic;
+mod disk;
+mod lock;
 mod v1;
 mod validate;
 mod version;
@@ -12,6 +14,8 @@ mod version;
 pub use atomic::{
     Recovery, data_dir, discard_recovery, find_recovery, recovery_path, write_recovery,
 };
+pub use disk::DiskState;
+pub use lock::{LOCK_WAIT, ProjectLock, lock_path};
 pub use validate::validate;
 
 use crate::model::{FORMAT_VERSION, Id, Project};
@@ -154,6 +158,27 @@ pub enum SaveError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The project would not load again; nothing was written.
+    #[error("{path} was not saved: the project would not load again ({} problem(s))\n{}", problems.len(), problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    Invalid {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
+    /// Another writer holds the project's lock.
+    #[error(
+        "{path} is being written by {holder}; waited {} s for it to finish. Try again in a moment",
+        waited.as_secs()
+    )]
+    Locked {
+        path: PathBuf,
+        holder: String,
+        waited: std::time::Duration,
+    },
+    /// The file is no longer the one that was loaded; nothing was written.
+    #[error(
+        "{path} was not saved: it changed on disk since it was read (now {now}). Something else wrote it (another window, a command, git); load it again and redo the change"
+    )]
+    ChangedOnDisk { path: PathBuf, now: String },
 }
 
 /// A loaded project and what loading had to do to it.
@@ -162,6 +187,9 @@ pub struct Loaded {
     pub project: Project,
     /// The format version the file had when it was older than the current one.
     pub migrated_from: Option<u32>,
+    /// The file as it was read (`None` for a project parsed from text): a later save
+    /// checks that it is still the same.
+    pub disk: Option<DiskState>,
 }
 
 /// The pretty-printer settings of the canonical form. Spelled out in full (rather than
@@ -245,6 +273,7 @@ pub fn from_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
         Ok(Loaded {
             project,
             migrated_from,
+            disk: None,
         })
     } else {
         Err(invalid(problems))
@@ -308,15 +337,22 @@ fn end_position(text: &str) -> (usize, usize) {
 
 /// Reads, migrates and validates a project file. Never writes anything.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let io_error = |source| LoadError::Io {
         path: path.to_owned(),
         source,
-    })?;
+    };
+    // Taken before the bytes: a write in between then shows as a changed fingerprint with
+    // an old time at the next save, never as an unchanged file.
+    let modified = std::fs::metadata(path).map_err(io_error)?.modified().ok();
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    let disk = DiskState::of_bytes(&bytes, modified);
     let text = String::from_utf8(bytes).map_err(|e| LoadError::Invalid {
         path: path.to_owned(),
         problems: vec![not_utf8_problem(e.as_bytes(), e.utf8_error().valid_up_to())],
     })?;
-    from_str(&text, path)
+    let mut loaded = from_str(&text, path)?;
+    loaded.disk = Some(disk);
+    Ok(loaded)
 }
 
 /// Where the first byte that is not UTF-8 is, as line and column (in characters).
@@ -345,10 +381,22 @@ fn not_utf8_problem(bytes: &[u8], valid_up_to: usize) -> Problem {
     )
 }
 
-/// Saves atomically, keeping the previous file as `NAME.ron.bak`. Saving a project to a
-/// file that already holds exactly its bytes writes nothing.
-pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
-    save_with(project, path, |_| Ok(()))
+/// Saves atomically, keeping the previous file as `NAME.ron.bak`, whatever the file on
+/// disk holds now (Save As over a file the user chose to replace, a new project). Takes the
+/// project's lock for the write. Saving a project to a file that already holds exactly its
+/// bytes writes nothing. Returns the file's new state, for a later [`save_over`].
+pub fn save(project: &Project, path: &Path) -> Result<DiskState, SaveError> {
+    ProjectLock::acquire(path)?.save(project, None)
+}
+
+/// Saves over the file that was loaded or last saved as `expected`, refusing with
+/// [`SaveError::ChangedOnDisk`] when something else has changed it since.
+pub fn save_over(
+    project: &Project,
+    path: &Path,
+    expected: &DiskState,
+) -> Result<DiskState, SaveError> {
+    ProjectLock::acquire(path)?.save(project, Some(expected))
 }
 
 /// [`save`], running `before_rename` on the complete temporary file just before it
@@ -358,13 +406,72 @@ pub fn save_with(
     project: &Project,
     path: &Path,
     before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
-) -> Result<(), SaveError> {
-    let io_error = |source| SaveError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let text = try_canonical_string(project).map_err(|e| io_error(std::io::Error::other(e)))?;
-    atomic::write(path, text.as_bytes(), atomic::Backup::Keep, before_rename)
-        .map(|_| ())
-        .map_err(io_error)
+) -> Result<DiskState, SaveError> {
+    ProjectLock::acquire(path)?.write(project, None, before_rename)
+}
+
+impl ProjectLock {
+    /// Saves the project this lock is for: checked against `expected` when given (see
+    /// [`save_over`]), never when the project would not load again.
+    pub fn save(
+        &self,
+        project: &Project,
+        expected: Option<&DiskState>,
+    ) -> Result<DiskState, SaveError> {
+        self.write(project, expected, |_| Ok(()))
+    }
+
+    fn write(
+        &self,
+        project: &Project,
+        expected: Option<&DiskState>,
+        before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
+    ) -> Result<DiskState, SaveError> {
+        let path = self.project();
+        let io_error = |source| SaveError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let text = try_canonical_string(project).map_err(|e| io_error(std::io::Error::other(e)))?;
+        // What is written must load: the text is parsed back exactly as `load` would, so no
+        // path (an import of another tool's labels, a bug in an edit) can save a project
+        // that only the backup could bring back.
+        if let Err(e) = from_str(&text, path) {
+            let problems = match e {
+                LoadError::Invalid { problems, .. } => problems,
+                other => vec![Problem::of(
+                    ProblemKind::WrongValue,
+                    None,
+                    None,
+                    other.to_string(),
+                )],
+            };
+            return Err(SaveError::Invalid {
+                path: path.to_owned(),
+                problems,
+            });
+        }
+        if let Some(expected) = expected {
+            match DiskState::read(path).map_err(io_error)? {
+                Some(now) if !now.same_content(expected) => {
+                    return Err(SaveError::ChangedOnDisk {
+                        path: path.to_owned(),
+                        now: now.describe(),
+                    });
+                }
+                None => {
+                    return Err(SaveError::ChangedOnDisk {
+                        path: path.to_owned(),
+                        now: "removed".to_owned(),
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+        atomic::remove_dead_temporaries(path);
+        atomic::write(path, text.as_bytes(), atomic::Backup::Keep, before_rename)
+            .map_err(io_error)?;
+        let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
+        Ok(DiskState::of_bytes(text.as_bytes(), modified))
+    }
 }

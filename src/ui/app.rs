@@ -14,12 +14,16 @@ use super::panels::{self, PanelsState, Selection};
 use super::settings::{Settings, Theme};
 use super::suggestions::{self, SuggestionsState};
 use super::tagging::Tagging;
+use crate::conflict::DiskConflict;
 use crate::edit::{Edit, compose};
 use crate::model::{Annotation, CodebookList, Document, Id, Project};
 use crate::persist;
 use crate::workspace::Workspace;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+/// How often the window looks whether its project file was changed by another program.
+const DISK_CHECK_EVERY: Duration = Duration::from_secs(2);
 
 /// Unsaved work is autosaved to the recovery file this long after it was made.
 const AUTOSAVE_AFTER: Duration = Duration::from_secs(30);
@@ -70,6 +74,10 @@ pub struct DemarcheApp {
     close_sent: bool,
     /// The window title last sent, to send it only when it changes.
     title: String,
+    /// The project file's size and time when last compared with the disk state, so that
+    /// a change is examined (and reported) once.
+    disk_examined: Option<(u64, Option<std::time::SystemTime>)>,
+    disk_checked_at: Instant,
 }
 
 impl DemarcheApp {
@@ -122,6 +130,8 @@ impl DemarcheApp {
             close_confirmed: false,
             close_sent: false,
             title: String::new(),
+            disk_examined: None,
+            disk_checked_at: Instant::now(),
         }
     }
 
@@ -330,7 +340,9 @@ impl DemarcheApp {
     pub fn open_project(&mut self, path: &Path) {
         match persist::load(path) {
             Ok(loaded) => {
-                self.replace_workspace(Workspace::new(loaded.project, Some(path.to_owned())));
+                let mut ws = Workspace::new(loaded.project, Some(path.to_owned()));
+                ws.disk = loaded.disk;
+                self.replace_workspace(ws);
                 self.settings.remember_project(path);
                 self.save_settings();
                 match loaded.migrated_from {
@@ -373,7 +385,13 @@ impl DemarcheApp {
     fn recover(&mut self, recovery: &persist::Recovery, project: Option<PathBuf>) {
         match persist::load(&recovery.path) {
             Ok(loaded) => {
+                // The work was autosaved against the file as it is now (the recovery file is
+                // newer): saving checks against that.
+                let disk = project
+                    .as_deref()
+                    .and_then(|p| persist::DiskState::read(p).ok().flatten());
                 let mut ws = Workspace::new(loaded.project, project);
+                ws.disk = disk;
                 ws.mark_unsaved();
                 self.replace_workspace(ws);
                 self.report("Recovered unsaved work — save to keep it");
@@ -430,10 +448,23 @@ impl DemarcheApp {
 
     pub fn save_to(&mut self, path: &Path) -> bool {
         let was_untitled = self.ws.path.is_none();
-        match persist::save(self.ws.project(), path) {
-            Ok(()) => {
+        // Over its own file, a save first checks that nothing else wrote it; Save As over
+        // another file was confirmed in the dialog, and a file since deleted holds nothing
+        // to lose.
+        let expected = self
+            .ws
+            .disk
+            .as_ref()
+            .filter(|_| self.ws.path.as_deref() == Some(path) && path.exists());
+        let result = match expected {
+            Some(disk) => persist::save_over(self.ws.project(), path, disk),
+            None => persist::save(self.ws.project(), path),
+        };
+        match result {
+            Ok(disk) => {
                 let old = self.ws.path.clone();
                 self.ws.mark_saved(path.to_owned());
+                self.ws.disk = Some(disk);
                 // The autosaved copy is now older than the project: drop it.
                 let _ = persist::discard_recovery(Some(path));
                 if was_untitled || old.as_deref() != Some(path) {
@@ -448,11 +479,84 @@ impl DemarcheApp {
                 }
                 true
             }
+            Err(persist::SaveError::ChangedOnDisk { .. }) => {
+                // What to do after the save waits for the analyst's choice in the dialog.
+                let conflict = DiskConflict::examine(&self.ws, path);
+                self.modals
+                    .push(Modal::ChangedOnDisk(std::sync::Arc::new(conflict)));
+                self.report_error(format!(
+                    "Not saved: {} changed on disk; nothing was overwritten",
+                    path.display()
+                ));
+                false
+            }
             Err(e) => {
                 self.after_save = None;
                 self.report_error(format!("Not saved: {e}"));
                 false
             }
+        }
+    }
+
+    /// Takes in the merge of the work here with the file on disk and saves it over that
+    /// file (checked against it: a third change in between asks again).
+    fn save_merged(&mut self, conflict: &DiskConflict) {
+        let (Ok(merged), Ok(theirs)) = (&conflict.merged, &conflict.theirs) else {
+            return;
+        };
+        self.ws.replace_merged(merged.clone());
+        self.ws.disk = theirs.disk.clone();
+        if self
+            .selection
+            .document
+            .is_some_and(|id| self.ws.project().document(id).is_none())
+        {
+            self.selection = Selection::default();
+        }
+        let path = conflict.path.clone();
+        if self.save_to(&path) {
+            self.report(format!(
+                "Merged with the changes on disk and saved {}",
+                path.display()
+            ));
+        }
+    }
+
+    /// Checks whether the project file changed on disk (the window does this every few
+    /// seconds): unchanged work here follows the file; unsaved work is never replaced, the
+    /// analyst is told and the next save asks.
+    pub fn check_disk_now(&mut self) {
+        let (Some(path), Some(known)) = (self.ws.path.clone(), self.ws.disk.clone()) else {
+            return;
+        };
+        // Size and time first, so an unchanged file costs one `stat`.
+        let quick = std::fs::metadata(&path)
+            .ok()
+            .map(|m| (m.len(), m.modified().ok()));
+        if quick == Some((known.len, known.modified)) || quick == self.disk_examined {
+            return;
+        }
+        self.disk_examined = quick;
+        let now = match persist::DiskState::read(&path) {
+            Ok(Some(now)) => now,
+            Ok(None) | Err(_) => return,
+        };
+        if now.same_content(&known) {
+            self.ws.disk = Some(now);
+            return;
+        }
+        if self.ws.is_dirty() {
+            self.report_error(format!(
+                "{} changed on disk; your unsaved work is kept, and saving will ask what to do",
+                path.display()
+            ));
+        } else {
+            let document = self.selection.document;
+            self.open_project(&path);
+            if let Some(id) = document.filter(|id| self.ws.project().document(*id).is_some()) {
+                self.select_document(id);
+            }
+            self.report(format!("Reloaded {}: it changed on disk", path.display()));
         }
     }
 
@@ -966,8 +1070,34 @@ impl DemarcheApp {
             (Modal::PathEntry { .. }, Choice::Paths(paths)) => self.import_paths(paths),
             (Modal::PathEntry { purpose, .. }, Choice::TryDialog) => self.ask_path(purpose),
             (Modal::PathEntry { .. }, Choice::Cancel) => self.after_save = None,
+            (Modal::ChangedOnDisk(conflict), Choice::Merge) => self.save_merged(&conflict),
+            (Modal::ChangedOnDisk(conflict), Choice::Reload) => {
+                self.after_save = None;
+                self.open_project(&conflict.path);
+            }
+            (Modal::ChangedOnDisk(_), Choice::SaveAs) => {
+                self.ask_path(Purpose::SaveProject(files::suggested_file_name(
+                    &self.ws.display_name(),
+                )));
+            }
+            (Modal::ChangedOnDisk(_), Choice::Cancel) => self.after_save = None,
             (modal @ Modal::Recovery { .. }, _) => self.modals.push(modal),
             _ => {}
+        }
+    }
+
+    /// Looks at the project file every [`DISK_CHECK_EVERY`] (see `check_disk_now`), not while
+    /// a dialog is open: the analyst is deciding on the state they see.
+    fn disk_tick(&mut self, ctx: &egui::Context) {
+        if self.ws.path.is_none() {
+            return;
+        }
+        if self.modals.is_empty() && self.disk_checked_at.elapsed() >= DISK_CHECK_EVERY {
+            self.disk_checked_at = Instant::now();
+            self.check_disk_now();
+        }
+        if self.wake_for_timers {
+            ctx.request_repaint_after(DISK_CHECK_EVERY);
         }
     }
 
@@ -1087,6 +1217,7 @@ impl DemarcheApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         self.autosave_tick(&ctx);
+        self.disk_tick(&ctx);
         let title = self.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -1,5 +1,6 @@
 //! The window's modal dialogs: unsaved changes, a project that failed to load, recovery
-//! of autosaved work, a path field when no file dialog can be shown; and the help window.
+//! of autosaved work, a project changed on disk, a path field when no file dialog can be
+//! shown; and the help window.
 
 use super::command::{self, Menu};
 use super::files::{self, Purpose};
@@ -29,6 +30,8 @@ pub enum Modal {
         /// The project the recovered work belongs to (`None`: untitled).
         project: Option<PathBuf>,
     },
+    /// Saving found the project file changed on disk by another program.
+    ChangedOnDisk(std::sync::Arc<crate::conflict::DiskConflict>),
     /// No file dialog could be shown (or the user prefers typing): a path field.
     PathEntry {
         purpose: Purpose,
@@ -44,6 +47,7 @@ impl Modal {
             Modal::Unsaved(_) => "Unsaved changes".to_owned(),
             Modal::LoadFailed { .. } => "The project could not be opened".to_owned(),
             Modal::Recovery { .. } => "Recover unsaved work?".to_owned(),
+            Modal::ChangedOnDisk(_) => "The project changed on disk".to_owned(),
             Modal::PathEntry { purpose, .. } => purpose.title().to_owned(),
         }
     }
@@ -62,6 +66,11 @@ pub enum Choice {
     Paths(Vec<PathBuf>),
     /// Show the native file dialog after all.
     TryDialog,
+    /// Merge the work here with the file changed on disk, and save.
+    Merge,
+    /// Open the file as it is on disk, leaving the unsaved work here.
+    Reload,
+    SaveAs,
     Close,
 }
 
@@ -146,6 +155,7 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, project_name: &str) -> O
                     }
                 });
             }
+            Modal::ChangedOnDisk(conflict) => choice = changed_on_disk_ui(ui, conflict),
             Modal::PathEntry {
                 purpose,
                 text,
@@ -214,6 +224,70 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, project_name: &str) -> O
             _ => Choice::Cancel,
         });
     }
+    choice
+}
+
+/// The choices when saving found the file changed by another program: never an overwrite.
+fn changed_on_disk_ui(
+    ui: &mut egui::Ui,
+    conflict: &crate::conflict::DiskConflict,
+) -> Option<Choice> {
+    let mut choice = None;
+    ui.label(format!(
+        "{} was changed by another program since it was opened or last saved here (a \
+         command-line import, git, another window). Nothing has been overwritten.",
+        conflict.path.display()
+    ));
+    ui.add_space(4.0);
+    egui::Grid::new("changed-on-disk")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.strong("Changed on disk:");
+            ui.add(egui::Label::new(conflict.theirs_changed.as_str()).wrap());
+            ui.end_row();
+            ui.strong("Changed here:");
+            ui.add(egui::Label::new(conflict.ours_changed.as_str()).wrap());
+            ui.end_row();
+        });
+    ui.add_space(4.0);
+    match &conflict.merged {
+        Ok(_) => {
+            ui.label("The changes touch different documents, so both can be kept.");
+        }
+        Err(why) => {
+            ui.label(format!("They cannot be merged: {why}."));
+        }
+    }
+    ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        if conflict.merged.is_ok() {
+            let merge = ui.button("Merge and save");
+            if merge.clicked() {
+                choice = Some(Choice::Merge);
+            }
+            if ui.memory(|m| m.focused().is_none()) {
+                merge.request_focus();
+            }
+        }
+        if ui
+            .button("Save as…")
+            .on_hover_text("Keep both: save the work here to another file")
+            .clicked()
+        {
+            choice = Some(Choice::SaveAs);
+        }
+        if conflict.theirs.is_ok()
+            && ui
+                .button("Reload from disk")
+                .on_hover_text("Open the file as it is now; the unsaved work here is dropped")
+                .clicked()
+        {
+            choice = Some(Choice::Reload);
+        }
+        if ui.button("Cancel").clicked() {
+            choice = Some(Choice::Cancel);
+        }
+    });
     choice
 }
 

@@ -1,0 +1,84 @@
+//! What a project file on disk was when it was loaded or saved, so that a later save can
+//! tell whether something else (a command-line import, `git pull`, another window) has
+//! changed it since.
+
+use sha2::{Digest, Sha256};
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+use std::time::SystemTime;
+
+/// The identity of a project file's content: its size and modification time (for the
+/// messages) and a SHA-256 of its bytes (what decides).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiskState {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+    pub sha256: [u8; 32],
+}
+
+impl DiskState {
+    /// The state of the bytes just written or read; `modified` comes from the file.
+    pub fn of_bytes(bytes: &[u8], modified: Option<SystemTime>) -> Self {
+        Self {
+            len: bytes.len() as u64,
+            modified,
+            sha256: Sha256::digest(bytes).into(),
+        }
+    }
+
+    /// The state of the file at `path` now; `None` when there is no file.
+    pub fn read(path: &Path) -> io::Result<Option<Self>> {
+        let mut file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        // Taken before the bytes: a write in between then shows as a changed fingerprint
+        // with an old time, never as an unchanged file.
+        let modified = file.metadata()?.modified().ok();
+        let mut hasher = Sha256::new();
+        let mut block = vec![0u8; 1 << 16];
+        let mut len = 0u64;
+        loop {
+            let n = file.read(&mut block)?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&block[..n]);
+            len += n as u64;
+        }
+        Ok(Some(Self {
+            len,
+            modified,
+            sha256: hasher.finalize().into(),
+        }))
+    }
+
+    /// Whether two states hold the same bytes (the times may differ: a `touch` or a
+    /// checkout of identical content is no change).
+    pub fn same_content(&self, other: &Self) -> bool {
+        self.len == other.len && self.sha256 == other.sha256
+    }
+
+    /// Size and time, for messages: "107 KB, modified 2026-12-05 01:02:03 UTC".
+    pub fn describe(&self) -> String {
+        let size = human_size(self.len);
+        match self.modified {
+            Some(t) => {
+                let t: chrono::DateTime<chrono::Utc> = t.into();
+                format!("{size}, modified {}", t.format("%Y-%m-%d %H:%M:%S UTC"))
+            }
+            None => size,
+        }
+    }
+}
+
+/// Bytes as B, KB or MB (powers of 1000, as file managers show them).
+fn human_size(len: u64) -> String {
+    match len {
+        0..1_000 => format!("{len} bytes"),
+        1_000..1_000_000 => format!("{} KB", len / 1_000),
+        _ => format!("{:.1} MB", len as f64 / 1e6),
+    }
+}
