@@ -191,6 +191,23 @@ fn new_project(path: &Path, name: Option<String>) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// An error and its causes on one line, each said once: a cause whose text the message
+/// already holds (our errors often name their cause in their own text) is not repeated,
+/// so "Is a directory (os error 21)" appears once.
+pub fn error_message(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if message.is_empty() {
+            message = text;
+        } else if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+    }
+    message
+}
+
 /// Takes the project's lock, then loads it: a command that changes a project holds the
 /// lock from reading to writing, so two commands never lose each other's work (the
 /// second waits, then reads what the first saved).
@@ -208,6 +225,7 @@ fn import(path: &Path, articles: &[PathBuf]) -> Result<ExitCode> {
     let mut project = loaded.project;
     let mut ids = project.id_allocator();
     let (mut imported, mut skipped) = (0usize, 0usize);
+    let mut added = Vec::new();
     let crate::import::Expanded {
         files,
         failures: mut failed,
@@ -236,14 +254,18 @@ fn import(path: &Path, articles: &[PathBuf]) -> Result<ExitCode> {
         Edit::AddDocument(Box::new(doc))
             .apply(&mut project)
             .with_context(|| format!("cannot add {} to the project", article.display()))?;
-        say(format_args!(
+        // Said once the save has succeeded: until then nothing is imported.
+        added.push(format!(
             "{}: imported as document {id} “{title}”",
             article.display()
-        ))?;
+        ));
         imported += 1;
     }
     if imported > 0 {
         lock.save(&project, loaded.disk.as_ref())?;
+    }
+    for line in &added {
+        say(format_args!("{line}"))?;
     }
     say(format_args!(
         "imported {imported}, skipped {skipped} duplicate{}, failed {}",

@@ -11,7 +11,7 @@ fn main() -> ExitCode {
         // a Unix tool killed by SIGPIPE has (128 + 13); nothing was saved.
         Err(e) if is_broken_pipe(&e) => ExitCode::from(141),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", demarche::cli::error_message(&e));
             ExitCode::FAILURE
         }
     }

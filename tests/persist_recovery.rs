@@ -21,7 +21,10 @@ fn recovery_lives_beside_the_project() {
     let scratch = Scratch::with_text("");
     assert_eq!(
         persist::recovery_path(Some(&scratch.path)),
-        scratch.dir.path().join("project.ron.recovery")
+        scratch
+            .dir
+            .path()
+            .join(format!("project.ron.recovery.{}", persist::session()))
     );
 }
 
@@ -40,7 +43,14 @@ fn unsaved_work_is_written_found_and_discarded() {
     assert_eq!(written, persist::recovery_path(Some(&scratch.path)));
     assert_eq!(
         scratch.listing(),
-        vec!["project.ron", "project.ron.recovery"],
+        vec![
+            "project.ron".to_owned(),
+            written
+                .file_name()
+                .expect("a file")
+                .to_string_lossy()
+                .into_owned()
+        ],
         "no backup and no temporary file for recovery files"
     );
     let now = SystemTime::now();

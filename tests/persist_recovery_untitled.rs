@@ -13,13 +13,13 @@ fn an_untitled_project_recovers_from_the_data_folder() {
     assert_eq!(persist::data_dir(), data);
     assert_eq!(
         persist::recovery_path(None),
-        data.join("untitled.ron.recovery")
+        data.join(format!("untitled.ron.recovery.{}", persist::session()))
     );
 
     let project = Project::new("Sin título — 無題");
     assert_eq!(persist::find_recovery(None), None);
     let written = persist::write_recovery(&project, None).expect("creates the folder and writes");
-    assert_eq!(written, data.join("untitled.ron.recovery"));
+    assert_eq!(written, persist::recovery_path(None));
     let found = persist::find_recovery(None).expect("offered at next start");
     assert_eq!(persist::load(&found.path).expect("loads").project, project);
     persist::discard_recovery(None).expect("discards");

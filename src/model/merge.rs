@@ -192,6 +192,8 @@ impl std::fmt::Display for Conflict {
 /// Merges `ours` and `theirs`, both descended from `base`. The result is not validated
 /// here: the caller checks it (an annotation of ours may name an actor theirs removed).
 pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Project, Conflict> {
+    let renumbered = fresh_ids_after(base, ours, theirs);
+    let ours = renumbered.as_ref().unwrap_or(ours);
     let our_changes = Changes::between(base, ours);
     let their_changes = Changes::between(base, theirs);
     let conflict = Conflict {
@@ -233,6 +235,28 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Project
         &theirs.rejected_suggestions,
     );
     Ok(merged)
+}
+
+/// Both sides mint ids from the same base ("highest + 1"), so an actor added here and a
+/// document imported there meet at one id. When both minted ids, ours are moved above
+/// theirs (references follow); `None` when there is nothing to move.
+fn fresh_ids_after(base: &Project, ours: &Project, theirs: &Project) -> Option<Project> {
+    let base_highest = base.highest_id().map_or(0, |id| id.0);
+    let their_highest = theirs.highest_id().map_or(0, |id| id.0);
+    let our_highest = ours.highest_id().map_or(0, |id| id.0);
+    if their_highest <= base_highest || our_highest <= base_highest {
+        return None;
+    }
+    let shift = their_highest - base_highest;
+    let mut moved = ours.clone();
+    moved.renumber(|id| {
+        if id.0 > base_highest {
+            Id(id.0.saturating_add(shift))
+        } else {
+            id
+        }
+    });
+    Some(moved)
 }
 
 /// Ids both sides changed, unless `same` says they ended up equal.
@@ -323,16 +347,32 @@ mod tests {
     }
 
     #[test]
-    fn both_adding_the_same_id_differently_is_a_conflict() {
+    fn both_adding_a_document_keeps_both_under_different_ids() {
         let base = base();
         let mut ours = base.clone();
         ours.documents.push(doc(3, "Ours."));
         let mut theirs = base.clone();
         theirs.documents.push(doc(3, "Theirs."));
+        let merged = merge(&base, &ours, &theirs).expect("merges");
+        let texts: Vec<&str> = merged.documents.iter().map(|d| d.text()).collect();
+        assert_eq!(texts, ["One.", "Two.", "Theirs.", "Ours."]);
+    }
+
+    #[test]
+    fn ids_minted_on_both_sides_do_not_collide() {
+        let base = base();
+        let mut ours = base.clone();
+        ours.actors.push(Actor::new(Id(3), "Wang Yi", "person"));
+        let mut theirs = base.clone();
+        theirs.documents.push(doc(3, "Imported meanwhile."));
+        let merged = merge(&base, &ours, &theirs).expect("merges");
         assert_eq!(
-            merge(&base, &ours, &theirs).unwrap_err().documents,
-            vec![Id(3)]
+            merged.document(Id(3)).map(|d| d.text()),
+            Some("Imported meanwhile.")
         );
+        let actor = merged.actors.iter().find(|a| a.name == "Wang Yi");
+        assert_eq!(actor.map(|a| a.id), Some(Id(4)), "ours moved above theirs");
+        assert!(crate::persist::validate(&merged).is_empty());
     }
 
     #[test]

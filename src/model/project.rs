@@ -138,6 +138,55 @@ impl Project {
         actors.chain(docs).max()
     }
 
+    /// Gives every id (of documents, actors and annotations, and every reference to one)
+    /// the value `map` returns for it, then restores id order. `map` must be one-to-one on
+    /// the project's ids.
+    pub fn renumber(&mut self, map: impl Fn(Id) -> Id) {
+        use super::annotation::StanceTarget;
+        for actor in &mut self.actors {
+            actor.id = map(actor.id);
+            actor.affiliation = actor.affiliation.map(&map);
+        }
+        for d in &mut self.documents {
+            d.id = map(d.id);
+            for m in &mut d.mentions {
+                m.id = map(m.id);
+                m.actor = map(m.actor);
+            }
+            for s in &mut d.statements {
+                s.id = map(s.id);
+                s.speaker = s.speaker.map(&map);
+            }
+            for c in &mut d.commitments {
+                c.id = map(c.id);
+                c.statement = map(c.statement);
+                c.committer = c.committer.map(&map);
+                c.addressees.iter_mut().for_each(|a| *a = map(*a));
+            }
+            for s in &mut d.stances {
+                s.id = map(s.id);
+                s.statement = map(s.statement);
+                s.holder = s.holder.map(&map);
+                if let Some(StanceTarget::Actor(a)) = &mut s.target {
+                    *a = map(*a);
+                }
+            }
+            for t in &mut d.tags {
+                t.id = map(t.id);
+            }
+            for l in &mut d.links {
+                l.id = map(l.id);
+                l.from = map(l.from);
+                l.to = map(l.to);
+            }
+        }
+        for r in &mut self.rejected_suggestions {
+            r.document = map(r.document);
+        }
+        self.rejected_suggestions.sort();
+        self.sort_all();
+    }
+
     pub fn id_allocator(&self) -> IdAllocator {
         IdAllocator::after(self.highest_id())
     }

@@ -1,12 +1,25 @@
-//! Atomic writes with an optional backup, and the recovery files of unsaved work.
+//! Atomic writes with an optional backup, and the clean-up of interrupted ones.
 
-use super::{SaveError, try_canonical_string};
-use crate::model::Project;
 use std::ffi::OsString;
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+
+/// The steps of a save, in order, for tests that stop or inspect a save between them (a
+/// process killed there leaves exactly what is on disk at that moment).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveStep<'a> {
+    /// The new text is complete and synced in a temporary file beside the target.
+    Written { temp: &'a Path },
+    /// The current file is linked (or copied) under a temporary name, to become the backup.
+    BackupStaged { staged: &'a Path },
+    /// That copy has replaced the old backup.
+    BackupKept,
+    /// The temporary file is about to replace the target.
+    Renaming { temp: &'a Path },
+    /// The target holds the new text, and its folder is synced.
+    Renamed,
+}
 
 /// Whether a write keeps the file it replaces as `NAME.bak`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,7 +36,7 @@ pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 }
 
 /// The folder a path lives in (`.` for a bare file name).
-fn folder_of(path: &Path) -> &Path {
+pub(super) fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -38,7 +51,7 @@ pub(super) fn write(
     path: &Path,
     bytes: &[u8],
     backup: Backup,
-    before_rename: impl FnOnce(&Path) -> io::Result<()>,
+    mut at_step: impl FnMut(SaveStep<'_>) -> io::Result<()>,
 ) -> io::Result<bool> {
     // Write through a symbolic link rather than replacing the link with a file.
     let target = match fs::symlink_metadata(path) {
@@ -76,11 +89,12 @@ pub(super) fn write(
         temp.as_file().set_permissions(m.permissions())?;
     }
     temp.as_file().sync_all()?;
+    at_step(SaveStep::Written { temp: temp.path() })?;
 
     if backup == Backup::Keep && existing.is_some() {
-        keep_backup(&target)?;
+        keep_backup(&target, &mut at_step)?;
     }
-    before_rename(temp.path())?;
+    at_step(SaveStep::Renaming { temp: temp.path() })?;
     // On error the temporary file is deleted when `temp` drops; the target is untouched.
     temp.persist(&target).map_err(|e| e.error)?;
     // Makes the rename itself durable. Some file systems cannot sync a folder; the file is
@@ -88,6 +102,7 @@ pub(super) fn write(
     if let Ok(dir) = File::open(folder) {
         let _ = dir.sync_all();
     }
+    at_step(SaveStep::Renamed)?;
     Ok(true)
 }
 
@@ -112,8 +127,17 @@ fn same_content(path: &Path, bytes: &[u8]) -> io::Result<bool> {
 /// Makes `NAME.bak` the current file without a moment where there is no backup: the new
 /// one is made under a temporary name (a hard link costs nothing, a copy is the fallback
 /// on file systems without links) and renamed over the old one.
-fn keep_backup(target: &Path) -> io::Result<()> {
+fn keep_backup(
+    target: &Path,
+    at_step: &mut impl FnMut(SaveStep<'_>) -> io::Result<()>,
+) -> io::Result<()> {
     let backup = with_suffix(target, ".bak");
+    if same_file(target, &backup) {
+        // A save stopped after this step last time: the backup already is the current
+        // file. (Renaming a link over another link to the same file would do nothing and
+        // leave the staged link behind.)
+        return at_step(SaveStep::BackupKept);
+    }
     let name = backup.file_name().unwrap_or_default().to_string_lossy();
     let folder = folder_of(target);
     // Only reserves a unique name; the link or copy then takes its place.
@@ -126,9 +150,25 @@ fn keep_backup(target: &Path) -> io::Result<()> {
     if fs::hard_link(target, &staged).is_err() {
         fs::copy(target, &staged)?;
     }
+    at_step(SaveStep::BackupStaged { staged: &staged })?;
     // On error `staged` is removed when it drops; the old backup is still there.
     staged.persist(&backup).map_err(|e| e.error)?;
-    Ok(())
+    at_step(SaveStep::BackupKept)
+}
+
+/// Whether both paths name one file (hard links to the same inode).
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_a: &Path, _b: &Path) -> bool {
+    false
 }
 
 /// Removes what interrupted saves of `target` left behind: its temporary files and those
@@ -156,81 +196,5 @@ pub(super) fn remove_dead_temporaries(target: &Path) {
         if is_temporary(&main) || is_temporary(&backup) {
             let _ = fs::remove_file(entry.path());
         }
-    }
-}
-
-/// A recovery file newer than its project: unsaved work to offer back.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Recovery {
-    pub path: PathBuf,
-    pub saved: SystemTime,
-}
-
-/// The folder for Demarche's own files: `$DEMARCHE_DATA_DIR` when set (tests isolate
-/// themselves with it), else `$XDG_DATA_HOME/demarche`, else `~/.local/share/demarche`.
-///
-/// Written out rather than taken from a crate: it is three environment look-ups, and
-/// these exact places are what the documentation promises.
-pub fn data_dir() -> PathBuf {
-    let non_empty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
-    if let Some(dir) = non_empty("DEMARCHE_DATA_DIR") {
-        return PathBuf::from(dir);
-    }
-    if let Some(dir) = non_empty("XDG_DATA_HOME") {
-        return PathBuf::from(dir).join("demarche");
-    }
-    match non_empty("HOME") {
-        Some(home) => PathBuf::from(home).join(".local/share/demarche"),
-        None => std::env::temp_dir().join("demarche"),
-    }
-}
-
-/// Where unsaved work on the project at `path` is autosaved (`None`: an untitled project):
-/// `NAME.ron.recovery` beside the project, or `untitled.ron.recovery` in [`data_dir`].
-pub fn recovery_path(path: Option<&Path>) -> PathBuf {
-    match path {
-        Some(p) => with_suffix(p, ".recovery"),
-        None => data_dir().join("untitled.ron.recovery"),
-    }
-}
-
-/// Autosaves unsaved work on the project at `path` (atomically, without a backup) and
-/// returns where it went.
-pub fn write_recovery(project: &Project, path: Option<&Path>) -> Result<PathBuf, SaveError> {
-    let recovery = recovery_path(path);
-    let error = |source| SaveError::Io {
-        path: recovery.clone(),
-        source,
-    };
-    if path.is_none() {
-        fs::create_dir_all(folder_of(&recovery)).map_err(error)?;
-    }
-    let text = try_canonical_string(project).map_err(|e| error(io::Error::other(e)))?;
-    write(&recovery, text.as_bytes(), Backup::None, |_| Ok(())).map_err(error)?;
-    Ok(recovery)
-}
-
-/// The recovery file of the project at `path`, when there is one newer than the project
-/// file (an older one holds work that was saved since).
-pub fn find_recovery(path: Option<&Path>) -> Option<Recovery> {
-    let recovery = recovery_path(path);
-    let saved = fs::metadata(&recovery).ok()?.modified().ok()?;
-    let project_saved = path
-        .and_then(|p| fs::metadata(p).ok())
-        .and_then(|m| m.modified().ok());
-    match project_saved {
-        Some(project_saved) if project_saved >= saved => None,
-        _ => Some(Recovery {
-            path: recovery,
-            saved,
-        }),
-    }
-}
-
-/// Deletes the recovery file of the project at `path`; having none is not an error.
-pub fn discard_recovery(path: Option<&Path>) -> io::Result<()> {
-    match fs::remove_file(recovery_path(path)) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        other => other,
     }
 }

@@ -91,6 +91,9 @@ impl ProjectLock {
                 format!("took over a stale lock of {previous}, which is no longer running")
             });
             write_holder(&mut file).map_err(io_error)?;
+            // Holding the lock, no save is under way: what temporaries there are, a
+            // killed writer left.
+            super::atomic::remove_dead_temporaries(project);
             return Ok(Self {
                 file,
                 lock_path,
@@ -109,6 +112,12 @@ impl ProjectLock {
     pub fn took_over(&self) -> Option<&str> {
         self.took_over.as_deref()
     }
+}
+
+/// Removes what writers killed mid-save left beside the project (temporary files), when
+/// no writer holds the project now; otherwise leaves everything to the next writer.
+pub fn tidy_after_crash(project: &Path) {
+    let _ = ProjectLock::acquire_within(project, Duration::ZERO);
 }
 
 impl Drop for ProjectLock {

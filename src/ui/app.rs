@@ -268,7 +268,11 @@ impl DemarcheApp {
                 self.autosaved_revision = Some(self.ws.revision());
                 self.autosave_due = None;
             }
-            Err(e) => self.report_error(format!("Autosave failed: {e}")),
+            Err(e) => {
+                // Tried again at the next interval, not at every frame.
+                self.autosave_due = Some(Instant::now() + AUTOSAVE_AFTER);
+                self.report_error(format!("Autosave failed: {e}"));
+            }
         }
     }
 
@@ -338,6 +342,7 @@ impl DemarcheApp {
     /// Opens a project file; a file that fails to load is reported in full and never
     /// becomes the save target.
     pub fn open_project(&mut self, path: &Path) {
+        persist::tidy_after_crash(path);
         match persist::load(path) {
             Ok(loaded) => {
                 let mut ws = Workspace::new(loaded.project, Some(path.to_owned()));
@@ -394,6 +399,14 @@ impl DemarcheApp {
                 ws.disk = disk;
                 ws.mark_unsaved();
                 self.replace_workspace(ws);
+                // The work moves into this window's own recovery file; the old one (a dead
+                // window's) goes only once that copy exists.
+                self.autosave_now();
+                if self.autosaved_revision == Some(self.ws.revision())
+                    && recovery.path != persist::recovery_path(self.ws.path.as_deref())
+                {
+                    let _ = persist::remove_recovery(&recovery.path);
+                }
                 self.report("Recovered unsaved work — save to keep it");
             }
             Err(e) => self.report_error(format!("The recovered work cannot be read: {e}")),
@@ -1059,8 +1072,8 @@ impl DemarcheApp {
             (Modal::Recovery { recovery, project }, Choice::Recover) => {
                 self.recover(&recovery, project)
             }
-            (Modal::Recovery { project, .. }, Choice::DiscardRecovery) => {
-                if let Err(e) = persist::discard_recovery(project.as_deref()) {
+            (Modal::Recovery { recovery, .. }, Choice::DiscardRecovery) => {
+                if let Err(e) = persist::remove_recovery(&recovery.path) {
                     self.report_error(format!("The recovery file could not be deleted: {e}"));
                 }
             }
