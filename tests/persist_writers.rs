@@ -523,9 +523,49 @@ fn another_live_process_s_recovery_file_is_not_offered_until_it_dies() {
     );
     persist::discard_recovery(Some(&scratch.path)).expect("discard");
 
-    // The other window dies: its lock is released, its work is offered.
+    // A write of the live window's in progress is left alone...
+    let in_progress = scratch
+        .dir
+        .path()
+        .join(".project.ron.recovery.p1-live.Ab12Cd.tmp");
+    std::fs::write(&in_progress, "half").expect("write");
+    persist::find_recovery(Some(&scratch.path));
+    assert!(in_progress.exists());
+
+    // The other window dies: its lock is released, its work is offered, and what its
+    // killed autosave left half-written goes.
     drop(alive);
     let offered = persist::find_recovery(Some(&scratch.path)).expect("offered");
     assert_eq!(offered.path, other);
+    assert!(!in_progress.exists());
     assert_eq!(persist::load(&offered.path).expect("loads").project, work);
+}
+
+#[cfg(unix)]
+#[test]
+fn new_project_files_get_the_permissions_the_umask_allows() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = Folder::new();
+    for (umask, mode) in [("022", 0o644), ("027", 0o640)] {
+        let name = format!("umask-{umask}.ron");
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask {umask}; exec \"$0\" new {name}"))
+            .arg(BIN)
+            .current_dir(folder.dir.path())
+            .output()
+            .expect("runs");
+        assert_ok(&out, "new");
+        let meta = std::fs::metadata(folder.path(&name)).expect("created");
+        assert_eq!(meta.permissions().mode() & 0o777, mode, "umask {umask}");
+    }
+    // A replaced file keeps the permissions it had.
+    let kept = folder.path("umask-027.ron");
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o664)).expect("chmod");
+    assert_ok(
+        &folder.run(&[p("import"), &kept, &folder.article(5)]),
+        "import",
+    );
+    let meta = std::fs::metadata(&kept).expect("exists");
+    assert_eq!(meta.permissions().mode() & 0o777, 0o664);
 }

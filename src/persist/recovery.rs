@@ -146,10 +146,24 @@ fn offerable(path: Option<&Path>) -> Vec<PathBuf> {
         return Vec::new();
     };
     let own = session();
+    let temporary = format!(".{stem_name}.");
     entries
         .flatten()
         .filter_map(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
+            // `.NAME.ron.recovery.SESSION.XXXXXX.tmp`: an autosave killed mid-write. Only
+            // its dead writer could finish it; it holds nothing a complete file lacks.
+            if let Some(writer) = name
+                .strip_prefix(&temporary)
+                .and_then(|rest| rest.strip_suffix(".tmp"))
+                .and_then(|rest| rest.split_once('.'))
+                .map(|(writer, _)| writer)
+                && writer != own
+                && !session_alive(writer)
+            {
+                let _ = fs::remove_file(entry.path());
+                return None;
+            }
             let rest = name.strip_prefix(&stem_name)?;
             let keep = match rest.strip_prefix('.') {
                 None if rest.is_empty() => true,
