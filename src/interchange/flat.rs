@@ -7,11 +7,12 @@
 //! `InStatement` relation, its committer a `Committer` relation to a mention of that actor,
 //! and so on. Anything that does not fit Demarche's concepts becomes a tag or a link.
 
+use crate::model::ids;
 use crate::model::{
     Actor, Annotation, CodebookEntry, CodebookList, Commitment, Document, Id, IdAllocator, Link,
     Mention, Project, Span, Stamp, Stance, StanceTarget, Statement, Tag,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Item labels that carry Demarche's own annotations.
 pub const MENTION: &str = "Mention";
@@ -127,18 +128,20 @@ pub fn flatten(project: &Project, doc: &Document) -> FlatDoc {
     };
 
     // The mention that stands for an actor in relations: its first one in the document.
-    let mut mention_of_actor: HashMap<Id, String> = HashMap::new();
+    // Kept with the mention's start, so that no item has to be looked up again.
+    let mut mention_of_actor: HashMap<Id, (usize, String)> = HashMap::new();
     for m in &doc.mentions {
         let key = new_item(&mut flat, MENTION, &m.span);
         key_of.insert(m.id, key.clone());
+        let start = m.span.ranges.first().map_or(usize::MAX, |r| r.start);
         mention_of_actor
             .entry(m.actor)
-            .and_modify(|k| {
-                if item_start(&flat, &key) < item_start(&flat, k) {
-                    *k = key.clone();
+            .and_modify(|(first, k)| {
+                if start < *first {
+                    (*first, *k) = (start, key.clone());
                 }
             })
-            .or_insert_with(|| key.clone());
+            .or_insert_with(|| (start, key.clone()));
         let item = flat.items.last_mut();
         if let Some(item) = item {
             if let Some(actor) = project.actor(m.actor) {
@@ -155,7 +158,7 @@ pub fn flatten(project: &Project, doc: &Document) -> FlatDoc {
                      from: &str,
                      label: &str,
                      actor: Id| {
-        if let Some(m) = mention_of_actor.get(&actor) {
+        if let Some((_, m)) = mention_of_actor.get(&actor) {
             relate(label, from, m, "");
         } else if let (Some(a), Some(item)) = (project.actor(actor), flat.item_mut(from)) {
             item.norms.push(Norm {
@@ -282,18 +285,11 @@ pub fn flatten(project: &Project, doc: &Document) -> FlatDoc {
 /// Links whose ends have no item (links to links): what [`flatten`] cannot carry.
 pub fn unflattenable_links(doc: &Document) -> impl Iterator<Item = &Link> {
     doc.links.iter().filter(|l| {
-        doc.links.iter().any(|o| o.id == l.from || o.id == l.to)
+        ids::find(&doc.links, l.from).is_some()
+            || ids::find(&doc.links, l.to).is_some()
             || !doc.has_annotation(l.from)
             || !doc.has_annotation(l.to)
     })
-}
-
-fn item_start(flat: &FlatDoc, key: &str) -> usize {
-    flat.items
-        .iter()
-        .find(|i| i.key == key)
-        .and_then(|i| i.ranges.first())
-        .map_or(usize::MAX, |r| r.0)
 }
 
 fn statement_span(doc: &Document, statement: Id) -> Span {
@@ -412,13 +408,19 @@ pub fn rebuild(
 
     // Which relations Demarche understands: they are consumed by the items they describe.
     let mut consumed = vec![false; flat.relations.len()];
+    // Relations by source and label, in order: looked up per item, so indexed once.
+    let mut relations_from: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, r) in flat.relations.iter().enumerate() {
+        relations_from
+            .entry((r.from.as_str(), r.label.as_str()))
+            .or_default()
+            .push(i);
+    }
     let rels_from = |key: &str, label: &str| -> Vec<usize> {
-        flat.relations
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.from == key && r.label == label)
-            .map(|(i, _)| i)
-            .collect()
+        relations_from
+            .get(&(key, label))
+            .cloned()
+            .unwrap_or_default()
     };
     let label_of = |key: &str| items.get(key).map(|i| i.label.as_str());
 
@@ -462,7 +464,7 @@ pub fn rebuild(
     };
 
     // Statements, with their speakers and cues.
-    let mut cue_items: Vec<&str> = Vec::new();
+    let mut cue_items: HashSet<&str> = HashSet::new();
     for item in flat.items.iter().filter(|i| i.label == STATEMENT) {
         let Some(span) = spans.get(item.key.as_str()) else {
             continue;
@@ -479,7 +481,7 @@ pub fn rebuild(
             {
                 cue = Some(span.clone());
                 consumed[i] = true;
-                cue_items.push(to);
+                cue_items.insert(to);
             }
         }
         let attribution = attribute(item, ATTRIBUTION)
