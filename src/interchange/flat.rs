@@ -425,13 +425,14 @@ pub fn rebuild(
     let label_of = |key: &str| items.get(key).map(|i| i.label.as_str());
 
     // Mentions and their actors.
+    let mut names = ActorNames::of(project);
     let mut actor_of_item: HashMap<&str, Id> = HashMap::new();
     let mut id_of_item: HashMap<&str, Id> = HashMap::new();
     for item in flat.items.iter().filter(|i| i.label == MENTION) {
         let Some(span) = spans.get(item.key.as_str()) else {
             continue;
         };
-        let actor = resolve_actor(project, ids, item, span);
+        let actor = resolve_actor(project, ids, &mut names, item, span);
         actor_of_item.insert(&item.key, actor);
         let id = ids.fresh();
         id_of_item.insert(&item.key, id);
@@ -446,6 +447,7 @@ pub fn rebuild(
     // An actor named by a relation to a mention, or by a norm of the given kind.
     let actor_via = |project: &mut Project,
                      ids: &mut IdAllocator,
+                     names: &mut ActorNames,
                      consumed: &mut Vec<bool>,
                      item: &Item,
                      label: &str|
@@ -458,7 +460,7 @@ pub fn rebuild(
             }
         }
         for norm in item.norms.iter().filter(|n| n.kind == label) {
-            out.push(actor_by_norm(project, ids, norm));
+            out.push(actor_by_norm(project, ids, names, norm));
         }
         out
     };
@@ -469,7 +471,7 @@ pub fn rebuild(
         let Some(span) = spans.get(item.key.as_str()) else {
             continue;
         };
-        let speaker = actor_via(project, ids, &mut consumed, item, SPEAKER)
+        let speaker = actor_via(project, ids, &mut names, &mut consumed, item, SPEAKER)
             .first()
             .copied();
         let mut cue = None;
@@ -533,10 +535,10 @@ pub fn rebuild(
             let context = field(CodebookList::Contexts, CONTEXT);
             let strength = field(CodebookList::Strengths, STRENGTH);
             let time_horizon = field(CodebookList::TimeHorizons, TIME_HORIZON);
-            let committer = actor_via(project, ids, &mut consumed, item, COMMITTER)
+            let committer = actor_via(project, ids, &mut names, &mut consumed, item, COMMITTER)
                 .first()
                 .copied();
-            let addressees = actor_via(project, ids, &mut consumed, item, ADDRESSEE);
+            let addressees = actor_via(project, ids, &mut names, &mut consumed, item, ADDRESSEE);
             doc.commitments.push(Commitment {
                 id,
                 statement,
@@ -555,16 +557,17 @@ pub fn rebuild(
         } else {
             let polarity = field(CodebookList::Polarities, POLARITY);
             let intensity = field(CodebookList::Intensities, INTENSITY);
-            let holder = actor_via(project, ids, &mut consumed, item, HOLDER)
+            let holder = actor_via(project, ids, &mut names, &mut consumed, item, HOLDER)
                 .first()
                 .copied();
-            let target = match actor_via(project, ids, &mut consumed, item, TARGET).first() {
-                Some(&actor) => Some(StanceTarget::Actor(actor)),
-                None => attribute(item, TOPIC).map(|t| {
-                    ensure_key(project, CodebookList::Topics, t);
-                    StanceTarget::Topic(t.to_owned())
-                }),
-            };
+            let target =
+                match actor_via(project, ids, &mut names, &mut consumed, item, TARGET).first() {
+                    Some(&actor) => Some(StanceTarget::Actor(actor)),
+                    None => attribute(item, TOPIC).map(|t| {
+                        ensure_key(project, CodebookList::Topics, t);
+                        StanceTarget::Topic(t.to_owned())
+                    }),
+                };
             doc.stances.push(Stance {
                 id,
                 statement,
@@ -696,7 +699,13 @@ fn ensure_key(project: &mut Project, list: CodebookList, key: &str) {
 
 /// The actor a mention stands for: named by its `Demarche` norm, else by its text; found
 /// in the registry by name (or alias), else created with the codes its norms give.
-fn resolve_actor(project: &mut Project, ids: &mut IdAllocator, item: &Item, span: &Span) -> Id {
+fn resolve_actor(
+    project: &mut Project,
+    ids: &mut IdAllocator,
+    names: &mut ActorNames,
+    item: &Item,
+    span: &Span,
+) -> Id {
     let named = item
         .norms
         .iter()
@@ -704,7 +713,7 @@ fn resolve_actor(project: &mut Project, ids: &mut IdAllocator, item: &Item, span
         .map(|n| n.text.clone());
     let name = named.unwrap_or_else(|| span.text());
     let kind = attribute(item, ACTOR_KIND).map(str::to_owned);
-    let actor = find_or_create_actor(project, ids, &name, kind);
+    let actor = find_or_create_actor(project, ids, names, &name, kind);
     if let Some(a) = crate::model::ids::find_mut(&mut project.actors, actor) {
         for norm in item.norms.iter().filter(|n| n.kind == REFERENCE) {
             let slot = match norm.db.as_str() {
@@ -721,23 +730,54 @@ fn resolve_actor(project: &mut Project, ids: &mut IdAllocator, item: &Item, span
     actor
 }
 
-fn actor_by_norm(project: &mut Project, ids: &mut IdAllocator, norm: &Norm) -> Id {
+fn actor_by_norm(
+    project: &mut Project,
+    ids: &mut IdAllocator,
+    names: &mut ActorNames,
+    norm: &Norm,
+) -> Id {
     let name = if norm.text.is_empty() {
         norm.id.clone()
     } else {
         norm.text.clone()
     };
-    find_or_create_actor(project, ids, &name, None)
+    find_or_create_actor(project, ids, names, &name, None)
+}
+
+/// The registry's actors by name and alias, matched as [`Project::actor_by_name`] does
+/// (lowercased; the first actor in the registry wins), kept up to date with the actors
+/// an import creates: one lookup per mention instead of a scan of the registry.
+struct ActorNames(HashMap<String, Id>);
+
+impl ActorNames {
+    fn of(project: &Project) -> Self {
+        let mut names = Self(HashMap::new());
+        for actor in &project.actors {
+            names.add(actor);
+        }
+        names
+    }
+
+    fn add(&mut self, actor: &Actor) {
+        for name in actor.names() {
+            self.0.entry(name.to_lowercase()).or_insert(actor.id);
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<Id> {
+        self.0.get(&name.trim().to_lowercase()).copied()
+    }
 }
 
 fn find_or_create_actor(
     project: &mut Project,
     ids: &mut IdAllocator,
+    names: &mut ActorNames,
     name: &str,
     kind: Option<String>,
 ) -> Id {
-    if let Some(a) = project.actor_by_name(name) {
-        return a.id;
+    if let Some(id) = names.get(name) {
+        return id;
     }
     let kind = kind
         .or_else(|| first_key(project, CodebookList::ActorKinds))
@@ -745,6 +785,7 @@ fn find_or_create_actor(
     ensure_key(project, CodebookList::ActorKinds, &kind);
     let actor = Actor::new(ids.fresh(), name.trim(), kind);
     let id = actor.id;
+    names.add(&actor);
     crate::model::ids::insert_sorted(&mut project.actors, actor);
     id
 }
