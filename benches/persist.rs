@@ -6,11 +6,17 @@
 //! ≤ 1.3× a bare `ron` parse / write; peak memory while loading ≤ 4× the file size.
 //! After criterion's own report a summary prints each figure, the ratios and the targets.
 //!
+//! Writing and loading long texts by script (issue 12): a project holding one document of
+//! 16 MB of English, Chinese or Arabic text. Target: each script written at ≥ ½ the
+//! speed (MB/s) of ASCII; loading is timed the same way. The summary prints MB/s and the
+//! ratio to ASCII, and `ron`'s own writer on the same text for reference.
+//!
 //! `cargo bench --bench persist` (a few minutes: every iteration takes about a second, so
-//! samples are few and flat).
+//! samples are few and flat). `cargo bench --bench persist -- script` runs the script
+//! benchmarks alone (the large project is still generated for the summary).
 
 use criterion::{BatchSize, Criterion, SamplingMode};
-use demarche::model::Project;
+use demarche::model::{Document, DocumentMeta, Id, LineEndings, Origin, Project};
 use demarche::{persist, synth};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::collections::BTreeMap;
@@ -124,6 +130,143 @@ const JSON_PARSE: &str = "serde_json::from_str";
 const JSON_WRITE: &str = "serde_json::to_string";
 const DISK: &str = "disk: write the same bytes + fsync";
 
+// ---------------------------------------------------------------------------------------
+// Long texts by script.
+
+const SCRIPT_BYTES: usize = 16_000_000;
+
+/// One paragraph per script, repeated to `SCRIPT_BYTES`; none holds a char that needs an
+/// escape except the line feed.
+const SCRIPTS: [(&str, &str, &str, &str); 3] = [
+    (
+        "ASCII",
+        "script/ASCII write",
+        "script/ASCII load",
+        "The ministers said on Tuesday that the talks would resume in Geneva next month, \
+         after a pause of almost a year, and that both sides had agreed on an agenda.\n",
+    ),
+    (
+        "Chinese",
+        "script/Chinese write",
+        "script/Chinese load",
+        "外交部发言人表示，中方愿同各方一道，推动政治解决进程，维护地区和平与稳定。\
+         双方同意下月在日内瓦恢复会谈，并就议程达成一致。\n",
+    ),
+    (
+        "Arabic",
+        "script/Arabic write",
+        "script/Arabic load",
+        "قال وزير الخارجية إن المحادثات ستستأنف في جنيف الشهر المقبل بعد توقف دام عاما \
+         تقريبا، وأكد التزام بلاده بالحل السياسي.\n",
+    ),
+];
+
+/// A project holding one document of `paragraph` repeated to about `SCRIPT_BYTES`.
+fn script_project(paragraph: &str) -> Project {
+    let text = paragraph.repeat(SCRIPT_BYTES / paragraph.len());
+    let mut project = Project::new("script bench");
+    let origin = Origin {
+        path: None,
+        format: "text".to_owned(),
+        encoding: "UTF-8".to_owned(),
+        line_endings: LineEndings::Lf,
+        file_fingerprint: None,
+        imported: project.meta.created,
+    };
+    let meta = DocumentMeta {
+        title: "long".to_owned(),
+        ..DocumentMeta::default()
+    };
+    project
+        .documents
+        .push(Document::new(Id(1), meta, origin, text));
+    project
+}
+
+struct ScriptFigures {
+    name: &'static str,
+    bytes: usize,
+    ron_write: Duration,
+}
+
+fn script_benches(criterion: &mut Criterion) -> Vec<ScriptFigures> {
+    let mut group = criterion.benchmark_group("persist");
+    group.sampling_mode(SamplingMode::Flat);
+    let mut figures = Vec::new();
+    for (name, write, load, paragraph) in SCRIPTS {
+        let project = script_project(paragraph);
+        let text = persist::to_canonical_string(&project);
+        let bytes = project.documents.iter().map(|d| d.text().len()).sum();
+        let mut timed = |bench: &'static str, run: &dyn Fn() -> usize| {
+            group.bench_function(bench, |b| {
+                b.iter_custom(|iters| {
+                    let start = Instant::now();
+                    for _ in 0..iters {
+                        black_box(run());
+                    }
+                    let elapsed = start.elapsed();
+                    record(bench, elapsed / iters.max(1) as u32);
+                    elapsed
+                })
+            });
+        };
+        timed(write, &|| {
+            persist::to_canonical_string(black_box(&project)).len()
+        });
+        timed(load, &|| {
+            persist::from_str(black_box(&text), Path::new("script.ron"))
+                .map(|l| l.project.documents.len())
+                .unwrap_or(0)
+        });
+        // `ron`'s own writer once, for the before/after figure (it takes seconds).
+        let start = Instant::now();
+        let bare = ron::ser::to_string_pretty(&project, ron_config()).map(|t| t + "\n");
+        let ron_write = start.elapsed();
+        assert!(
+            bare.as_deref() == Ok(text.as_str()),
+            "the canonical writer must give ron's bytes"
+        );
+        figures.push(ScriptFigures {
+            name,
+            bytes,
+            ron_write,
+        });
+    }
+    group.finish();
+    figures
+}
+
+fn script_summary(figures: &[ScriptFigures]) {
+    let rate = |bytes: usize, time: Option<Duration>| time.map(|t| mb(bytes) / t.as_secs_f64());
+    let ascii = |column: usize| {
+        let (_, write, load, _) = SCRIPTS[0];
+        let f = figures.first()?;
+        rate(f.bytes, median([write, load][column]))
+    };
+    println!();
+    println!("== Demarche long texts by script (median per iteration) ==");
+    println!("target: every script written at ≥ ½ the MB/s of ASCII");
+    for (f, (_, write, load, _)) in figures.iter().zip(SCRIPTS) {
+        let show = |column: usize, name: &str| match (rate(f.bytes, median(name)), ascii(column)) {
+            (Some(r), Some(a)) => format!("{r:>7.1} MB/s ({:.2}× ASCII's time)", a / r),
+            _ => "(not run)".to_owned(),
+        };
+        let write_ok = match (rate(f.bytes, median(write)), ascii(0)) {
+            (Some(r), Some(a)) if a / r <= 2.0 => "met",
+            (Some(_), Some(_)) => "MISSED",
+            _ => "n/a",
+        };
+        println!(
+            "  {:<8} {:>5.1} MB  write {}  {write_ok}  load {}  ron's writer {:>6.1} MB/s",
+            f.name,
+            mb(f.bytes),
+            show(0, write),
+            show(1, load),
+            mb(f.bytes) / f.ron_write.as_secs_f64(),
+        );
+    }
+}
+
 fn main() {
     let started = Instant::now();
     let project = synth::project(1_000, 5_000, 100_000, 2026);
@@ -159,6 +302,7 @@ fn main() {
         .measurement_time(Duration::from_secs(5))
         .without_plots()
         .configure_from_args();
+    let scripts = script_benches(&mut criterion);
     let mut group = criterion.benchmark_group("persist");
     group.sampling_mode(SamplingMode::Flat);
 
@@ -260,6 +404,7 @@ fn main() {
 
     criterion.final_summary();
     summary(file_size, loaded_ok, [load_peak, parse_peak, save_peak]);
+    script_summary(&scripts);
 }
 
 fn env_target_dir() -> std::path::PathBuf {

@@ -13,7 +13,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-mod suggest;
+pub mod suggest;
 
 #[derive(Debug, Parser)]
 #[command(

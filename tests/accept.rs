@@ -412,3 +412,109 @@ fn suggestions_overlapping_a_coded_mention_are_not_offered_again() {
         "other mentions are still offered"
     );
 }
+
+/// Accept-all looks the document's annotations up in maps built once; it must find what a
+/// scan finds: a mention already there, the first (lowest id) of two statements over one
+/// range, and a statement that already has its commitment.
+#[test]
+fn accept_all_uses_what_the_document_already_holds() {
+    let (mut project, doc_id) = project();
+    let d = doc(&project, doc_id);
+    let span = |phrase: &str| {
+        let (start, end) = at(phrase, 0);
+        Span::from_range(d.text(), d.index(), start, end).expect("span")
+    };
+    let stamp = Stamp::now("tester");
+    let statement = |id: u64, phrase: &str| Statement {
+        id: Id(id),
+        span: span(phrase),
+        speaker: None,
+        attribution: "reported".into(),
+        cue: None,
+        stamp: stamp.clone(),
+        note: String::new(),
+    };
+    let mut coded = match &all()[4].detail {
+        Detail::Commitment { .. } => Commitment {
+            id: Id(64),
+            statement: Id(63),
+            committer: None,
+            addressees: Vec::new(),
+            action: "deepen cooperation".into(),
+            category: "COOPERATE".into(),
+            cameo: None,
+            context: String::new(),
+            strength: "possible".into(),
+            conditions: String::new(),
+            time_horizon: "unspecified".into(),
+            stamp: stamp.clone(),
+            note: String::new(),
+        },
+        other => panic!("the fifth suggestion is a commitment: {other:?}"),
+    };
+    coded.note = "there before".into();
+    let existing = [
+        Annotation::Mention(Mention {
+            id: Id(60),
+            span: span("China"),
+            actor: Id(50),
+            stamp: stamp.clone(),
+            note: String::new(),
+        }),
+        Annotation::Statement(statement(61, SECOND_STATEMENT)),
+        Annotation::Statement(statement(62, SECOND_STATEMENT)),
+        Annotation::Statement(statement(63, FIRST_STATEMENT)),
+        Annotation::Commitment(coded),
+    ];
+    let mut edits = vec![Edit::AddActor(Actor::new(Id(50), "China", "state"))];
+    edits.extend(existing.into_iter().map(|annotation| Edit::AddAnnotation {
+        document: doc_id,
+        annotation,
+    }));
+    Edit::Batch(edits)
+        .apply(&mut project)
+        .expect("existing annotations");
+
+    let all = all();
+    accept_in(&project, doc_id, &all, &all)
+        .apply(&mut project)
+        .expect("accepted");
+    let d = doc(&project, doc_id);
+    let china_mentions = d
+        .mentions
+        .iter()
+        .filter(|m| (m.span.start(), m.span.end()) == at("China", 0))
+        .count();
+    assert_eq!(china_mentions, 1, "the mention there is not added again");
+    let over = |phrase: &str| {
+        d.statements
+            .iter()
+            .filter(|s| (s.span.start(), s.span.end()) == at(phrase, 0))
+            .map(|s| s.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        over(SECOND_STATEMENT),
+        vec![Id(61), Id(62)],
+        "no third twin"
+    );
+    assert_eq!(over(FIRST_STATEMENT), vec![Id(63)]);
+    let on = |statement: u64| {
+        d.commitments
+            .iter()
+            .filter(|c| c.statement == Id(statement))
+            .map(|c| c.note.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        on(61),
+        vec![""],
+        "the new commitment goes on the first twin"
+    );
+    assert!(on(62).is_empty());
+    assert_eq!(
+        on(63),
+        vec!["there before"],
+        "a coded statement gets no second one"
+    );
+}

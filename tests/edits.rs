@@ -216,6 +216,45 @@ fn removing_a_statement_takes_its_commitments_stances_and_links_along() {
     assert_eq!(*ws.project(), before);
 }
 
+/// A batch of removals (what undoing an accept-all is) keeps track of what still points at
+/// each annotation as it goes: an end is refused while one link, commitment or stance
+/// still points at it, and allowed once the last one is gone.
+#[test]
+fn a_batch_of_removals_refuses_what_is_still_pointed_at_until_the_last_pointer_goes() {
+    let (mut ws, d) = fixture();
+    let document = doc(&ws, d);
+    let st = document.statements[0].id;
+    let (cm, sn, link) = (
+        document.commitments[0].id,
+        document.stances[0].id,
+        document.links[0].id,
+    );
+    let remove = |id: Id| Edit::RemoveAnnotation { document: d, id };
+    let before = ws.project().clone();
+    let refused = [
+        // The link still points at the commitment.
+        (vec![remove(cm)], cm),
+        // The stance still points at the statement once the commitment is gone.
+        (vec![remove(link), remove(cm), remove(st)], st),
+        // The link points at the stance too.
+        (vec![remove(sn)], sn),
+    ];
+    for (edits, in_use) in refused {
+        assert_eq!(
+            Edit::Batch(edits).apply(&mut ws.project().clone()),
+            Err(EditError::AnnotationInUse(in_use))
+        );
+    }
+    ws.apply(
+        "Delete all",
+        Edit::Batch(vec![remove(link), remove(sn), remove(cm), remove(st)]),
+    )
+    .expect("nothing points at anything removed once its turn comes");
+    assert!(doc(&ws, d).statements.is_empty());
+    ws.undo().expect("undone");
+    assert_eq!(*ws.project(), before);
+}
+
 #[test]
 fn renaming_a_codebook_key_updates_the_annotations_that_use_it() {
     let (mut ws, d) = fixture();

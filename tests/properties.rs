@@ -1034,6 +1034,65 @@ proptest! {
     }
 }
 
+/// Any string, with the chars escaping treats specially (NUL and other controls, quotes,
+/// backslashes, combining marks, invisible format chars, emoji) far more often than chance.
+fn any_string() -> impl Strategy<Value = String> {
+    let special = prop::sample::select(vec![
+        '\0',
+        '\u{1}',
+        '\u{1b}',
+        '\t',
+        '\n',
+        '\r',
+        '\u{7f}',
+        '"',
+        '\'',
+        '\\',
+        '#',
+        '\u{301}',
+        '\u{85}',
+        '\u{a0}',
+        '\u{ad}',
+        '\u{200b}',
+        '\u{200d}',
+        '\u{2028}',
+        '\u{feff}',
+        '\u{fffd}',
+        '王',
+        'ع',
+        '😀',
+        '🇨',
+        '\u{e0001}',
+        '\u{10ffff}',
+    ]);
+    vec(prop_oneof![any::<char>(), special], 0..48).prop_map(String::from_iter)
+}
+
+proptest! {
+    #![proptest_config(Config { cases: 256, ..Config::default() })]
+
+    /// The canonical writer escapes strings itself (for speed): its bytes must stay
+    /// exactly `ron`'s, wherever a string sits (field, document text, map key and value).
+    #[test]
+    fn the_canonical_writer_gives_the_bytes_ron_gives(
+        recipe in project_recipe(),
+        doc in doc_recipe(),
+        strings in vec(any_string(), 5),
+    ) {
+        let mut p = build(&recipe);
+        p.meta.name = strings[0].clone();
+        p.meta.description = strings[1].clone();
+        let id = p.id_allocator().fresh();
+        let mut d = DocRecipe { text: strings[2].clone(), ..doc }.document(id);
+        d.meta.custom.insert(strings[3].clone(), strings[4].clone());
+        p.documents.push(d);
+        let ours = persist::to_canonical_string(&p);
+        let rons = ron::ser::to_string_pretty(&p, persist::canonical_config())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(ours, rons + "\n");
+    }
+}
+
 proptest! {
     #![proptest_config(Config { cases: 16, ..Config::default() })]
 

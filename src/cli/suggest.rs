@@ -100,7 +100,7 @@ pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
 }
 
 /// One suggestion as the JSON object the command prints.
-fn to_json(project: &Project, doc: &Document, s: &Suggestion) -> Value {
+pub fn to_json(project: &Project, doc: &Document, s: &Suggestion) -> Value {
     let name = |r: &ActorRef| actor_name(project, r);
     let mut object = json!({
         "kind": s.kind.key(),

@@ -8,6 +8,7 @@ use crate::model::{
     Stance, StanceTarget, Statement,
 };
 use crate::suggest::{ActorRef, Detail, NewActor, StanceTargetRef, Suggestion, SuggestionKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One edit that accepts every suggestion of `chosen` in `document`.
 ///
@@ -25,6 +26,9 @@ use crate::suggest::{ActorRef, Detail, NewActor, StanceTargetRef, Suggestion, Su
 ///   list's first active key, as hand tagging does.
 ///
 /// The result may be an empty batch (nothing left to accept).
+///
+/// Every lookup goes through maps built once per call, so accepting all the suggestions
+/// of a long document takes time linear in their number (issue 12).
 pub fn accept(
     project: &Project,
     document: Id,
@@ -42,10 +46,15 @@ pub fn accept(
         all,
         fresh,
         stamp: Stamp::now(annotator),
-        new_actors: Vec::new(),
-        statements: Vec::new(),
-        mentions: Vec::new(),
-        coded: Vec::new(),
+        actors: ActorIndex::new(&project.actors),
+        statements: statement_index(doc),
+        mentions: doc
+            .mentions
+            .iter()
+            .filter_map(|m| single_range(&m.span))
+            .collect(),
+        coded: coded_statements(doc),
+        suggested_statements: None,
         edits: Vec::new(),
     };
     for suggestion in chosen {
@@ -61,14 +70,19 @@ struct Batch<'a> {
     all: &'a [Suggestion],
     fresh: &'a mut dyn FnMut() -> Id,
     stamp: Stamp,
-    /// Actors this batch adds.
-    new_actors: Vec<Actor>,
-    /// Statements this batch adds, by range.
-    statements: Vec<((usize, usize), Id)>,
-    /// Mention ranges this batch adds.
-    mentions: Vec<(usize, usize)>,
-    /// Statements that got a commitment (`true`) or stance (`false`) in this batch.
-    coded: Vec<(Id, bool)>,
+    /// The project's actors and those this batch adds, by name and ISO3 code.
+    actors: ActorIndex,
+    /// Single-range statements of the document and of this batch, by range (the first
+    /// in id order when several share one).
+    statements: FxHashMap<(usize, usize), Id>,
+    /// Single-range mentions of the document and of this batch.
+    mentions: FxHashSet<(usize, usize)>,
+    /// Statements with a commitment (`true`) or stance (`false`), in the document or
+    /// added by this batch.
+    coded: FxHashSet<(Id, bool)>,
+    /// Positions in `all` of the statement suggestions, by range, in order; built on
+    /// first use (accepting mentions alone never needs it).
+    suggested_statements: Option<FxHashMap<(usize, usize), Vec<usize>>>,
     edits: Vec<Edit>,
 }
 
@@ -79,18 +93,13 @@ impl<'a> Batch<'a> {
         match &s.detail {
             Detail::Mention { actor } => {
                 let range = (s.start, s.end);
-                let exists = self
-                    .doc
-                    .mentions
-                    .iter()
-                    .any(|m| single_range(&m.span) == Some(range));
-                if exists || self.mentions.contains(&range) {
+                if self.mentions.contains(&range) {
                     return;
                 }
                 let Some(actor) = self.actor(actor) else {
                     return;
                 };
-                self.mentions.push(range);
+                self.mentions.insert(range);
                 let id = (self.fresh)();
                 self.add(Annotation::Mention(Mention {
                     id,
@@ -129,7 +138,7 @@ impl<'a> Batch<'a> {
                     }
                 }
                 let id = (self.fresh)();
-                self.coded.push((statement, true));
+                self.coded.insert((statement, true));
                 self.add(Annotation::Commitment(Commitment {
                     id,
                     statement,
@@ -172,7 +181,7 @@ impl<'a> Batch<'a> {
                     None => None,
                 };
                 let id = (self.fresh)();
-                self.coded.push((statement, false));
+                self.coded.insert((statement, false));
                 self.add(Annotation::Stance(Stance {
                     id,
                     statement,
@@ -205,22 +214,21 @@ impl<'a> Batch<'a> {
     /// True when the statement already has a commitment (`commitment`) or stance, in the
     /// document or in this batch: accepting the same suggestion twice adds it once.
     fn already_coded(&self, statement: Id, commitment: bool) -> bool {
-        let in_doc = if commitment {
-            self.doc.commitments_of(statement).next().is_some()
-        } else {
-            self.doc.stances_of(statement).next().is_some()
-        };
-        in_doc || self.coded.contains(&(statement, commitment))
+        self.coded.contains(&(statement, commitment))
     }
 
-    /// The statement suggestion of `all` over exactly `range`, if it still fits the text.
-    fn suggested_statement(&self, range: (usize, usize)) -> Option<&'a Suggestion> {
+    /// The first statement suggestion of `all` over exactly `range` that still fits the
+    /// text.
+    fn suggested_statement(&mut self, range: (usize, usize)) -> Option<&'a Suggestion> {
         let all: &'a [Suggestion] = self.all;
-        all.iter().find(|s| {
-            s.kind == SuggestionKind::Statement
-                && (s.start, s.end) == range
-                && self.span(s).is_some()
-        })
+        if self.suggested_statements.is_none() {
+            self.suggested_statements = Some(statement_suggestions(all));
+        }
+        let candidates = self.suggested_statements.as_ref()?.get(&range)?;
+        candidates
+            .iter()
+            .map(|&i| &all[i])
+            .find(|s| self.span(s).is_some())
     }
 
     /// The statement over exactly `range`: existing, added by this batch, or added now
@@ -231,15 +239,7 @@ impl<'a> Batch<'a> {
         suggested: Option<&Suggestion>,
         speaker: Option<Id>,
     ) -> Option<Id> {
-        if let Some(st) = self
-            .doc
-            .statements
-            .iter()
-            .find(|st| single_range(&st.span) == Some(range))
-        {
-            return Some(st.id);
-        }
-        if let Some(&(_, id)) = self.statements.iter().find(|(r, _)| *r == range) {
+        if let Some(&id) = self.statements.get(&range) {
             return Some(id);
         }
         let span = Span::from_range(self.doc.text(), self.doc.index(), range.0, range.1)?;
@@ -259,7 +259,7 @@ impl<'a> Batch<'a> {
             _ => (None, "narration", None),
         };
         let id = (self.fresh)();
-        self.statements.push((range, id));
+        self.statements.insert(range, id);
         let attribution = self.key(CodebookList::AttributionModes, mode);
         self.add(Annotation::Statement(Statement {
             id,
@@ -305,7 +305,7 @@ impl<'a> Batch<'a> {
         actor.cameo = new.cameo.clone();
         actor.role = new.role.clone();
         actor.affiliation = affiliation.filter(|&a| a != id);
-        self.new_actors.push(actor.clone());
+        self.actors.add(&actor);
         self.edits.push(Edit::AddActor(actor));
         id
     }
@@ -313,17 +313,10 @@ impl<'a> Batch<'a> {
     /// A project actor or one added by this batch with the new actor's name (or alias)
     /// or ISO3 code.
     fn known_actor(&self, new: &NewActor) -> Option<Id> {
-        let name = new.name.trim();
-        let same_name = |a: &Actor| a.names().any(|n| n.trim().eq_ignore_ascii_case(name));
         let iso3 = new.iso3.as_deref().filter(|c| !c.is_empty());
-        let same_iso3 = |a: &Actor| {
-            iso3.is_some_and(|c| a.iso3.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(c)))
-        };
-        let actors = || self.project.actors.iter().chain(&self.new_actors);
-        actors()
-            .find(|a| same_name(a))
-            .or_else(|| actors().find(|a| same_iso3(a)))
-            .map(|a| a.id)
+        self.actors
+            .by_name(&new.name)
+            .or_else(|| iso3.and_then(|c| self.actors.by_iso3(c)))
     }
 
     /// `wanted` when the codebook has it (and it is not retired), else the list's first
@@ -335,6 +328,77 @@ impl<'a> Batch<'a> {
             .or_else(|| cb.first_active(list))
             .map_or_else(String::new, |e| e.key.clone())
     }
+}
+
+/// Actors by name or alias (trimmed, ASCII case folded) and by ISO3 code (ASCII case
+/// folded). The first actor to claim a key keeps it: project actors in id order, then
+/// the batch's in the order it adds them, as a scan of that sequence would find.
+struct ActorIndex {
+    names: FxHashMap<String, Id>,
+    iso3: FxHashMap<String, Id>,
+}
+
+impl ActorIndex {
+    fn new(actors: &[Actor]) -> Self {
+        let mut index = Self {
+            names: FxHashMap::default(),
+            iso3: FxHashMap::default(),
+        };
+        for actor in actors {
+            index.add(actor);
+        }
+        index
+    }
+
+    fn add(&mut self, actor: &Actor) {
+        for name in actor.names() {
+            self.names
+                .entry(name.trim().to_ascii_lowercase())
+                .or_insert(actor.id);
+        }
+        if let Some(code) = &actor.iso3 {
+            self.iso3
+                .entry(code.to_ascii_lowercase())
+                .or_insert(actor.id);
+        }
+    }
+
+    fn by_name(&self, name: &str) -> Option<Id> {
+        self.names.get(&name.trim().to_ascii_lowercase()).copied()
+    }
+
+    fn by_iso3(&self, code: &str) -> Option<Id> {
+        self.iso3.get(&code.to_ascii_lowercase()).copied()
+    }
+}
+
+/// The document's single-range statements by range, the first (lowest id) of each range.
+fn statement_index(doc: &Document) -> FxHashMap<(usize, usize), Id> {
+    let mut by_range = FxHashMap::default();
+    for st in &doc.statements {
+        if let Some(range) = single_range(&st.span) {
+            by_range.entry(range).or_insert(st.id);
+        }
+    }
+    by_range
+}
+
+/// Positions of the statement suggestions of `all`, by range, in order.
+fn statement_suggestions(all: &[Suggestion]) -> FxHashMap<(usize, usize), Vec<usize>> {
+    let mut by_range: FxHashMap<(usize, usize), Vec<usize>> = FxHashMap::default();
+    for (i, s) in all.iter().enumerate() {
+        if s.kind == SuggestionKind::Statement {
+            by_range.entry((s.start, s.end)).or_default().push(i);
+        }
+    }
+    by_range
+}
+
+/// The statements of the document that have a commitment (`true`) or a stance (`false`).
+fn coded_statements(doc: &Document) -> FxHashSet<(Id, bool)> {
+    let commitments = doc.commitments.iter().map(|c| (c.statement, true));
+    let stances = doc.stances.iter().map(|s| (s.statement, false));
+    commitments.chain(stances).collect()
 }
 
 fn single_range(span: &Span) -> Option<(usize, usize)> {

@@ -5,8 +5,9 @@ use super::{Edit, EditError};
 use crate::model::ids;
 use crate::model::{
     Annotation, CodebookList, Document, Id, Project, StanceTarget, annotation::Commitment,
-    annotation::Stance,
+    annotation::Link, annotation::Stance,
 };
+use std::collections::HashMap;
 
 impl Edit {
     /// Applies the edit and returns its inverse.
@@ -217,8 +218,19 @@ impl Edit {
             },
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
+                // Kept across a run of removals from one document (undoing an accept-all).
+                let mut references: Option<References> = None;
                 for edit in edits {
-                    match edit.apply(project) {
+                    let applied = match edit {
+                        Edit::RemoveAnnotation { document, id } => {
+                            remove_counted(project, document, id, &mut references)
+                        }
+                        other => {
+                            references = None;
+                            other.apply(project)
+                        }
+                    };
+                    match applied {
                         Ok(inverse) => inverses.push(inverse),
                         Err(e) => {
                             // Roll back what the batch already did, newest first.
@@ -326,6 +338,91 @@ fn check_document(project: &Project, doc: &Document) -> Result<(), EditError> {
         }
     }
     Ok(())
+}
+
+/// How many commitments, stances and links of one document point at each annotation.
+/// A batch removing thousands of annotations asks for each one: counting once and keeping
+/// the counts up to date replaces a scan of the document per removal (issue 12).
+struct References {
+    document: Id,
+    count: HashMap<Id, usize>,
+}
+
+impl References {
+    fn of(doc: &Document) -> Self {
+        let mut count = HashMap::new();
+        for id in referenced(&doc.commitments, &doc.stances, &doc.links) {
+            *count.entry(id).or_insert(0) += 1;
+        }
+        Self {
+            document: doc.id,
+            count,
+        }
+    }
+
+    fn in_use(&self, id: Id) -> bool {
+        self.count.get(&id).is_some_and(|&n| n > 0)
+    }
+
+    /// Takes the references of an annotation that was just removed off the counts.
+    fn forget(&mut self, removed: &Annotation) {
+        let targets: Vec<Id> = match removed {
+            Annotation::Commitment(c) => referenced(std::slice::from_ref(c), &[], &[]).collect(),
+            Annotation::Stance(s) => referenced(&[], std::slice::from_ref(s), &[]).collect(),
+            Annotation::Link(l) => referenced(&[], &[], std::slice::from_ref(l)).collect(),
+            _ => Vec::new(),
+        };
+        for id in targets {
+            if let Some(n) = self.count.get_mut(&id) {
+                *n = n.saturating_sub(1);
+            }
+        }
+    }
+}
+
+/// The annotations these commitments, stances and links point at (with repeats).
+fn referenced<'a>(
+    commitments: &'a [Commitment],
+    stances: &'a [Stance],
+    links: &'a [Link],
+) -> impl Iterator<Item = Id> + 'a {
+    commitments
+        .iter()
+        .map(|c| c.statement)
+        .chain(stances.iter().map(|s| s.statement))
+        .chain(links.iter().flat_map(|l| [l.from, l.to]))
+}
+
+/// `Edit::RemoveAnnotation` inside a batch: the same checks and errors, with "in use"
+/// answered by `references` (counted for the document on first need).
+fn remove_counted(
+    project: &mut Project,
+    document: Id,
+    id: Id,
+    references: &mut Option<References>,
+) -> Result<Edit, EditError> {
+    let doc = project
+        .document(document)
+        .ok_or(EditError::NoDocument(document))?;
+    if !doc.has_annotation(id) {
+        return Err(EditError::NoAnnotation { document, id });
+    }
+    let counts = match references {
+        Some(counts) if counts.document == document => counts,
+        _ => references.insert(References::of(doc)),
+    };
+    if counts.in_use(id) {
+        return Err(EditError::AnnotationInUse(id));
+    }
+    let doc = project
+        .document_mut(document)
+        .ok_or(EditError::NoDocument(document))?;
+    let removed = remove_annotation(doc, id).ok_or(EditError::NoAnnotation { document, id })?;
+    counts.forget(&removed);
+    Ok(Edit::AddAnnotation {
+        document,
+        annotation: removed,
+    })
 }
 
 /// True when a commitment, stance or link points at the annotation.

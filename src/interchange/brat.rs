@@ -367,14 +367,18 @@ pub fn parse_ann(ann: &str, text: &str) -> (FlatDoc, Vec<LineProblem>, HashMap<S
         rel.from = resolve(&rel.from);
         rel.to = resolve(&rel.to);
     }
+    // Attributes and notes find their annotation by key: indexed once (the first of a
+    // repeated key, as a scan finds it), not searched for per line.
+    let item_index = first_positions(flat.items.iter().map(|i| i.key.as_str()));
+    let relation_index = first_positions(flat.relations.iter().map(|r| r.key.as_str()));
     for (line_no, id, data, tail) in later {
         let first = id.chars().next().unwrap_or('#');
         let mut parts = data.split_whitespace();
         let kind = parts.next().unwrap_or_default().to_owned();
         let target = resolve(parts.next().unwrap_or_default());
         let rest: Vec<&str> = parts.collect();
-        let item_pos = flat.items.iter().position(|i| i.key == target);
-        let rel_pos = flat.relations.iter().position(|r| r.key == target);
+        let item_pos = item_index.get(&target).copied();
+        let rel_pos = relation_index.get(&target).copied();
         match first {
             'A' | 'M' => {
                 let Some(pos) = item_pos else {
@@ -427,6 +431,15 @@ pub fn parse_ann(ann: &str, text: &str) -> (FlatDoc, Vec<LineProblem>, HashMap<S
         }
     }
     (flat, problems, line_of)
+}
+
+/// Each key's first position.
+fn first_positions<'k>(keys: impl Iterator<Item = &'k str>) -> HashMap<String, usize> {
+    let mut positions = HashMap::new();
+    for (i, key) in keys.enumerate() {
+        positions.entry(key.to_owned()).or_insert(i);
+    }
+    positions
 }
 
 fn parse_textbound(data: &str) -> Option<(&str, Vec<(usize, usize)>)> {

@@ -7,11 +7,12 @@
 //! `InStatement` relation, its committer a `Committer` relation to a mention of that actor,
 //! and so on. Anything that does not fit Demarche's concepts becomes a tag or a link.
 
+use crate::model::ids;
 use crate::model::{
     Actor, Annotation, CodebookEntry, CodebookList, Commitment, Document, Id, IdAllocator, Link,
     Mention, Project, Span, Stamp, Stance, StanceTarget, Statement, Tag,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Item labels that carry Demarche's own annotations.
 pub const MENTION: &str = "Mention";
@@ -127,18 +128,20 @@ pub fn flatten(project: &Project, doc: &Document) -> FlatDoc {
     };
 
     // The mention that stands for an actor in relations: its first one in the document.
-    let mut mention_of_actor: HashMap<Id, String> = HashMap::new();
+    // Kept with the mention's start, so that no item has to be looked up again.
+    let mut mention_of_actor: HashMap<Id, (usize, String)> = HashMap::new();
     for m in &doc.mentions {
         let key = new_item(&mut flat, MENTION, &m.span);
         key_of.insert(m.id, key.clone());
+        let start = m.span.ranges.first().map_or(usize::MAX, |r| r.start);
         mention_of_actor
             .entry(m.actor)
-            .and_modify(|k| {
-                if item_start(&flat, &key) < item_start(&flat, k) {
-                    *k = key.clone();
+            .and_modify(|(first, k)| {
+                if start < *first {
+                    (*first, *k) = (start, key.clone());
                 }
             })
-            .or_insert_with(|| key.clone());
+            .or_insert_with(|| (start, key.clone()));
         let item = flat.items.last_mut();
         if let Some(item) = item {
             if let Some(actor) = project.actor(m.actor) {
@@ -155,7 +158,7 @@ pub fn flatten(project: &Project, doc: &Document) -> FlatDoc {
                      from: &str,
                      label: &str,
                      actor: Id| {
-        if let Some(m) = mention_of_actor.get(&actor) {
+        if let Some((_, m)) = mention_of_actor.get(&actor) {
             relate(label, from, m, "");
         } else if let (Some(a), Some(item)) = (project.actor(actor), flat.item_mut(from)) {
             item.norms.push(Norm {
@@ -282,18 +285,11 @@ pub fn flatten(project: &Project, doc: &Document) -> FlatDoc {
 /// Links whose ends have no item (links to links): what [`flatten`] cannot carry.
 pub fn unflattenable_links(doc: &Document) -> impl Iterator<Item = &Link> {
     doc.links.iter().filter(|l| {
-        doc.links.iter().any(|o| o.id == l.from || o.id == l.to)
+        ids::find(&doc.links, l.from).is_some()
+            || ids::find(&doc.links, l.to).is_some()
             || !doc.has_annotation(l.from)
             || !doc.has_annotation(l.to)
     })
-}
-
-fn item_start(flat: &FlatDoc, key: &str) -> usize {
-    flat.items
-        .iter()
-        .find(|i| i.key == key)
-        .and_then(|i| i.ranges.first())
-        .map_or(usize::MAX, |r| r.0)
 }
 
 fn statement_span(doc: &Document, statement: Id) -> Span {
@@ -412,24 +408,31 @@ pub fn rebuild(
 
     // Which relations Demarche understands: they are consumed by the items they describe.
     let mut consumed = vec![false; flat.relations.len()];
+    // Relations by source and label, in order: looked up per item, so indexed once.
+    let mut relations_from: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, r) in flat.relations.iter().enumerate() {
+        relations_from
+            .entry((r.from.as_str(), r.label.as_str()))
+            .or_default()
+            .push(i);
+    }
     let rels_from = |key: &str, label: &str| -> Vec<usize> {
-        flat.relations
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.from == key && r.label == label)
-            .map(|(i, _)| i)
-            .collect()
+        relations_from
+            .get(&(key, label))
+            .cloned()
+            .unwrap_or_default()
     };
     let label_of = |key: &str| items.get(key).map(|i| i.label.as_str());
 
     // Mentions and their actors.
+    let mut names = ActorNames::of(project);
     let mut actor_of_item: HashMap<&str, Id> = HashMap::new();
     let mut id_of_item: HashMap<&str, Id> = HashMap::new();
     for item in flat.items.iter().filter(|i| i.label == MENTION) {
         let Some(span) = spans.get(item.key.as_str()) else {
             continue;
         };
-        let actor = resolve_actor(project, ids, item, span);
+        let actor = resolve_actor(project, ids, &mut names, item, span);
         actor_of_item.insert(&item.key, actor);
         let id = ids.fresh();
         id_of_item.insert(&item.key, id);
@@ -444,6 +447,7 @@ pub fn rebuild(
     // An actor named by a relation to a mention, or by a norm of the given kind.
     let actor_via = |project: &mut Project,
                      ids: &mut IdAllocator,
+                     names: &mut ActorNames,
                      consumed: &mut Vec<bool>,
                      item: &Item,
                      label: &str|
@@ -456,18 +460,18 @@ pub fn rebuild(
             }
         }
         for norm in item.norms.iter().filter(|n| n.kind == label) {
-            out.push(actor_by_norm(project, ids, norm));
+            out.push(actor_by_norm(project, ids, names, norm));
         }
         out
     };
 
     // Statements, with their speakers and cues.
-    let mut cue_items: Vec<&str> = Vec::new();
+    let mut cue_items: HashSet<&str> = HashSet::new();
     for item in flat.items.iter().filter(|i| i.label == STATEMENT) {
         let Some(span) = spans.get(item.key.as_str()) else {
             continue;
         };
-        let speaker = actor_via(project, ids, &mut consumed, item, SPEAKER)
+        let speaker = actor_via(project, ids, &mut names, &mut consumed, item, SPEAKER)
             .first()
             .copied();
         let mut cue = None;
@@ -479,7 +483,7 @@ pub fn rebuild(
             {
                 cue = Some(span.clone());
                 consumed[i] = true;
-                cue_items.push(to);
+                cue_items.insert(to);
             }
         }
         let attribution = attribute(item, ATTRIBUTION)
@@ -531,10 +535,10 @@ pub fn rebuild(
             let context = field(CodebookList::Contexts, CONTEXT);
             let strength = field(CodebookList::Strengths, STRENGTH);
             let time_horizon = field(CodebookList::TimeHorizons, TIME_HORIZON);
-            let committer = actor_via(project, ids, &mut consumed, item, COMMITTER)
+            let committer = actor_via(project, ids, &mut names, &mut consumed, item, COMMITTER)
                 .first()
                 .copied();
-            let addressees = actor_via(project, ids, &mut consumed, item, ADDRESSEE);
+            let addressees = actor_via(project, ids, &mut names, &mut consumed, item, ADDRESSEE);
             doc.commitments.push(Commitment {
                 id,
                 statement,
@@ -553,16 +557,17 @@ pub fn rebuild(
         } else {
             let polarity = field(CodebookList::Polarities, POLARITY);
             let intensity = field(CodebookList::Intensities, INTENSITY);
-            let holder = actor_via(project, ids, &mut consumed, item, HOLDER)
+            let holder = actor_via(project, ids, &mut names, &mut consumed, item, HOLDER)
                 .first()
                 .copied();
-            let target = match actor_via(project, ids, &mut consumed, item, TARGET).first() {
-                Some(&actor) => Some(StanceTarget::Actor(actor)),
-                None => attribute(item, TOPIC).map(|t| {
-                    ensure_key(project, CodebookList::Topics, t);
-                    StanceTarget::Topic(t.to_owned())
-                }),
-            };
+            let target =
+                match actor_via(project, ids, &mut names, &mut consumed, item, TARGET).first() {
+                    Some(&actor) => Some(StanceTarget::Actor(actor)),
+                    None => attribute(item, TOPIC).map(|t| {
+                        ensure_key(project, CodebookList::Topics, t);
+                        StanceTarget::Topic(t.to_owned())
+                    }),
+                };
             doc.stances.push(Stance {
                 id,
                 statement,
@@ -694,7 +699,13 @@ fn ensure_key(project: &mut Project, list: CodebookList, key: &str) {
 
 /// The actor a mention stands for: named by its `Demarche` norm, else by its text; found
 /// in the registry by name (or alias), else created with the codes its norms give.
-fn resolve_actor(project: &mut Project, ids: &mut IdAllocator, item: &Item, span: &Span) -> Id {
+fn resolve_actor(
+    project: &mut Project,
+    ids: &mut IdAllocator,
+    names: &mut ActorNames,
+    item: &Item,
+    span: &Span,
+) -> Id {
     let named = item
         .norms
         .iter()
@@ -702,7 +713,7 @@ fn resolve_actor(project: &mut Project, ids: &mut IdAllocator, item: &Item, span
         .map(|n| n.text.clone());
     let name = named.unwrap_or_else(|| span.text());
     let kind = attribute(item, ACTOR_KIND).map(str::to_owned);
-    let actor = find_or_create_actor(project, ids, &name, kind);
+    let actor = find_or_create_actor(project, ids, names, &name, kind);
     if let Some(a) = crate::model::ids::find_mut(&mut project.actors, actor) {
         for norm in item.norms.iter().filter(|n| n.kind == REFERENCE) {
             let slot = match norm.db.as_str() {
@@ -719,23 +730,54 @@ fn resolve_actor(project: &mut Project, ids: &mut IdAllocator, item: &Item, span
     actor
 }
 
-fn actor_by_norm(project: &mut Project, ids: &mut IdAllocator, norm: &Norm) -> Id {
+fn actor_by_norm(
+    project: &mut Project,
+    ids: &mut IdAllocator,
+    names: &mut ActorNames,
+    norm: &Norm,
+) -> Id {
     let name = if norm.text.is_empty() {
         norm.id.clone()
     } else {
         norm.text.clone()
     };
-    find_or_create_actor(project, ids, &name, None)
+    find_or_create_actor(project, ids, names, &name, None)
+}
+
+/// The registry's actors by name and alias, matched as [`Project::actor_by_name`] does
+/// (lowercased; the first actor in the registry wins), kept up to date with the actors
+/// an import creates: one lookup per mention instead of a scan of the registry.
+struct ActorNames(HashMap<String, Id>);
+
+impl ActorNames {
+    fn of(project: &Project) -> Self {
+        let mut names = Self(HashMap::new());
+        for actor in &project.actors {
+            names.add(actor);
+        }
+        names
+    }
+
+    fn add(&mut self, actor: &Actor) {
+        for name in actor.names() {
+            self.0.entry(name.to_lowercase()).or_insert(actor.id);
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<Id> {
+        self.0.get(&name.trim().to_lowercase()).copied()
+    }
 }
 
 fn find_or_create_actor(
     project: &mut Project,
     ids: &mut IdAllocator,
+    names: &mut ActorNames,
     name: &str,
     kind: Option<String>,
 ) -> Id {
-    if let Some(a) = project.actor_by_name(name) {
-        return a.id;
+    if let Some(id) = names.get(name) {
+        return id;
     }
     let kind = kind
         .or_else(|| first_key(project, CodebookList::ActorKinds))
@@ -743,6 +785,7 @@ fn find_or_create_actor(
     ensure_key(project, CodebookList::ActorKinds, &kind);
     let actor = Actor::new(ids.fresh(), name.trim(), kind);
     let id = actor.id;
+    names.add(&actor);
     crate::model::ids::insert_sorted(&mut project.actors, actor);
     id
 }

@@ -5,6 +5,7 @@
 //! renames it over the target only once it is complete on disk.
 
 mod atomic;
+mod canonical;
 mod disk;
 mod lock;
 mod recovery;
@@ -219,7 +220,7 @@ pub fn canonical_config() -> ron::ser::PrettyConfig {
 /// every map is a `BTreeMap`; there are no floats, and timestamps are whole seconds, so the
 /// same project always gives the same text.
 fn try_canonical_string(project: &Project) -> Result<String, ron::Error> {
-    let mut text = ron::ser::to_string_pretty(project, canonical_config())?;
+    let mut text = canonical::to_string_pretty(project, canonical_config())?;
     text.push('\n');
     Ok(text)
 }

@@ -326,19 +326,29 @@ impl SuggestionsState {
         self.shown = (0..self.list.len())
             .filter(|&i| settings.shows(self.list[i].kind))
             .collect();
+        // A new actor's name may already be in the project (accepted a moment ago). The
+        // names are indexed once, as `Project::actor_by_name` matches them (lowercased,
+        // the first actor wins), so that a long document's marks take linear time.
+        let mut colour_by_name = std::collections::HashMap::new();
+        for actor in &project.actors {
+            for name in actor.names() {
+                colour_by_name
+                    .entry(name.to_lowercase())
+                    .or_insert(actor.colour);
+            }
+        }
         let marks = self
             .shown
             .iter()
             .map(|&i| {
                 let s = &self.list[i];
-                // A new actor's name may already be in the project (accepted a moment ago).
                 let colour = match &s.detail {
                     Detail::Mention {
                         actor: ActorRef::Project(id),
                     } => project.actor(*id).map(|a| a.colour),
                     Detail::Mention {
                         actor: ActorRef::New(new),
-                    } => project.actor_by_name(&new.name).map(|a| a.colour),
+                    } => colour_by_name.get(&new.name.trim().to_lowercase()).copied(),
                     _ => None,
                 };
                 SuggestionMark {
