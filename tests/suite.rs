@@ -14,6 +14,7 @@ mod cli_commands;
 mod cli_suggest;
 mod demo_project;
 mod edits;
+mod export_brat_conf;
 mod export_formats;
 mod export_import;
 mod export_roundtrip;
