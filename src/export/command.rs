@@ -1,17 +1,24 @@
 //! `demarche export PROJECT.ron --format FORMAT --out DIR`, called from the command line.
 
-use super::{Format, export};
-use anyhow::{Context, Result};
+use super::{Format, export, message};
+use anyhow::{Result, anyhow};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Loads the project, exports it and prints what was written; anything the format could
-/// not carry is listed on stderr (the export still succeeds).
+/// Loads the project, exports it and prints what was written (once every file is in
+/// place); anything the format could not carry is listed on stderr (the export still
+/// succeeds).
 pub fn run(project_path: &Path, format: Format, out: &Path) -> Result<ExitCode> {
     let project = crate::persist::load(project_path)?.project;
-    let summary = export(&project, format, out, &mut |_| {})
-        .with_context(|| format!("cannot export {} as {format}", project_path.display()))?;
+    // One message with each cause once (`main` prints a chain, whose links repeat causes).
+    let summary = export(&project, format, out, &mut |_| {}).map_err(|e| {
+        anyhow!(
+            "cannot export {} as {format}: {}",
+            project_path.display(),
+            message(&e)
+        )
+    })?;
     let mut stdout = std::io::stdout().lock();
     for file in &summary.files {
         writeln!(stdout, "wrote {}", file.display())?;

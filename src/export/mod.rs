@@ -2,8 +2,9 @@
 //! REFI-QDA (`.qdpx`) and a self-contained HTML report. File names are listed by
 //! [`Format::files`] and documented in the README.
 //!
-//! Files are written into a hidden staging folder inside the destination and moved into
-//! place only when every one of them is complete, so a failed export leaves nothing behind.
+//! Files are written into a hidden staging folder inside the destination and replace the
+//! old ones as one set ([`staging`]): the destination holds either all the old files or all
+//! the new ones, even when the export fails or its process dies halfway.
 
 mod brat;
 pub mod command;
@@ -11,7 +12,9 @@ mod csv;
 mod html;
 mod json;
 mod jsonl;
+mod lock;
 mod qdpx;
+mod staging;
 
 pub use self::csv::neutralise_formula;
 
@@ -96,21 +99,68 @@ impl std::fmt::Display for Format {
     }
 }
 
+/// Why an export failed. The destination then holds its old files, unchanged, except
+/// for [`ExportError::Incomplete`]. Causes are [`source`](std::error::Error::source)s, not
+/// repeated in the messages: show them with [`message`].
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("cannot write to {}: {source}", path.display())]
+    #[error("cannot write to {}", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot write CSV: {0}")]
+    #[error("cannot write CSV")]
     Csv(#[from] ::csv::Error),
-    #[error("cannot write JSON: {0}")]
+    #[error("cannot write JSON")]
     Json(#[from] serde_json::Error),
-    #[error("cannot write the REFI-QDA archive: {0}")]
+    #[error("cannot write the REFI-QDA archive")]
     Zip(#[from] zip::result::ZipError),
     #[error("{} exists and is not a folder", path.display())]
     NotAFolder { path: PathBuf },
+    #[error(
+        "{} is a folder where the export would write a file; nothing was changed (move the folder away or export elsewhere)",
+        path.display()
+    )]
+    NotReplaceable { path: PathBuf },
+    #[error(
+        "another export into {} is running ({holder}); nothing was changed, try again when it has finished",
+        path.display()
+    )]
+    Busy { path: PathBuf, holder: String },
+    /// An earlier export was stopped while moving its files and could not be undone.
+    #[error(
+        "an export into this folder was interrupted and cannot be undone ({reason}); its files are kept in {} for you to sort out, and nothing else was changed",
+        staging.display()
+    )]
+    Interrupted { staging: PathBuf, reason: String },
+    /// A move failed and putting the old files back failed too.
+    #[error(
+        "cannot write to {}, and putting the old files back failed too ({undo}); the next export into this folder tries again, and the old files are kept in {} until then",
+        path.display(),
+        staging.display()
+    )]
+    Incomplete {
+        path: PathBuf,
+        source: std::io::Error,
+        undo: std::io::Error,
+        staging: PathBuf,
+    },
+}
+
+/// `error` and its causes in one line, each said once: some causes (zip's, serde_json's)
+/// already repeat their own source in their message.
+pub fn message(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(c) = cause {
+        let part = c.to_string();
+        if !text.contains(&part) {
+            text.push_str(": ");
+            text.push_str(&part);
+        }
+        cause = c.source();
+    }
+    text
 }
 
 /// How far an export has come, for a progress bar.
@@ -133,7 +183,7 @@ pub struct Summary {
 /// Where a format's writer puts its files, and what it tells the caller.
 pub(crate) struct Sink {
     staging: PathBuf,
-    files: Vec<PathBuf>,
+    files: Vec<String>,
     left_out: Vec<String>,
 }
 
@@ -148,7 +198,7 @@ impl Sink {
             path: path.clone(),
             source,
         })?;
-        self.files.push(PathBuf::from(name));
+        self.files.push(name.to_owned());
         Ok(std::io::BufWriter::with_capacity(1 << 16, file))
     }
 
@@ -173,7 +223,8 @@ impl Sink {
 }
 
 /// Exports `project` as `format` into the folder `dir` (created if missing), replacing
-/// files of the same names. `progress` is called as documents are written.
+/// files of the same names as one set: on failure `dir` keeps its old files. `progress` is
+/// called as documents are written.
 pub fn export(
     project: &Project,
     format: Format,
@@ -190,12 +241,20 @@ pub fn export(
         });
     }
     std::fs::create_dir_all(dir).map_err(io)?;
-    let staging = tempfile::Builder::new()
-        .prefix(".demarche-export-")
-        .tempdir_in(dir)
-        .map_err(io)?;
+    let lock = lock::FolderLock::acquire(dir).map_err(|e| match e {
+        lock::LockError::Busy(holder) => ExportError::Busy {
+            path: dir.to_owned(),
+            holder,
+        },
+        lock::LockError::Io(source) => io(source),
+    })?;
+    // Without the OS lock a staging folder may be a live export's: leave them all.
+    if lock.is_held() {
+        staging::recover(dir)?;
+    }
+    let staging = staging::Staging::create(dir)?;
     let mut sink = Sink {
-        staging: staging.path().to_owned(),
+        staging: staging.new_files(),
         files: Vec::new(),
         left_out: Vec::new(),
     };
@@ -207,18 +266,11 @@ pub fn export(
         Format::Qdpx => qdpx::write(project, &mut sink, progress)?,
         Format::Html => html::write(project, &mut sink, progress)?,
     }
-    let mut files = Vec::with_capacity(sink.files.len());
-    for name in &sink.files {
-        let target = dir.join(name);
-        std::fs::rename(staging.path().join(name), &target).map_err(|source| ExportError::Io {
-            path: target.clone(),
-            source,
-        })?;
-        files.push(target);
-    }
+    staging.commit(&sink.files, &mut |from, to| std::fs::rename(from, to))?;
+    drop(lock);
     let counts = project.counts();
     Ok(Summary {
-        files,
+        files: sink.files.iter().map(|name| dir.join(name)).collect(),
         documents: counts.documents,
         annotations: project.documents.iter().map(|d| d.annotation_count()).sum(),
         left_out: sink.left_out,

@@ -15,6 +15,7 @@
 
 use super::flat::{self, FlatDoc, ImportProblem, Item, Norm, Relation};
 use crate::model::{CodebookList, Project};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
@@ -31,6 +32,99 @@ pub fn brat_name(s: &str) -> String {
         "_".into()
     } else {
         cleaned
+    }
+}
+
+/// Names brat's configuration gives a meaning of its own (`[drawing]` defaults, the
+/// config-only nesting relation); a key spelled so is escaped like any unsafe name.
+const BRAT_RESERVED: [&str; 4] = [
+    "SPAN_DEFAULT",
+    "ARC_DEFAULT",
+    "ATTRIBUTE_DEFAULT",
+    "ENTITY-NESTING",
+];
+
+/// How [`brat_type`] marks an escaped name.
+const TYPE_ESCAPE: &str = "__";
+
+/// Whether brat's configuration takes `s` as it is for a type or attribute name. brat
+/// stores only `[A-Za-z0-9_-]` names: `normalize_to_storage_form` in
+/// `server/src/projectconfig.py` rewrites any other (so it no longer matches the `.ann`
+/// files), a line of hyphens is a separator and a few names are its own.
+fn is_brat_storage_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && !s.bytes().all(|b| b == b'-')
+        && !BRAT_RESERVED.contains(&s)
+}
+
+/// A type name (entity or relation) that brat's configuration accepts: the name itself when
+/// it can ([`is_brat_storage_name`]), otherwise `__` then its ASCII letters and digits, with
+/// every other character as `_HEX_` (its code point): `econ:aid` → `__econ_3a_aid`. Names
+/// already starting with `__` are escaped too, so [`brat_type_decode`] reverses it.
+pub fn brat_type(s: &str) -> Cow<'_, str> {
+    if is_brat_storage_name(s) && !s.starts_with(TYPE_ESCAPE) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::from(TYPE_ESCAPE);
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else {
+            let _ = write!(out, "_{:x}_", u32::from(c));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The name [`brat_type`] was given; `None` for a malformed escape.
+pub fn brat_type_decode(s: &str) -> Option<String> {
+    let Some(mut rest) = s.strip_prefix(TYPE_ESCAPE) else {
+        return Some(s.to_owned());
+    };
+    let mut out = String::with_capacity(rest.len());
+    while let Some(c) = rest.chars().next() {
+        if c == '_' {
+            let (hex, after) = rest[1..].split_once('_')?;
+            out.push(char::from_u32(u32::from_str_radix(hex, 16).ok()?)?);
+            rest = after;
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    Some(out)
+}
+
+/// Whether an attribute can be an `A` line declared in `annotation.conf`: a storage name
+/// (see [`is_brat_storage_name`]) and a value that is one entry of brat's `Value:` list,
+/// which whitespace ends, `,` and `|` split and `<…>` makes a macro. Any other attribute
+/// is written as a `#` line of type `Attribute:NAME`.
+pub fn fits_attribute_line(name: &str, value: &str) -> bool {
+    is_brat_storage_name(name)
+        && !value
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, ',' | '|' | '<'))
+}
+
+/// A label as `visual.conf` can hold it. brat's `[labels]` reader splits labels at `|`,
+/// ends them at a tab or line break, reads `<…>` as a macro and a leading `!` as "unused",
+/// with no escape for any of them: they become look-alikes (`｜`, `＜`, `！`) and spaces.
+fn brat_label(label: &str) -> String {
+    let cleaned: String = label
+        .chars()
+        .map(|c| match c {
+            '|' => '｜',
+            '<' => '＜',
+            c if c.is_whitespace() || c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    let cleaned = cleaned.trim();
+    match cleaned.strip_prefix('!') {
+        Some(rest) => format!("！{rest}"),
+        None => cleaned.to_owned(),
     }
 }
 
@@ -105,11 +199,10 @@ pub fn write_ann(flat: &FlatDoc, text: &str) -> String {
             out,
             "{}\t{} {offsets}\t{covered}",
             item.key,
-            brat_name(&item.label)
+            brat_type(&item.label)
         );
         for (name, value) in &item.attributes {
-            let clean = !value.chars().any(char::is_whitespace);
-            if clean && !name.chars().any(char::is_whitespace) && !name.is_empty() {
+            if fits_attribute_line(name, value) {
                 a += 1;
                 let value = if value.is_empty() {
                     String::new()
@@ -147,7 +240,7 @@ pub fn write_ann(flat: &FlatDoc, text: &str) -> String {
             out,
             "{}\t{} Arg1:{} Arg2:{}",
             rel.key,
-            brat_name(&rel.label),
+            brat_type(&rel.label),
             rel.from,
             rel.to
         );
@@ -486,13 +579,14 @@ pub fn locate(problems: Vec<ImportProblem>, line_of: &HashMap<String, usize>) ->
 }
 
 /// `annotation.conf` declaring every type, relation and attribute the exported `.ann`
-/// files use (brat refuses to show undeclared ones), from the codebook and the data.
+/// files use (brat refuses to show undeclared ones), from the codebook and the data. Names
+/// are written as [`write_ann`] writes them, in a form brat's reader keeps as it is.
 pub fn annotation_conf(project: &Project, flats: &[FlatDoc]) -> String {
     let mut entities: BTreeSet<String> = BTreeSet::new();
     let mut relations: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
     let mut attributes: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
     for entry in project.codebook.list(CodebookList::TagCategories) {
-        entities.insert(brat_name(&entry.key));
+        entities.insert(brat_type(&entry.key).into_owned());
     }
     for flat in flats {
         let label_of: HashMap<&str, &str> = flat
@@ -501,25 +595,28 @@ pub fn annotation_conf(project: &Project, flats: &[FlatDoc]) -> String {
             .map(|i| (i.key.as_str(), i.label.as_str()))
             .collect();
         for item in &flat.items {
-            entities.insert(brat_name(&item.label));
+            entities.insert(brat_type(&item.label).into_owned());
             for (name, value) in &item.attributes {
-                if value.chars().any(char::is_whitespace) || name.chars().any(char::is_whitespace) {
+                // Written as a `#` line instead, which needs no declaration.
+                if !fits_attribute_line(name, value) {
                     continue;
                 }
                 let slot = attributes.entry(name.clone()).or_default();
-                slot.0.insert(brat_name(&item.label));
+                slot.0.insert(brat_type(&item.label).into_owned());
                 if !value.is_empty() {
                     slot.1.insert(value.clone());
                 }
             }
         }
         for rel in &flat.relations {
-            let slot = relations.entry(brat_name(&rel.label)).or_default();
+            let slot = relations
+                .entry(brat_type(&rel.label).into_owned())
+                .or_default();
             if let Some(l) = label_of.get(rel.from.as_str()) {
-                slot.0.insert(brat_name(l));
+                slot.0.insert(brat_type(l).into_owned());
             }
             if let Some(l) = label_of.get(rel.to.as_str()) {
-                slot.1.insert(brat_name(l));
+                slot.1.insert(brat_type(l).into_owned());
             }
         }
     }
@@ -542,7 +639,8 @@ pub fn annotation_conf(project: &Project, flats: &[FlatDoc]) -> String {
                     .codebook
                     .list(list)
                     .iter()
-                    .map(|e| brat_name(&e.key)),
+                    .filter(|e| fits_attribute_line(name, &e.key))
+                    .map(|e| e.key.clone()),
             );
         }
     }
@@ -576,7 +674,8 @@ pub fn annotation_conf(project: &Project, flats: &[FlatDoc]) -> String {
     out
 }
 
-/// `visual.conf`: codebook labels for the types and a colour for each.
+/// `visual.conf`: codebook labels for the types (as [`brat_label`] can hold them) and a
+/// colour for each.
 pub fn visual_conf(project: &Project, flats: &[FlatDoc]) -> String {
     let mut out = String::from("# Generated by Demarche.\n[labels]\n");
     let builtin = [
@@ -590,16 +689,25 @@ pub fn visual_conf(project: &Project, flats: &[FlatDoc]) -> String {
         let _ = writeln!(out, "{key} | {label}");
     }
     let mut tag_keys: BTreeSet<String> = BTreeSet::new();
+    let label_line = |out: &mut String, key: &str, label: &str| {
+        let label = brat_label(label);
+        if label.is_empty() {
+            let _ = writeln!(out, "{key}");
+        } else {
+            let _ = writeln!(out, "{key} | {label}");
+        }
+    };
     for e in project.codebook.list(CodebookList::TagCategories) {
-        let _ = writeln!(out, "{} | {}", brat_name(&e.key), e.label);
-        tag_keys.insert(brat_name(&e.key));
+        let key = brat_type(&e.key);
+        label_line(&mut out, &key, &e.label);
+        tag_keys.insert(key.into_owned());
     }
     for e in project.codebook.list(CodebookList::LinkTypes) {
-        let _ = writeln!(out, "{} | {}", brat_name(&e.key), e.label);
+        label_line(&mut out, &brat_type(&e.key), &e.label);
     }
     for f in flats {
         for i in &f.items {
-            tag_keys.insert(brat_name(&i.label));
+            tag_keys.insert(brat_type(&i.label).into_owned());
         }
     }
     out.push_str("\n[drawing]\n");

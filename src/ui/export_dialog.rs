@@ -66,8 +66,8 @@ impl ExportDialog {
                 d.store(p.done, Ordering::Relaxed);
                 t.store(p.total, Ordering::Relaxed);
             };
-            let result =
-                export::export(&project, format, &dir, &mut progress).map_err(|e| e.to_string());
+            let result = export::export(&project, format, &dir, &mut progress)
+                .map_err(|e| export::message(&e));
             // The dialog may have been dropped with the window; nothing to tell then.
             let _ = tx.send(result);
         });

@@ -30,7 +30,7 @@ He added that Beijing was ready to support CELAC\u{2019}s integration, provided 
 
 pub const ARTICLE_ZH: &str = "新华社北京电 习近平会见墨西哥总统，双方同意加强合作。\n墨西哥方面表示“愿意”共同推进拉共体建设。\n";
 
-fn span(doc: &Document, needle: &str) -> Span {
+pub fn span(doc: &Document, needle: &str) -> Span {
     let byte = doc.text().find(needle).unwrap();
     let start = doc.index().char_of(byte).unwrap();
     let end = start + needle.chars().count();
