@@ -21,6 +21,7 @@ mod import_docx;
 mod import_encodings;
 mod import_folders;
 mod import_html;
+mod import_limits;
 mod import_markdown;
 mod import_metadata;
 mod import_pdf;
