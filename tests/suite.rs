@@ -26,6 +26,7 @@ mod import_markdown;
 mod import_metadata;
 mod import_pdf;
 mod import_roundtrip;
+mod interchange_limits;
 mod persist_load;
 mod persist_migrate;
 mod persist_recovery;
