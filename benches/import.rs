@@ -4,7 +4,9 @@
 //! Targets (issue 5): 500 plain-text articles (4–8 KB each, generated wire copy with
 //! accents, Han, Hangul and Cyrillic names) ≤ 5 s; one 300-page PDF (about 500 words a
 //! page, Helvetica with a composite font for non-Latin names, running header, page
-//! numbers) ≤ 10 s. After criterion's report a summary prints each median beside its target.
+//! numbers) ≤ 10 s. Hostile pages (issue 12): 10,000 nested `<div>`s around a story ≤ 1 s
+//! (24 s before nesting was bounded), one tag with 200,000 attributes ≤ 1 s (16 s before).
+//! After criterion's report a summary prints each median beside its target.
 //!
 //! `cargo bench --bench import`
 
@@ -88,6 +90,44 @@ fn import_pdf(bytes: &[u8]) -> String {
     doc.text().to_owned()
 }
 
+/// A story of three paragraphs, as a page nests it.
+const STORY: &str = "<p>The foreign ministers of Brazil and India met in Geneva on Tuesday to \
+    discuss the reform of the Security Council, according to a statement released after the \
+    talks by both delegations.</p><p>“We will continue to work together for a council that \
+    reflects the world of today,” the Brazilian minister said, adding that the two countries \
+    would coordinate their positions before the General Assembly.</p><p>The Indian minister \
+    said the talks had been productive and that both sides would meet again in New Delhi.</p>";
+
+const NESTING: usize = 10_000;
+const ATTRIBUTES: usize = 200_000;
+
+fn page(body: &str) -> Vec<u8> {
+    format!("<!DOCTYPE html><html><head><title>Talks</title></head><body>{body}</body></html>")
+        .into_bytes()
+}
+
+/// The story inside 10,000 nested `<div>`s (110 KB).
+fn deep_page() -> Vec<u8> {
+    page(&format!(
+        "{}<article>{STORY}</article>{}",
+        "<div>".repeat(NESTING),
+        "</div>".repeat(NESTING)
+    ))
+}
+
+/// The story in an `<article>` with 200,000 attributes (3.5 MB).
+fn wide_page() -> Vec<u8> {
+    let attributes: String = (0..ATTRIBUTES)
+        .map(|n| format!(" data-x{n}=\"{n}\""))
+        .collect();
+    page(&format!("<article{attributes}>{STORY}</article>"))
+}
+
+fn import_html(bytes: &[u8]) -> usize {
+    let doc = import::import_bytes(bytes, Some("page.html"), Id(1)).expect("the page imports");
+    doc.text().len()
+}
+
 fn median(mut runs: Vec<Duration>) -> Duration {
     runs.sort();
     runs[runs.len() / 2]
@@ -106,6 +146,11 @@ fn main() {
         "page furniture is dropped"
     );
     let text_len = text.len();
+    let (deep, wide) = (deep_page(), wide_page());
+    assert!(
+        import_html(&deep) > 300 && import_html(&wide) > 300,
+        "the story is kept"
+    );
 
     let mut c = Criterion::default()
         .sample_size(10)
@@ -119,6 +164,12 @@ fn main() {
         b.iter(|| black_box(import_folder(&folder)))
     });
     group.bench_function("300-page PDF", |b| b.iter(|| black_box(import_pdf(&pdf))));
+    group.bench_function("10,000 nested divs (HTML)", |b| {
+        b.iter(|| black_box(import_html(&deep)))
+    });
+    group.bench_function("200,000 attributes on a tag (HTML)", |b| {
+        b.iter(|| black_box(import_html(&wide)))
+    });
     group.finish();
     c.final_summary();
 
@@ -140,6 +191,18 @@ fn main() {
             })
             .collect(),
     );
+    let time = |bytes: &[u8]| {
+        median(
+            (0..5)
+                .map(|_| {
+                    let start = Instant::now();
+                    black_box(import_html(bytes));
+                    start.elapsed()
+                })
+                .collect(),
+        )
+    };
+    let (deep_median, wide_median) = (time(&deep), time(&wide));
     println!("\nimport (median of 5 runs):");
     println!(
         "  {ARTICLES} plain-text articles ({:.1} MB, avg {:.1} KB): {:>8.1} ms = {:.2}× the 5 s target",
@@ -154,5 +217,17 @@ fn main() {
         text_len as f64 / 1e6,
         pdf_median.as_secs_f64() * 1e3,
         pdf_median.as_secs_f64() / 10.0
+    );
+    println!(
+        "  {NESTING} nested divs ({:.0} KB of HTML): {:>8.1} ms = {:.2}× the 1 s target",
+        deep.len() as f64 / 1e3,
+        deep_median.as_secs_f64() * 1e3,
+        deep_median.as_secs_f64() / 1.0
+    );
+    println!(
+        "  {ATTRIBUTES} attributes on one tag ({:.1} MB of HTML): {:>8.1} ms = {:.2}× the 1 s target",
+        wide.len() as f64 / 1e6,
+        wide_median.as_secs_f64() * 1e3,
+        wide_median.as_secs_f64() / 1.0
     );
 }

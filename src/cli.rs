@@ -231,8 +231,8 @@ fn import(path: &Path, articles: &[PathBuf]) -> Result<ExitCode> {
         failures: mut failed,
     } = crate::import::expand_paths(articles);
     for article in &files {
-        let doc = match crate::import::import_file(article, ids.fresh()) {
-            Ok(doc) => doc,
+        let (doc, warnings) = match crate::import::import_file_with_warnings(article, ids.fresh()) {
+            Ok(imported) => (imported.document, imported.warnings),
             Err(e) => {
                 failed.push((article.clone(), e.to_string()));
                 continue;
@@ -259,6 +259,10 @@ fn import(path: &Path, articles: &[PathBuf]) -> Result<ExitCode> {
             "{}: imported as document {id} “{title}”",
             article.display()
         ));
+        let mut err = std::io::stderr().lock();
+        for warning in &warnings {
+            writeln!(err, "{}: warning: {warning}", article.display())?;
+        }
         imported += 1;
     }
     if imported > 0 {

@@ -177,14 +177,32 @@ fn bytes_with_nul_or_control_characters_are_refused_as_binary() {
 }
 
 #[test]
-fn utf16_without_bom_is_refused_with_advice() {
+fn utf16_without_bom_is_told_by_its_zero_bytes_and_read_with_a_warning() {
     let expected = expected("en-utf-16le-bom");
     let le: Vec<u8> = expected.encode_utf16().flat_map(u16::to_le_bytes).collect();
     let be: Vec<u8> = expected.encode_utf16().flat_map(u16::to_be_bytes).collect();
-    for bytes in [le, be] {
-        let err = import::import_bytes(&bytes, Some("a.txt"), Id(1)).unwrap_err();
-        assert!(matches!(err, ImportError::Utf16WithoutBom), "{err:?}");
+    for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+        let imported =
+            import::import_bytes_with_warnings(&bytes, Some("a.txt"), Id(1)).expect("reads");
+        assert_eq!(imported.document.text(), expected.replace("\r\n", "\n"));
+        assert_eq!(imported.document.origin.encoding, name);
+        assert!(
+            imported.warnings.iter().any(|w| w.contains(name)),
+            "{:?}",
+            imported.warnings
+        );
     }
+}
+
+#[test]
+fn utf16_without_bom_cut_short_is_refused_by_name() {
+    let expected = expected("en-utf-16le-bom");
+    let mut le: Vec<u8> = expected.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    // Half a character at the end: odd length, once read as "binary".
+    le.pop();
+    let err = import::import_bytes(&le, Some("a.txt"), Id(1)).unwrap_err();
+    assert!(matches!(err, ImportError::Utf16WithoutBom), "{err:?}");
+    assert!(err.to_string().contains("UTF-16"), "{err}");
 }
 
 #[test]
@@ -293,4 +311,62 @@ fn formats_not_yet_supported_are_refused_by_name() {
     let page = import::import_bytes(b"<!DOCTYPE html><p>Hi</p>", None, Id(1)).expect("imports");
     assert_eq!(page.origin.format, "html");
     assert!(!import::SUPPORTED_EXTENSIONS.contains(&"rtf"));
+}
+
+#[test]
+fn utf8_with_a_stray_byte_stays_utf8_with_the_byte_replaced_and_named() {
+    let article = "Le ministre a déclaré : « Nous sommes prêts ».\nÀ Genève, l’accord";
+    let mut bytes = article.as_bytes().to_vec();
+    // A windows-1252 "é" pasted into the second line, after "À Genève, l".
+    let at = article.find("l’accord").unwrap() + 1;
+    bytes.insert(at, 0xE9);
+    let imported =
+        import::import_bytes_with_warnings(&bytes, Some("a.txt"), Id(1)).expect("imports");
+    let doc = &imported.document;
+    assert_eq!(doc.origin.encoding, "UTF-8");
+    assert_eq!(
+        doc.text(),
+        "Le ministre a déclaré : « Nous sommes prêts ».\nÀ Genève, l\u{FFFD}’accord"
+    );
+    assert_eq!(imported.warnings.len(), 1, "{:?}", imported.warnings);
+    let warning = &imported.warnings[0];
+    assert!(warning.contains("line 2, column 12"), "{warning}");
+    assert!(warning.contains(&format!("byte {at}")), "{warning}");
+}
+
+#[test]
+fn chinese_utf8_with_a_stray_byte_is_read_not_refused_as_binary() {
+    let article = "外交部发言人王毅表示，中方愿与各方加强合作。\n双方同意继续推进谈判。";
+    let mut bytes = article.as_bytes().to_vec();
+    bytes.insert(article.find('双').unwrap(), 0xFF);
+    let imported =
+        import::import_bytes_with_warnings(&bytes, Some("a.txt"), Id(1)).expect("imports");
+    assert_eq!(imported.document.origin.encoding, "UTF-8");
+    assert_eq!(
+        imported.document.text(),
+        "外交部发言人王毅表示，中方愿与各方加强合作。\n\u{FFFD}双方同意继续推进谈判。"
+    );
+    assert!(
+        imported.warnings[0].contains("line 2, column 1"),
+        "{:?}",
+        imported.warnings
+    );
+}
+
+#[test]
+fn many_bad_sequences_are_listed_up_to_five_and_counted() {
+    let mut bytes = "Déclaration conjointe sur la coopération régionale "
+        .repeat(4)
+        .into_bytes();
+    for _ in 0..7 {
+        bytes.extend_from_slice(b"x\x80 ");
+    }
+    let imported =
+        import::import_bytes_with_warnings(&bytes, Some("a.txt"), Id(1)).expect("imports");
+    let warning = &imported.warnings[0];
+    assert!(
+        warning.starts_with("read as UTF-8, but 7 byte sequences"),
+        "{warning}"
+    );
+    assert!(warning.ends_with("and 2 more"), "{warning}");
 }

@@ -449,3 +449,42 @@ fn a_single_file_that_fails_is_reported_in_the_status_bar() {
         "status: {status}"
     );
 }
+
+#[test]
+fn an_article_read_with_replaced_bytes_is_imported_and_its_warning_shown_in_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let addis = dir.path().join("addis.txt");
+    let stray = dir.path().join("stray.txt");
+    write(&addis, STORY_ADDIS.as_bytes());
+    // A windows-1252 "é" pasted into a UTF-8 story.
+    let mut bytes = STORY_PEKIN_CRLF.as_bytes().to_vec();
+    bytes.insert(10, 0xE9);
+    write(&stray, &bytes);
+    let mut h = harness(DemarcheApp::app_for_tests(Startup::Open(
+        project_with_one_article(dir.path()),
+    )));
+    h.run();
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    h.run();
+    h.event(egui::Event::Text(addis.display().to_string()));
+    h.key_press(Key::Enter);
+    h.event(egui::Event::Text(stray.display().to_string()));
+    h.run();
+    h.get_by_label("OK").click();
+    finish_import(&mut h);
+
+    let summary = outcome(&h);
+    assert_eq!(summary.imported.len(), 2);
+    assert!(summary.imported[0].warnings.is_empty());
+    assert_eq!(summary.imported[1].warnings.len(), 1);
+    let headline = "Imported 2 articles (1 with warnings)";
+    assert_eq!(h.state().status_text(), Some(headline));
+    h.get_by_label_contains(
+        "stray.txt: read as UTF-8, but 1 byte sequence is not UTF-8 and was replaced",
+    );
+    let text = h.state().workspace().project().documents[2]
+        .text()
+        .to_owned();
+    assert!(text.starts_with("Pékin et \u{FFFD}Bruxelles"), "{text}");
+}

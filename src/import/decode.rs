@@ -15,12 +15,16 @@ pub struct Decoded {
     /// WHATWG name of the encoding the bytes were read as ("UTF-8", "windows-1252", …).
     pub encoding: &'static str,
     pub line_endings: LineEndings,
+    /// What the analyst should know about how the bytes were read (bytes replaced).
+    pub warnings: Vec<String>,
 }
 
 /// Decodes an article's bytes. BOMs win; then valid UTF-8; then chardetng's guess.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
-    let (text, encoding) = to_text(bytes)?;
-    finish(text, encoding)
+    let (text, encoding, warning) = to_text(bytes)?;
+    let mut decoded = finish(text, encoding)?;
+    decoded.warnings.extend(warning);
+    Ok(decoded)
 }
 
 /// Decodes bytes whose encoding the file declares (an HTML meta charset). A BOM still
@@ -48,29 +52,47 @@ fn finish(text: String, encoding: &'static Encoding) -> Result<Decoded, ImportEr
         text,
         encoding: encoding.name(),
         line_endings,
+        warnings: Vec::new(),
     })
 }
 
-fn to_text(bytes: &[u8]) -> Result<(String, &'static Encoding), ImportError> {
+/// Text, the encoding it was read as, and a warning when bytes had to be replaced.
+type Read = (String, &'static Encoding, Option<String>);
+
+fn to_text(bytes: &[u8]) -> Result<Read, ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::Empty);
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
-        return strict_decode(encoding, body).map(|text| (text, encoding));
+        return strict_decode(encoding, body).map(|text| (text, encoding, None));
     }
     if let Some(kind) = binary_kind(bytes) {
         return Err(ImportError::Binary { kind: Some(kind) });
     }
-    if looks_like_utf16(bytes) {
-        return Err(ImportError::Utf16WithoutBom);
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return strict_decode(encoding, bytes)
+            .map_err(|_| ImportError::Utf16WithoutBom)
+            .map(|text| {
+                let warning = format!(
+                    "read as {} (UTF-16 without a byte-order mark, told by the zero bytes \
+                     between its letters)",
+                    encoding.name()
+                );
+                (text, encoding, Some(warning))
+            });
     }
     // Without a BOM a NUL byte means binary: no text encoding we read puts NULs in text.
     if bytes.contains(&0) {
         return Err(ImportError::Binary { kind: None });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_owned(), UTF_8));
+        return Ok((text.to_owned(), UTF_8, None));
+    }
+    // UTF-8 but for a few bad bytes (a cut character, a stray byte from a copy and paste):
+    // reading it as a legacy code page would garble every accent and quotation mark.
+    if let Some((text, warning)) = utf8_with_slips(bytes) {
+        return Ok((text, UTF_8, Some(warning)));
     }
     // Detection costs 0.1 to 0.3 µs a byte (measured), a third of a second for a 1 MB
     // GBK file: guess from the start of a long file, and only if that guess cannot decode
@@ -82,11 +104,66 @@ fn to_text(bytes: &[u8]) -> Result<(String, &'static Encoding), ImportError> {
     if sample_end < bytes.len() {
         let encoding = detect(&bytes[..sample_end], bytes);
         if let Ok(text) = strict_decode(encoding, bytes) {
-            return Ok((text, encoding));
+            return Ok((text, encoding, None));
         }
     }
     let encoding = detect(bytes, bytes);
-    strict_decode(encoding, bytes).map(|text| (text, encoding))
+    strict_decode(encoding, bytes).map(|text| (text, encoding, None))
+}
+
+/// Positions listed in a warning about replaced bytes; the rest are counted.
+const LISTED_SLIPS: usize = 5;
+
+/// Decodes bytes that are UTF-8 but for a few invalid sequences, each replaced by U+FFFD,
+/// with a warning naming where they were. "A few": at least as many well-formed multi-byte
+/// characters as bad sequences. Text in a legacy code page has almost none of the former
+/// (its accented letters are lone high bytes), so it still goes to detection.
+fn utf8_with_slips(bytes: &[u8]) -> Option<(String, String)> {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let (mut well_formed, mut slips) = (0usize, Vec::new());
+    let (mut line, mut column) = (1usize, 1usize);
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+            well_formed += usize::from(!c.is_ascii());
+        }
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            let offset =
+                chunk.valid().as_ptr() as usize - bytes.as_ptr() as usize + chunk.valid().len();
+            slips.push((line, column, offset));
+            text.push(char::REPLACEMENT_CHARACTER);
+            column += 1;
+        }
+    }
+    if well_formed == 0 || well_formed < slips.len() {
+        return None;
+    }
+    let mut listed: Vec<String> = slips
+        .iter()
+        .take(LISTED_SLIPS)
+        .map(|(line, column, offset)| format!("line {line}, column {column} (byte {offset})"))
+        .collect();
+    if slips.len() > LISTED_SLIPS {
+        listed.push(format!("and {} more", slips.len() - LISTED_SLIPS));
+    }
+    let warning = format!(
+        "read as UTF-8, but {} {} not UTF-8 and {} replaced by \u{FFFD}: {}",
+        slips.len(),
+        if slips.len() == 1 {
+            "byte sequence is"
+        } else {
+            "byte sequences are"
+        },
+        if slips.len() == 1 { "was" } else { "were" },
+        listed.join("; ")
+    );
+    Some((text, warning))
 }
 
 /// How much of a long file chardetng sees first, from its first non-ASCII byte: dozens
@@ -148,11 +225,13 @@ fn has_gb18030_four_byte_sequence(bytes: &[u8]) -> bool {
     false
 }
 
-/// Mostly-Latin UTF-16 has a NUL in every other byte, and (nearly) only there.
-fn looks_like_utf16(bytes: &[u8]) -> bool {
+/// UTF-16 without a byte-order mark, told by its zero bytes: mostly-Latin UTF-16 has a NUL
+/// in every other byte (odd offsets little-endian, even ones big-endian) and (nearly) only
+/// there. Text in any other encoding we read has no NULs at all.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(4096)];
-    if sample.len() < 16 || !bytes.len().is_multiple_of(2) {
-        return false;
+    if sample.len() < 16 {
+        return None;
     }
     let pairs = sample.len() / 2;
     let nul_at = |parity: usize| {
@@ -164,8 +243,15 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
             .count()
     };
     let (even, odd) = (nul_at(0), nul_at(1));
-    // Little-endian ASCII puts its NULs at odd offsets, big-endian at even ones.
-    (odd * 10 >= pairs * 6 && even == 0) || (even * 10 >= pairs * 6 && odd == 0)
+    // A few NULs on the other side (U+0100, U+0200… or a damaged byte) are allowed.
+    let mostly = |here: usize, there: usize| here * 10 >= pairs * 3 && there * 50 <= here;
+    if mostly(odd, even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if mostly(even, odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Well-known binary formats, named so the analyst knows what they picked.

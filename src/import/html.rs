@@ -1,7 +1,10 @@
 //! The HTML importer: a saved news page becomes the story's text, readability-style
 //! (dom_smoothie, a port of Mozilla's Readability), with the page's own metadata.
 
+mod bounds;
 mod edges;
+
+pub use bounds::{MAX_ATTRIBUTES as MAX_HTML_ATTRIBUTES, MAX_DEPTH as MAX_HTML_DEPTH};
 
 use super::{Extracted, ImportError, decode};
 use crate::model::DocumentMeta;
@@ -23,7 +26,10 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
-    let mut reader = Readability::new(decoded.text.as_str(), None, Some(config))
+    let bounded = bounds::bound(&decoded.text);
+    let mut warnings = decoded.warnings.clone();
+    warnings.extend(bounded.warnings());
+    let mut reader = Readability::new(bounded.html.as_ref(), None, Some(config))
         .map_err(|_| ImportError::NoArticleText)?;
     // dom_smoothie reads a URL only from JSON-LD; pages name theirs in Open Graph or a
     // canonical link. Read before parsing, which prunes the document.
@@ -95,6 +101,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
         encoding: decoded.encoding,
         line_endings: decoded.line_endings,
         meta,
+        warnings,
     })
 }
 

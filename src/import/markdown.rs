@@ -54,5 +54,6 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
             title: title.trim().to_owned(),
             ..DocumentMeta::default()
         },
+        warnings: decoded.warnings,
     })
 }

@@ -6,6 +6,7 @@
 //! (its text layer) import, each in its own module returning the same [`Extracted`]; RTF is
 //! recognised so that it is refused by name. [`expand_paths`] turns folders into files.
 
+mod bounded;
 mod decode;
 mod docx;
 mod folders;
@@ -21,7 +22,10 @@ use std::io::Read;
 use std::path::Path;
 
 pub use decode::normalise_line_endings;
+pub use docx::MAX_DOCUMENT_XML_BYTES;
 pub use folders::{Expanded, expand_paths};
+pub use html::{MAX_HTML_ATTRIBUTES, MAX_HTML_DEPTH};
+pub use pdf::{MAX_CONTENT_BYTES, MAX_OPERATIONS, MAX_TOTAL_CONTENT_BYTES};
 
 /// Largest article file imported: 16 MiB, far beyond any news article or official
 /// statement, and small enough that a mistaken pick (a log, a dump) cannot swamp the project
@@ -54,6 +58,23 @@ pub enum ImportError {
         human_size(*limit as u64)
     )]
     TooLarge { size: u64, limit: usize },
+    #[error(
+        "{what} unpacks to more than {}, the limit (a compression bomb, or not an \
+         article); nothing was imported",
+        human_size(*limit as u64)
+    )]
+    Unpacked { what: &'static str, limit: usize },
+    #[error(
+        "the article's text is longer than {}, the limit for one document; split the \
+         file and import the parts",
+        human_size(*limit as u64)
+    )]
+    TextTooLong { limit: usize },
+    #[error(
+        "this PDF draws its pages with more than {limit} operations, the limit (a damaged \
+         or hostile file); print it to a new PDF and import that"
+    )]
+    TooManyOperations { limit: usize },
     #[error("the file is empty; there is no text to import")]
     Empty,
     #[error("{}", binary_message(*kind))]
@@ -64,8 +85,8 @@ pub enum ImportError {
     )]
     Undecodable { encoding: &'static str },
     #[error(
-        "this looks like UTF-16 text without a byte-order mark, which cannot be read \
-         reliably; save it as UTF-8 text and import it again"
+        "this looks like UTF-16 text without a byte-order mark, but it does not read as \
+         UTF-16 (cut short or damaged?); save it as UTF-8 text and import it again"
     )]
     Utf16WithoutBom,
     #[error(
@@ -107,7 +128,8 @@ fn binary_message(kind: Option<&str>) -> String {
     }
 }
 
-fn human_size(bytes: u64) -> String {
+/// A size as the analyst reads it: "16 MiB", "2 KiB".
+pub(crate) fn human_size(bytes: u64) -> String {
     const MIB: u64 = 1024 * 1024;
     if bytes >= MIB {
         // Rounded up, so a file just over the limit never reads as equal to it.
@@ -209,10 +231,26 @@ pub struct Extracted {
     /// Metadata the format itself carries (an HTML `<title>`); filled in from the text
     /// where empty.
     pub meta: DocumentMeta,
+    /// What the analyst should know about how the file was read (bytes replaced, nesting
+    /// flattened): the import went ahead, but not exactly as written.
+    pub warnings: Vec<String>,
 }
 
-/// Reads an article file into a document with the given id.
+/// A document read from a file, with what the analyst should know about the reading.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub document: Document,
+    pub warnings: Vec<String>,
+}
+
+/// Reads an article file into a document with the given id; see
+/// [`import_file_with_warnings`] for a caller that shows what went not quite as written.
 pub fn import_file(path: &Path, id: Id) -> Result<Document, ImportError> {
+    import_file_with_warnings(path, id).map(|imported| imported.document)
+}
+
+/// Reads an article file into a document, with warnings for the analyst.
+pub fn import_file_with_warnings(path: &Path, id: Id) -> Result<Imported, ImportError> {
     let io_error = |source| ImportError::Io {
         path: path.display().to_string(),
         source,
@@ -239,7 +277,7 @@ pub fn import_file(path: &Path, id: Id) -> Result<Document, ImportError> {
     file.take((limit + 1 - bytes.len()) as u64)
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
-    import_bytes(&bytes, Some(&file_name), id)
+    import_bytes_with_warnings(&bytes, Some(&file_name), id)
 }
 
 /// Imports an article from memory; `file_name` (or a path) helps pick the format and is
@@ -249,6 +287,15 @@ pub fn import_bytes(
     file_name: Option<&str>,
     id: Id,
 ) -> Result<Document, ImportError> {
+    import_bytes_with_warnings(bytes, file_name, id).map(|imported| imported.document)
+}
+
+/// [`import_bytes`], with warnings for the analyst.
+pub fn import_bytes_with_warnings(
+    bytes: &[u8],
+    file_name: Option<&str>,
+    id: Id,
+) -> Result<Imported, ImportError> {
     let limit = size_limit(file_name, bytes);
     if bytes.len() > limit {
         return Err(too_large(bytes.len() as u64, limit));
@@ -266,7 +313,17 @@ pub fn import_bytes(
             });
         }
     };
-    Ok(into_document(extracted, format, bytes, file_name, id))
+    // A few bytes of a compressed format can stand for far more text than any article.
+    if extracted.text.len() > MAX_ARTICLE_BYTES {
+        return Err(ImportError::TextTooLong {
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    let warnings = extracted.warnings.clone();
+    Ok(Imported {
+        document: into_document(extracted, format, bytes, file_name, id),
+        warnings,
+    })
 }
 
 fn size_limit(file_name: Option<&str>, head: &[u8]) -> usize {
@@ -293,6 +350,7 @@ fn into_document(
         encoding,
         line_endings,
         mut meta,
+        warnings: _,
     } = extracted;
     let found = metadata::read(&text);
     if meta.title.is_empty() {

@@ -32,13 +32,27 @@ use std::rc::Rc;
 /// How deeply form XObjects may nest (a form drawing a form…), against reference loops.
 const MAX_FORM_DEPTH: usize = 8;
 
-/// Most bytes one content stream may inflate to: far beyond any real page (a dense page
-/// is tens of kilobytes), and small enough that a compression bomb cannot exhaust memory.
-const MAX_CONTENT_BYTES: usize = 64 * 1024 * 1024;
+/// Most bytes one content stream (a page's, or a form's) may inflate to: far beyond any
+/// real page (a dense page is tens of kilobytes), and small enough that a compression bomb
+/// cannot exhaust memory.
+pub const MAX_CONTENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Most bytes all the content streams of one document may inflate to together (a form
+/// drawn on every page counts every time), so that many small bombs cannot add up.
+pub const MAX_TOTAL_CONTENT_BYTES: usize = 256 * 1024 * 1024;
+
+/// Most bytes an object or cross-reference stream may inflate to while the file loads:
+/// they hold the file's objects, a few MiB in the largest reports.
+const MAX_OBJECT_STREAM_BYTES: usize = 64 * 1024 * 1024;
 
 /// Most content operations read from one document, so that forms drawing forms many
-/// times over cannot make an import endless (a 300-page report has about 100,000).
-const MAX_OPERATIONS: usize = 20_000_000;
+/// times over cannot make an import endless, and the text runs kept in memory stay few
+/// (a 300-page report has about 100,000 operations).
+pub const MAX_OPERATIONS: usize = 2_000_000;
+
+/// Most bytes of text the pages may draw, before headers and footers are dropped: the
+/// limit of an article's text.
+const MAX_DRAWN_TEXT_BYTES: usize = super::MAX_ARTICLE_BYTES;
 
 pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
     // lopdf parses untrusted bytes; a panic in it must become "damaged", not a crash of
@@ -61,11 +75,19 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
         encoding: "UTF-8",
         line_endings: LineEndings::Lf,
         meta,
+        warnings: Vec::new(),
     })
 }
 
 fn read_pages(bytes: &[u8]) -> Result<(Vec<layout::Page>, DocumentMeta), ImportError> {
-    let doc = Document::load_mem(bytes).map_err(|e| match e {
+    let options = lopdf::LoadOptions::with_max_decompressed_size(MAX_OBJECT_STREAM_BYTES);
+    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+            ImportError::Unpacked {
+                what: "one of this PDF's object streams",
+                limit: MAX_OBJECT_STREAM_BYTES,
+            }
+        }
         lopdf::Error::Decryption(_)
         | lopdf::Error::InvalidPassword
         | lopdf::Error::UnsupportedSecurityHandler(_) => ImportError::EncryptedPdf,
@@ -81,7 +103,13 @@ fn read_pages(bytes: &[u8]) -> Result<(Vec<layout::Page>, DocumentMeta), ImportE
         return Err(ImportError::DamagedPdf);
     }
     let mut reader = PageReader::new(&doc);
-    let pages = page_ids.iter().map(|&id| reader.page(id)).collect();
+    let mut pages = Vec::with_capacity(page_ids.len());
+    for &id in &page_ids {
+        pages.push(reader.page(id));
+        if let Some(error) = reader.stopped.take() {
+            return Err(error);
+        }
+    }
     Ok((pages, document_meta(&doc)))
 }
 
@@ -479,6 +507,14 @@ struct PageReader<'a> {
     fonts: HashMap<ObjectId, Option<Rc<Font<'a>>>>,
     /// Operations still allowed (see [`MAX_OPERATIONS`]).
     operations_left: usize,
+    /// Content bytes still allowed (see [`MAX_TOTAL_CONTENT_BYTES`]).
+    content_left: usize,
+    /// Text bytes still allowed (see [`MAX_DRAWN_TEXT_BYTES`]).
+    text_left: usize,
+    /// Runs of the current page whose text is already charged to `text_left`.
+    runs_charged: usize,
+    /// The limit that stopped reading, once one has: the import is refused.
+    stopped: Option<ImportError>,
 }
 
 impl<'a> PageReader<'a> {
@@ -487,6 +523,52 @@ impl<'a> PageReader<'a> {
             doc,
             fonts: HashMap::new(),
             operations_left: MAX_OPERATIONS,
+            content_left: MAX_TOTAL_CONTENT_BYTES,
+            text_left: MAX_DRAWN_TEXT_BYTES,
+            runs_charged: 0,
+            stopped: None,
+        }
+    }
+
+    /// Charges the text of runs added since the last call (a byte more for each, the space
+    /// or line break it may become); stops past the limit.
+    fn charge_runs(&mut self, runs: &[layout::Run]) {
+        let new = runs.get(self.runs_charged..).unwrap_or_default();
+        let cost: usize = new.iter().map(|run| run.text.len() + 1).sum();
+        self.runs_charged = runs.len();
+        match self.text_left.checked_sub(cost) {
+            Some(left) => self.text_left = left,
+            None => self.stop(ImportError::TextTooLong {
+                limit: MAX_DRAWN_TEXT_BYTES,
+            }),
+        }
+    }
+
+    /// Charges a decompressed stream to the document's budget; false (and stopped) past it.
+    fn charge_content(&mut self, content: &[u8]) -> bool {
+        match self.content_left.checked_sub(content.len()) {
+            Some(left) => {
+                self.content_left = left;
+                true
+            }
+            None => {
+                self.stop(ImportError::Unpacked {
+                    what: "this PDF's page content, all pages together,",
+                    limit: MAX_TOTAL_CONTENT_BYTES,
+                });
+                false
+            }
+        }
+    }
+
+    fn stop(&mut self, error: ImportError) {
+        self.stopped.get_or_insert(error);
+    }
+
+    fn content_too_large() -> ImportError {
+        ImportError::Unpacked {
+            what: "a page of this PDF (its content stream)",
+            limit: MAX_CONTENT_BYTES,
         }
     }
 
@@ -499,9 +581,21 @@ impl<'a> PageReader<'a> {
         }
         let (bottom, top) = media_box(doc, page_id);
         let mut runs = Vec::new();
-        let content = doc
-            .get_page_content_with_limit(page_id, MAX_CONTENT_BYTES)
-            .unwrap_or_default();
+        self.runs_charged = 0;
+        // A stream that cannot be decoded reads as no text; one past the limit stops.
+        let content = match doc.get_page_content_with_limit(page_id, MAX_CONTENT_BYTES) {
+            Ok(content) => content,
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
+                self.stop(Self::content_too_large());
+                Vec::new()
+            }
+            Err(_) => Vec::new(),
+        };
+        if !self.charge_content(&content) {
+            return layout::Page::default();
+        }
         self.run_stream(
             &content,
             &resources,
@@ -526,7 +620,14 @@ impl<'a> PageReader<'a> {
         let mut tlm = Matrix::IDENTITY;
         // A stream damaged partway keeps the text before the damage.
         for op in Content::decode_iter(content).map_while(Result::ok) {
+            self.charge_runs(runs);
+            if self.stopped.is_some() {
+                break;
+            }
             if self.operations_left == 0 {
+                self.stop(ImportError::TooManyOperations {
+                    limit: MAX_OPERATIONS,
+                });
                 break;
             }
             self.operations_left -= 1;
@@ -615,6 +716,7 @@ impl<'a> PageReader<'a> {
                 _ => {}
             }
         }
+        self.charge_runs(runs);
     }
 
     /// Runs a form XObject (text drawn through a form is page text); images are skipped.
@@ -634,9 +736,19 @@ impl<'a> PageReader<'a> {
         if form.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
             return;
         }
-        let Ok(content) = form.decompressed_content_with_limit(MAX_CONTENT_BYTES) else {
-            return;
+        let content = match form.decompressed_content_with_limit(MAX_CONTENT_BYTES) {
+            Ok(content) => content,
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
+                self.stop(Self::content_too_large());
+                return;
+            }
+            Err(_) => return,
         };
+        if !self.charge_content(&content) {
+            return;
+        }
         let mut form_resources = Resources::new();
         if let Some(own) = form
             .dict

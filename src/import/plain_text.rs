@@ -10,5 +10,6 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
         encoding: decoded.encoding,
         line_endings: decoded.line_endings,
         meta: DocumentMeta::default(),
+        warnings: decoded.warnings,
     })
 }

@@ -14,6 +14,7 @@
 //! own editor does); fragments separated only by line breaks are joined again on import.
 
 use super::flat::{self, FlatDoc, ImportProblem, Item, Norm, Relation};
+use super::{UNLABELLED, named_or_placeholder};
 use crate::model::{CodebookList, Project};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -252,8 +253,10 @@ pub fn write_ann(flat: &FlatDoc, text: &str) -> String {
     out
 }
 
-/// Reads brat text as brat does: UTF-8, universal newlines.
+/// Reads an `.ann` file as brat does: UTF-8, universal newlines; a byte-order mark that an
+/// editor put at the start is dropped (it would otherwise glue itself to the first id).
 pub fn read_text(bytes: &[u8]) -> Result<String, std::str::Utf8Error> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let s = std::str::from_utf8(bytes)?;
     Ok(universal_newlines(s))
 }
@@ -345,10 +348,13 @@ pub fn parse_ann(ann: &str, text: &str) -> (FlatDoc, Vec<LineProblem>, HashMap<S
                         );
                         continue;
                     }
+                    let label = named_or_placeholder(label, || {
+                        problem(line_no, format!("{id} has no type: kept as {UNLABELLED:?}"));
+                    });
                     line_of.insert(id.to_owned(), line_no);
                     flat.items.push(Item {
                         key: id.to_owned(),
-                        label: label.to_owned(),
+                        label,
                         ranges: join_across_breaks(&chars, ranges),
                         ..Item::default()
                     });
@@ -396,10 +402,19 @@ pub fn parse_ann(ann: &str, text: &str) -> (FlatDoc, Vec<LineProblem>, HashMap<S
                 for (k, arg) in parts.enumerate() {
                     if let Some((role, target)) = arg.split_once(':') {
                         let key = format!("{id}-{}", k + 1);
+                        let label = named_or_placeholder(role, || {
+                            problem(
+                                line_no,
+                                format!(
+                                    "{id} argument {} has no role: kept as {UNLABELLED:?}",
+                                    k + 1
+                                ),
+                            );
+                        });
                         line_of.insert(key.clone(), line_no);
                         flat.relations.push(Relation {
                             key,
-                            label: role.to_owned(),
+                            label,
                             from: trigger.to_owned(),
                             to: target.to_owned(),
                             notes: Vec::new(),

@@ -10,6 +10,7 @@
 //! project comes back whole; files without them import as tags and links.
 
 use super::flat::{FlatDoc, Item, Norm, Relation};
+use super::{UNLABELLED, named_or_placeholder};
 use serde_json::{Map, Value, json};
 
 /// The relation form of one document.
@@ -103,6 +104,8 @@ pub struct Line {
     pub title: Option<String>,
     pub text: String,
     pub flat: FlatDoc,
+    /// What was kept otherwise than written (an empty label given a placeholder).
+    pub notes: Vec<String>,
 }
 
 /// Parses one line of either form; the error says what is wrong, for the caller to prefix
@@ -117,19 +120,36 @@ pub fn parse_line(line: &str) -> Result<Line, String> {
         .and_then(Value::as_str)
         .ok_or("no \"text\" string")?
         .to_owned();
+    if text.trim().is_empty() {
+        return Err("the \"text\" is empty: a document needs text".into());
+    }
+    let mut notes = Vec::new();
     let title = obj.get("title").and_then(Value::as_str).map(str::to_owned);
     let mut flat = FlatDoc::default();
     if let Some(entities) = obj.get("entities") {
         let entities = entities.as_array().ok_or("\"entities\" is not a list")?;
         for (n, e) in entities.iter().enumerate() {
-            flat.items
-                .push(parse_entity(e).map_err(|m| format!("entity {}: {m}", n + 1))?);
+            let mut item = parse_entity(e).map_err(|m| format!("entity {}: {m}", n + 1))?;
+            item.label = named_or_placeholder(&item.label, || {
+                notes.push(format!(
+                    "entity {} has no label: kept as {UNLABELLED:?}",
+                    n + 1
+                ));
+            });
+            flat.items.push(item);
         }
         if let Some(relations) = obj.get("relations") {
             let relations = relations.as_array().ok_or("\"relations\" is not a list")?;
             for (n, r) in relations.iter().enumerate() {
-                flat.relations
-                    .push(parse_relation(r).map_err(|m| format!("relation {}: {m}", n + 1))?);
+                let mut relation =
+                    parse_relation(r).map_err(|m| format!("relation {}: {m}", n + 1))?;
+                relation.label = named_or_placeholder(&relation.label, || {
+                    notes.push(format!(
+                        "relation {} has no type: kept as {UNLABELLED:?}",
+                        n + 1
+                    ));
+                });
+                flat.relations.push(relation);
             }
         }
     } else if let Some(labels) = obj.get("label").or_else(|| obj.get("labels")) {
@@ -145,6 +165,12 @@ pub fn parse_line(line: &str) -> Result<Line, String> {
             });
             let (s, e, label) =
                 parsed.ok_or_else(|| format!("label {} is not [start, end, \"LABEL\"]", n + 1))?;
+            let label = named_or_placeholder(&label, || {
+                notes.push(format!(
+                    "label {} has no name: kept as {UNLABELLED:?}",
+                    n + 1
+                ));
+            });
             flat.items.push(Item {
                 key: format!("L{}", n + 1),
                 label,
@@ -153,7 +179,12 @@ pub fn parse_line(line: &str) -> Result<Line, String> {
             });
         }
     }
-    Ok(Line { title, text, flat })
+    Ok(Line {
+        title,
+        text,
+        flat,
+        notes,
+    })
 }
 
 fn id_string(v: Option<&Value>) -> Result<String, String> {

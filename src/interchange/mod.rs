@@ -10,10 +10,35 @@ pub mod jsonl;
 use crate::model::{Document, DocumentMeta, LineEndings, Origin, Project};
 use chrono::{SubsecRound, Utc};
 use sha2::{Digest, Sha256};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The annotator named on imported annotations.
 pub const IMPORT_ANNOTATOR: &str = "import";
+
+/// The tag category or link type given to an annotation another tool left without a type
+/// (brat `T1<TAB> 0 7`, doccano `[0, 7, ""]`): a codebook key cannot be empty, and the
+/// annotation is kept for the analyst to recode.
+pub const UNLABELLED: &str = "unlabelled";
+
+/// Largest brat `.txt` file read: the limit of an imported article.
+pub const MAX_BRAT_TEXT_BYTES: usize = crate::import::MAX_ARTICLE_BYTES;
+
+/// Largest brat `.ann` file read: annotations of a long article, with notes, are a few MiB.
+pub const MAX_BRAT_ANN_BYTES: usize = 64 * 1024 * 1024;
+
+/// Largest doccano JSONL file read: thousands of articles with their labels.
+pub const MAX_JSONL_BYTES: usize = 256 * 1024 * 1024;
+
+/// `label`, or [`UNLABELLED`] (after calling `report`) when it is empty or blank.
+fn named_or_placeholder(label: &str, report: impl FnOnce()) -> String {
+    if label.trim().is_empty() {
+        report();
+        UNLABELLED.to_owned()
+    } else {
+        label.to_owned()
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum InterchangeError {
@@ -26,6 +51,18 @@ pub enum InterchangeError {
     NotUtf8 {
         path: PathBuf,
         source: std::str::Utf8Error,
+    },
+    #[error(
+        "{} is too large ({}); {what} are limited to {}, and nothing was imported",
+        path.display(),
+        human_size(*size),
+        human_size(*limit as u64)
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: usize,
+        what: &'static str,
     },
     #[error("{} has no .txt files: is it a brat folder?", path.display())]
     NoDocuments { path: PathBuf },
@@ -47,11 +84,36 @@ pub struct ImportReport {
     pub problems: Vec<String>,
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, InterchangeError> {
-    std::fs::read(path).map_err(|source| InterchangeError::Read {
+/// Reads a file of at most `limit` bytes (`what` names such files in the message).
+fn read(path: &Path, limit: usize, what: &'static str) -> Result<Vec<u8>, InterchangeError> {
+    let io_error = |source| InterchangeError::Read {
         path: path.to_owned(),
         source,
-    })
+    };
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let too_large = |size: u64| InterchangeError::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit,
+        what,
+    };
+    let size = file.metadata().map_err(io_error)?.len();
+    if size > limit as u64 {
+        return Err(too_large(size));
+    }
+    // At most one byte past the limit, in case the file grows while it is read.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn human_size(bytes: u64) -> String {
+    crate::import::human_size(bytes)
 }
 
 fn line_endings(s: &str) -> LineEndings {
@@ -120,7 +182,7 @@ pub fn import_brat(project: &mut Project, dir: &Path) -> Result<ImportReport, In
     let mut inputs = Vec::new();
     for txt in texts {
         let ann_path = txt.with_extension("ann");
-        let raw_bytes = read(&txt)?;
+        let raw_bytes = read(&txt, MAX_BRAT_TEXT_BYTES, "brat .txt files")?;
         let raw = std::str::from_utf8(&raw_bytes)
             .map_err(|source| InterchangeError::NotUtf8 {
                 path: txt.clone(),
@@ -128,7 +190,7 @@ pub fn import_brat(project: &mut Project, dir: &Path) -> Result<ImportReport, In
             })?
             .to_owned();
         let ann = if ann_path.exists() {
-            let bytes = read(&ann_path)?;
+            let bytes = read(&ann_path, MAX_BRAT_ANN_BYTES, "brat .ann files")?;
             brat::read_text(&bytes).map_err(|source| InterchangeError::NotUtf8 {
                 path: ann_path.clone(),
                 source,
@@ -172,8 +234,10 @@ pub fn import_brat(project: &mut Project, dir: &Path) -> Result<ImportReport, In
 /// Imports a doccano JSONL file (either form, one document a line; blank lines skipped).
 /// A malformed line fails the whole import, naming its line, and changes nothing.
 pub fn import_jsonl(project: &mut Project, path: &Path) -> Result<ImportReport, InterchangeError> {
-    let bytes = read(path)?;
-    let content = std::str::from_utf8(&bytes).map_err(|source| InterchangeError::NotUtf8 {
+    let bytes = read(path, MAX_JSONL_BYTES, "doccano JSONL files")?;
+    // An editor's byte-order mark would make the first line unreadable JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let content = std::str::from_utf8(bytes).map_err(|source| InterchangeError::NotUtf8 {
         path: path.to_owned(),
         source,
     })?;
@@ -212,9 +276,12 @@ pub fn import_jsonl(project: &mut Project, path: &Path) -> Result<ImportReport, 
             text,
         );
         let problems = flat::rebuild(project, &mut doc, &line.flat, &mut ids, IMPORT_ANNOTATOR);
-        report
-            .problems
-            .extend(problems.into_iter().map(|p| format!("line {line_no}, {p}")));
+        report.problems.extend(
+            line.notes
+                .iter()
+                .map(|note| format!("line {line_no}, {note}"))
+                .chain(problems.into_iter().map(|p| format!("line {line_no}, {p}"))),
+        );
         report.documents += 1;
         report.annotations += doc.annotation_count();
         crate::model::ids::insert_sorted(&mut project.documents, doc);

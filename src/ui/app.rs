@@ -416,15 +416,19 @@ impl DemarcheApp {
     /// Imports an article into the open project as one undoable step and shows it.
     pub fn import_article(&mut self, path: &Path) {
         let id = self.ws.fresh_id();
-        match crate::import::import_file(path, id) {
-            Ok(document) => {
+        match crate::import::import_file_with_warnings(path, id) {
+            Ok(crate::import::Imported { document, warnings }) => {
                 let title = document.meta.title.clone();
                 let label = format!("Import “{title}”");
                 match self.ws.apply(label, Edit::AddDocument(Box::new(document))) {
                     Ok(()) => {
                         self.select_document(id);
                         self.settings.remember_folder(path);
-                        self.report(format!("Imported “{title}”"));
+                        let mut message = format!("Imported “{title}”");
+                        if !warnings.is_empty() {
+                            message.push_str(&format!(" — {}", warnings.join("; ")));
+                        }
+                        self.report(message);
                     }
                     Err(e) => self.report_error(format!("Could not import: {e}")),
                 }

@@ -35,7 +35,8 @@ enum Report {
         unsearchable: Vec<(PathBuf, String)>,
     },
     Reading(PathBuf),
-    Imported(PathBuf, Box<Document>),
+    /// The document, and what the analyst should know about how it was read.
+    Imported(PathBuf, Box<Document>, Vec<String>),
     Failed(PathBuf, String),
     Done {
         cancelled: bool,
@@ -48,6 +49,8 @@ pub struct ImportedArticle {
     pub path: PathBuf,
     pub id: Id,
     pub title: String,
+    /// How the file was read otherwise than written (bytes replaced, nesting flattened).
+    pub warnings: Vec<String>,
 }
 
 /// A file skipped because a document of the project (or one imported just before in the
@@ -94,6 +97,14 @@ impl ImportSummary {
         if !self.duplicates.is_empty() {
             let n = self.duplicates.len();
             line.push_str(&format!(", skipped {n} duplicate{}", plural(n)));
+        }
+        let warned = self
+            .imported
+            .iter()
+            .filter(|a| !a.warnings.is_empty())
+            .count();
+        if warned > 0 {
+            line.push_str(&format!(" ({warned} with warnings)"));
         }
         if !self.failures.is_empty() {
             line.push_str(&format!(", {} failed", self.failures.len()));
@@ -400,9 +411,9 @@ impl Job {
                 );
             }
             Report::Reading(path) => self.reading = Some(path),
-            Report::Imported(path, document) => {
+            Report::Imported(path, document, warnings) => {
                 self.summary.read += 1;
-                self.add(path, *document, ws);
+                self.add(path, *document, warnings, ws);
             }
             Report::Failed(path, reason) => {
                 self.summary.read += 1;
@@ -414,7 +425,13 @@ impl Job {
 
     /// Keeps a document read by the worker, unless the project or this import already has
     /// its text. Its id is given here: the worker cannot know which ids are free.
-    fn add(&mut self, path: PathBuf, mut document: Document, ws: &mut Workspace) {
+    fn add(
+        &mut self,
+        path: PathBuf,
+        mut document: Document,
+        warnings: Vec<String>,
+        ws: &mut Workspace,
+    ) {
         let existing = import::find_duplicate(ws.project(), &document)
             .map(|d| (d.id, d.meta.title.clone()))
             .or_else(|| self.pending_texts.get(document.fingerprint()).cloned());
@@ -431,9 +448,12 @@ impl Job {
         let title = document.meta.title.clone();
         self.pending_texts
             .insert(document.fingerprint().to_owned(), (id, title.clone()));
-        self.summary
-            .imported
-            .push(ImportedArticle { path, id, title });
+        self.summary.imported.push(ImportedArticle {
+            path,
+            id,
+            title,
+            warnings,
+        });
         self.pending.push(document);
     }
 }
@@ -444,9 +464,13 @@ fn ended(job: &Job) -> ImportEnded {
     let show = summary.imported.first().map(|a| a.id);
     if job.quiet {
         if let Some(article) = summary.imported.first() {
+            let mut message = format!("Imported “{}”", article.title);
+            if !article.warnings.is_empty() {
+                message.push_str(&format!(" — {}", article.warnings.join("; ")));
+            }
             return ImportEnded {
                 show,
-                message: format!("Imported “{}”", article.title),
+                message,
                 error: false,
             };
         }
@@ -563,6 +587,33 @@ fn summary_ui(ui: &mut egui::Ui, summary: &ImportSummary, roots: &[PathBuf]) -> 
                 }
             });
     }
+    let warned: Vec<&ImportedArticle> = summary
+        .imported
+        .iter()
+        .filter(|a| !a.warnings.is_empty())
+        .collect();
+    if !warned.is_empty() {
+        ui.add_space(6.0);
+        ui.label(format!(
+            "Imported, but not exactly as written ({}):",
+            warned.len()
+        ));
+        egui::ScrollArea::vertical()
+            .id_salt("import-warnings")
+            .max_height(140.0)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                for article in warned {
+                    let file = shown_path(&article.path, roots);
+                    for warning in &article.warnings {
+                        ui.label(
+                            egui::RichText::new(format!("{file}: {warning}"))
+                                .color(ui.visuals().warn_fg_color),
+                        );
+                    }
+                }
+            });
+    }
     if !summary.failures.is_empty() {
         ui.add_space(6.0);
         ui.label(format!("Not imported ({}):", summary.failures.len()));
@@ -644,8 +695,10 @@ impl Worker {
                 return;
             }
             // Ids are given by the window when it adds the document; 0 is a placeholder.
-            let report = match import::import_file(&path, Id(0)) {
-                Ok(document) => Report::Imported(path, Box::new(document)),
+            let report = match import::import_file_with_warnings(&path, Id(0)) {
+                Ok(imported) => {
+                    Report::Imported(path, Box::new(imported.document), imported.warnings)
+                }
                 Err(e) => Report::Failed(path, e.to_string()),
             };
             if !self.send(report) {
