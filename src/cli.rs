@@ -191,21 +191,9 @@ fn new_project(path: &Path, name: Option<String>) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// An error and its causes on one line, each said once: a cause whose text the message
-/// already holds (our errors often name their cause in their own text) is not repeated,
-/// so "Is a directory (os error 21)" appears once.
+/// An error and its causes on one line, each said once (see [`crate::error_text`]).
 pub fn error_message(error: &anyhow::Error) -> String {
-    let mut message = String::new();
-    for cause in error.chain() {
-        let text = cause.to_string();
-        if message.is_empty() {
-            message = text;
-        } else if !message.contains(&text) {
-            message.push_str(": ");
-            message.push_str(&text);
-        }
-    }
-    message
+    crate::error_text::one_line(error.as_ref())
 }
 
 /// Takes the project's lock, then loads it: a command that changes a project holds the

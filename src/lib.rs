@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod conflict;
 pub mod edit;
+pub mod error_text;
 pub mod export;
 pub mod import;
 pub mod interchange;

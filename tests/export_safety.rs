@@ -57,7 +57,7 @@ fn a_folder_where_a_csv_goes_stops_the_export_and_every_old_csv_stays() {
     let before = listing(dir.path());
 
     let err = export::export(&changed_project(), Format::Csv, dir.path(), &mut |_| {}).unwrap_err();
-    let message = export::message(&err);
+    let message = demarche::error_text::one_line(&err);
     assert!(
         message.contains("mentions.csv") && message.contains("is a folder"),
         "{message}"
@@ -119,7 +119,7 @@ fn an_export_into_a_folder_another_export_is_writing_is_refused() {
     let before = listing(dir.path());
 
     let err = export::export(&changed_project(), Format::Csv, dir.path(), &mut |_| {}).unwrap_err();
-    let message = export::message(&err);
+    let message = demarche::error_text::one_line(&err);
     assert!(
         message.contains("another export") && message.contains("process 4242 on host desk"),
         "{message}"

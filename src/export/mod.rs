@@ -101,7 +101,7 @@ impl std::fmt::Display for Format {
 
 /// Why an export failed. The destination then holds its old files, unchanged, except
 /// for [`ExportError::Incomplete`]. Causes are [`source`](std::error::Error::source)s, not
-/// repeated in the messages: show them with [`message`].
+/// repeated in the messages: show them with [`crate::error_text::one_line`].
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("cannot write to {}", path.display())]
@@ -145,22 +145,6 @@ pub enum ExportError {
         undo: std::io::Error,
         staging: PathBuf,
     },
-}
-
-/// `error` and its causes in one line, each said once: some causes (zip's, serde_json's)
-/// already repeat their own source in their message.
-pub fn message(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut cause = error.source();
-    while let Some(c) = cause {
-        let part = c.to_string();
-        if !text.contains(&part) {
-            text.push_str(": ");
-            text.push_str(&part);
-        }
-        cause = c.source();
-    }
-    text
 }
 
 /// How far an export has come, for a progress bar.

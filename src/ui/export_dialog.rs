@@ -67,7 +67,7 @@ impl ExportDialog {
                 t.store(p.total, Ordering::Relaxed);
             };
             let result = export::export(&project, format, &dir, &mut progress)
-                .map_err(|e| export::message(&e));
+                .map_err(|e| crate::error_text::one_line(&e));
             // The dialog may have been dropped with the window; nothing to tell then.
             let _ = tx.send(result);
         });
