@@ -26,6 +26,7 @@ mod import_metadata;
 mod import_pdf;
 mod import_roundtrip;
 mod persist_load;
+mod persist_messages;
 mod persist_migrate;
 mod persist_recovery;
 mod persist_save;
