@@ -7,6 +7,7 @@
 //! `InStatement` relation, its committer a `Committer` relation to a mention of that actor,
 //! and so on. Anything that does not fit Demarche's concepts becomes a tag or a link.
 
+use crate::model::ids::IdsExhausted;
 use crate::model::{
     Actor, Annotation, CodebookEntry, CodebookList, Commitment, Document, Id, IdAllocator, Link,
     Mention, Project, Span, Stamp, Stance, StanceTarget, Statement, Tag,
@@ -373,14 +374,16 @@ impl std::fmt::Display for ImportProblem {
 }
 
 /// Turns a flat document back into Demarche annotations on `doc` (whose text the ranges
-/// index), creating actors and codebook entries the project lacks. Ids come from `ids`.
+/// index), creating actors and codebook entries the project lacks. Ids come from `ids`;
+/// when they run out, `project` may hold some of the new actors and keys, and the caller
+/// drops it (the import command then saves nothing).
 pub fn rebuild(
     project: &mut Project,
     doc: &mut Document,
     flat: &FlatDoc,
     ids: &mut IdAllocator,
     annotator: &str,
-) -> Vec<ImportProblem> {
+) -> Result<Vec<ImportProblem>, IdsExhausted> {
     let mut problems = Vec::new();
     let stamp = Stamp::now(annotator);
     let problem = |problems: &mut Vec<ImportProblem>, key: &str, message: String| {
@@ -429,9 +432,9 @@ pub fn rebuild(
         let Some(span) = spans.get(item.key.as_str()) else {
             continue;
         };
-        let actor = resolve_actor(project, ids, item, span);
+        let actor = resolve_actor(project, ids, item, span)?;
         actor_of_item.insert(&item.key, actor);
-        let id = ids.fresh();
+        let id = ids.fresh()?;
         id_of_item.insert(&item.key, id);
         doc.mentions.push(Mention {
             id,
@@ -447,7 +450,7 @@ pub fn rebuild(
                      consumed: &mut Vec<bool>,
                      item: &Item,
                      label: &str|
-     -> Vec<Id> {
+     -> Result<Vec<Id>, IdsExhausted> {
         let mut out = Vec::new();
         for i in rels_from(&item.key, label) {
             if let Some(&actor) = actor_of_item.get(flat.relations[i].to.as_str()) {
@@ -456,9 +459,9 @@ pub fn rebuild(
             }
         }
         for norm in item.norms.iter().filter(|n| n.kind == label) {
-            out.push(actor_by_norm(project, ids, norm));
+            out.push(actor_by_norm(project, ids, norm)?);
         }
-        out
+        Ok(out)
     };
 
     // Statements, with their speakers and cues.
@@ -467,7 +470,7 @@ pub fn rebuild(
         let Some(span) = spans.get(item.key.as_str()) else {
             continue;
         };
-        let speaker = actor_via(project, ids, &mut consumed, item, SPEAKER)
+        let speaker = actor_via(project, ids, &mut consumed, item, SPEAKER)?
             .first()
             .copied();
         let mut cue = None;
@@ -487,7 +490,7 @@ pub fn rebuild(
             .or_else(|| first_key(project, CodebookList::AttributionModes))
             .unwrap_or_default();
         ensure_key(project, CodebookList::AttributionModes, &attribution);
-        let id = ids.fresh();
+        let id = ids.fresh()?;
         id_of_item.insert(&item.key, id);
         doc.statements.push(Statement {
             id,
@@ -516,7 +519,7 @@ pub fn rebuild(
             continue; // no statement: kept below as a tag
         };
         consumed[rel] = true;
-        let id = ids.fresh();
+        let id = ids.fresh()?;
         id_of_item.insert(&item.key, id);
         let mut field = |list: CodebookList, name: &str| -> String {
             let value = attribute(item, name)
@@ -531,10 +534,10 @@ pub fn rebuild(
             let context = field(CodebookList::Contexts, CONTEXT);
             let strength = field(CodebookList::Strengths, STRENGTH);
             let time_horizon = field(CodebookList::TimeHorizons, TIME_HORIZON);
-            let committer = actor_via(project, ids, &mut consumed, item, COMMITTER)
+            let committer = actor_via(project, ids, &mut consumed, item, COMMITTER)?
                 .first()
                 .copied();
-            let addressees = actor_via(project, ids, &mut consumed, item, ADDRESSEE);
+            let addressees = actor_via(project, ids, &mut consumed, item, ADDRESSEE)?;
             doc.commitments.push(Commitment {
                 id,
                 statement,
@@ -553,10 +556,10 @@ pub fn rebuild(
         } else {
             let polarity = field(CodebookList::Polarities, POLARITY);
             let intensity = field(CodebookList::Intensities, INTENSITY);
-            let holder = actor_via(project, ids, &mut consumed, item, HOLDER)
+            let holder = actor_via(project, ids, &mut consumed, item, HOLDER)?
                 .first()
                 .copied();
-            let target = match actor_via(project, ids, &mut consumed, item, TARGET).first() {
+            let target = match actor_via(project, ids, &mut consumed, item, TARGET)?.first() {
                 Some(&actor) => Some(StanceTarget::Actor(actor)),
                 None => attribute(item, TOPIC).map(|t| {
                     ensure_key(project, CodebookList::Topics, t);
@@ -600,7 +603,7 @@ pub fn rebuild(
                 attributes.insert(format!("{NOTE_ATTRIBUTE_PREFIX}{kind}"), text.clone());
             }
         }
-        let id = ids.fresh();
+        let id = ids.fresh()?;
         id_of_item.insert(&item.key, id);
         doc.tags.push(Tag {
             id,
@@ -633,7 +636,7 @@ pub fn rebuild(
         };
         ensure_key(project, CodebookList::LinkTypes, &rel.label);
         doc.links.push(Link {
-            id: ids.fresh(),
+            id: ids.fresh()?,
             from,
             to,
             label: rel.label.clone(),
@@ -648,7 +651,7 @@ pub fn rebuild(
         });
     }
     doc.sort_annotations();
-    problems
+    Ok(problems)
 }
 
 fn ranges_text(ranges: &[(usize, usize)]) -> String {
@@ -694,7 +697,12 @@ fn ensure_key(project: &mut Project, list: CodebookList, key: &str) {
 
 /// The actor a mention stands for: named by its `Demarche` norm, else by its text; found
 /// in the registry by name (or alias), else created with the codes its norms give.
-fn resolve_actor(project: &mut Project, ids: &mut IdAllocator, item: &Item, span: &Span) -> Id {
+fn resolve_actor(
+    project: &mut Project,
+    ids: &mut IdAllocator,
+    item: &Item,
+    span: &Span,
+) -> Result<Id, IdsExhausted> {
     let named = item
         .norms
         .iter()
@@ -702,7 +710,7 @@ fn resolve_actor(project: &mut Project, ids: &mut IdAllocator, item: &Item, span
         .map(|n| n.text.clone());
     let name = named.unwrap_or_else(|| span.text());
     let kind = attribute(item, ACTOR_KIND).map(str::to_owned);
-    let actor = find_or_create_actor(project, ids, &name, kind);
+    let actor = find_or_create_actor(project, ids, &name, kind)?;
     if let Some(a) = crate::model::ids::find_mut(&mut project.actors, actor) {
         for norm in item.norms.iter().filter(|n| n.kind == REFERENCE) {
             let slot = match norm.db.as_str() {
@@ -716,10 +724,14 @@ fn resolve_actor(project: &mut Project, ids: &mut IdAllocator, item: &Item, span
             }
         }
     }
-    actor
+    Ok(actor)
 }
 
-fn actor_by_norm(project: &mut Project, ids: &mut IdAllocator, norm: &Norm) -> Id {
+fn actor_by_norm(
+    project: &mut Project,
+    ids: &mut IdAllocator,
+    norm: &Norm,
+) -> Result<Id, IdsExhausted> {
     let name = if norm.text.is_empty() {
         norm.id.clone()
     } else {
@@ -733,18 +745,18 @@ fn find_or_create_actor(
     ids: &mut IdAllocator,
     name: &str,
     kind: Option<String>,
-) -> Id {
+) -> Result<Id, IdsExhausted> {
     if let Some(a) = project.actor_by_name(name) {
-        return a.id;
+        return Ok(a.id);
     }
     let kind = kind
         .or_else(|| first_key(project, CodebookList::ActorKinds))
         .unwrap_or_default();
     ensure_key(project, CodebookList::ActorKinds, &kind);
-    let actor = Actor::new(ids.fresh(), name.trim(), kind);
+    let actor = Actor::new(ids.fresh()?, name.trim(), kind);
     let id = actor.id;
     crate::model::ids::insert_sorted(&mut project.actors, actor);
-    id
+    Ok(id)
 }
 
 /// Every annotation of a document in a form that ignores ids and stamps: what a round trip
