@@ -17,6 +17,7 @@ mod edits;
 mod export_formats;
 mod export_import;
 mod export_roundtrip;
+mod fuzz_loaders;
 mod ids_exhausted;
 mod import_docx;
 mod import_encodings;

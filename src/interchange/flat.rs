@@ -662,10 +662,12 @@ fn ranges_text(ranges: &[(usize, usize)]) -> String {
         .join(";")
 }
 
+/// The value of an attribute. A brat attribute without a value (a flag, or a line cut
+/// short) names no codebook key: the field then gets the list's default, as when absent.
 fn attribute<'a>(item: &'a Item, name: &str) -> Option<&'a str> {
     item.attributes
         .iter()
-        .find(|(n, _)| n == name)
+        .find(|(n, v)| n == name && !v.is_empty())
         .map(|(_, v)| v.as_str())
 }
 
