@@ -283,3 +283,20 @@ fn a_project_saved_as_utf32_or_latin1_says_so() {
         "{problem}"
     );
 }
+
+#[test]
+fn deep_nesting_is_refused_without_exhausting_the_stack() {
+    // Without a leading format_version the whole file is scanned for one, skipping
+    // every other value however deep it goes.
+    let deep_lists = format!("(\n    meta: {}", "[".repeat(100_000));
+    let problem = only_problem(&deep_lists);
+    assert!(problem.message.contains("nested far deeper"), "{problem}");
+
+    let deep_comments = format!("(\n    format_version: 2,\n{}", "/*".repeat(100_000));
+    let problem = only_problem(&deep_comments);
+    assert_eq!(problem.kind, ProblemKind::Truncated, "{problem}");
+    assert!(
+        problem.message.contains("inside a /* comment */"),
+        "{problem}"
+    );
+}

@@ -471,8 +471,9 @@ mod tests {
     fn the_ending_knows_strings_comments_and_brackets() {
         let open = |t: &str| Ending::of(t).unfinished;
         assert_eq!(open("(a: 1)"), None);
-        assert_eq!(open("(a: \"x)\""), Some("a text in quotes"));
-        assert_eq!(open("(a: \"x\\\")\""), None);
+        assert_eq!(open("(a: \"x)"), Some("a text in quotes"));
+        assert_eq!(open("(a: \"x)\""), Some("an entry ( )"));
+        assert_eq!(open("(a: \"x\\\")\")"), None);
         assert_eq!(open("(a: [1, // ]\n"), Some("a list [ ]"));
         assert_eq!(open("(a: 1) /* /* */"), Some("a /* comment */"));
         assert_eq!(open("(a: r#\"x\"y\"#)"), None);
