@@ -219,10 +219,30 @@ proptest! {
     }
 }
 
+#[path = "fixtures/articles/pdf/writer.rs"]
+mod pdf_writer;
+
+/// A one-page PDF as word processors write them, with a CJK name.
+fn small_pdf() -> Vec<u8> {
+    let paragraphs = [
+        "BEIJING, March 4 — Wang Yi (王毅) met Rosa Quispe Huamán on Monday. \
+        “We will open the corridor to every partner,” she said."
+            .to_owned(),
+    ];
+    pdf_writer::write(&pdf_writer::Spec {
+        lines: pdf_writer::wrap(&paragraphs, 60, 6.0),
+        lines_per_page: 40,
+        header: None,
+        footer: None,
+        info: Vec::new(),
+    })
+}
+
 /// Small articles of every format the importer reads from bytes.
 fn articles() -> Vec<(&'static str, Vec<u8>)> {
     let read = |p: &str| std::fs::read(manifest(p)).expect("read an article fixture");
     vec![
+        ("statement.pdf", small_pdf()),
         ("en.txt", read("tests/fixtures/articles/en-utf-8.txt")),
         (
             "fr.txt",
@@ -435,4 +455,30 @@ fn brat_attributes_without_a_value_give_the_default_keys() {
     assert_eq!(doc.commitments[0].time_horizon, "unspecified");
     assert_eq!(doc.statements[0].attribution, "direct");
     assert_eq!(doc.stances[0].target, None);
+}
+
+/// Found by the doccano case above: a span or relation with an empty label became a tag
+/// or link with the empty codebook key (an import that would not save). It is now left
+/// out, and the import says so.
+#[test]
+fn labels_that_are_empty_are_left_out_and_reported() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("labels.jsonl");
+    std::fs::write(
+        &path,
+        r#"{"text": "Wang Yi met Rosa Quispe in Lima.", "entities": [{"id": 1, "start_offset": 0, "end_offset": 7, "label": ""}, {"id": 2, "start_offset": 12, "end_offset": 23, "label": "PER"}], "relations": [{"id": 3, "from_id": 1, "to_id": 2, "type": ""}, {"id": 4, "from_id": 2, "to_id": 2, "type": ""}]}"#,
+    )
+    .expect("write labels");
+    let mut project = Project::new("empty labels");
+    let report = import_jsonl(&mut project, &path).expect("the file imports");
+    assert_eq!(persist::validate(&project), vec![]);
+    let doc = &project.documents[0];
+    assert_eq!(doc.tags.len(), 1, "{:?}", doc.tags);
+    assert_eq!(doc.tags[0].category, "PER");
+    assert!(doc.links.is_empty());
+    assert!(
+        report.problems.iter().any(|p| p.contains("no label")),
+        "{:?}",
+        report.problems
+    );
 }

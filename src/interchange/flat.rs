@@ -588,6 +588,15 @@ pub fn rebuild(
         let Some(span) = spans.get(item.key.as_str()) else {
             continue;
         };
+        // No label names no category; the empty key would make a project that never saves.
+        if item.label.is_empty() {
+            problem(
+                &mut problems,
+                &item.key,
+                "left out: it has no label".to_owned(),
+            );
+            continue;
+        }
         let category = item.label.clone();
         ensure_key(project, CodebookList::TagCategories, &category);
         let mut attributes = BTreeMap::new();
@@ -634,6 +643,17 @@ pub fn rebuild(
             );
             continue;
         };
+        if rel.label.is_empty() {
+            problem(
+                &mut problems,
+                &rel.key,
+                format!(
+                    "relation between {} and {} left out: it has no label",
+                    rel.from, rel.to
+                ),
+            );
+            continue;
+        }
         ensure_key(project, CodebookList::LinkTypes, &rel.label);
         doc.links.push(Link {
             id: ids.fresh()?,
