@@ -219,8 +219,7 @@ proptest! {
     }
 }
 
-#[path = "fixtures/articles/pdf/writer.rs"]
-mod pdf_writer;
+use crate::import_pdf::writer as pdf_writer;
 
 /// A one-page PDF as word processors write them, with a CJK name.
 fn small_pdf() -> Vec<u8> {
