@@ -206,7 +206,7 @@ fn load_case(bytes: Vec<u8>) {
 }
 
 proptest! {
-    #![proptest_config(Config { cases: 400, failure_persistence: None, ..Config::default() })]
+    #![proptest_config(Config { cases: 1000, failure_persistence: None, ..Config::default() })]
 
     #[test]
     fn mutated_project_files_load_or_are_refused_and_stay_untouched(
@@ -269,7 +269,7 @@ fn articles() -> Vec<(&'static str, Vec<u8>)> {
 }
 
 proptest! {
-    #![proptest_config(Config { cases: 300, failure_persistence: None, ..Config::default() })]
+    #![proptest_config(Config { cases: 1500, failure_persistence: None, ..Config::default() })]
 
     #[test]
     fn mutated_articles_import_as_valid_documents_or_are_refused(
@@ -336,7 +336,7 @@ fn annotation_inputs() -> (Vec<BratPair>, Vec<Vec<u8>>) {
 }
 
 proptest! {
-    #![proptest_config(Config { cases: 300, failure_persistence: None, ..Config::default() })]
+    #![proptest_config(Config { cases: 1000, failure_persistence: None, ..Config::default() })]
 
     #[test]
     fn mutated_brat_and_doccano_files_import_validly_or_are_refused(
@@ -386,7 +386,7 @@ fn the_command_line_never_panics_on_a_mutated_project_nor_touches_it() {
     let files = project_files();
     let article = manifest("tests/fixtures/articles/en-utf-8.txt");
     let mut runner = proptest::test_runner::TestRunner::new(Config {
-        cases: 12,
+        cases: 16,
         failure_persistence: None,
         ..Config::default()
     });
