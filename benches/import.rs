@@ -39,7 +39,7 @@ fn import_folder(dir: &Path) -> (usize, usize) {
     let mut failed = failures.len();
     let mut imported = 0;
     for file in &files {
-        let Ok(doc) = import::import_file(file, ids.fresh()) else {
+        let Ok(doc) = import::import_file(file, ids.fresh().expect("a fresh id")) else {
             failed += 1;
             continue;
         };

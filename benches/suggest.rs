@@ -36,7 +36,7 @@ fn gold_project() -> (Project, Id) {
         }
     }
     let mut project = Project::new("suggest bench");
-    let id = project.id_allocator().fresh();
+    let id = project.id_allocator().fresh().expect("a fresh id");
     let doc = match demarche::import::import_bytes(text.as_bytes(), Some("report.txt"), id) {
         Ok(doc) => doc,
         Err(e) => panic!("cannot import the bench text: {e}"),

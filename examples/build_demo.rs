@@ -140,7 +140,7 @@ impl Builder {
     }
 
     fn actor(&mut self, name: &str, kind: &str, fill: impl FnOnce(&mut Actor)) -> Result<Id> {
-        let mut actor = Actor::new(self.ids.fresh(), name, kind);
+        let mut actor = Actor::new(self.ids.fresh()?, name, kind);
         fill(&mut actor);
         let id = actor.id;
         self.apply(Edit::AddActor(actor))?;
@@ -156,7 +156,7 @@ impl Builder {
             file_fingerprint: None,
             imported: time(ANNOTATED)?,
         };
-        let id = self.ids.fresh();
+        let id = self.ids.fresh()?;
         let doc = Document::new(id, meta, origin, text.to_owned());
         self.apply(Edit::AddDocument(Box::new(doc)))?;
         Ok(id)
@@ -220,7 +220,7 @@ impl Builder {
 
     fn mention(&mut self, doc: Id, pattern: &str, actor: Id) -> Result<Id> {
         let mention = Mention {
-            id: self.ids.fresh(),
+            id: self.ids.fresh()?,
             span: self.span(doc, pattern)?,
             actor,
             stamp: self.stamp.clone(),
@@ -240,7 +240,7 @@ impl Builder {
     ) -> Result<Id> {
         let cue = cue.map(|c| self.span(doc, c)).transpose()?;
         let statement = Statement {
-            id: self.ids.fresh(),
+            id: self.ids.fresh()?,
             span: self.span(doc, content)?,
             speaker,
             attribution: attribution.to_owned(),
@@ -254,7 +254,7 @@ impl Builder {
     /// A commitment on `statement`; `c` gives everything but the id, statement and stamp.
     fn commitment(&mut self, doc: Id, statement: Id, c: Commitment) -> Result<Id> {
         let commitment = Commitment {
-            id: self.ids.fresh(),
+            id: self.ids.fresh()?,
             statement,
             stamp: self.stamp.clone(),
             ..c
@@ -265,7 +265,7 @@ impl Builder {
     /// A stance on `statement`; `s` gives everything but the id, statement and stamp.
     fn stance(&mut self, doc: Id, statement: Id, s: Stance) -> Result<Id> {
         let stance = Stance {
-            id: self.ids.fresh(),
+            id: self.ids.fresh()?,
             statement,
             stamp: self.stamp.clone(),
             ..s
@@ -281,7 +281,7 @@ impl Builder {
         attributes: &[(&str, &str)],
     ) -> Result<Id> {
         let tag = Tag {
-            id: self.ids.fresh(),
+            id: self.ids.fresh()?,
             span: self.span(doc, pattern)?,
             category: category.to_owned(),
             attributes: attributes
@@ -296,7 +296,7 @@ impl Builder {
 
     fn link(&mut self, doc: Id, from: Id, label: &str, to: Id) -> Result<Id> {
         let link = Link {
-            id: self.ids.fresh(),
+            id: self.ids.fresh()?,
             from,
             to,
             label: label.to_owned(),

@@ -219,7 +219,15 @@ fn import(path: &Path, articles: &[PathBuf]) -> Result<ExitCode> {
         failures: mut failed,
     } = crate::import::expand_paths(articles);
     for article in &files {
-        let (doc, warnings) = match crate::import::import_file_with_warnings(article, ids.fresh()) {
+        // Out of ids, nothing is saved: the documents read so far are dropped with the rest.
+        let id = ids.fresh().with_context(|| {
+            format!(
+                "cannot import {}; {} was left unchanged",
+                article.display(),
+                path.display()
+            )
+        })?;
+        let (doc, warnings) = match crate::import::import_file_with_warnings(article, id) {
             Ok(imported) => (imported.document, imported.warnings),
             Err(e) => {
                 failed.push((article.clone(), e.to_string()));

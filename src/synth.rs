@@ -13,8 +13,8 @@
 use crate::model::document::fingerprint;
 use crate::model::{
     Actor, Annotation, CodebookList, Commitment, DocStatus, Document, DocumentMeta, Id,
-    IdAllocator, LineEndings, Link, Mention, Origin, Project, RejectedSuggestion, Span, Stamp,
-    Stance, StanceTarget, Statement, Tag, TextRange,
+    LineEndings, Link, Mention, Origin, Project, RejectedSuggestion, Span, Stamp, Stance,
+    StanceTarget, Statement, Tag, TextRange,
 };
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use std::collections::BTreeMap;
@@ -1215,11 +1215,23 @@ struct Placement<'a> {
     overlap: Overlap,
 }
 
+/// Ids 1, 2, 3… of a project built from nothing. Not the project's `IdAllocator`, whose
+/// every id may be refused: a generated project has a few million entities at most, so the
+/// end of the id space is out of reach here.
+struct SequentialIds(u64);
+
+impl SequentialIds {
+    fn next(&mut self) -> Id {
+        self.0 += 1;
+        Id(self.0)
+    }
+}
+
 fn annotate(
     doc: &mut Document,
     place: &Placement<'_>,
     total: usize,
-    ids: &mut IdAllocator,
+    ids: &mut SequentialIds,
     rng: &mut Rng,
     clock: &mut Clock,
 ) {
@@ -1238,7 +1250,7 @@ fn annotate(
             break;
         };
         doc.mentions.push(Mention {
-            id: ids.fresh(),
+            id: ids.next(),
             span: span(text, &[piece]),
             actor: actor(who),
             stamp: clock.stamp(rng),
@@ -1267,7 +1279,7 @@ fn annotate(
         } else {
             shape.content.clone()
         };
-        let id = ids.fresh();
+        let id = ids.next();
         doc.statements.push(Statement {
             id,
             span: span(text, &pieces),
@@ -1321,7 +1333,7 @@ fn annotate(
             None
         };
         doc.commitments.push(Commitment {
-            id: ids.fresh(),
+            id: ids.next(),
             statement,
             committer: speaker.map(actor),
             addressees,
@@ -1361,7 +1373,7 @@ fn annotate(
             None => Some(StanceTarget::Actor(actor(counterpart))),
         };
         doc.stances.push(Stance {
-            id: ids.fresh(),
+            id: ids.next(),
             statement,
             holder: speaker.map(actor),
             target,
@@ -1415,7 +1427,7 @@ fn annotate(
             }
         }
         doc.tags.push(Tag {
-            id: ids.fresh(),
+            id: ids.next(),
             span: span(text, &pieces),
             category: (*rng.pick(TAG_CATEGORIES)).to_owned(),
             attributes,
@@ -1448,7 +1460,7 @@ fn annotate(
             _ => break,
         };
         doc.links.push(Link {
-            id: ids.fresh(),
+            id: ids.next(),
             from,
             to,
             label: label.to_owned(),
@@ -1494,8 +1506,8 @@ fn generate(
     project.meta.created = base_time();
     project.codebook = default_codebook().clone();
 
-    let mut ids = IdAllocator::after(None);
-    let actor_ids: Vec<Id> = ACTORS.iter().map(|_| ids.fresh()).collect();
+    let mut ids = SequentialIds(0);
+    let actor_ids: Vec<Id> = ACTORS.iter().map(|_| ids.next()).collect();
     for (i, seed_actor) in ACTORS.iter().enumerate() {
         let mut a = Actor::new(actor_ids[i], seed_actor.name, seed_actor.kind);
         a.aliases = seed_actor.aliases.iter().map(|s| (*s).to_owned()).collect();
@@ -1519,7 +1531,7 @@ fn generate(
         let share = annotations / docs + usize::from(d < annotations % docs);
         let date = first_day + Duration::days((d * 7 % 730) as i64);
         let draft = write_article(&mut rng, chars_per_doc, date);
-        let id = ids.fresh();
+        let id = ids.next();
         let meta = document_meta(&mut rng, &draft, date, d);
         let origin = document_origin(&mut rng, &draft.text, date, d);
         let rejection = (rng.chance(30) && !draft.names.is_empty()).then(|| {

@@ -2,7 +2,7 @@
 //! ids it hands out. The window and the command line change projects only through here.
 
 use crate::edit::{Edit, EditError, History};
-use crate::model::{Id, IdAllocator, Project};
+use crate::model::{Id, IdAllocator, IdsExhausted, Project};
 use crate::persist::DiskState;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -55,8 +55,8 @@ impl Workspace {
         &self.history
     }
 
-    /// A fresh id, never used in this project.
-    pub fn fresh_id(&mut self) -> Id {
+    /// A fresh id, never used in this project; refused once the largest id is taken.
+    pub fn fresh_id(&mut self) -> Result<Id, IdsExhausted> {
         self.ids.fresh()
     }
 

@@ -161,7 +161,7 @@ fn all() -> Vec<Suggestion> {
 
 fn accept_in(project: &Project, doc: Id, chosen: &[Suggestion], all: &[Suggestion]) -> Edit {
     let mut ids = project.id_allocator();
-    accept(project, doc, chosen, all, &mut || ids.fresh(), "tester")
+    accept(project, doc, chosen, all, &mut || ids.fresh(), "tester").expect("ids left")
 }
 
 fn doc(project: &Project, id: Id) -> &Document {
@@ -396,7 +396,8 @@ fn suggestions_overlapping_a_coded_mention_are_not_offered_again() {
         },
     };
     let mut next = project.id_allocator();
-    let edit = accept(&project, doc, &[coded], &[], &mut || next.fresh(), "tester");
+    let edit =
+        accept(&project, doc, &[coded], &[], &mut || next.fresh(), "tester").expect("ids left");
     edit.apply(&mut project).expect("mention added");
     let after = offered(&project);
     assert!(

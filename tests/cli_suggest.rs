@@ -64,8 +64,12 @@ impl Sandbox {
             ("readout.txt", READOUT),
             ("communique.txt", COMMUNIQUE_CRLF),
         ] {
-            let doc = demarche::import::import_bytes(text.as_bytes(), Some(name), ids.fresh())
-                .expect("imports");
+            let doc = demarche::import::import_bytes(
+                text.as_bytes(),
+                Some(name),
+                ids.fresh().expect("a fresh id"),
+            )
+            .expect("imports");
             Edit::AddDocument(Box::new(doc))
                 .apply(&mut project)
                 .expect("adds");

@@ -20,9 +20,9 @@ fn span(doc: &Document, phrase: &str) -> Span {
 /// by Wang with a commitment and a stance, and a link between them.
 fn fixture() -> (Workspace, Id) {
     let mut ws = Workspace::new(Project::new("Fixture"), None);
-    let wang = ws.fresh_id();
-    let china = ws.fresh_id();
-    let doc_id = ws.fresh_id();
+    let wang = ws.fresh_id().expect("a fresh id");
+    let china = ws.fresh_id().expect("a fresh id");
+    let doc_id = ws.fresh_id().expect("a fresh id");
     let stamp = Stamp::now("tester");
     let origin = Origin {
         path: None,
@@ -45,9 +45,9 @@ fn fixture() -> (Workspace, Id) {
     w.aliases.push("王毅".into());
     let mut c = Actor::new(china, "China", "state");
     c.iso3 = Some("CHN".into());
-    let ids: Vec<Id> = (0..6).map(|_| ws.fresh_id()).collect();
+    let ids: Vec<Id> = (0..6).map(|_| ws.fresh_id().expect("a fresh id")).collect();
     let (m_wang, m_china, m_he, st, cm, sn) = (ids[0], ids[1], ids[2], ids[3], ids[4], ids[5]);
-    let link = ws.fresh_id();
+    let link = ws.fresh_id().expect("a fresh id");
     let mentions = [
         (m_wang, "Wang Yi", wang),
         (m_china, "China", china),
@@ -305,7 +305,7 @@ fn a_refused_batch_changes_nothing() {
 fn spans_that_do_not_match_the_text_are_refused() {
     let (mut ws, d) = fixture();
     let wang = ws.project().actor_by_name("Wang Yi").unwrap().id;
-    let id = ws.fresh_id();
+    let id = ws.fresh_id().expect("a fresh id");
     let wrong = Span {
         ranges: vec![TextRange {
             start: 0,
@@ -383,14 +383,14 @@ fn typing_in_one_field_is_one_undo_step_and_the_saved_marker_follows_undo() {
 #[test]
 fn ids_are_never_reused_after_undo() {
     let (mut ws, _) = fixture();
-    let a = ws.fresh_id();
+    let a = ws.fresh_id().expect("a fresh id");
     ws.apply(
         "Add actor",
         Edit::AddActor(Actor::new(a, "Gustavo Petro", "person")),
     )
     .unwrap();
     ws.undo().unwrap();
-    let b = ws.fresh_id();
+    let b = ws.fresh_id().expect("a fresh id");
     assert!(b > a);
 }
 
@@ -399,7 +399,7 @@ fn linking_refuses_self_links_links_between_links_and_duplicates_and_undo_remove
     use crate::ui_panels_support::{COMMITMENT, DOC, STANCE, project};
     let mut ws = Workspace::new(project(), None);
     let build = |ws: &mut Workspace, from: Id, to: Id| {
-        let id = ws.fresh_id();
+        let id = ws.fresh_id().expect("a fresh id");
         let project = ws.project();
         let doc = project.document(DOC).expect("doc");
         compose::add_link(project, doc, id, from, to, "analyst").map(|e| (id, e))

@@ -4,7 +4,7 @@
 //! processors write them.
 
 #[path = "fixtures/articles/pdf/writer.rs"]
-mod writer;
+pub(crate) mod writer;
 
 use chrono::NaiveDate;
 use demarche::import::{ImportError, MAX_ARTICLE_BYTES, MAX_PDF_BYTES, import_bytes, import_file};

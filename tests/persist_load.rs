@@ -31,7 +31,12 @@ fn a_truncated_file_is_reported_as_cut_short_at_its_end() {
     let problem = single_problem(&problems, ProblemKind::Truncated);
     let (line, _) = problem.position.expect("a truncated file has a position");
     assert_eq!(line, cut.lines().count(), "{problem}");
-    assert!(problem.message.contains("ends unexpectedly"), "{problem}");
+    assert!(
+        problem
+            .message
+            .contains(&format!("the file ends early at line {line}")),
+        "{problem}"
+    );
 }
 
 #[test]

@@ -555,11 +555,11 @@ fn build(r: &ProjectRecipe) -> Project {
     }
     let mut ids = IdAllocator::after(None);
     for a in &r.actors {
-        let actor = make_actor(&p, a, ids.fresh());
+        let actor = make_actor(&p, a, ids.fresh().expect("a fresh id"));
         p.actors.push(actor);
     }
     for d in &r.docs {
-        let doc = d.document(ids.fresh());
+        let doc = d.document(ids.fresh().expect("a fresh id"));
         p.documents.push(doc);
     }
     for a in &r.annotations {
@@ -567,7 +567,7 @@ fn build(r: &ProjectRecipe) -> Project {
             break;
         }
         let at = a.doc.index(p.documents.len());
-        let id = ids.fresh();
+        let id = ids.fresh().expect("a fresh id");
         if let Some(annotation) = make_annotation(&p, &p.documents[at], a, id) {
             // Ids grow, so pushing keeps every list sorted.
             push_annotation(&mut p.documents[at], annotation);
@@ -798,13 +798,13 @@ fn build_edit(p: &Project, v: Variant, m: &Material, ids: &mut IdAllocator) -> E
         Variant::AddActor => {
             let id = match (actor, m.sound) {
                 (Some(taken), false) => taken,
-                _ => ids.fresh(),
+                _ => ids.fresh().expect("a fresh id"),
             };
             Edit::AddActor(make_actor(p, &m.actor, id))
         }
         Variant::RemoveActor => Edit::RemoveActor(match (actor, m.sound) {
             (Some(id), true) => id,
-            _ => ids.fresh(),
+            _ => ids.fresh().expect("a fresh id"),
         }),
         Variant::UpdateActor => {
             let Some(id) = actor else {
@@ -819,11 +819,11 @@ fn build_edit(p: &Project, v: Variant, m: &Material, ids: &mut IdAllocator) -> E
         Variant::AddDocument => {
             let id = match (document, m.sound) {
                 (Some(d), false) => d.id,
-                _ => ids.fresh(),
+                _ => ids.fresh().expect("a fresh id"),
             };
             let mut doc = m.doc.document(id);
             for r in &m.doc_annotations {
-                let aid = ids.fresh();
+                let aid = ids.fresh().expect("a fresh id");
                 if let Some(annotation) = make_annotation(p, &doc, r, aid) {
                     push_annotation(&mut doc, annotation);
                 }
@@ -832,12 +832,12 @@ fn build_edit(p: &Project, v: Variant, m: &Material, ids: &mut IdAllocator) -> E
         }
         Variant::RemoveDocument => Edit::RemoveDocument(match (document, m.sound) {
             (Some(d), true) => d.id,
-            _ => ids.fresh(),
+            _ => ids.fresh().expect("a fresh id"),
         }),
         Variant::UpdateDocumentMeta => Edit::UpdateDocumentMeta {
             document: match (document, m.sound) {
                 (Some(d), true) => d.id,
-                _ => ids.fresh(),
+                _ => ids.fresh().expect("a fresh id"),
             },
             meta: m.doc.meta(),
         },
@@ -845,12 +845,12 @@ fn build_edit(p: &Project, v: Variant, m: &Material, ids: &mut IdAllocator) -> E
             let Some(doc) = document else {
                 return empty;
             };
-            let fresh = ids.fresh();
+            let fresh = ids.fresh().expect("a fresh id");
             let Some(mut annotation) = make_annotation(p, doc, &m.annotation, fresh) else {
                 return empty;
             };
             if !m.sound {
-                corrupt(&mut annotation, ids.fresh());
+                corrupt(&mut annotation, ids.fresh().expect("a fresh id"));
             }
             Edit::AddAnnotation {
                 document: doc.id,
@@ -864,7 +864,7 @@ fn build_edit(p: &Project, v: Variant, m: &Material, ids: &mut IdAllocator) -> E
             },
             (Some((document, _)), false) => Edit::RemoveAnnotation {
                 document,
-                id: ids.fresh(),
+                id: ids.fresh().expect("a fresh id"),
             },
             (None, _) => empty,
         },
@@ -897,7 +897,11 @@ fn build_edit(p: &Project, v: Variant, m: &Material, ids: &mut IdAllocator) -> E
             } else {
                 let (s, e) = (c.index(len), a.index(len));
                 RejectedSuggestion {
-                    document: if m.sound { doc.id } else { ids.fresh() },
+                    document: if m.sound {
+                        doc.id
+                    } else {
+                        ids.fresh().expect("a fresh id")
+                    },
                     kind: m.text.clone(),
                     start: s.min(e),
                     end: s.max(e),
@@ -910,7 +914,7 @@ fn build_edit(p: &Project, v: Variant, m: &Material, ids: &mut IdAllocator) -> E
                 c.get(&p.rejected_suggestions).clone()
             } else {
                 RejectedSuggestion {
-                    document: ids.fresh(),
+                    document: ids.fresh().expect("a fresh id"),
                     kind: m.text.clone(),
                     start: 0,
                     end: 1,
@@ -1082,7 +1086,7 @@ proptest! {
         let mut p = build(&recipe);
         p.meta.name = strings[0].clone();
         p.meta.description = strings[1].clone();
-        let id = p.id_allocator().fresh();
+        let id = p.id_allocator().fresh().expect("an id");
         let mut d = DocRecipe { text: strings[2].clone(), ..doc }.document(id);
         d.meta.custom.insert(strings[3].clone(), strings[4].clone());
         p.documents.push(d);

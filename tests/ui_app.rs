@@ -37,7 +37,7 @@ fn fixture_project(dir: &Path) -> PathBuf {
 }
 
 fn add_actor_edit(app: &mut DemarcheApp, name: &str) -> Edit {
-    let id = app.workspace_mut().fresh_id();
+    let id = app.workspace_mut().fresh_id().expect("a fresh id");
     let mut actor = Actor::new(id, name, "person");
     actor.aliases.push("王毅".to_owned());
     Edit::AddActor(actor)

@@ -42,7 +42,7 @@ fn import_from_outside(dir: &Path, project: &Path) {
     )
     .expect("write article");
     let mut on_disk = persist::load(project).expect("loads").project;
-    let id = on_disk.id_allocator().fresh();
+    let id = on_disk.id_allocator().fresh().expect("an id");
     let doc = demarche::import::import_file(&article, id).expect("imports");
     Edit::AddDocument(Box::new(doc))
         .apply(&mut on_disk)
@@ -51,7 +51,7 @@ fn import_from_outside(dir: &Path, project: &Path) {
 }
 
 fn add_actor_in_window(app: &mut DemarcheApp) {
-    let id = app.workspace_mut().fresh_id();
+    let id = app.workspace_mut().fresh_id().expect("an id");
     let edit = Edit::AddActor(Actor::new(id, "Wang Yi", "person"));
     app.workspace_mut()
         .apply("Add actor", edit)

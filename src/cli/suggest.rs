@@ -64,7 +64,8 @@ pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
                 &suggestions,
                 &mut || ids.fresh(),
                 &annotator,
-            );
+            )
+            .with_context(|| format!("cannot accept the suggestions for document {}", id.0))?;
             edit.apply(&mut project)
                 .with_context(|| format!("cannot accept the suggestions for document {}", id.0))?;
             accepted += suggestions.len();

@@ -3,6 +3,7 @@
 //! Used by the window (Enter, "accept all") and by `demarche suggest --apply`.
 
 use super::Edit;
+use crate::model::ids::IdsExhausted;
 use crate::model::{
     Actor, Annotation, CodebookList, Commitment, Document, Id, Mention, Project, Span, Stamp,
     Stance, StanceTarget, Statement,
@@ -25,7 +26,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// - Codebook keys a suggestion names but the project's codebook lacks fall back to the
 ///   list's first active key, as hand tagging does.
 ///
-/// The result may be an empty batch (nothing left to accept).
+/// The result may be an empty batch (nothing left to accept). When the project runs out
+/// of ids, nothing is accepted.
 ///
 /// Every lookup goes through maps built once per call, so accepting all the suggestions
 /// of a long document takes time linear in their number (issue 12).
@@ -34,11 +36,11 @@ pub fn accept(
     document: Id,
     chosen: &[Suggestion],
     all: &[Suggestion],
-    fresh: &mut dyn FnMut() -> Id,
+    fresh: &mut dyn FnMut() -> Result<Id, IdsExhausted>,
     annotator: &str,
-) -> Edit {
+) -> Result<Edit, IdsExhausted> {
     let Some(doc) = project.document(document) else {
-        return Edit::Batch(Vec::new());
+        return Ok(Edit::Batch(Vec::new()));
     };
     let mut batch = Batch {
         project,
@@ -56,11 +58,15 @@ pub fn accept(
         coded: coded_statements(doc),
         suggested_statements: None,
         edits: Vec::new(),
+        exhausted: None,
     };
     for suggestion in chosen {
         batch.accept_one(suggestion);
     }
-    Edit::Batch(batch.edits)
+    match batch.exhausted {
+        Some(error) => Err(error),
+        None => Ok(Edit::Batch(batch.edits)),
+    }
 }
 
 /// The state of one acceptance: what it has added so far, so that nothing is added twice.
@@ -68,7 +74,7 @@ struct Batch<'a> {
     project: &'a Project,
     doc: &'a Document,
     all: &'a [Suggestion],
-    fresh: &'a mut dyn FnMut() -> Id,
+    fresh: &'a mut dyn FnMut() -> Result<Id, IdsExhausted>,
     stamp: Stamp,
     /// The project's actors and those this batch adds, by name and ISO3 code.
     actors: ActorIndex,
@@ -84,9 +90,22 @@ struct Batch<'a> {
     /// first use (accepting mentions alone never needs it).
     suggested_statements: Option<FxHashMap<(usize, usize), Vec<usize>>>,
     edits: Vec<Edit>,
+    /// Set when an id was refused: the whole batch is then abandoned.
+    exhausted: Option<IdsExhausted>,
 }
 
 impl<'a> Batch<'a> {
+    /// A fresh id, or `None` (remembering why) when none is left.
+    fn fresh_id(&mut self) -> Option<Id> {
+        match (self.fresh)() {
+            Ok(id) => Some(id),
+            Err(error) => {
+                self.exhausted = Some(error);
+                None
+            }
+        }
+    }
+
     fn accept_one(&mut self, s: &Suggestion) {
         // A stale suggestion (the text moved under it) is skipped whole.
         let Some(span) = self.span(s) else { return };
@@ -99,8 +118,10 @@ impl<'a> Batch<'a> {
                 let Some(actor) = self.actor(actor) else {
                     return;
                 };
+                let Some(id) = self.fresh_id() else {
+                    return;
+                };
                 self.mentions.insert(range);
-                let id = (self.fresh)();
                 self.add(Annotation::Mention(Mention {
                     id,
                     span,
@@ -137,7 +158,9 @@ impl<'a> Batch<'a> {
                         addressee_ids.push(id);
                     }
                 }
-                let id = (self.fresh)();
+                let Some(id) = self.fresh_id() else {
+                    return;
+                };
                 self.coded.insert((statement, true));
                 self.add(Annotation::Commitment(Commitment {
                     id,
@@ -180,7 +203,9 @@ impl<'a> Batch<'a> {
                         .map(|e| StanceTarget::Topic(e.key.clone())),
                     None => None,
                 };
-                let id = (self.fresh)();
+                let Some(id) = self.fresh_id() else {
+                    return;
+                };
                 self.coded.insert((statement, false));
                 self.add(Annotation::Stance(Stance {
                     id,
@@ -258,7 +283,7 @@ impl<'a> Batch<'a> {
             _ if speaker.is_some() => (speaker, "reported", None),
             _ => (None, "narration", None),
         };
-        let id = (self.fresh)();
+        let id = self.fresh_id()?;
         self.statements.insert(range, id);
         let attribution = self.key(CodebookList::AttributionModes, mode);
         self.add(Annotation::Statement(Statement {
@@ -278,17 +303,17 @@ impl<'a> Batch<'a> {
     fn actor(&mut self, actor: &ActorRef) -> Option<Id> {
         match actor {
             ActorRef::Project(id) => self.project.actor(*id).map(|a| a.id),
-            ActorRef::New(new) => Some(self.new_actor(new)),
+            ActorRef::New(new) => self.new_actor(new),
         }
     }
 
-    fn new_actor(&mut self, new: &NewActor) -> Id {
+    fn new_actor(&mut self, new: &NewActor) -> Option<Id> {
         if let Some(id) = self.known_actor(new) {
-            return id;
+            return Some(id);
         }
         // The affiliation first: an actor may only point at one that exists.
         let affiliation = new.affiliation.as_deref().and_then(|a| self.actor(a));
-        let id = (self.fresh)();
+        let id = self.fresh_id()?;
         let mut actor = Actor::new(
             id,
             new.name.trim(),
@@ -307,7 +332,7 @@ impl<'a> Batch<'a> {
         actor.affiliation = affiliation.filter(|&a| a != id);
         self.actors.add(&actor);
         self.edits.push(Edit::AddActor(actor));
-        id
+        Some(id)
     }
 
     /// A project actor or one added by this batch with the new actor's name (or alias)

@@ -1,6 +1,7 @@
 //! `demarche export PROJECT.ron --format FORMAT --out DIR`, called from the command line.
 
-use super::{Format, export, message};
+use super::{Format, export};
+use crate::error_text::one_line;
 use anyhow::{Result, anyhow};
 use std::io::Write;
 use std::path::Path;
@@ -16,7 +17,7 @@ pub fn run(project_path: &Path, format: Format, out: &Path) -> Result<ExitCode> 
         anyhow!(
             "cannot export {} as {format}: {}",
             project_path.display(),
-            message(&e)
+            one_line(&e)
         )
     })?;
     let mut stdout = std::io::stdout().lock();

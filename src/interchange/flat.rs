@@ -8,6 +8,7 @@
 //! and so on. Anything that does not fit Demarche's concepts becomes a tag or a link.
 
 use crate::model::ids;
+use crate::model::ids::IdsExhausted;
 use crate::model::{
     Actor, Annotation, CodebookEntry, CodebookList, Commitment, Document, Id, IdAllocator, Link,
     Mention, Project, Span, Stamp, Stance, StanceTarget, Statement, Tag,
@@ -369,14 +370,16 @@ impl std::fmt::Display for ImportProblem {
 }
 
 /// Turns a flat document back into Demarche annotations on `doc` (whose text the ranges
-/// index), creating actors and codebook entries the project lacks. Ids come from `ids`.
+/// index), creating actors and codebook entries the project lacks. Ids come from `ids`;
+/// when they run out, `project` may hold some of the new actors and keys, and the caller
+/// drops it (the import command then saves nothing).
 pub fn rebuild(
     project: &mut Project,
     doc: &mut Document,
     flat: &FlatDoc,
     ids: &mut IdAllocator,
     annotator: &str,
-) -> Vec<ImportProblem> {
+) -> Result<Vec<ImportProblem>, IdsExhausted> {
     let mut problems = Vec::new();
     let stamp = Stamp::now(annotator);
     let problem = |problems: &mut Vec<ImportProblem>, key: &str, message: String| {
@@ -432,9 +435,9 @@ pub fn rebuild(
         let Some(span) = spans.get(item.key.as_str()) else {
             continue;
         };
-        let actor = resolve_actor(project, ids, &mut names, item, span);
+        let actor = resolve_actor(project, ids, &mut names, item, span)?;
         actor_of_item.insert(&item.key, actor);
-        let id = ids.fresh();
+        let id = ids.fresh()?;
         id_of_item.insert(&item.key, id);
         doc.mentions.push(Mention {
             id,
@@ -451,7 +454,7 @@ pub fn rebuild(
                      consumed: &mut Vec<bool>,
                      item: &Item,
                      label: &str|
-     -> Vec<Id> {
+     -> Result<Vec<Id>, IdsExhausted> {
         let mut out = Vec::new();
         for i in rels_from(&item.key, label) {
             if let Some(&actor) = actor_of_item.get(flat.relations[i].to.as_str()) {
@@ -460,9 +463,9 @@ pub fn rebuild(
             }
         }
         for norm in item.norms.iter().filter(|n| n.kind == label) {
-            out.push(actor_by_norm(project, ids, names, norm));
+            out.push(actor_by_norm(project, ids, names, norm)?);
         }
-        out
+        Ok(out)
     };
 
     // Statements, with their speakers and cues.
@@ -471,7 +474,7 @@ pub fn rebuild(
         let Some(span) = spans.get(item.key.as_str()) else {
             continue;
         };
-        let speaker = actor_via(project, ids, &mut names, &mut consumed, item, SPEAKER)
+        let speaker = actor_via(project, ids, &mut names, &mut consumed, item, SPEAKER)?
             .first()
             .copied();
         let mut cue = None;
@@ -491,7 +494,7 @@ pub fn rebuild(
             .or_else(|| first_key(project, CodebookList::AttributionModes))
             .unwrap_or_default();
         ensure_key(project, CodebookList::AttributionModes, &attribution);
-        let id = ids.fresh();
+        let id = ids.fresh()?;
         id_of_item.insert(&item.key, id);
         doc.statements.push(Statement {
             id,
@@ -520,7 +523,7 @@ pub fn rebuild(
             continue; // no statement: kept below as a tag
         };
         consumed[rel] = true;
-        let id = ids.fresh();
+        let id = ids.fresh()?;
         id_of_item.insert(&item.key, id);
         let mut field = |list: CodebookList, name: &str| -> String {
             let value = attribute(item, name)
@@ -535,10 +538,10 @@ pub fn rebuild(
             let context = field(CodebookList::Contexts, CONTEXT);
             let strength = field(CodebookList::Strengths, STRENGTH);
             let time_horizon = field(CodebookList::TimeHorizons, TIME_HORIZON);
-            let committer = actor_via(project, ids, &mut names, &mut consumed, item, COMMITTER)
+            let committer = actor_via(project, ids, &mut names, &mut consumed, item, COMMITTER)?
                 .first()
                 .copied();
-            let addressees = actor_via(project, ids, &mut names, &mut consumed, item, ADDRESSEE);
+            let addressees = actor_via(project, ids, &mut names, &mut consumed, item, ADDRESSEE)?;
             doc.commitments.push(Commitment {
                 id,
                 statement,
@@ -557,11 +560,11 @@ pub fn rebuild(
         } else {
             let polarity = field(CodebookList::Polarities, POLARITY);
             let intensity = field(CodebookList::Intensities, INTENSITY);
-            let holder = actor_via(project, ids, &mut names, &mut consumed, item, HOLDER)
+            let holder = actor_via(project, ids, &mut names, &mut consumed, item, HOLDER)?
                 .first()
                 .copied();
             let target =
-                match actor_via(project, ids, &mut names, &mut consumed, item, TARGET).first() {
+                match actor_via(project, ids, &mut names, &mut consumed, item, TARGET)?.first() {
                     Some(&actor) => Some(StanceTarget::Actor(actor)),
                     None => attribute(item, TOPIC).map(|t| {
                         ensure_key(project, CodebookList::Topics, t);
@@ -590,6 +593,15 @@ pub fn rebuild(
         let Some(span) = spans.get(item.key.as_str()) else {
             continue;
         };
+        // No label names no category; the empty key would make a project that never saves.
+        if item.label.is_empty() {
+            problem(
+                &mut problems,
+                &item.key,
+                "left out: it has no label".to_owned(),
+            );
+            continue;
+        }
         let category = item.label.clone();
         ensure_key(project, CodebookList::TagCategories, &category);
         let mut attributes = BTreeMap::new();
@@ -605,7 +617,7 @@ pub fn rebuild(
                 attributes.insert(format!("{NOTE_ATTRIBUTE_PREFIX}{kind}"), text.clone());
             }
         }
-        let id = ids.fresh();
+        let id = ids.fresh()?;
         id_of_item.insert(&item.key, id);
         doc.tags.push(Tag {
             id,
@@ -636,9 +648,20 @@ pub fn rebuild(
             );
             continue;
         };
+        if rel.label.is_empty() {
+            problem(
+                &mut problems,
+                &rel.key,
+                format!(
+                    "relation between {} and {} left out: it has no label",
+                    rel.from, rel.to
+                ),
+            );
+            continue;
+        }
         ensure_key(project, CodebookList::LinkTypes, &rel.label);
         doc.links.push(Link {
-            id: ids.fresh(),
+            id: ids.fresh()?,
             from,
             to,
             label: rel.label.clone(),
@@ -653,7 +676,7 @@ pub fn rebuild(
         });
     }
     doc.sort_annotations();
-    problems
+    Ok(problems)
 }
 
 fn ranges_text(ranges: &[(usize, usize)]) -> String {
@@ -664,10 +687,12 @@ fn ranges_text(ranges: &[(usize, usize)]) -> String {
         .join(";")
 }
 
+/// The value of an attribute. A brat attribute without a value (a flag, or a line cut
+/// short) names no codebook key: the field then gets the list's default, as when absent.
 fn attribute<'a>(item: &'a Item, name: &str) -> Option<&'a str> {
     item.attributes
         .iter()
-        .find(|(n, _)| n == name)
+        .find(|(n, v)| n == name && !v.is_empty())
         .map(|(_, v)| v.as_str())
 }
 
@@ -705,7 +730,7 @@ fn resolve_actor(
     names: &mut ActorNames,
     item: &Item,
     span: &Span,
-) -> Id {
+) -> Result<Id, IdsExhausted> {
     let named = item
         .norms
         .iter()
@@ -713,7 +738,7 @@ fn resolve_actor(
         .map(|n| n.text.clone());
     let name = named.unwrap_or_else(|| span.text());
     let kind = attribute(item, ACTOR_KIND).map(str::to_owned);
-    let actor = find_or_create_actor(project, ids, names, &name, kind);
+    let actor = find_or_create_actor(project, ids, names, &name, kind)?;
     if let Some(a) = crate::model::ids::find_mut(&mut project.actors, actor) {
         for norm in item.norms.iter().filter(|n| n.kind == REFERENCE) {
             let slot = match norm.db.as_str() {
@@ -727,7 +752,7 @@ fn resolve_actor(
             }
         }
     }
-    actor
+    Ok(actor)
 }
 
 fn actor_by_norm(
@@ -735,7 +760,7 @@ fn actor_by_norm(
     ids: &mut IdAllocator,
     names: &mut ActorNames,
     norm: &Norm,
-) -> Id {
+) -> Result<Id, IdsExhausted> {
     let name = if norm.text.is_empty() {
         norm.id.clone()
     } else {
@@ -775,19 +800,19 @@ fn find_or_create_actor(
     names: &mut ActorNames,
     name: &str,
     kind: Option<String>,
-) -> Id {
+) -> Result<Id, IdsExhausted> {
     if let Some(id) = names.get(name) {
-        return id;
+        return Ok(id);
     }
     let kind = kind
         .or_else(|| first_key(project, CodebookList::ActorKinds))
         .unwrap_or_default();
     ensure_key(project, CodebookList::ActorKinds, &kind);
-    let actor = Actor::new(ids.fresh(), name.trim(), kind);
+    let actor = Actor::new(ids.fresh()?, name.trim(), kind);
     let id = actor.id;
     names.add(&actor);
     crate::model::ids::insert_sorted(&mut project.actors, actor);
-    id
+    Ok(id)
 }
 
 /// Every annotation of a document in a form that ignores ids and stamps: what a round trip

@@ -72,6 +72,8 @@ pub enum InterchangeError {
         line: usize,
         message: String,
     },
+    #[error(transparent)]
+    Ids(#[from] crate::model::IdsExhausted),
 }
 
 /// What an import did, and every line it could not keep as it was.
@@ -136,14 +138,14 @@ fn new_document(
     path: Option<&Path>,
     raw: &str,
     text: String,
-) -> Document {
+) -> Result<Document, crate::model::IdsExhausted> {
     let _ = project;
     let fingerprint = Sha256::digest(raw.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect::<String>();
-    Document::new(
-        ids.fresh(),
+    Ok(Document::new(
+        ids.fresh()?,
         DocumentMeta {
             title,
             ..DocumentMeta::default()
@@ -157,7 +159,7 @@ fn new_document(
             imported: Utc::now().trunc_subsecs(0),
         },
         text,
-    )
+    ))
 }
 
 /// Imports a brat folder: every `NAME.txt` with its `NAME.ann` (a missing or empty `.ann`
@@ -210,8 +212,8 @@ pub fn import_brat(project: &mut Project, dir: &Path) -> Result<ImportReport, In
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let mut doc = new_document(project, &mut ids, title, "brat", Some(&txt), &raw, text);
-        let rebuilt = flat::rebuild(project, &mut doc, &flat, &mut ids, IMPORT_ANNOTATOR);
+        let mut doc = new_document(project, &mut ids, title, "brat", Some(&txt), &raw, text)?;
+        let rebuilt = flat::rebuild(project, &mut doc, &flat, &mut ids, IMPORT_ANNOTATOR)?;
         problems.extend(brat::locate(rebuilt, &line_of));
         problems.sort_by_key(|p| p.line);
         let name = ann_path
@@ -274,8 +276,8 @@ pub fn import_jsonl(project: &mut Project, path: &Path) -> Result<ImportReport, 
             Some(path),
             &line.text,
             text,
-        );
-        let problems = flat::rebuild(project, &mut doc, &line.flat, &mut ids, IMPORT_ANNOTATOR);
+        )?;
+        let problems = flat::rebuild(project, &mut doc, &line.flat, &mut ids, IMPORT_ANNOTATOR)?;
         report.problems.extend(
             line.notes
                 .iter()

@@ -19,25 +19,37 @@ impl fmt::Display for Id {
 /// one past the highest id in use, so nothing has to be stored or merged.
 #[derive(Clone, Debug)]
 pub struct IdAllocator {
-    next: u64,
+    /// `None` once the largest id has been used: ids never wrap round to ones in use.
+    next: Option<u64>,
 }
+
+/// Every id up to the largest one is taken (only a file with hand-made ids gets there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "no id is left for anything new: this project already uses id #{}, the largest there is, and ids are never reused. The id comes from a hand edit or another tool: give that entity a smaller id in the project file",
+    u64::MAX
+)]
+pub struct IdsExhausted;
 
 impl IdAllocator {
     pub fn after(highest: Option<Id>) -> Self {
         Self {
-            next: highest.map_or(1, |id| id.0 + 1),
+            next: highest.map_or(Some(1), |id| id.0.checked_add(1)),
         }
     }
 
-    pub fn fresh(&mut self) -> Id {
-        let id = Id(self.next);
-        self.next += 1;
-        id
+    pub fn fresh(&mut self) -> Result<Id, IdsExhausted> {
+        let id = self.next.ok_or(IdsExhausted)?;
+        self.next = id.checked_add(1);
+        Ok(Id(id))
     }
 
     /// Makes sure ids handed out later are above `id` (after an undo re-adds an entity).
     pub fn observe(&mut self, id: Id) {
-        self.next = self.next.max(id.0 + 1);
+        self.next = match (self.next, id.0.checked_add(1)) {
+            (Some(next), Some(after)) => Some(next.max(after)),
+            _ => None,
+        };
     }
 }
 
@@ -81,4 +93,31 @@ pub fn remove_sorted<T: Keyed>(list: &mut Vec<T>, id: Id) -> Option<T> {
 pub fn replace_sorted<T: Keyed>(list: &mut [T], item: T) -> Option<T> {
     let slot = find_mut(list, item.id())?;
     Some(std::mem::replace(slot, item))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_largest_id_is_handed_out_once_and_then_refused() {
+        let mut ids = IdAllocator::after(Some(Id(u64::MAX - 1)));
+        assert_eq!(ids.fresh(), Ok(Id(u64::MAX)));
+        assert_eq!(ids.fresh(), Err(IdsExhausted));
+        assert_eq!(ids.fresh(), Err(IdsExhausted), "and stays refused");
+        assert_eq!(
+            IdAllocator::after(Some(Id(u64::MAX))).fresh(),
+            Err(IdsExhausted)
+        );
+    }
+
+    #[test]
+    fn observing_the_largest_id_exhausts_and_nothing_brings_it_back() {
+        let mut ids = IdAllocator::after(None);
+        assert_eq!(ids.fresh(), Ok(Id(1)));
+        ids.observe(Id(u64::MAX));
+        assert_eq!(ids.fresh(), Err(IdsExhausted));
+        ids.observe(Id(5));
+        assert_eq!(ids.fresh(), Err(IdsExhausted));
+    }
 }

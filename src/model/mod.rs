@@ -18,7 +18,7 @@ pub use annotation::{
 };
 pub use codebook::{Codebook, CodebookEntry, CodebookList};
 pub use document::{DocStatus, Document, DocumentMeta, LineEndings, Origin};
-pub use ids::{Id, IdAllocator};
+pub use ids::{Id, IdAllocator, IdsExhausted};
 pub use project::{Counts, FORMAT_VERSION, Project, ProjectMeta, RejectedSuggestion};
 pub use span::{Span, SpanError, TextRange};
 pub use text::TextIndex;

@@ -7,7 +7,9 @@
 mod atomic;
 mod canonical;
 mod disk;
+mod encoding;
 mod lock;
+mod messages;
 mod recovery;
 mod v1;
 mod validate;
@@ -23,6 +25,7 @@ pub use recovery::{
 pub use validate::validate;
 
 use crate::model::{FORMAT_VERSION, Id, Project};
+pub(crate) use messages::syntax_problem;
 use std::path::{Path, PathBuf};
 
 /// What kind of problem a [`Problem`] is, for callers (and tests) that act on it.
@@ -242,32 +245,15 @@ pub fn from_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
     };
     // A byte-order mark is not RON; editors on Windows add one.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let found = version::read(text).map_err(|p| invalid(vec![p]))?;
-    let (mut project, mut problems, migrated_from) = match found {
-        FORMAT_VERSION => (parse::<Project>(text).map_err(invalid)?, Vec::new(), None),
-        1 => {
-            let old = parse::<v1::ProjectV1>(text).map_err(invalid)?;
-            let (project, problems) = old.migrate();
-            (project, problems, Some(1))
-        }
-        0 => {
-            return Err(invalid(vec![Problem::of(
-                ProblemKind::UnknownVersion,
-                None,
-                None,
-                format!(
-                    "format_version 0 does not exist; Demarche files have versions 1 to {FORMAT_VERSION}"
-                ),
-            )]));
-        }
-        newer => {
-            return Err(LoadError::TooNew {
-                path: path.to_owned(),
-                found: newer,
-                supported: FORMAT_VERSION,
-            });
-        }
-    };
+    let (mut project, mut problems, migrated_from) =
+        parse_any_version(text, path).map_err(|e| match e {
+            // Only looked for once parsing failed: a valid project costs nothing.
+            LoadError::Invalid { .. } => match encoding::nul_problem(text) {
+                Some(problem) => invalid(vec![problem]),
+                None => e,
+            },
+            other => other,
+        })?;
     project.format_version = FORMAT_VERSION;
     // Files written by hand or by other tools may list things out of order; the model
     // relies on id order for its look-ups.
@@ -284,59 +270,42 @@ pub fn from_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
     }
 }
 
+/// The project in the current format, the problems of migrating it, and the version it was
+/// migrated from.
+fn parse_any_version(
+    text: &str,
+    path: &Path,
+) -> Result<(Project, Vec<Problem>, Option<u32>), LoadError> {
+    let invalid = |problems: Vec<Problem>| LoadError::Invalid {
+        path: path.to_owned(),
+        problems,
+    };
+    match version::read(text).map_err(|p| invalid(vec![p]))? {
+        FORMAT_VERSION => Ok((parse::<Project>(text).map_err(invalid)?, Vec::new(), None)),
+        1 => {
+            let old = parse::<v1::ProjectV1>(text).map_err(invalid)?;
+            let (project, problems) = old.migrate();
+            Ok((project, problems, Some(1)))
+        }
+        0 => Err(invalid(vec![Problem::of(
+            ProblemKind::UnknownVersion,
+            None,
+            None,
+            format!(
+                "format_version 0 does not exist; Demarche files have versions 1 to {FORMAT_VERSION}"
+            ),
+        )])),
+        newer => Err(LoadError::TooNew {
+            path: path.to_owned(),
+            found: newer,
+            supported: FORMAT_VERSION,
+        }),
+    }
+}
+
 /// Deserialises RON, turning its error into a located problem.
 fn parse<'a, T: serde::Deserialize<'a>>(text: &'a str) -> Result<T, Vec<Problem>> {
     ron::from_str::<T>(text).map_err(|e| vec![syntax_problem(&e, text)])
-}
-
-/// A `ron` error as a located problem of the file `text`.
-pub(crate) fn syntax_problem(e: &ron::error::SpannedError, text: &str) -> Problem {
-    use ron::Error as E;
-    let kind = match &e.code {
-        E::Eof => ProblemKind::Truncated,
-        E::Message(_)
-        | E::ExpectedBoolean
-        | E::ExpectedInteger
-        | E::ExpectedFloat
-        | E::ExpectedString
-        | E::ExpectedChar
-        | E::ExpectedOption
-        | E::ExpectedArray
-        | E::ExpectedMap
-        | E::ExpectedStructLike
-        | E::ExpectedNamedStructLike(_)
-        | E::ExpectedDifferentStructName { .. }
-        | E::ExpectedUnit
-        | E::IntegerOutOfBounds
-        | E::InvalidValueForType { .. }
-        | E::ExpectedDifferentLength { .. }
-        | E::NoSuchEnumVariant { .. }
-        | E::NoSuchStructField { .. }
-        | E::MissingStructField { .. }
-        | E::DuplicateStructField { .. } => ProblemKind::WrongValue,
-        _ => ProblemKind::Syntax,
-    };
-    let message = match kind {
-        ProblemKind::Truncated => {
-            "the file ends unexpectedly (it may have been cut short)".to_owned()
-        }
-        _ => e.code.to_string(),
-    };
-    let (line, column) = match kind {
-        // `ron` points at the last token read; the end of the file is where it was cut.
-        ProblemKind::Truncated => end_position(text),
-        _ => (e.span.start.line, e.span.start.col),
-    };
-    Problem::at(kind, line, column, message)
-}
-
-/// Line and column (1-based, in characters) just after the last character of `text`.
-fn end_position(text: &str) -> (usize, usize) {
-    let last_line = text.rsplit('\n').next().unwrap_or_default();
-    (
-        1 + text.matches('\n').count(),
-        1 + last_line.chars().count(),
-    )
 }
 
 /// Reads, migrates and validates a project file. Never writes anything.
@@ -350,39 +319,32 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let modified = std::fs::metadata(path).map_err(io_error)?.modified().ok();
     let bytes = std::fs::read(path).map_err(io_error)?;
     let disk = DiskState::of_bytes(&bytes, modified);
-    let text = String::from_utf8(bytes).map_err(|e| LoadError::Invalid {
-        path: path.to_owned(),
-        problems: vec![not_utf8_problem(e.as_bytes(), e.utf8_error().valid_up_to())],
-    })?;
+    let text =
+        String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error(), path))?;
     let mut loaded = from_str(&text, path)?;
     loaded.disk = Some(disk);
     Ok(loaded)
 }
 
-/// Where the first byte that is not UTF-8 is, as line and column (in characters).
-fn not_utf8_problem(bytes: &[u8], valid_up_to: usize) -> Problem {
-    let valid = &bytes[..valid_up_to];
-    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
-    // The prefix is valid UTF-8 by definition of `valid_up_to`.
-    let column = 1 + String::from_utf8_lossy(&valid[line_start..])
-        .chars()
-        .count();
-    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
-    let hint = if utf16 {
-        " It looks like UTF-16; project files are UTF-8."
-    } else {
-        " Project files are UTF-8; was it saved in another encoding, or is it not a project?"
-    };
-    Problem::at(
-        ProblemKind::NotUtf8,
-        line,
-        column,
-        format!(
-            "not UTF-8 text: byte 0x{:02X} at byte offset {valid_up_to} cannot be decoded.{hint}",
-            bytes[valid_up_to]
-        ),
-    )
+/// The error of a file that is not UTF-8. A file cut inside a character is a cut file.
+fn not_utf8(bytes: &[u8], error: std::str::Utf8Error, path: &Path) -> LoadError {
+    let valid_up_to = error.valid_up_to();
+    let problem = encoding::not_utf8_problem(bytes, valid_up_to);
+    let cut_in_a_character = error.error_len().is_none();
+    if cut_in_a_character && !encoding::is_wide(bytes) {
+        let prefix = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
+        if let Err(e) = from_str(prefix, path)
+            && e.problems()
+                .iter()
+                .any(|p| p.kind == ProblemKind::Truncated)
+        {
+            return e;
+        }
+    }
+    LoadError::Invalid {
+        path: path.to_owned(),
+        problems: vec![problem],
+    }
 }
 
 /// Saves atomically, keeping the previous file as `NAME.ron.bak`, whatever the file on

@@ -39,6 +39,8 @@ pub enum UiAction {
     Run(Command),
     /// A message for the status bar.
     Status(String),
+    /// Something could not be done: shown in the status bar as an error.
+    Error(String),
 }
 
 impl UiAction {

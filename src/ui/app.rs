@@ -415,7 +415,10 @@ impl DemarcheApp {
 
     /// Imports an article into the open project as one undoable step and shows it.
     pub fn import_article(&mut self, path: &Path) {
-        let id = self.ws.fresh_id();
+        let id = match self.ws.fresh_id() {
+            Ok(id) => id,
+            Err(e) => return self.report_error(format!("Could not import: {e}")),
+        };
         match crate::import::import_file_with_warnings(path, id) {
             Ok(crate::import::Imported { document, warnings }) => {
                 let title = document.meta.title.clone();
@@ -1009,6 +1012,7 @@ impl DemarcheApp {
             UiAction::AddLink { document, from, to } => self.add_link(document, from, to),
             UiAction::Run(command) => self.queue.push(command),
             UiAction::Status(text) => self.report(text),
+            UiAction::Error(text) => self.report_error(text),
         }
     }
 
@@ -1044,7 +1048,10 @@ impl DemarcheApp {
     }
 
     fn add_link(&mut self, doc_id: Id, from: Id, to: Id) {
-        let id = self.ws.fresh_id();
+        let id = match self.ws.fresh_id() {
+            Ok(id) => id,
+            Err(e) => return self.report_error(format!("Not linked: {e}")),
+        };
         let project = self.ws.project();
         let Some(doc) = project.document(doc_id) else {
             return;

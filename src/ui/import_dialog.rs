@@ -443,7 +443,16 @@ impl Job {
             });
             return;
         }
-        let id = ws.fresh_id();
+        let id = match ws.fresh_id() {
+            Ok(id) => id,
+            Err(e) => {
+                self.summary.failures.push(ImportFailure {
+                    path,
+                    reason: e.to_string(),
+                });
+                return;
+            }
+        };
         document.id = id;
         let title = document.meta.title.clone();
         self.pending_texts

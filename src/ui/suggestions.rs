@@ -472,15 +472,21 @@ impl SuggestionsState {
         let all = self.list.clone();
         let annotator = ws.annotator.clone();
         let (project, ids) = ws.project_and_ids();
-        let edit = accept(
+        match accept(
             project,
             document,
             chosen,
             &all,
             &mut || ids.fresh(),
             &annotator,
-        );
-        self.apply(ws, edit, label, chosen)
+        ) {
+            Ok(edit) => self.apply(ws, edit, label, chosen),
+            Err(e) => Outcome {
+                message: Some(format!("Not accepted: {e}")),
+                error: true,
+                reveal: None,
+            },
+        }
     }
 
     /// Rejects the focused suggestion (remembered in the project) as one undo step.

@@ -355,7 +355,10 @@ impl Tagging {
                 let Some((start, end)) = range else {
                     return need_selection();
                 };
-                let id = ws.fresh_id();
+                let id = match ws.fresh_id() {
+                    Ok(id) => id,
+                    Err(e) => return out_of_ids(e),
+                };
                 let Some(doc) = ws.project().document(document) else {
                     return Vec::new();
                 };
@@ -392,7 +395,10 @@ impl Tagging {
         range: Option<(usize, usize)>,
         selected: Option<Id>,
     ) -> Vec<UiAction> {
-        let (new_statement_id, id) = (ws.fresh_id(), ws.fresh_id());
+        let (new_statement_id, id) = match (ws.fresh_id(), ws.fresh_id()) {
+            (Ok(statement), Ok(coded)) => (statement, coded),
+            (Err(e), _) | (_, Err(e)) => return out_of_ids(e),
+        };
         let project = ws.project();
         let Some(doc) = project.document(document) else {
             return Vec::new();
@@ -673,20 +679,31 @@ fn popup_choices(project: &Project, p: &Popup) -> Vec<(Choice, String)> {
     }
 }
 
+/// The project has no id left for what was asked.
+fn out_of_ids(e: crate::model::IdsExhausted) -> Vec<UiAction> {
+    vec![UiAction::Error(format!("Not tagged: {e}"))]
+}
+
 fn apply_choice(ws: &mut Workspace, popup: &Popup, choice: Choice) -> Vec<UiAction> {
     let document = popup.document;
     let mut edits = Vec::new();
     let actor = match &choice {
         Choice::Actor(id) => Some(*id),
         Choice::NewActor(name) => {
-            let id = ws.fresh_id();
+            let id = match ws.fresh_id() {
+                Ok(id) => id,
+                Err(e) => return out_of_ids(e),
+            };
             let kind = codebook_key(ws.project(), CodebookList::ActorKinds, None);
             edits.push(Edit::AddActor(Actor::new(id, name.clone(), kind)));
             Some(id)
         }
         Choice::Category(_) | Choice::NewCategory(_) => None,
     };
-    let annotation_id = ws.fresh_id();
+    let annotation_id = match ws.fresh_id() {
+        Ok(id) => id,
+        Err(e) => return out_of_ids(e),
+    };
     let project = ws.project();
     let Some(doc) = project.document(document) else {
         return Vec::new();

@@ -188,9 +188,9 @@ impl Bench {
                 }
                 UiAction::SelectAnnotation(a) => self.sel.annotation = a,
                 UiAction::Reveal { start, end } => self.revealed = Some((start, end)),
-                UiAction::Status(s) => self.statuses.push(s),
+                UiAction::Status(s) | UiAction::Error(s) => self.statuses.push(s),
                 UiAction::AddLink { document, from, to } => {
-                    let id = self.ws.fresh_id();
+                    let id = self.ws.fresh_id().expect("a fresh id");
                     let project = self.ws.project();
                     let doc = project.document(document).expect("fixture document");
                     match demarche::edit::compose::add_link(project, doc, id, from, to, "test") {

@@ -141,7 +141,13 @@ pub fn actors_ui(
         ui.weak("Select an actor to edit it.");
     }
     if create {
-        let id = ws.fresh_id();
+        let id = match ws.fresh_id() {
+            Ok(id) => id,
+            Err(e) => {
+                actions.push(UiAction::Error(format!("No new actor: {e}")));
+                return actions;
+            }
+        };
         let project = ws.project();
         let name = if state.search.trim().is_empty() {
             "New actor".to_owned()
