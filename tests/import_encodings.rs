@@ -195,6 +195,39 @@ fn utf16_without_bom_is_told_by_its_zero_bytes_and_read_with_a_warning() {
 }
 
 #[test]
+fn non_latin_utf16_without_bom_is_told_by_the_few_zero_bytes_of_its_line_breaks() {
+    let chinese = "北京，3月14日——中国外交部长王毅周四表示，中方愿同拉美和加勒比国家共建命运共同体。\n\n\
+                   王毅说：“我们将继续推进合作。”\n";
+    let russian = "МОСКВА, 27 ноября. Министр иностранных дел России заявил, что Москва готова \
+                   к переговорам.\n";
+    let arabic = "القاهرة — قال وزير الخارجية إن مصر مستعدة لاستضافة الجولة المقبلة من المحادثات.\n";
+    for text in [chinese, russian, arabic] {
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let imported = import::import_bytes_with_warnings(&bytes, Some("a.txt"), Id(1))
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(imported.document.text(), text, "{name}");
+            assert_eq!(imported.document.origin.encoding, name);
+            assert!(
+                imported.warnings.iter().any(|w| w.contains(name)),
+                "{:?}",
+                imported.warnings
+            );
+        }
+    }
+    // Binary data with zero bytes on one side only is still binary.
+    let mut binary = Vec::new();
+    for i in 0u16..600 {
+        binary.extend_from_slice(&[(i % 7) as u8 + 1, if i % 50 == 0 { 0 } else { 0x8f }]);
+    }
+    assert!(matches!(
+        import::import_bytes(&binary, Some("a.txt"), Id(1)),
+        Err(ImportError::Binary { .. })
+    ));
+}
+
+#[test]
 fn utf16_without_bom_cut_short_is_refused_by_name() {
     let expected = expected("en-utf-16le-bom");
     let mut le: Vec<u8> = expected.encode_utf16().flat_map(u16::to_le_bytes).collect();

@@ -246,12 +246,38 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     // A few NULs on the other side (U+0100, U+0200… or a damaged byte) are allowed.
     let mostly = |here: usize, there: usize| here * 10 >= pairs * 3 && there * 50 <= here;
     if mostly(odd, even) {
-        Some(encoding_rs::UTF_16LE)
+        return Some(encoding_rs::UTF_16LE);
     } else if mostly(even, odd) {
-        Some(encoding_rs::UTF_16BE)
-    } else {
-        None
+        return Some(encoding_rs::UTF_16BE);
     }
+    // Chinese, Russian or Arabic in UTF-16 has few zero bytes (only its line breaks,
+    // spaces and digits) but every one on the same side. That alone could be a binary
+    // format, so the file must then also decode to something that reads as text.
+    let candidate = match (even, odd) {
+        (0, n) if n > 0 => encoding_rs::UTF_16LE,
+        (n, 0) if n > 0 => encoding_rs::UTF_16BE,
+        _ => return None,
+    };
+    let (text, had_errors) = candidate.decode_without_bom_handling(bytes);
+    (!had_errors && reads_as_text(&text)).then_some(candidate)
+}
+
+/// Whether decoded characters look like prose in some script: no control characters but
+/// line breaks and tabs, and nearly all letters, digits, spaces or punctuation.
+fn reads_as_text(text: &str) -> bool {
+    let (mut total, mut prose) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t') {
+            return false;
+        }
+        total += 1;
+        let punctuation = c.is_ascii_punctuation()
+            || matches!(c, '\u{2010}'..='\u{205F}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{06D4}' | '\u{00A0}'..='\u{00BF}');
+        if c.is_alphanumeric() || c.is_whitespace() || punctuation {
+            prose += 1;
+        }
+    }
+    total > 0 && prose * 100 >= total * 97
 }
 
 /// Well-known binary formats, named so the analyst knows what they picked.
