@@ -38,7 +38,10 @@ fn article_project() -> (Project, Id) {
         }
     }
     let mut project = Project::new("accept bench");
-    let id = project.id_allocator().fresh();
+    let id = project
+        .id_allocator()
+        .fresh()
+        .expect("a fresh project has ids");
     let doc = match demarche::import::import_bytes(text.as_bytes(), Some("report.txt"), id) {
         Ok(doc) => doc,
         Err(e) => panic!("cannot import the bench text: {e}"),
@@ -70,7 +73,8 @@ fn accept_all(project: &mut Project, id: Id, suggestions: &[Suggestion]) -> Edit
         suggestions,
         &mut || ids.fresh(),
         "bench",
-    );
+    )
+    .expect("ids left");
     edit.apply(project).expect("the accept-all batch applies")
 }
 
