@@ -98,6 +98,15 @@ pub fn brat_type_decode(s: &str) -> Option<String> {
     Some(out)
 }
 
+/// A type name as read: the key [`brat_type`] escaped for brat's configuration comes back
+/// as the key it was (`__econ_3a_aid` → `econ:aid`); anything else stays as written.
+fn decoded_type(name: String) -> String {
+    match brat_type_decode(&name) {
+        Some(key) if !key.is_empty() => key,
+        _ => name,
+    }
+}
+
 /// Whether an attribute can be an `A` line declared in `annotation.conf`: a storage name
 /// (see [`is_brat_storage_name`]) and a value that is one entry of brat's `Value:` list,
 /// which whitespace ends, `,` and `|` split and `<…>` makes a macro. Any other attribute
@@ -351,6 +360,7 @@ pub fn parse_ann(ann: &str, text: &str) -> (FlatDoc, Vec<LineProblem>, HashMap<S
                     let label = named_or_placeholder(label, || {
                         problem(line_no, format!("{id} has no type: kept as {UNLABELLED:?}"));
                     });
+                    let label = decoded_type(label);
                     line_of.insert(id.to_owned(), line_no);
                     flat.items.push(Item {
                         key: id.to_owned(),
@@ -382,7 +392,7 @@ pub fn parse_ann(ann: &str, text: &str) -> (FlatDoc, Vec<LineProblem>, HashMap<S
                 line_of.insert(id.to_owned(), line_no);
                 flat.relations.push(Relation {
                     key: id.to_owned(),
-                    label: label.to_owned(),
+                    label: decoded_type(label.to_owned()),
                     from: args[0].to_owned(),
                     to: args[1].to_owned(),
                     notes: Vec::new(),
