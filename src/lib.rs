@@ -11,6 +11,7 @@ pub mod error_text;
 pub mod export;
 pub mod import;
 pub mod interchange;
+pub mod lock_file;
 pub mod model;
 pub mod persist;
 pub mod suggest;
