@@ -5,7 +5,7 @@
 //! writes nothing, and a project that failed to load is never overwritten.
 
 use crate::edit::Edit;
-use crate::model::Project;
+use crate::model::{Project, plural_s};
 use crate::persist::{self, LoadError};
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
@@ -269,7 +269,7 @@ fn import(path: &Path, articles: &[PathBuf]) -> Result<ExitCode> {
     }
     say(format_args!(
         "imported {imported}, skipped {skipped} duplicate{}, failed {}",
-        plural(skipped),
+        plural_s(skipped),
         failed.len()
     ))?;
     if failed.is_empty() {
@@ -306,7 +306,7 @@ fn validate(path: &Path) -> Result<ExitCode> {
                 "{}: {} problem{}",
                 path.display(),
                 problems.len(),
-                plural(problems.len())
+                plural_s(problems.len())
             )?;
             for problem in &problems {
                 writeln!(err, "{}: {problem}", path.display())?;
@@ -345,8 +345,4 @@ fn fmt(path: &Path, check: bool) -> Result<ExitCode> {
 fn say(line: std::fmt::Arguments<'_>) -> Result<()> {
     writeln!(std::io::stdout().lock(), "{line}")?;
     Ok(())
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

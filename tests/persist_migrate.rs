@@ -17,7 +17,7 @@ fn a_version_1_file_loads_migrated_and_valid() {
     assert!(persist::validate(project).is_empty());
     assert_eq!(
         project.counts().to_string(),
-        "1 documents, 3 actors, 5 mentions, 2 statements (1 commitments, 2 stances)"
+        "1 document, 3 actors, 5 mentions, 2 statements (1 commitment, 2 stances)"
     );
 
     // `color` became `colour`; the CJK alias survived.

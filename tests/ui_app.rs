@@ -351,5 +351,5 @@ fn file_export_writes_the_chosen_format_into_the_folder_and_reports_it() {
     assert_eq!(rows, 1, "one row for the one document");
     assert!(out.join("mentions.csv").is_file());
     let status = h.state().status_text().unwrap_or_default().to_owned();
-    assert!(status.contains("Exported 1 documents"), "status: {status}");
+    assert!(status.contains("Exported 1 document "), "status: {status}");
 }

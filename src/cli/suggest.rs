@@ -1,9 +1,9 @@
 //! `demarche suggest`: the rules' suggestions as JSON lines, and `--apply` to accept them
 //! all (the window's accept-all, headless).
 
-use super::plural;
 use crate::edit::accept::accept;
 use crate::model::{Document, Id, Project};
+use crate::model::{counted, plural_s};
 use crate::persist;
 use crate::suggest::{self, ActorRef, Detail, Gazetteer, StanceTargetRef, Suggestion};
 use anyhow::{Context, Result, bail};
@@ -34,7 +34,7 @@ pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
             path.display(),
             id.0,
             project.documents.len(),
-            plural(project.documents.len())
+            plural_s(project.documents.len())
         ),
         Some(id) => vec![id],
         None => project.documents.iter().map(|d| d.id).collect(),
@@ -81,7 +81,6 @@ pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
         lock.save(&project, disk.as_ref())?;
     }
     let added = |a: usize, b: usize| a.saturating_sub(b);
-    let counted = |n: usize, what: &str| format!("{n} {what}{}", plural(n));
     let summary = format!(
         "accepted {}: added {}, {}, {}, {}, {}; {}",
         counted(accepted, "suggestion"),

@@ -2,6 +2,7 @@
 
 use super::{Format, export};
 use crate::error_text::one_line;
+use crate::model::counted;
 use anyhow::{Result, anyhow};
 use std::io::Write;
 use std::path::Path;
@@ -26,9 +27,9 @@ pub fn run(project_path: &Path, format: Format, out: &Path) -> Result<ExitCode> 
     }
     writeln!(
         stdout,
-        "exported {} documents and {} annotations as {} to {}",
-        summary.documents,
-        summary.annotations,
+        "exported {} and {} as {} to {}",
+        counted(summary.documents, "document"),
+        counted(summary.annotations, "annotation"),
         format.label(),
         out.display()
     )?;

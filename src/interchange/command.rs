@@ -2,6 +2,7 @@
 //! the command line.
 
 use super::{ImportReport, import_brat, import_jsonl};
+use crate::model::counted;
 use anyhow::{Result, bail};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -57,10 +58,10 @@ pub fn run(project_path: &Path, format: ImportFormat, inputs: &[PathBuf]) -> Res
     }
     writeln!(
         std::io::stdout().lock(),
-        "imported {} documents with {} annotations ({} new actors) from {}",
-        report.documents,
-        report.annotations,
-        report.actors_added,
+        "imported {} with {} ({} new) from {}",
+        counted(report.documents, "document"),
+        counted(report.annotations, "annotation"),
+        counted(report.actors_added, "actor"),
         input.display()
     )?;
     Ok(ExitCode::SUCCESS)

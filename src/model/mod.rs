@@ -3,6 +3,7 @@
 pub mod actor;
 pub mod annotation;
 pub mod codebook;
+pub mod counting;
 pub mod dateline;
 pub mod document;
 pub mod ids;
@@ -17,6 +18,7 @@ pub use annotation::{
     Tag,
 };
 pub use codebook::{Codebook, CodebookEntry, CodebookList};
+pub use counting::{counted, plural_s};
 pub use document::{DocStatus, Document, DocumentMeta, LineEndings, Origin};
 pub use ids::{Id, IdAllocator, IdsExhausted};
 pub use project::{Counts, FORMAT_VERSION, Project, ProjectMeta, RejectedSuggestion};

@@ -61,15 +61,16 @@ pub struct Counts {
 
 impl std::fmt::Display for Counts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use super::counted;
         write!(
             f,
-            "{} documents, {} actors, {} mentions, {} statements ({} commitments, {} stances)",
-            self.documents,
-            self.actors,
-            self.mentions,
-            self.statements,
-            self.commitments,
-            self.stances
+            "{}, {}, {}, {} ({}, {})",
+            counted(self.documents, "document"),
+            counted(self.actors, "actor"),
+            counted(self.mentions, "mention"),
+            counted(self.statements, "statement"),
+            counted(self.commitments, "commitment"),
+            counted(self.stances, "stance")
         )
     }
 }

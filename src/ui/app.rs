@@ -1415,9 +1415,9 @@ impl DemarcheApp {
                 ui.separator();
                 let counts = self.ws.project().counts();
                 ui.label(format!(
-                    "{} documents · {} actors",
-                    self.ws.project().documents.len(),
-                    counts.actors
+                    "{} · {}",
+                    crate::model::counted(self.ws.project().documents.len(), "document"),
+                    crate::model::counted(counts.actors, "actor")
                 ));
                 ui.separator();
                 if self.ws.is_dirty() {

@@ -2,7 +2,7 @@
 //! a worker thread over a copy of the project, so the window stays responsive.
 
 use crate::export::{self, Format, Progress, Summary};
-use crate::model::Project;
+use crate::model::{Project, counted};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -90,10 +90,10 @@ impl ExportDialog {
                 Ok(result) => {
                     message = Some(match &result {
                         Ok(s) => format!(
-                            "Exported {} documents to {} ({} files)",
-                            s.documents,
+                            "Exported {} to {} ({})",
+                            counted(s.documents, "document"),
                             self.folder.trim(),
-                            s.files.len()
+                            counted(s.files.len(), "file")
                         ),
                         Err(e) => format!("Export failed: {e}"),
                     });
@@ -172,10 +172,10 @@ impl ExportDialog {
         match &self.outcome {
             Some(Ok(s)) => {
                 ui.label(format!(
-                    "Done: {} documents, {} annotations, {} files.",
-                    s.documents,
-                    s.annotations,
-                    s.files.len()
+                    "Done: {}, {}, {}.",
+                    counted(s.documents, "document"),
+                    counted(s.annotations, "annotation"),
+                    counted(s.files.len(), "file")
                 ));
                 if !s.left_out.is_empty() {
                     ui.label(format!("Not exported ({}):", s.left_out.len()));

@@ -10,7 +10,7 @@
 
 use crate::edit::Edit;
 use crate::import;
-use crate::model::{Document, Id};
+use crate::model::{Document, Id, plural_s};
 use crate::workspace::Workspace;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -92,11 +92,11 @@ impl ImportSummary {
         let mut line = format!(
             "Imported {} article{}",
             self.imported.len(),
-            plural(self.imported.len())
+            plural_s(self.imported.len())
         );
         if !self.duplicates.is_empty() {
             let n = self.duplicates.len();
-            line.push_str(&format!(", skipped {n} duplicate{}", plural(n)));
+            line.push_str(&format!(", skipped {n} duplicate{}", plural_s(n)));
         }
         let warned = self
             .imported
@@ -117,10 +117,6 @@ impl ImportSummary {
         }
         line
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Lets a test run an import one file at a time: the worker waits for a permit before
@@ -545,7 +541,7 @@ fn progress_ui(ui: &mut egui::Ui, job: &Job) -> bool {
         "So far: {} imported · {} duplicate{} skipped · {} failed",
         s.imported.len(),
         s.duplicates.len(),
-        plural(s.duplicates.len()),
+        plural_s(s.duplicates.len()),
         s.failures.len()
     ));
     ui.add_space(4.0);
@@ -569,7 +565,7 @@ fn summary_ui(ui: &mut egui::Ui, summary: &ImportSummary, roots: &[PathBuf]) -> 
              {} kept; Undo (Ctrl+Z) removes the whole import in one step.",
             summary.read,
             summary.files,
-            plural(n),
+            plural_s(n),
             if n == 1 { "is" } else { "are" }
         ));
     } else if n > 0 {

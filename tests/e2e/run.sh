@@ -131,7 +131,7 @@ for _ in $(seq 50); do [[ -s $project ]] && break; sleep 0.2; done
 step "check the saved project with demarche validate"
 report=$("$bin" validate "$project" 2>&1) || fail "demarche validate rejected the saved project: $report"
 echo "  $report" | head -1
-grep -q '^1 documents, 1 actors, 1 mentions' <<<"$report" ||
+grep -q '^1 document, 1 actor, 1 mention,' <<<"$report" ||
   fail "expected 1 document, 1 actor and 1 mention; validate says: $(head -1 <<<"$report")"
 
 step "the window title shows the saved project without the unsaved marker"
