@@ -353,3 +353,19 @@ fn file_export_writes_the_chosen_format_into_the_folder_and_reports_it() {
     let status = h.state().status_text().unwrap_or_default().to_owned();
     assert!(status.contains("Exported 1 document "), "status: {status}");
 }
+
+#[test]
+fn escape_closes_the_help_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture_project(dir.path());
+    let mut h = harness(DemarcheApp::app_for_tests(Startup::Open(path)));
+    h.run();
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.state().help_shown());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().help_shown());
+    // That Escape did nothing else.
+    assert!(!h.state().workspace().is_dirty());
+}

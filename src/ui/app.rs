@@ -204,6 +204,11 @@ impl DemarcheApp {
     }
 
     /// The title of the open modal dialog, if any.
+    /// Whether the help window (F1) is shown.
+    pub fn help_shown(&self) -> bool {
+        self.show_help
+    }
+
     pub fn modal_title(&self) -> Option<String> {
         self.modals.last().map(Modal::title)
     }
@@ -1180,6 +1185,13 @@ impl DemarcheApp {
         {
             self.link_from = None;
             self.report("Linking cancelled");
+        }
+        // Escape closes the help window first, as it closes any other window on top.
+        if self.show_help
+            && self.modals.is_empty()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.show_help = false;
         }
         if self.modals.is_empty() && !self.tagging.is_open() {
             let article_keys = !ctx.text_edit_focused();
