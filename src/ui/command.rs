@@ -173,6 +173,22 @@ pub const ALL: &[Command] = &[
     Command::ShowHelp,
 ];
 
+/// A shortcut as the user reads it: egui's modifiers ("Ctrl+Shift+") and the key as it is
+/// printed on the keyboard ("]", not egui's name "CloseBracket"); arrows keep their names,
+/// which every font can show.
+pub fn shortcut_label(ctx: &egui::Context, shortcut: &egui::KeyboardShortcut) -> String {
+    let full = ctx.format_shortcut(shortcut);
+    let key = shortcut.logical_key;
+    let printed = match key {
+        Key::ArrowDown | Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp => key.name(),
+        _ => key.symbol_or_name(),
+    };
+    match full.strip_suffix(key.name()) {
+        Some(modifiers) => format!("{modifiers}{printed}"),
+        None => full,
+    }
+}
+
 impl Command {
     pub fn label(self) -> String {
         let text = match self {
@@ -406,14 +422,14 @@ impl Command {
 
     /// The first shortcut as the user reads it ("Ctrl+Shift+S").
     pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
-        self.shortcuts().first().map(|s| ctx.format_shortcut(s))
+        self.shortcuts().first().map(|s| shortcut_label(ctx, s))
     }
 
     /// Every shortcut, joined with " or ".
     pub fn all_shortcuts_text(self, ctx: &egui::Context) -> String {
         self.shortcuts()
             .iter()
-            .map(|s| ctx.format_shortcut(s))
+            .map(|s| shortcut_label(ctx, s))
             .collect::<Vec<_>>()
             .join(" or ")
     }
@@ -539,6 +555,22 @@ pub fn take_pressed_with(
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn shortcuts_read_as_the_keys_are_printed() {
+        let ctx = egui::Context::default();
+        assert_eq!(
+            nav(Nav::AnnotationNext, false).all_shortcuts_text(&ctx),
+            "Tab or ]"
+        );
+        assert_eq!(
+            nav(Nav::AnnotationPrevious, false).all_shortcuts_text(&ctx),
+            "Shift+Tab or ["
+        );
+        // Arrows keep their names; modifiers are egui's.
+        let next_sentence = nav(Nav::SentenceNext, false).shortcut_text(&ctx);
+        assert_eq!(next_sentence.as_deref(), Some("Alt+Down"));
+    }
 
     #[test]
     fn no_two_commands_share_a_key() {
