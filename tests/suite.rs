@@ -4,6 +4,7 @@
 //!
 //! One area: `cargo test --release --test suite suggest_quality`.
 
+mod app_support;
 mod export_fixture;
 mod gold_support;
 mod persist_support;

@@ -15,12 +15,7 @@ use std::path::{Path, PathBuf};
 const ARTICLE: &str = "tests/fixtures/ui_app/wang_borrell.txt";
 
 fn harness(app: DemarcheApp) -> Harness<'static, DemarcheApp> {
-    Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_context_setup(demarche::ui::fonts::install)
-        .with_accessibility_check(false)
-        .allow_missing_glyphs()
-        .build_ui_state(|ui, app: &mut DemarcheApp| app.frame_ui(ui), app)
+    crate::app_support::app_harness(app)
 }
 
 fn fixture_project(dir: &Path) -> PathBuf {

@@ -34,13 +34,7 @@ const STORY_ADDIS: &str = "Addis-Abeba : l’Union africaine et le barrage du Ni
 6 avril — L’Union africaine a annoncé mercredi la reprise des discussions en mai.\n";
 
 fn harness(app: DemarcheApp) -> Harness<'static, DemarcheApp> {
-    Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_context_setup(demarche::ui::fonts::install)
-        // Some panel combo boxes have no accessible name yet (as in tests/ui_app.rs).
-        .with_accessibility_check(false)
-        .allow_missing_glyphs()
-        .build_ui_state(|ui, app: &mut DemarcheApp| app.frame_ui(ui), app)
+    crate::app_support::app_harness(app)
 }
 
 fn write(path: &Path, bytes: &[u8]) {
