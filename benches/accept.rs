@@ -9,8 +9,8 @@
 //!
 //! `cargo bench --bench accept`
 
-#[path = "../tests/gold_support/mod.rs"]
-mod gold_support;
+#[path = "support/long_report.rs"]
+mod long_report;
 
 use criterion::{BatchSize, Criterion};
 use demarche::edit::Edit;
@@ -23,34 +23,6 @@ use std::time::{Duration, Instant};
 
 const SIZE: usize = 4_000_000;
 const TARGET_RATIO: f64 = 3.0;
-
-/// The gold articles, one after another, until the text reaches `SIZE` bytes.
-fn article_project() -> (Project, Id) {
-    let articles = gold_support::load_all();
-    let mut text = String::with_capacity(SIZE + 40_000);
-    'fill: loop {
-        for article in &articles {
-            text.push_str(&article.text);
-            text.push('\n');
-            if text.len() >= SIZE {
-                break 'fill;
-            }
-        }
-    }
-    let mut project = Project::new("accept bench");
-    let id = project
-        .id_allocator()
-        .fresh()
-        .expect("a fresh project has ids");
-    let doc = match demarche::import::import_bytes(text.as_bytes(), Some("report.txt"), id) {
-        Ok(doc) => doc,
-        Err(e) => panic!("cannot import the bench text: {e}"),
-    };
-    if let Err(e) = Edit::AddDocument(Box::new(doc)).apply(&mut project) {
-        panic!("cannot add the bench document: {e}");
-    }
-    (project, id)
-}
 
 /// What `demarche suggest` does for one document: compute, then print JSON lines.
 fn suggest_and_print(project: &Project, id: Id) -> Vec<Suggestion> {
@@ -85,7 +57,7 @@ fn median_of<T>(runs: usize, mut f: impl FnMut() -> (Duration, T)) -> Duration {
 }
 
 fn main() {
-    let (project, id) = article_project();
+    let (project, id) = long_report::long_report("accept bench", SIZE);
     let suggestions = suggest_and_print(&project, id);
 
     let mut criterion = Criterion::default()

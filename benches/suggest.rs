@@ -9,11 +9,10 @@
 //!
 //! `cargo bench --bench suggest`
 
-#[path = "../tests/gold_support/mod.rs"]
-mod gold_support;
+#[path = "support/long_report.rs"]
+mod long_report;
 
 use criterion::Criterion;
-use demarche::edit::Edit;
 use demarche::model::{Id, Project};
 use demarche::suggest::{self, Gazetteer};
 use std::hint::black_box;
@@ -21,31 +20,6 @@ use std::time::{Duration, Instant};
 
 const TARGET: Duration = Duration::from_millis(200);
 const SIZE: usize = 1_000_000;
-
-/// The gold articles, one after another, until the text reaches `SIZE` bytes.
-fn gold_project() -> (Project, Id) {
-    let articles = gold_support::load_all();
-    let mut text = String::with_capacity(SIZE + 10_000);
-    'fill: loop {
-        for article in &articles {
-            text.push_str(&article.text);
-            text.push('\n');
-            if text.len() >= SIZE {
-                break 'fill;
-            }
-        }
-    }
-    let mut project = Project::new("suggest bench");
-    let id = project.id_allocator().fresh().expect("a fresh id");
-    let doc = match demarche::import::import_bytes(text.as_bytes(), Some("report.txt"), id) {
-        Ok(doc) => doc,
-        Err(e) => panic!("cannot import the bench text: {e}"),
-    };
-    if let Err(e) = Edit::AddDocument(Box::new(doc)).apply(&mut project) {
-        panic!("cannot add the bench document: {e}");
-    }
-    (project, id)
-}
 
 fn synth_project() -> (Project, Id) {
     let project = demarche::synth::long_article(SIZE, 0, 11);
@@ -76,7 +50,10 @@ fn median(project: &Project, id: Id, runs: usize) -> (Duration, usize) {
 
 fn main() {
     let inputs = [
-        ("gold articles repeated to 1 MB", gold_project()),
+        (
+            "gold articles repeated to 1 MB",
+            long_report::long_report("suggest bench", SIZE),
+        ),
         ("synth::long_article 1 MB", synth_project()),
     ];
 
