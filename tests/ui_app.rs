@@ -361,3 +361,40 @@ fn escape_closes_the_help_window() {
     // That Escape did nothing else.
     assert!(!h.state().workspace().is_dirty());
 }
+
+#[test]
+fn escape_clears_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = Project::new("Escape");
+    let mut doc = demarche::import::import_file(Path::new(ARTICLE), Id(1)).unwrap();
+    let index = demarche::model::TextIndex::new(doc.text());
+    let span = demarche::model::Span::from_range(doc.text(), &index, 0, 7).unwrap();
+    doc.tags.push(demarche::model::Tag {
+        id: Id(2),
+        span,
+        category: "background".to_owned(),
+        attributes: Default::default(),
+        stamp: demarche::model::Stamp::now("test"),
+        note: String::new(),
+    });
+    project.documents.push(doc);
+    let path = dir.path().join("escape.ron");
+    persist::save(&project, &path).unwrap();
+    let mut h = harness(DemarcheApp::app_for_tests(Startup::Open(path)));
+    h.run();
+
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(h.state().selection().annotation, Some(Id(2)));
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().selection().annotation, None);
+
+    h.key_press(Key::W);
+    h.run();
+    assert!(h.state().article().selection().is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().article().selection(), None);
+    assert!(!h.state().workspace().is_dirty());
+}

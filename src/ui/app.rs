@@ -1193,6 +1193,15 @@ impl DemarcheApp {
         {
             self.show_help = false;
         }
+        // Escape with nothing open on top clears the selection, text and annotation alike.
+        if self.modals.is_empty()
+            && !self.tagging.is_open()
+            && !ctx.text_edit_focused()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.selection.annotation = None;
+            self.article.clear_selection();
+        }
         if self.modals.is_empty() && !self.tagging.is_open() {
             let article_keys = !ctx.text_edit_focused();
             let suggestion_keys = self
