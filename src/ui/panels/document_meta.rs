@@ -99,6 +99,16 @@ pub fn language_name(tag: &str) -> Option<&'static str> {
         .map(|&(_, name)| name)
 }
 
+/// What the language list shows for the document's tag: the language's name, "not set"
+/// for none, "other" for a tag outside the list (it is in the field beside).
+fn language_choice_text(tag: &str) -> &'static str {
+    match language_name(tag) {
+        Some(name) => name,
+        None if tag.trim().is_empty() => "not set",
+        None => "other",
+    }
+}
+
 /// The id of a document's title field (the Document info command focuses it).
 pub fn title_field_id(document: Id) -> egui::Id {
     egui::Id::unique(("document meta", document.0, "title"))
@@ -391,7 +401,7 @@ fn language_ui(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<UiAction>) {
             let mut picked = None;
             let tag = doc.meta.language.trim();
             egui::ComboBox::from_id_salt("common languages")
-                .selected_text(language_name(tag).unwrap_or("common…"))
+                .selected_text(language_choice_text(tag))
                 .width(110.0)
                 .show_ui(ui, |ui| {
                     for &(common, name) in COMMON_LANGUAGES {
@@ -727,6 +737,14 @@ fn group_digits(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_list_says_not_set_rather_than_a_placeholder() {
+        assert_eq!(language_choice_text(""), "not set");
+        assert_eq!(language_choice_text("  "), "not set");
+        assert_eq!(language_choice_text("EN"), "English");
+        assert_eq!(language_choice_text("tlh"), "other");
+    }
 
     #[test]
     fn dates_take_one_form_and_real_days_only() {
