@@ -16,7 +16,9 @@ pub mod metadata;
 mod pdf;
 mod plain_text;
 
-use crate::model::{Document, DocumentMeta, Id, LineEndings, Origin, Project, document};
+use crate::model::{
+    Document, DocumentMeta, Id, LineEndings, Origin, Project, document, human_size,
+};
 use chrono::{SubsecRound, Utc};
 use std::io::Read;
 use std::path::Path;
@@ -125,24 +127,6 @@ fn binary_message(kind: Option<&str>) -> String {
     match kind {
         Some(kind) => format!("this is a {kind}, not a text article"),
         None => "this looks like a binary file, not a text article".to_owned(),
-    }
-}
-
-/// A size as the analyst reads it: "16 MiB", "2 KiB".
-pub(crate) fn human_size(bytes: u64) -> String {
-    const MIB: u64 = 1024 * 1024;
-    if bytes >= MIB {
-        // Rounded up, so a file just over the limit never reads as equal to it.
-        let tenths = (bytes * 10).div_ceil(MIB);
-        if tenths.is_multiple_of(10) {
-            format!("{} MiB", tenths / 10)
-        } else {
-            format!("{}.{} MiB", tenths / 10, tenths % 10)
-        }
-    } else if bytes >= 1024 {
-        format!("{} KiB", bytes.div_ceil(1024))
-    } else {
-        format!("{bytes} bytes")
     }
 }
 
@@ -407,12 +391,5 @@ mod tests {
             Format::detect(Some("notes.md"), b"# Title"),
             Format::Markdown
         );
-    }
-
-    #[test]
-    fn sizes_read_naturally() {
-        assert_eq!(human_size(16 * 1024 * 1024), "16 MiB");
-        assert_eq!(human_size(16 * 1024 * 1024 + 1), "16.1 MiB");
-        assert_eq!(human_size(2048), "2 KiB");
     }
 }

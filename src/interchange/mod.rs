@@ -7,7 +7,7 @@ pub mod command;
 pub mod flat;
 pub mod jsonl;
 
-use crate::model::{Document, DocumentMeta, LineEndings, Origin, Project};
+use crate::model::{Document, DocumentMeta, LineEndings, Origin, Project, human_size};
 use chrono::{SubsecRound, Utc};
 use sha2::{Digest, Sha256};
 use std::io::Read;
@@ -112,10 +112,6 @@ fn read(path: &Path, limit: usize, what: &'static str) -> Result<Vec<u8>, Interc
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
-}
-
-fn human_size(bytes: u64) -> String {
-    crate::import::human_size(bytes)
 }
 
 fn line_endings(s: &str) -> LineEndings {

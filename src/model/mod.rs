@@ -18,7 +18,7 @@ pub use annotation::{
     Tag,
 };
 pub use codebook::{Codebook, CodebookEntry, CodebookList};
-pub use counting::{counted, plural_s};
+pub use counting::{counted, human_size, plural_s};
 pub use document::{DocStatus, Document, DocumentMeta, LineEndings, Origin};
 pub use ids::{Id, IdAllocator, IdsExhausted};
 pub use project::{Counts, FORMAT_VERSION, Project, ProjectMeta, RejectedSuggestion};

@@ -61,9 +61,9 @@ impl DiskState {
         self.len == other.len && self.sha256 == other.sha256
     }
 
-    /// Size and time, for messages: "107 KB, modified 2026-12-05 01:02:03 UTC".
+    /// Size and time, for messages: "105 KiB, modified 2026-12-05 01:02:03 UTC".
     pub fn describe(&self) -> String {
-        let size = human_size(self.len);
+        let size = crate::model::human_size(self.len);
         match self.modified {
             Some(t) => {
                 let t: chrono::DateTime<chrono::Utc> = t.into();
@@ -71,14 +71,5 @@ impl DiskState {
             }
             None => size,
         }
-    }
-}
-
-/// Bytes as B, KB or MB (powers of 1000, as file managers show them).
-fn human_size(len: u64) -> String {
-    match len {
-        0..1_000 => format!("{len} bytes"),
-        1_000..1_000_000 => format!("{} KB", len / 1_000),
-        _ => format!("{:.1} MB", len as f64 / 1e6),
     }
 }
