@@ -14,6 +14,7 @@ pub mod interchange;
 pub mod lock_file;
 pub mod model;
 pub mod persist;
+pub mod sniff;
 pub mod suggest;
 pub mod synth;
 pub mod ui;

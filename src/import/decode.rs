@@ -225,31 +225,12 @@ fn has_gb18030_four_byte_sequence(bytes: &[u8]) -> bool {
     false
 }
 
-/// UTF-16 without a byte-order mark, told by its zero bytes: mostly-Latin UTF-16 has a NUL
-/// in every other byte (odd offsets little-endian, even ones big-endian) and (nearly) only
-/// there. Text in any other encoding we read has no NULs at all.
+/// UTF-16 without a byte-order mark (see [`crate::sniff`]).
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    let sample = &bytes[..bytes.len().min(4096)];
-    if sample.len() < 16 {
-        return None;
+    if let Some(encoding) = crate::sniff::mostly_latin_utf16(bytes) {
+        return Some(encoding);
     }
-    let pairs = sample.len() / 2;
-    let nul_at = |parity: usize| {
-        sample
-            .iter()
-            .skip(parity)
-            .step_by(2)
-            .filter(|&&b| b == 0)
-            .count()
-    };
-    let (even, odd) = (nul_at(0), nul_at(1));
-    // A few NULs on the other side (U+0100, U+0200… or a damaged byte) are allowed.
-    let mostly = |here: usize, there: usize| here * 10 >= pairs * 3 && there * 50 <= here;
-    if mostly(odd, even) {
-        return Some(encoding_rs::UTF_16LE);
-    } else if mostly(even, odd) {
-        return Some(encoding_rs::UTF_16BE);
-    }
+    let (even, odd) = crate::sniff::zero_bytes_by_side(bytes);
     // Chinese, Russian or Arabic in UTF-16 has few zero bytes (only its line breaks,
     // spaces and digits) but every one on the same side. That alone could be a binary
     // format, so the file must then also decode to something that reads as text.

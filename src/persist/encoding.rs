@@ -16,7 +16,7 @@ enum Saved {
 }
 
 /// How much of the file the guesses look at: the start of a project tells enough.
-const SAMPLE: usize = 4096;
+const SAMPLE: usize = crate::sniff::SAMPLE_BYTES;
 
 fn guess(bytes: &[u8]) -> Saved {
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
@@ -26,9 +26,8 @@ fn guess(bytes: &[u8]) -> Saved {
         return Saved::Utf16;
     }
     let sample = &bytes[..bytes.len().min(SAMPLE)];
-    // A project is mostly ASCII: in UTF-32 three bytes of four are NUL, in UTF-16 one of
-    // two, always at the same offsets. (The article importer has its own test of this; the
-    // persistence layer does not depend on the importers.)
+    // A project is mostly ASCII: in UTF-32 three bytes of four are NUL, always at the same
+    // offsets; UTF-16 is told as the importer tells it.
     let nul_share = |offset: usize, step: usize| {
         let slots = sample.iter().skip(offset).step_by(step);
         let total = slots.clone().count().max(1);
@@ -39,8 +38,7 @@ fn guess(bytes: &[u8]) -> Saved {
     if sample.len() >= 8 && utf32 {
         return Saved::Utf32;
     }
-    let (even, odd) = (nul_share(0, 2), nul_share(1, 2));
-    if sample.len() >= 4 && ((odd >= 6 && even == 0) || (even >= 6 && odd == 0)) {
+    if crate::sniff::mostly_latin_utf16(bytes).is_some() {
         return Saved::Utf16;
     }
     if sample.contains(&0) {
