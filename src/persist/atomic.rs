@@ -177,24 +177,24 @@ fn same_file(_a: &Path, _b: &Path) -> bool {
 /// temporaries (`.NAME.recovery.XXXXXX.tmp`) are left: autosaves do not take the lock.
 pub(super) fn remove_dead_temporaries(target: &Path) {
     let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let backup = format!("{name}.bak");
     let Ok(entries) = fs::read_dir(folder_of(target)) else {
         return;
     };
-    let main = format!(".{name}.");
-    let backup = format!(".{name}.bak.");
     for entry in entries.flatten() {
         let file_name = entry.file_name();
-        let file_name = file_name.to_string_lossy();
-        let is_temporary = |prefix: &str| {
-            file_name
-                .strip_prefix(prefix)
-                .and_then(|rest| rest.strip_suffix(".tmp"))
-                .is_some_and(|random| {
-                    random.len() == 6 && random.chars().all(|c| c.is_ascii_alphanumeric())
-                })
-        };
-        if is_temporary(&main) || is_temporary(&backup) {
+        if temporary_for(&file_name.to_string_lossy()).is_some_and(|t| t == name || t == backup) {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// The file a temporary file of [`write`] was made for: `NAME` for `.NAME.XXXXXX.tmp`
+/// (`XXXXXX` being six random letters and digits); `None` for any other name.
+pub(super) fn temporary_for(file_name: &str) -> Option<&str> {
+    let (target, random) = file_name
+        .strip_prefix('.')?
+        .strip_suffix(".tmp")?
+        .rsplit_once('.')?;
+    (random.len() == 6 && random.chars().all(|c| c.is_ascii_alphanumeric())).then_some(target)
 }

@@ -6,7 +6,7 @@
 //! recovery file is offered only when it is this process's own or its writer has died
 //! (its lock is free), so a second window never "recovers" a live window's work.
 
-use super::atomic::{Backup, folder_of, with_suffix, write};
+use super::atomic::{Backup, folder_of, temporary_for, with_suffix, write};
 use super::{SaveError, try_canonical_string, validate};
 use crate::model::Project;
 use std::fs::{self, File, OpenOptions, TryLockError};
@@ -146,18 +146,15 @@ fn offerable(path: Option<&Path>) -> Vec<PathBuf> {
         return Vec::new();
     };
     let own = session();
-    let temporary = format!(".{stem_name}.");
     entries
         .flatten()
         .filter_map(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
             // `.NAME.ron.recovery.SESSION.XXXXXX.tmp`: an autosave killed mid-write. Only
             // its dead writer could finish it; it holds nothing a complete file lacks.
-            if let Some(writer) = name
-                .strip_prefix(&temporary)
-                .and_then(|rest| rest.strip_suffix(".tmp"))
-                .and_then(|rest| rest.split_once('.'))
-                .map(|(writer, _)| writer)
+            if let Some(writer) = temporary_for(&name)
+                .and_then(|target| target.strip_prefix(stem_name.as_str()))
+                .and_then(|rest| rest.strip_prefix('.'))
                 && writer != own
                 && !session_alive(writer)
             {
