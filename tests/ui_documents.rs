@@ -435,3 +435,18 @@ fn sorting_by_date_title_and_status_orders_the_list_and_next_document_follows_it
         "to do (by title), in progress, done"
     );
 }
+
+#[test]
+fn counts_of_one_are_said_in_the_singular() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut project = project();
+    project.documents.truncate(1);
+    let path = dir.path().join("one.ron");
+    persist::save(&project, &path).expect("saves");
+    let h = harness(path);
+    // The documents list and the status bar.
+    h.get_by_label("1 document");
+    assert!(h.query_by_label("1 documents").is_none());
+    assert!(project.actors.is_empty());
+    h.get_by_label("1 document · 0 actors");
+}

@@ -1412,21 +1412,17 @@ impl DemarcheApp {
                     Some(doc) => {
                         ui.label(doc.meta.title.as_str());
                         ui.separator();
-                        ui.label(format!("{} annotations", doc.annotation_count()));
+                        ui.label(crate::model::counted(doc.annotation_count(), "annotation"));
                         let n = self.suggestions.shown(&self.settings.suggestions).count();
                         if self.suggestions.computing() {
                             ui.separator();
                             ui.weak("suggesting…");
                         } else if n > 0 {
                             ui.separator();
-                            let text = if n == 1 {
-                                "1 suggestion".to_owned()
-                            } else {
-                                format!("{n} suggestions")
-                            };
-                            ui.label(text).on_hover_text(
-                                "N / Shift+N go through them; Enter accepts, Backspace rejects",
-                            );
+                            ui.label(crate::model::counted(n, "suggestion"))
+                                .on_hover_text(
+                                    "N / Shift+N go through them; Enter accepts, Backspace rejects",
+                                );
                         }
                     }
                     None => {

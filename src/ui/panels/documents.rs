@@ -6,7 +6,7 @@
 
 use super::Selection;
 use crate::edit::Edit;
-use crate::model::{DocStatus, Document, Id, Project};
+use crate::model::{DocStatus, Document, Id, Project, counted};
 use crate::ui::action::UiAction;
 use crate::workspace::Workspace;
 use chrono::Datelike;
@@ -417,7 +417,7 @@ fn filter_bar_ui(
                 state.filter = DocumentFilter::default();
             }
         } else {
-            ui.weak(format!("{total} documents"));
+            ui.weak(counted(total, "document"));
         }
     });
 }
@@ -512,12 +512,7 @@ fn document_row_ui(ui: &mut egui::Ui, doc: &Document, current: bool, actions: &m
         });
     }
     let date = doc.meta.date.map(|d| d.to_string()).unwrap_or_default();
-    let count = doc.annotation_count();
-    let count = if count == 1 {
-        "1 annotation".to_owned()
-    } else {
-        format!("{count} annotations")
-    };
+    let count = counted(doc.annotation_count(), "annotation");
     let details = [date.as_str(), doc.meta.source.as_str(), count.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -547,14 +542,16 @@ fn document_row_ui(ui: &mut egui::Ui, doc: &Document, current: bool, actions: &m
             ));
         }
         ui.add(egui::Label::new(egui::RichText::new(details).weak()).truncate())
-            .on_hover_text(format!(
-                "{} mentions · {} statements · {} commitments · {} stances · {} tags",
-                doc.mentions.len(),
-                doc.statements.len(),
-                doc.commitments.len(),
-                doc.stances.len(),
-                doc.tags.len()
-            ));
+            .on_hover_text(
+                [
+                    counted(doc.mentions.len(), "mention"),
+                    counted(doc.statements.len(), "statement"),
+                    counted(doc.commitments.len(), "commitment"),
+                    counted(doc.stances.len(), "stance"),
+                    counted(doc.tags.len(), "tag"),
+                ]
+                .join(" · "),
+            );
     });
 }
 
