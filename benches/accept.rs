@@ -37,7 +37,7 @@ fn suggest_and_print(project: &Project, id: Id) -> Vec<Suggestion> {
 
 /// What `--apply` adds: one batch accepting everything, applied to the project.
 fn accept_all(project: &mut Project, id: Id, suggestions: &[Suggestion]) -> Edit {
-    let mut ids = project.id_allocator();
+    let mut ids = project.id_allocator("bench");
     let edit = accept(
         project,
         id,

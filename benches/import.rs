@@ -34,7 +34,7 @@ const LINE_CHARS: usize = 92;
 /// The CLI's import loop (src/cli.rs `import`), without printing or saving.
 fn import_folder(dir: &Path) -> (usize, usize) {
     let mut project = Project::new("bench");
-    let mut ids = project.id_allocator();
+    let mut ids = project.id_allocator("bench");
     let Expanded { files, failures } = import::expand_paths(&[dir.to_path_buf()]);
     let mut failed = failures.len();
     let mut imported = 0;

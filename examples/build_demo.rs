@@ -124,7 +124,9 @@ impl Builder {
             commitments, stances, tags, links and notes."
             .to_owned();
         Ok(Self {
-            ids: project.id_allocator(),
+            // Small ids, as the demo has always had: it is one analyst's single file, and
+            // ids minted later in the window go to that analyst's own block.
+            ids: IdAllocator::after(project.highest_id()),
             project,
             stamp: Stamp {
                 annotator: ANNOTATOR.to_owned(),
@@ -506,7 +508,7 @@ fn bogota(b: &mut Builder, a: &Actors) -> Result<()> {
         date: Some(date("2025-03-14")?),
         byline: "Meridian staff".to_owned(),
         language: "en".to_owned(),
-        status: DocStatus::Done,
+        progress: [(ANNOTATOR.to_owned(), DocStatus::Done)].into(),
         note: "Invented article. Typical ministerial-meeting coverage: a joint pledge in the \
             lead, then each minister’s line."
             .to_owned(),
@@ -801,7 +803,7 @@ fn brasilia(b: &mut Builder, a: &Actors) -> Result<()> {
         date: Some(date("2025-04-02")?),
         byline: "Meridian staff".to_owned(),
         language: "en".to_owned(),
-        status: DocStatus::Done,
+        progress: [(ANNOTATOR.to_owned(), DocStatus::Done)].into(),
         note: "Invented article. A joint statement: commitments are joint, so each side is \
             coded as committer where the text binds both."
             .to_owned(),
@@ -1044,7 +1046,7 @@ fn new_york(b: &mut Builder, a: &Actors) -> Result<()> {
         date: Some(date("2025-09-24")?),
         byline: "Meridian UN bureau".to_owned(),
         language: "en".to_owned(),
-        status: DocStatus::InProgress,
+        progress: [(ANNOTATOR.to_owned(), DocStatus::InProgress)].into(),
         note: "Invented article. Still to code: the European delegations (no actor yet)."
             .to_owned(),
         ..DocumentMeta::default()

@@ -211,7 +211,7 @@ pub(crate) fn load_locked(path: &Path) -> Result<(persist::ProjectLock, persist:
 fn import(path: &Path, articles: &[PathBuf]) -> Result<ExitCode> {
     let (lock, loaded) = load_locked(path)?;
     let mut project = loaded.project;
-    let mut ids = project.id_allocator();
+    let mut ids = project.id_allocator(&crate::workspace::default_annotator());
     let (mut imported, mut skipped) = (0usize, 0usize);
     let mut added = Vec::new();
     let crate::import::Expanded {

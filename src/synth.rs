@@ -1538,6 +1538,7 @@ fn generate(
             let (piece, _) = draft.names[rng.below(draft.names.len())];
             RejectedSuggestion {
                 document: id,
+                analyst: (*rng.pick(ANNOTATORS)).to_owned(),
                 kind: "mention".to_owned(),
                 start: piece.start,
                 end: piece.end,
@@ -1587,7 +1588,11 @@ fn document_meta(rng: &mut Rng, draft: &Draft, date: NaiveDate, n: usize) -> Doc
             String::new()
         },
         language: "en".to_owned(),
-        status: DocStatus::ALL[n % DocStatus::ALL.len()],
+        progress: match DocStatus::ALL[n % DocStatus::ALL.len()] {
+            DocStatus::Todo => Default::default(),
+            status => [(ANNOTATORS[n % ANNOTATORS.len()].to_owned(), status)].into(),
+        },
+        legacy_status: None,
         custom,
         note: note(rng),
     }

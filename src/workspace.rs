@@ -26,8 +26,8 @@ pub struct Workspace {
     saved_token: u64,
     /// Moves on every change (apply, undo, redo): views rebuild caches when it moves.
     revision: u64,
-    /// Who is annotating, stamped on new annotations.
-    pub annotator: String,
+    /// Who is annotating: stamped on new annotations, and whose block fresh ids come from.
+    annotator: String,
     /// The project file as last loaded or saved here: a save over it first checks that
     /// nothing else has changed it since.
     pub disk: Option<DiskState>,
@@ -36,7 +36,7 @@ pub struct Workspace {
 impl Workspace {
     pub fn new(project: Project, path: Option<PathBuf>) -> Self {
         Self {
-            ids: project.id_allocator(),
+            ids: project.id_allocator(&default_annotator()),
             project,
             path,
             history: History::default(),
@@ -45,6 +45,17 @@ impl Workspace {
             annotator: default_annotator(),
             disk: None,
         }
+    }
+
+    /// The analyst at work: the window edits this analyst's layer.
+    pub fn annotator(&self) -> &str {
+        &self.annotator
+    }
+
+    /// Works as another analyst from now on; fresh ids come from that analyst's block.
+    pub fn set_annotator(&mut self, analyst: impl Into<String>) {
+        self.annotator = analyst.into();
+        self.ids = self.project.id_allocator(&self.annotator);
     }
 
     pub fn project(&self) -> &Project {
@@ -149,6 +160,8 @@ impl Workspace {
     /// this workspace did not change.
     pub fn replace_merged(&mut self, project: Project) {
         self.project = project;
+        // The other side may have minted ids in this analyst's block too (a second window).
+        self.ids = self.project.id_allocator(&self.annotator);
         // Steps from before the last save could undo what the other program changed.
         self.history.forget_up_to(self.saved_token);
         self.changed();

@@ -160,7 +160,7 @@ fn all() -> Vec<Suggestion> {
 }
 
 fn accept_in(project: &Project, doc: Id, chosen: &[Suggestion], all: &[Suggestion]) -> Edit {
-    let mut ids = project.id_allocator();
+    let mut ids = project.id_allocator("tester");
     accept(project, doc, chosen, all, &mut || ids.fresh(), "tester").expect("ids left")
 }
 
@@ -395,7 +395,7 @@ fn suggestions_overlapping_a_coded_mention_are_not_offered_again() {
             actor: ActorRef::New(new_actor("Wang Yi", "person", None)),
         },
     };
-    let mut next = project.id_allocator();
+    let mut next = project.id_allocator("tester");
     let edit =
         accept(&project, doc, &[coded], &[], &mut || next.fresh(), "tester").expect("ids left");
     edit.apply(&mut project).expect("mention added");

@@ -59,7 +59,7 @@ impl Sandbox {
     /// A saved project holding the two articles (documents 1 and 2), nothing coded.
     fn project(&self) -> PathBuf {
         let mut project = Project::new("Suggestions");
-        let mut ids = project.id_allocator();
+        let mut ids = demarche::model::IdAllocator::after(None);
         for (name, text) in [
             ("readout.txt", READOUT),
             ("communique.txt", COMMUNIQUE_CRLF),

@@ -110,7 +110,7 @@ fn malformed_files_are_told_in_the_files_terms() {
             "the field `speaker` appears twice in a statement",
         ),
         (
-            replace_after(&bogota, "id: 10,", "status: InProgress", "status: Underway"),
+            replace_after(&bogota, "id: 10,", "\": InProgress", "\": Underway"),
             "`Underway` is not one of the values allowed here",
         ),
         (

@@ -2,7 +2,7 @@
 
 use crate::persist_support;
 
-use demarche::model::{CodebookList, FORMAT_VERSION, Id, Rgb, StanceTarget};
+use demarche::model::{CodebookList, DocStatus, FORMAT_VERSION, Id, Rgb, StanceTarget};
 use demarche::persist::{self, ProblemKind};
 use persist_support::{Scratch, fixture, fixture_text, load_invalid, single_problem};
 
@@ -61,7 +61,7 @@ fn a_version_1_file_loads_migrated_and_valid() {
 }
 
 #[test]
-fn migrating_never_rewrites_the_old_file_but_saving_writes_version_2() {
+fn migrating_never_rewrites_the_old_file_but_saving_writes_the_current_version() {
     let text = fixture_text(V1);
     let scratch = Scratch::with_text(&text);
     let loaded = persist::load(&scratch.path).expect("loads");
@@ -74,7 +74,7 @@ fn migrating_never_rewrites_the_old_file_but_saving_writes_version_2() {
 
     persist::save(&loaded.project, &scratch.path).expect("saves");
     let saved = String::from_utf8(scratch.bytes()).expect("UTF-8");
-    assert!(saved.starts_with("(\n    format_version: 2,\n"));
+    assert!(saved.starts_with("(\n    format_version: 3,\n"));
     let backup = scratch.dir.path().join("project.ron.bak");
     assert_eq!(
         std::fs::read_to_string(backup).expect("backup"),
@@ -118,4 +118,37 @@ fn a_version_1_file_with_version_2_fields_is_a_wrong_value() {
         .matches('\n')
         .count();
     assert_eq!(problem.position.map(|(l, _)| l), Some(line), "{problem}");
+}
+
+/// Format 2 had one status per document and rejections without an analyst: both go to
+/// the analysts who coded the document, and the v2 file itself is never rewritten.
+#[test]
+fn a_version_2_file_gives_statuses_and_rejections_to_the_analysts_who_coded() {
+    const V2: &str = "v2-bogota-visit.ron";
+    let before = std::fs::read(fixture(V2)).expect("the v2 fixture");
+    let loaded = persist::load(&fixture(V2)).expect("the v2 fixture loads");
+    assert_eq!(loaded.migrated_from, Some(2));
+    let project = &loaded.project;
+    assert!(persist::validate(project).is_empty());
+    let visit = project.document(Id(10)).expect("document 10");
+    let coders: std::collections::BTreeSet<&str> = visit.annotators().collect();
+    assert_eq!(coders.len(), 2, "two analysts coded the visit: {coders:?}");
+    for analyst in &coders {
+        assert_eq!(visit.meta.status_of(analyst), DocStatus::InProgress);
+        assert!(
+            project
+                .rejected_suggestions
+                .iter()
+                .any(|r| r.document == Id(10) && r.analyst == *analyst),
+            "{analyst} keeps the rejection"
+        );
+    }
+    assert_eq!(visit.meta.status_of("someone else"), DocStatus::Todo);
+    assert_eq!(project.analysts().len(), 2);
+    assert_eq!(std::fs::read(fixture(V2)).expect("reread"), before);
+    // The migrated project is the current fixture, byte for byte.
+    assert_eq!(
+        persist::to_canonical_string(project),
+        fixture_text("bogota-visit.ron")
+    );
 }

@@ -231,7 +231,11 @@ impl DocRecipe {
             byline: self.byline.clone(),
             url: self.url.clone(),
             language: self.language.clone(),
-            status: *self.status.get(&DocStatus::ALL),
+            progress: match *self.status.get(&DocStatus::ALL) {
+                DocStatus::Todo => Default::default(),
+                status => [(self.byline.clone(), status)].into(),
+            },
+            legacy_status: None,
             custom: self.custom.clone(),
             note: self.note.clone(),
         }
@@ -582,6 +586,7 @@ fn build(r: &ProjectRecipe) -> Project {
         let (start, end) = (a.index(len), b.index(len));
         let rejection = RejectedSuggestion {
             document: d.id,
+            analyst: kind.clone(),
             kind: kind.clone(),
             start: start.min(end),
             end: start.max(end),
@@ -755,6 +760,7 @@ fn build_edit(p: &Project, v: Variant, m: &Material, ids: &mut IdAllocator) -> E
             name: m.text.clone(),
             description: m.actor.note.clone(),
             created: time(m.created),
+            blind: m.sound,
         }),
         Variant::InsertCodebookEntry => {
             let key = match (&existing_key, m.sound) {
@@ -902,6 +908,7 @@ fn build_edit(p: &Project, v: Variant, m: &Material, ids: &mut IdAllocator) -> E
                     } else {
                         ids.fresh().expect("a fresh id")
                     },
+                    analyst: m.text.clone(),
                     kind: m.text.clone(),
                     start: s.min(e),
                     end: s.max(e),
@@ -915,6 +922,7 @@ fn build_edit(p: &Project, v: Variant, m: &Material, ids: &mut IdAllocator) -> E
             } else {
                 RejectedSuggestion {
                     document: ids.fresh().expect("a fresh id"),
+                    analyst: m.text.clone(),
                     kind: m.text.clone(),
                     start: 0,
                     end: 1,
@@ -1086,7 +1094,7 @@ proptest! {
         let mut p = build(&recipe);
         p.meta.name = strings[0].clone();
         p.meta.description = strings[1].clone();
-        let id = p.id_allocator().fresh().expect("an id");
+        let id = p.id_allocator("tester").fresh().expect("an id");
         let mut d = DocRecipe { text: strings[2].clone(), ..doc }.document(id);
         d.meta.custom.insert(strings[3].clone(), strings[4].clone());
         p.documents.push(d);
@@ -1136,7 +1144,7 @@ proptest! {
         edit in edit_recipe(),
     ) {
         let mut p = build(&recipe);
-        let mut ids = p.id_allocator();
+        let mut ids = p.id_allocator("tester");
         let edit = materialise(&p, &edit, &mut ids);
         check_edit(&mut p, edit)?;
     }
@@ -1175,7 +1183,7 @@ proptest! {
     ) {
         let mut p = build(&recipe);
         let original = p.clone();
-        let mut ids = p.id_allocator();
+        let mut ids = p.id_allocator("tester");
         let mut history = History::new(limit);
         // What undo and redo should lead to, newest last.
         let mut undo: VecDeque<Remembered> = VecDeque::new();
@@ -1287,7 +1295,7 @@ fn generated_edits_cover_every_variant_both_accepted_and_refused() {
             .expect("strategies generate")
             .current();
         let mut p = build(&recipe);
-        let mut ids = p.id_allocator();
+        let mut ids = p.id_allocator("tester");
         let edit = build_edit(&p, variant, &m, &mut ids);
         if edit.is_empty() {
             continue;

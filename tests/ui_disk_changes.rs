@@ -37,7 +37,7 @@ fn import_from_outside(dir: &Path, project: &Path) {
     )
     .expect("write article");
     let mut on_disk = persist::load(project).expect("loads").project;
-    let id = on_disk.id_allocator().fresh().expect("an id");
+    let id = on_disk.id_allocator("tester").fresh().expect("an id");
     let doc = demarche::import::import_file(&article, id).expect("imports");
     Edit::AddDocument(Box::new(doc))
         .apply(&mut on_disk)

@@ -7,6 +7,7 @@ use demarche::model::{DocStatus, Document, DocumentMeta, Id, LineEndings, Origin
 use demarche::persist;
 use demarche::ui::Startup;
 use demarche::ui::app::DemarcheApp;
+use demarche::workspace::default_annotator;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -59,7 +60,7 @@ fn project() -> Project {
                 byline: "Li Wei".into(),
                 url: "https://example.org/wang-celac".into(),
                 language: "en".into(),
-                status: DocStatus::InProgress,
+                progress: [(default_annotator(), DocStatus::InProgress)].into(),
                 custom: [("desk".to_owned(), "Asia–Pacific".to_owned())].into(),
                 ..DocumentMeta::default()
             },
@@ -85,7 +86,7 @@ fn project() -> Project {
                 date: date(2026, 1, 15),
                 byline: "Camille Dupont".into(),
                 language: "fr".into(),
-                status: DocStatus::Done,
+                progress: [(default_annotator(), DocStatus::Done)].into(),
                 ..DocumentMeta::default()
             },
             "Le président s’est dit « prêt » à rouvrir le dialogue avec Pékin.",
@@ -297,7 +298,10 @@ fn status_language_and_source_are_edited_from_the_document_information() {
     h.run();
     h.get_by_label("done").click();
     h.run();
-    assert_eq!(meta(&h, WANG).status, DocStatus::Done);
+    assert_eq!(
+        meta(&h, WANG).status_of(&default_annotator()),
+        DocStatus::Done
+    );
 
     replace_field(&mut h, "Document language", "pt-BR");
     assert_eq!(meta(&h, WANG).language, "pt-BR");

@@ -879,7 +879,9 @@ fn documents_panel_switches_sorts_and_sets_status() {
     harness.run();
     let b = harness.state();
     assert_eq!(
-        b.ws.project().document(DOC).map(|d| d.meta.status),
+        b.ws.project()
+            .document(DOC)
+            .map(|d| d.meta.status_of(b.ws.annotator())),
         Some(DocStatus::InProgress)
     );
 }

@@ -233,6 +233,7 @@ fn backspace_rejects_and_the_rejection_is_saved_and_undoable() {
     let china = at(TEXT, "China", 0);
     let rejected = RejectedSuggestion {
         document: DOC,
+        analyst: h.state().workspace().annotator().to_owned(),
         kind: "mention".into(),
         start: china.0,
         end: china.1,

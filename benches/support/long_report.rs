@@ -23,7 +23,7 @@ pub fn long_report(name: &str, size: usize) -> (Project, Id) {
     }
     let mut project = Project::new(name);
     let id = project
-        .id_allocator()
+        .id_allocator("bench")
         .fresh()
         .expect("a fresh project has ids");
     let doc = match demarche::import::import_bytes(text.as_bytes(), Some("report.txt"), id) {

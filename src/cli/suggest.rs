@@ -41,14 +41,15 @@ pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
     };
     let gazetteer = Gazetteer::bundled();
     let before = project.counts();
-    let mut ids = project.id_allocator();
+    let annotator = crate::workspace::default_annotator();
+    let mut ids = project.id_allocator(&annotator);
     let mut accepted = 0usize;
     for id in documents {
         // Just checked or taken from the project's own list, and edits never remove one.
         let Some(doc) = project.document(id) else {
             continue;
         };
-        let suggestions = suggest::suggest(&project, doc, gazetteer);
+        let suggestions = suggest::suggest_for(&project, doc, gazetteer, &annotator);
         {
             let mut out = std::io::stdout().lock();
             for s in &suggestions {
@@ -56,7 +57,6 @@ pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
             }
         }
         if apply && !suggestions.is_empty() {
-            let annotator = crate::workspace::default_annotator();
             let edit = accept(
                 &project,
                 id,

@@ -162,7 +162,7 @@ pub(super) fn write(
             .text(&d.meta.byline)
             .text(&d.meta.url)
             .text(&d.meta.language)
-            .text(d.meta.status.label())
+            .owned(d.meta.progress_summary())
             .owned(if d.meta.custom.is_empty() {
                 String::new()
             } else {

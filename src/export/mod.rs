@@ -265,18 +265,7 @@ pub fn export(
 /// `d12-wang-yi-visits-havana`. Only ASCII letters, digits and dashes, so it is safe on
 /// every file system and in brat's URLs.
 pub fn document_file_stem(doc: &crate::model::Document) -> String {
-    let mut slug = String::new();
-    for c in doc.meta.title.chars().flat_map(char::to_lowercase) {
-        if slug.len() >= 40 {
-            break;
-        }
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_matches('-');
+    let slug = crate::model::analyst::slug(&doc.meta.title, 40);
     if slug.is_empty() {
         format!("d{}", doc.id.0)
     } else {

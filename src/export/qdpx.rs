@@ -269,7 +269,7 @@ fn source(
         ("Byline", doc.meta.byline.clone()),
         ("URL", doc.meta.url.clone()),
         ("Language", doc.meta.language.clone()),
-        ("Status", doc.meta.status.label().to_owned()),
+        ("Status", doc.meta.progress_summary()),
     ] {
         if !value.is_empty() {
             let _ = writeln!(desc, "{label}: {value}");

@@ -199,7 +199,7 @@ pub fn import_brat(project: &mut Project, dir: &Path) -> Result<ImportReport, In
         inputs.push((txt, ann_path, raw, ann));
     }
     let mut report = ImportReport::default();
-    let mut ids = project.id_allocator();
+    let mut ids = project.id_allocator(IMPORT_ANNOTATOR);
     let actors_before = project.actors.len();
     for (txt, ann_path, raw, ann) in inputs {
         let text = brat::universal_newlines(&raw);
@@ -256,7 +256,7 @@ pub fn import_jsonl(project: &mut Project, path: &Path) -> Result<ImportReport, 
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut report = ImportReport::default();
-    let mut ids = project.id_allocator();
+    let mut ids = project.id_allocator(IMPORT_ANNOTATOR);
     let actors_before = project.actors.len();
     for (line_no, mut line) in lines {
         let text = jsonl::normalise(&line.text, &mut line.flat);

@@ -46,12 +46,51 @@ pub struct DocumentMeta {
     /// BCP 47 language tag ("en", "zh-Hans").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub language: String,
-    #[serde(default)]
-    pub status: DocStatus,
+    /// How far each analyst has got with the document; an analyst not listed has it to do.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub progress: BTreeMap<String, DocStatus>,
+    /// The single status of format 2 files, read only to be migrated into `progress`.
+    #[serde(
+        default,
+        rename = "status",
+        skip_serializing,
+        deserialize_with = "present_status"
+    )]
+    pub legacy_status: Option<DocStatus>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub custom: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+// The file holds a bare `Done`, not `Some(Done)`.
+fn present_status<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<DocStatus>, D::Error> {
+    DocStatus::deserialize(d).map(Some)
+}
+
+impl DocumentMeta {
+    /// Where `analyst` is with the document.
+    pub fn status_of(&self, analyst: &str) -> DocStatus {
+        self.progress.get(analyst).copied().unwrap_or_default()
+    }
+
+    /// Every analyst's status, as `alice: done; bob: in progress` (empty: nobody started).
+    pub fn progress_summary(&self) -> String {
+        self.progress
+            .iter()
+            .map(|(analyst, status)| format!("{analyst}: {}", status.label()))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Sets `analyst`'s status; "to do" is not stored, so untouched documents stay silent.
+    pub fn set_status(&mut self, analyst: &str, status: DocStatus) {
+        if status == DocStatus::Todo {
+            self.progress.remove(analyst);
+        } else {
+            self.progress.insert(analyst.to_owned(), status);
+        }
+    }
 }
 
 /// The line endings an article had before it was normalised to LF.
@@ -203,6 +242,19 @@ impl Document {
             || ids::find(&self.stances, id).is_some()
             || ids::find(&self.tags, id).is_some()
             || ids::find(&self.links, id).is_some()
+    }
+
+    /// The analysts with annotations here, in no particular order and possibly repeated.
+    pub fn annotators(&self) -> impl Iterator<Item = &str> + '_ {
+        self.mentions
+            .iter()
+            .map(|a| &a.stamp)
+            .chain(self.statements.iter().map(|a| &a.stamp))
+            .chain(self.commitments.iter().map(|a| &a.stamp))
+            .chain(self.stances.iter().map(|a| &a.stamp))
+            .chain(self.tags.iter().map(|a| &a.stamp))
+            .chain(self.links.iter().map(|a| &a.stamp))
+            .map(|s| s.annotator.as_str())
     }
 
     /// Every annotation id, in no particular order.

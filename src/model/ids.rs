@@ -1,5 +1,6 @@
 //! Stable identifiers shared by every entity of a project.
 
+use super::analyst::BLOCK_SHIFT;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -15,40 +16,64 @@ impl fmt::Display for Id {
     }
 }
 
-/// Hands out fresh ids. Lives beside the project (not in the file): the next id is always
-/// one past the highest id in use, so nothing has to be stored or merged.
+/// Hands out fresh ids in one analyst's block (see [`super::analyst`]). Lives beside the
+/// project (not in the file): the next id is always one past the highest id in use in the
+/// block, so nothing has to be stored or merged, and analysts never mint the same id.
 #[derive(Clone, Debug)]
 pub struct IdAllocator {
-    /// `None` once the largest id has been used: ids never wrap round to ones in use.
+    /// `None` once the block's last id has been used: ids never wrap round to ones in use.
     next: Option<u64>,
+    /// The block's last id.
+    last: u64,
+    /// The block's first id; 0 for an allocator over the whole id space.
+    first: u64,
 }
 
-/// Every id up to the largest one is taken (only a file with hand-made ids gets there).
+/// Every id of the block is taken (only a file with hand-made ids gets there).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "no id is left for anything new: this project already uses id #{}, the largest there is, and ids are never reused. The id comes from a hand edit or another tool: give that entity a smaller id in the project file",
-    u64::MAX
+    "no id is left for anything new: this project already uses the last id of this analyst's range, and ids are never reused. The id comes from a hand edit or another tool: give that entity a smaller id in the project file"
 )]
 pub struct IdsExhausted;
 
 impl IdAllocator {
+    /// Ids after `highest` over the whole id space (tests, tools that renumber).
     pub fn after(highest: Option<Id>) -> Self {
         Self {
             next: highest.map_or(Some(1), |id| id.0.checked_add(1)),
+            last: u64::MAX,
+            first: 0,
         }
+    }
+
+    /// Ids in `block`, after `highest` (the highest id in use in that block).
+    pub fn in_block(block: u64, highest: Option<Id>) -> Self {
+        let first = block << BLOCK_SHIFT;
+        let last = first + ((1 << BLOCK_SHIFT) - 1);
+        let next = match highest {
+            None => Some(first + 1),
+            Some(id) if id.0 >= last => None,
+            Some(id) => Some(id.0.max(first) + 1),
+        };
+        Self { next, last, first }
     }
 
     pub fn fresh(&mut self) -> Result<Id, IdsExhausted> {
         let id = self.next.ok_or(IdsExhausted)?;
-        self.next = id.checked_add(1);
+        self.next = (id < self.last).then_some(id + 1);
         Ok(Id(id))
     }
 
     /// Makes sure ids handed out later are above `id` (after an undo re-adds an entity).
+    /// Ids of other blocks do not concern this allocator.
     pub fn observe(&mut self, id: Id) {
-        self.next = match (self.next, id.0.checked_add(1)) {
-            (Some(next), Some(after)) => Some(next.max(after)),
-            _ => None,
+        if id.0 < self.first || id.0 > self.last {
+            return;
+        }
+        self.next = match self.next {
+            Some(_) if id.0 >= self.last => None,
+            Some(next) => Some(next.max(id.0 + 1)),
+            None => None,
         };
     }
 }
@@ -119,5 +144,21 @@ mod tests {
         assert_eq!(ids.fresh(), Err(IdsExhausted));
         ids.observe(Id(5));
         assert_eq!(ids.fresh(), Err(IdsExhausted));
+    }
+
+    #[test]
+    fn a_block_hands_out_its_own_ids_and_ignores_others() {
+        let mut ids = IdAllocator::in_block(3, None);
+        assert_eq!(ids.fresh(), Ok(Id((3 << BLOCK_SHIFT) + 1)));
+        ids.observe(Id(4 << BLOCK_SHIFT | 9));
+        ids.observe(Id(7));
+        assert_eq!(ids.fresh(), Ok(Id((3 << BLOCK_SHIFT) + 2)));
+        let mut full = IdAllocator::in_block(3, Some(Id((4 << BLOCK_SHIFT) - 2)));
+        assert_eq!(full.fresh(), Ok(Id((4 << BLOCK_SHIFT) - 1)));
+        assert_eq!(
+            full.fresh(),
+            Err(IdsExhausted),
+            "never spills into the next block"
+        );
     }
 }

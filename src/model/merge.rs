@@ -391,6 +391,7 @@ mod tests {
     fn rejections_merge_as_sets() {
         let r = |start| RejectedSuggestion {
             document: Id(1),
+            analyst: "alice".into(),
             kind: "mention".into(),
             start,
             end: start + 1,

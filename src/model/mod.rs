@@ -1,6 +1,7 @@
 //! The data model: pure data, no user interface. Everything a project file holds.
 
 pub mod actor;
+pub mod analyst;
 pub mod annotation;
 pub mod codebook;
 pub mod counting;

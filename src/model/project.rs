@@ -1,6 +1,7 @@
 //! The project: everything one `.ron` file holds.
 
 use super::actor::Actor;
+use super::analyst;
 use super::codebook::Codebook;
 use super::document::Document;
 use super::ids::{self, Id, IdAllocator, Keyed};
@@ -8,7 +9,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The version of the project file format this build writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -17,6 +18,9 @@ pub struct ProjectMeta {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     pub created: DateTime<Utc>,
+    /// Analysts do not see each other's layers until curation.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub blind: bool,
 }
 
 /// A suggestion the analyst rejected, remembered so that it is never offered again.
@@ -24,6 +28,10 @@ pub struct ProjectMeta {
 #[serde(deny_unknown_fields)]
 pub struct RejectedSuggestion {
     pub document: Id,
+    /// Who rejected it: rejections are per analyst. Empty only in files of format 2 until
+    /// they are migrated.
+    #[serde(default)]
+    pub analyst: String,
     /// "mention", "statement", "commitment" or "stance".
     pub kind: String,
     pub start: usize,
@@ -84,6 +92,7 @@ impl Project {
                 name: name.into(),
                 description: String::new(),
                 created: Utc::now().trunc_subsecs(0),
+                blind: false,
             },
             codebook: Codebook::default(),
             actors: Vec::new(),
@@ -188,8 +197,29 @@ impl Project {
         self.sort_all();
     }
 
-    pub fn id_allocator(&self) -> IdAllocator {
-        IdAllocator::after(self.highest_id())
+    /// Hands out the ids `analyst` mints: in the analyst's own block, after the highest id
+    /// in use there.
+    pub fn id_allocator(&self, analyst: &str) -> IdAllocator {
+        let block = analyst::block_of(analyst);
+        let in_block = |id: &Id| analyst::block_of_id(*id) == block;
+        let actors = self.actors.iter().map(Keyed::id);
+        let docs = self
+            .documents
+            .iter()
+            .flat_map(|d| std::iter::once(d.id).chain(d.annotation_ids()));
+        IdAllocator::in_block(block, actors.chain(docs).filter(in_block).max())
+    }
+
+    /// Every analyst with a layer, a document status or a rejection in the project, sorted.
+    pub fn analysts(&self) -> Vec<String> {
+        let mut names = std::collections::BTreeSet::new();
+        for d in &self.documents {
+            names.extend(d.annotators().map(str::to_owned));
+            names.extend(d.meta.progress.keys().cloned());
+        }
+        names.extend(self.rejected_suggestions.iter().map(|r| r.analyst.clone()));
+        names.remove("");
+        names.into_iter().collect()
     }
 
     /// The document holding the annotation with this id.

@@ -12,6 +12,7 @@ mod lock;
 mod messages;
 mod recovery;
 mod v1;
+mod v2;
 mod validate;
 mod version;
 
@@ -255,6 +256,7 @@ pub fn from_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
             other => other,
         })?;
     project.format_version = FORMAT_VERSION;
+    v2::assign_analysts(&mut project, &crate::workspace::default_annotator());
     // Files written by hand or by other tools may list things out of order; the model
     // relies on id order for its look-ups.
     project.sort_all();
@@ -282,6 +284,12 @@ fn parse_any_version(
     };
     match version::read(text).map_err(|p| invalid(vec![p]))? {
         FORMAT_VERSION => Ok((parse::<Project>(text).map_err(invalid)?, Vec::new(), None)),
+        // Format 3 reads format 2's fields too; `v2::assign_analysts` moves them over.
+        2 => Ok((
+            parse::<Project>(text).map_err(invalid)?,
+            Vec::new(),
+            Some(2),
+        )),
         1 => {
             let old = parse::<v1::ProjectV1>(text).map_err(invalid)?;
             let (project, problems) = old.migrate();

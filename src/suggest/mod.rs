@@ -120,9 +120,10 @@ pub struct Suggestion {
 
 impl Suggestion {
     /// The key under which a rejection of this suggestion is remembered.
-    pub fn rejection(&self, document: Id) -> RejectedSuggestion {
+    pub fn rejection(&self, document: Id, analyst: &str) -> RejectedSuggestion {
         RejectedSuggestion {
             document,
+            analyst: analyst.to_owned(),
             kind: self.kind.key().to_string(),
             start: self.start,
             end: self.end,
@@ -130,33 +131,94 @@ impl Suggestion {
     }
 }
 
-/// Every suggestion for one document, in text order (then by kind), without those the
-/// analyst rejected and without those an existing annotation already covers.
+/// Every suggestion for one document, in text order (then by kind), without those any
+/// analyst rejected and without those any analyst's annotation already covers.
 pub fn suggest(project: &Project, document: &Document, gazetteer: &Gazetteer) -> Vec<Suggestion> {
+    suggest_in(project, document, gazetteer, None)
+}
+
+/// The suggestions for `analyst`: without those this analyst rejected or already coded.
+/// Other analysts' work does not hide a suggestion: every coder codes independently.
+pub fn suggest_for(
+    project: &Project,
+    document: &Document,
+    gazetteer: &Gazetteer,
+    analyst: &str,
+) -> Vec<Suggestion> {
+    suggest_in(project, document, gazetteer, Some(analyst))
+}
+
+/// What the rules propose, before anything rejected or coded is taken out (the window
+/// filters for the analyst at work with [`retain_open`]).
+pub fn proposals(project: &Project, document: &Document, gazetteer: &Gazetteer) -> Vec<Suggestion> {
     let mentions = actors::mentions(project, document, gazetteer);
     let mut out = clauses::clauses(project, document, gazetteer, &mentions);
     out.extend(mentions);
-    retain_open(project, document, &mut out);
+    out
+}
+
+fn suggest_in(
+    project: &Project,
+    document: &Document,
+    gazetteer: &Gazetteer,
+    analyst: Option<&str>,
+) -> Vec<Suggestion> {
+    let mut out = proposals(project, document, gazetteer);
+    retain_open(project, document, &mut out, analyst);
     out.sort_by_key(|s| (s.start, s.kind, s.end));
     out
 }
 
-/// Drops the suggestions the analyst rejected and those an annotation already covers. The
-/// window applies it to suggestions from any source, `suggest` to the rules' own.
-pub fn retain_open(project: &Project, document: &Document, list: &mut Vec<Suggestion>) {
-    let mentioned = Coverage::new(document.mentions.iter().map(|m| &m.span));
-    let stated = Coverage::new(document.statements.iter().map(|s| &s.span));
+/// Drops the suggestions the analyst rejected and those an annotation of theirs already
+/// covers (`None`: any analyst's). The window applies it to suggestions from any source,
+/// `suggest` to the rules' own.
+pub fn retain_open(
+    project: &Project,
+    document: &Document,
+    list: &mut Vec<Suggestion>,
+    analyst: Option<&str>,
+) {
+    let mine = |stamp: &crate::model::Stamp| analyst.is_none_or(|a| stamp.annotator == a);
+    let mentioned = Coverage::new(
+        document
+            .mentions
+            .iter()
+            .filter(|m| mine(&m.stamp))
+            .map(|m| &m.span),
+    );
+    let stated = Coverage::new(
+        document
+            .statements
+            .iter()
+            .filter(|s| mine(&s.stamp))
+            .map(|s| &s.span),
+    );
     list.retain(|s| {
-        !is_rejected(project, document.id, s) && !is_annotated(document, s, &mentioned, &stated)
+        !is_rejected(project, document.id, s, analyst)
+            && !is_annotated(document, s, &mentioned, &stated, &mine)
     });
 }
 
-fn is_rejected(project: &Project, document: Id, suggestion: &Suggestion) -> bool {
-    // Kept sorted by `Edit::AddRejection`.
-    project
-        .rejected_suggestions
-        .binary_search(&suggestion.rejection(document))
-        .is_ok()
+fn is_rejected(
+    project: &Project,
+    document: Id,
+    suggestion: &Suggestion,
+    analyst: Option<&str>,
+) -> bool {
+    let rejection = suggestion.rejection(document, analyst.unwrap_or_default());
+    match analyst {
+        // Kept sorted by `Edit::AddRejection`.
+        Some(_) => project
+            .rejected_suggestions
+            .binary_search(&rejection)
+            .is_ok(),
+        None => project.rejected_suggestions.iter().any(|r| {
+            r.document == rejection.document
+                && r.kind == rejection.kind
+                && r.start == rejection.start
+                && r.end == rejection.end
+        }),
+    }
 }
 
 /// The text an analyst has already coded with one kind of annotation, for overlap queries
@@ -199,10 +261,12 @@ fn is_annotated(
     suggestion: &Suggestion,
     mentioned: &Coverage,
     stated: &Coverage,
+    mine: &dyn Fn(&crate::model::Stamp) -> bool,
 ) -> bool {
     let statement_at = |range: (usize, usize)| {
         document.statements.iter().find(|s| {
-            s.span.ranges.len() == 1
+            mine(&s.stamp)
+                && s.span.ranges.len() == 1
                 && s.span.ranges[0].start == range.0
                 && s.span.ranges[0].end == range.1
         })

@@ -1061,7 +1061,7 @@ impl DemarcheApp {
         let Some(doc) = project.document(doc_id) else {
             return;
         };
-        match compose::add_link(project, doc, id, from, to, &self.ws.annotator) {
+        match compose::add_link(project, doc, id, from, to, self.ws.annotator()) {
             Ok(edit) => match self.ws.apply("Link annotations", edit) {
                 Ok(()) => {
                     self.selection.annotation = Some(id);

@@ -117,12 +117,14 @@ pub struct SuggestionsState {
     /// After an accept or reject: focus the first shown suggestion after this once the
     /// list is recomputed.
     resume_after: Option<Key>,
+    /// Whose suggestions these are: their rejections and annotations hide suggestions.
+    analyst: String,
 }
 
 impl Default for SuggestionsState {
     fn default() -> Self {
         Self::with_source(Arc::new(|project, document| {
-            suggest::suggest(project, document, Gazetteer::bundled())
+            suggest::proposals(project, document, Gazetteer::bundled())
         }))
     }
 }
@@ -141,6 +143,7 @@ impl SuggestionsState {
             marks_for: None,
             focused: None,
             resume_after: None,
+            analyst: String::new(),
         }
     }
 
@@ -199,10 +202,11 @@ impl SuggestionsState {
             return None;
         };
         let want = (doc.id, ws.revision());
-        if self.document != Some(doc.id) {
-            // Another document: its suggestions have nothing to do with these.
+        if self.document != Some(doc.id) || self.analyst != ws.annotator() {
+            // Another document or analyst: its suggestions have nothing to do with these.
             self.clear();
             self.document = Some(doc.id);
+            ws.annotator().clone_into(&mut self.analyst);
         }
         let mut arrived = false;
         if let Some(p) = &self.pending {
@@ -279,7 +283,7 @@ impl SuggestionsState {
 
     fn compute(&self, project: &Project, doc: &Document) -> Vec<Suggestion> {
         let mut list = (self.source)(project, doc);
-        crate::suggest::retain_open(project, doc, &mut list);
+        crate::suggest::retain_open(project, doc, &mut list, Some(&self.analyst));
         list.sort_by_key(key_of);
         list
     }
@@ -298,6 +302,7 @@ impl SuggestionsState {
             .cloned()
             .collect();
         let source = self.source.clone();
+        let analyst = self.analyst.clone();
         let (send, result) = mpsc::channel();
         let spawned = std::thread::Builder::new()
             .name("suggestions".into())
@@ -306,7 +311,7 @@ impl SuggestionsState {
                     return;
                 };
                 let mut list = source(&slim, doc);
-                crate::suggest::retain_open(&slim, doc, &mut list);
+                crate::suggest::retain_open(&slim, doc, &mut list, Some(&analyst));
                 list.sort_by_key(key_of);
                 // The window may have moved on (closed, other document): nobody listens.
                 let _ = send.send(list);
@@ -470,7 +475,7 @@ impl SuggestionsState {
         label: String,
     ) -> Outcome {
         let all = self.list.clone();
-        let annotator = ws.annotator.clone();
+        let annotator = ws.annotator().to_owned();
         let (project, ids) = ws.project_and_ids();
         match accept(
             project,
@@ -500,7 +505,7 @@ impl SuggestionsState {
             return Outcome::say("No suggestion is focused (N goes to the next one)");
         };
         let label = format!("Reject suggested {} “{}”", s.kind.key(), short(&s.text));
-        let edit = Edit::AddRejection(s.rejection(document));
+        let edit = Edit::AddRejection(s.rejection(document, ws.annotator()));
         self.apply(ws, edit, label, std::slice::from_ref(&s))
     }
 

@@ -363,7 +363,7 @@ impl Tagging {
                     return Vec::new();
                 };
                 let Some(statement) =
-                    new_statement(ws.project(), doc, id, start, end, &ws.annotator)
+                    new_statement(ws.project(), doc, id, start, end, ws.annotator())
                 else {
                     return need_selection();
                 };
@@ -425,7 +425,7 @@ impl Tagging {
                         "Select some text or a statement first.".into(),
                     )];
                 };
-                let Some(st) = new_statement(project, doc, new_statement_id, s, e, &ws.annotator)
+                let Some(st) = new_statement(project, doc, new_statement_id, s, e, ws.annotator())
                 else {
                     return Vec::new();
                 };
@@ -440,7 +440,7 @@ impl Tagging {
         let actor = statement
             .speaker
             .or_else(|| default_attribution(doc, s, e).map(|a| a.speaker));
-        let stamp = Stamp::now(&ws.annotator);
+        let stamp = Stamp::now(ws.annotator());
         let (label, annotation) = if cmd == Command::TagCommitment {
             let cue_text = doc.slice(s, e).unwrap_or("");
             (
@@ -708,7 +708,7 @@ fn apply_choice(ws: &mut Workspace, popup: &Popup, choice: Choice) -> Vec<UiActi
     let Some(doc) = project.document(document) else {
         return Vec::new();
     };
-    let stamp = Stamp::now(&ws.annotator);
+    let stamp = Stamp::now(ws.annotator());
     let (label, select) = match (&popup.purpose, actor, &choice) {
         (Purpose::Mention { start, end }, Some(actor), _) => {
             let Some(span) = Span::from_range(doc.text(), doc.index(), *start, *end) else {

@@ -84,9 +84,10 @@ pub fn project() -> Project {
         byline: "Staff reporter".into(),
         url: "https://example.org/xinhua/2026/03/14/wang-celac".into(),
         language: "en".into(),
-        status: DocStatus::InProgress,
+        progress: [("ana".to_owned(), DocStatus::InProgress)].into(),
         custom: BTreeMap::from([("desk".into(), "=Latin America".into())]),
         note: "Check the Spanish version.".into(),
+        ..DocumentMeta::default()
     };
     let mut d = Document::new(Id(10), meta, origin(), ARTICLE.into());
     let s = stamp();

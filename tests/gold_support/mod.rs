@@ -798,7 +798,7 @@ fn distance(a: (usize, usize), b: (usize, usize)) -> usize {
 /// actors, no annotations, so the rules see none of the gold coding.
 pub fn bare_project(article: &GoldArticle) -> (Project, demarche::model::Id) {
     let mut project = Project::new("gold");
-    let id = project.id_allocator().fresh().expect("a fresh id");
+    let id = project.id_allocator("tester").fresh().expect("a fresh id");
     let doc: Document =
         demarche::import::import_bytes(article.raw_text.as_bytes(), Some(&article.file), id)
             .unwrap_or_else(|e| panic!("{}: cannot import: {e}", article.file));

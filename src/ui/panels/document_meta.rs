@@ -138,7 +138,7 @@ pub fn document_meta_ui(
         ui.memory_mut(|m| m.request_focus(title_field_id(doc.id)));
     }
     ui.push_id(("document meta", doc.id.0), |ui| {
-        fields_ui(ui, doc, state, &mut actions);
+        fields_ui(ui, doc, ws.annotator(), state, &mut actions);
         ui.add_space(4.0);
         custom_fields_ui(ui, doc, state, &mut actions);
         ui.add_space(4.0);
@@ -198,6 +198,7 @@ fn line_field(
 fn fields_ui(
     ui: &mut egui::Ui,
     doc: &Document,
+    analyst: &str,
     state: &mut DocumentMetaState,
     actions: &mut Vec<UiAction>,
 ) {
@@ -258,7 +259,8 @@ fn fields_ui(
             ui.end_row();
 
             ui.label("Status");
-            let mut status = doc.meta.status;
+            let was = doc.meta.status_of(analyst);
+            let mut status = was;
             egui::ComboBox::from_id_salt("document status")
                 .selected_text(status.label())
                 .show_ui(ui, |ui| {
@@ -268,10 +270,10 @@ fn fields_ui(
                 })
                 .response
                 .accessible_name("Document status");
-            if status != doc.meta.status {
+            if status != was {
                 actions.push(UiAction::edit(
                     format!("Mark “{}” {}", doc.meta.title, status.label()),
-                    meta_edit(doc, |m| m.status = status),
+                    meta_edit(doc, |m| m.set_status(analyst, status)),
                 ));
             }
             ui.end_row();

@@ -60,6 +60,8 @@ pub struct DocumentFilter {
     pub status: Option<DocStatus>,
     /// A language tag (case ignored); `Some("")` keeps documents without a language.
     pub language: Option<String>,
+    /// Whose status the status filter and the status order read: the analyst at work.
+    pub analyst: String,
 }
 
 impl DocumentFilter {
@@ -122,6 +124,9 @@ impl DocumentsState {
 
     /// The shown list, recomputed only when the project, the order or the filter changed.
     fn refresh(&mut self, ws: &Workspace) {
+        if self.filter.analyst != ws.annotator() {
+            ws.annotator().clone_into(&mut self.filter.analyst);
+        }
         let key: ShownKey = (ws.revision(), self.order, self.reverse, self.filter.clone());
         if self.shown.as_ref().is_some_and(|s| s.key == key) {
             return;
@@ -162,7 +167,10 @@ pub fn fold(text: &str) -> String {
 /// Whether a document matches a filter; `needle` is the filter text already folded.
 fn matches(doc: &Document, filter: &DocumentFilter, needle: &str) -> bool {
     let meta = &doc.meta;
-    if filter.status.is_some_and(|s| s != meta.status) {
+    if filter
+        .status
+        .is_some_and(|s| s != meta.status_of(&filter.analyst))
+    {
         return false;
     }
     if let Some(language) = &filter.language
@@ -188,7 +196,7 @@ struct SortKey {
     title: String,
 }
 
-fn sort_key(doc: &Document, order: DocumentOrder) -> SortKey {
+fn sort_key(doc: &Document, order: DocumentOrder, analyst: &str) -> SortKey {
     let meta = &doc.meta;
     let title = fold(meta.title.trim());
     let (missing, text, number) = match order {
@@ -206,7 +214,7 @@ fn sort_key(doc: &Document, order: DocumentOrder) -> SortKey {
         DocumentOrder::Status => {
             let rank = DocStatus::ALL
                 .iter()
-                .position(|&s| s == meta.status)
+                .position(|&s| s == meta.status_of(analyst))
                 .unwrap_or(0);
             (false, String::new(), rank as i64)
         }
@@ -233,7 +241,7 @@ pub fn arrange(
         .iter()
         .enumerate()
         .filter(|(_, d)| matches(d, filter, &needle))
-        .map(|(i, d)| (sort_key(d, order), i))
+        .map(|(i, d)| (sort_key(d, order, &filter.analyst), i))
         .collect();
     keyed.sort_by(|(a, ai), (b, bi)| {
         let value = a.text.cmp(&b.text).then(a.number.cmp(&b.number));
@@ -477,7 +485,13 @@ fn list_ui(
                     .max_rect(rect)
                     .layout(egui::Layout::top_down(egui::Align::Min)),
             );
-            document_row_ui(&mut row, doc, sel.document == Some(id), actions);
+            document_row_ui(
+                &mut row,
+                doc,
+                &state.filter.analyst,
+                sel.document == Some(id),
+                actions,
+            );
             let y = rect.bottom() + ui.spacing().item_spacing.y / 2.0;
             ui.painter().hline(
                 rect.x_range(),
@@ -489,7 +503,13 @@ fn list_ui(
     state.scroll_offset = output.state.clamped_offset().y;
 }
 
-fn document_row_ui(ui: &mut egui::Ui, doc: &Document, current: bool, actions: &mut Vec<UiAction>) {
+fn document_row_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    analyst: &str,
+    current: bool,
+    actions: &mut Vec<UiAction>,
+) {
     let title = if doc.meta.title.trim().is_empty() {
         "(untitled)"
     } else {
@@ -519,7 +539,8 @@ fn document_row_ui(ui: &mut egui::Ui, doc: &Document, current: bool, actions: &m
         .collect::<Vec<_>>()
         .join(" · ");
     ui.horizontal(|ui| {
-        let mut status = doc.meta.status;
+        let was = doc.meta.status_of(analyst);
+        let mut status = was;
         egui::ComboBox::from_id_salt("status")
             .selected_text(status.label())
             .width(84.0)
@@ -530,9 +551,9 @@ fn document_row_ui(ui: &mut egui::Ui, doc: &Document, current: bool, actions: &m
             })
             .response
             .accessible_name("Status");
-        if status != doc.meta.status {
+        if status != was {
             let mut meta = doc.meta.clone();
-            meta.status = status;
+            meta.set_status(analyst, status);
             actions.push(UiAction::edit(
                 format!("Mark “{}” {}", doc.meta.title, status.label()),
                 Edit::UpdateDocumentMeta {
