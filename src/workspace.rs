@@ -185,6 +185,29 @@ impl Workspace {
     }
 }
 
+/// Who is working, for the command line: `--as NAME` (`explicit`), else
+/// `DEMARCHE_ANNOTATOR`, else the name set in the window's settings, else the login name.
+pub fn current_analyst(explicit: Option<&str>) -> String {
+    if let Some(name) = explicit.map(str::trim).filter(|n| !n.is_empty()) {
+        return name.to_owned();
+    }
+    if let Some(name) = env_analyst() {
+        return name;
+    }
+    crate::ui::settings::Settings::load()
+        .analyst
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(default_annotator)
+}
+
+/// `DEMARCHE_ANNOTATOR`, when set to a name.
+pub fn env_analyst() -> Option<String> {
+    std::env::var("DEMARCHE_ANNOTATOR")
+        .ok()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
 /// The annotator's name: `DEMARCHE_ANNOTATOR`, else the login name.
 pub fn default_annotator() -> String {
     ["DEMARCHE_ANNOTATOR", "USER", "USERNAME"]

@@ -45,6 +45,9 @@ pub struct Settings {
     pub last_folder: Option<PathBuf>,
     /// Which suggestions the article shows (View ▸ Suggestions).
     pub suggestions: super::suggestions::SuggestionSettings,
+    /// Who codes at this machine, as set in the window (asked once); `DEMARCHE_ANNOTATOR`
+    /// and `--as` take precedence.
+    pub analyst: Option<String>,
 }
 
 impl Settings {
