@@ -2,13 +2,16 @@
 //! window's unsaved work ("ours") and what another program saved to the file meanwhile
 //! ("theirs": a `demarche import`, `git pull`, a second window).
 //!
-//! The unit of change is a whole document or actor (by id), the codebook, the project's
-//! name and description, and each remembered rejection. Two versions merge when no unit
-//! was changed differently by both; the merged project takes each unit from the side that
-//! changed it. Within a document nothing is merged: two analysts' edits of one document
-//! are a conflict for the analyst to settle, never a silent mix.
+//! The units of change (see [`super::merge_units`]) are a document's body (metadata, text)
+//! and each analyst's layer on it, each actor field, each codebook entry, the project's
+//! name, description and blind setting, and each remembered rejection. Two versions merge
+//! when no unit was changed differently by both; the merged project takes each unit from
+//! the side that changed it. One analyst's layer on one document changed on both sides is
+//! a conflict for the analyst to settle, never a silent mix of two codings.
 
+use super::analyst::{BLOCK_SHIFT, block_of_id};
 use super::ids::{Id, Keyed};
+use super::merge_units as units;
 use super::project::{Project, RejectedSuggestion};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -189,45 +192,52 @@ impl std::fmt::Display for Conflict {
     }
 }
 
-/// Merges `ours` and `theirs`, both descended from `base`. The result is not validated
-/// here: the caller checks it (an annotation of ours may name an actor theirs removed).
+/// Merges `ours` and `theirs`, both descended from `base`. Ids that both sides minted in
+/// one analyst's block (the same analyst in a second window, or on a second machine) are
+/// moved apart first. The result is not validated here: the caller checks it (an
+/// annotation of ours may name an actor theirs removed).
 pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Project, Conflict> {
     let renumbered = fresh_ids_after(base, ours, theirs);
-    let ours = renumbered.as_ref().unwrap_or(ours);
-    let our_changes = Changes::between(base, ours);
-    let their_changes = Changes::between(base, theirs);
-    let conflict = Conflict {
-        documents: clashing(&our_changes.documents, &their_changes.documents, |id| {
-            ours.document(id) == theirs.document(id)
-        }),
-        actors: clashing(&our_changes.actors, &their_changes.actors, |id| {
-            ours.actor(id) == theirs.actor(id)
-        }),
-        codebook: our_changes.codebook
-            && their_changes.codebook
-            && ours.codebook != theirs.codebook,
-        meta: our_changes.meta
-            && their_changes.meta
-            && (ours.meta.name != theirs.meta.name
-                || ours.meta.description != theirs.meta.description),
-    };
+    merge_units(base, renumbered.as_ref().unwrap_or(ours), theirs)
+}
+
+/// [`merge`] without moving any id: for parts of a project folder, whose ids other files
+/// refer to. Ids minted on both sides stay as they are, and a clash is a conflict.
+pub fn merge_in_place(
+    base: &Project,
+    ours: &Project,
+    theirs: &Project,
+) -> Result<Project, Conflict> {
+    merge_units(base, ours, theirs)
+}
+
+fn merge_units(base: &Project, ours: &Project, theirs: &Project) -> Result<Project, Conflict> {
+    let mut conflict = Conflict::default();
+    let mut merged = theirs.clone();
+    merged.documents = merge_keyed(
+        &base.documents,
+        &ours.documents,
+        &theirs.documents,
+        units::merge_document,
+        &mut conflict.documents,
+    );
+    merged.actors = merge_keyed(
+        &base.actors,
+        &ours.actors,
+        &theirs.actors,
+        units::merge_actor,
+        &mut conflict.actors,
+    );
+    match units::merge_codebook(&base.codebook, &ours.codebook, &theirs.codebook) {
+        Some(codebook) => merged.codebook = codebook,
+        None => conflict.codebook = true,
+    }
+    match units::merge_meta(&base.meta, &ours.meta, &theirs.meta) {
+        Some(meta) => merged.meta = meta,
+        None => conflict.meta = true,
+    }
     if conflict != Conflict::default() {
         return Err(conflict);
-    }
-
-    let mut merged = theirs.clone();
-    for id in our_changes.documents.keys() {
-        take_keyed(&mut merged.documents, ours.document(*id).cloned(), *id);
-    }
-    for id in our_changes.actors.keys() {
-        take_keyed(&mut merged.actors, ours.actor(*id).cloned(), *id);
-    }
-    if our_changes.codebook {
-        merged.codebook = ours.codebook.clone();
-    }
-    if our_changes.meta {
-        merged.meta.name = ours.meta.name.clone();
-        merged.meta.description = ours.meta.description.clone();
     }
     merged.rejected_suggestions = merge_sets(
         &base.rejected_suggestions,
@@ -237,50 +247,80 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Project
     Ok(merged)
 }
 
-/// Both sides mint ids from the same base ("highest + 1"), so an actor added here and a
-/// document imported there meet at one id. When both minted ids, ours are moved above
-/// theirs (references follow); `None` when there is nothing to move.
+/// Merges two id-sorted lists unit by unit; the ids of units changed differently on both
+/// sides go to `clashes`.
+fn merge_keyed<T: Keyed + PartialEq + Clone>(
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    merge_one: impl Fn(&T, &T, &T) -> Option<T>,
+    clashes: &mut Vec<Id>,
+) -> Vec<T> {
+    let ids: BTreeSet<Id> = base
+        .iter()
+        .chain(ours)
+        .chain(theirs)
+        .map(Keyed::id)
+        .collect();
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let (b, o, t) = (find(base, id), find(ours, id), find(theirs, id));
+        match units::pick_present(b, o, t, &merge_one) {
+            Ok(Some(unit)) => out.push(unit),
+            Ok(None) => {}
+            Err(()) => clashes.push(id),
+        }
+    }
+    out
+}
+
+fn find<T: Keyed>(list: &[T], id: Id) -> Option<&T> {
+    super::ids::find(list, id)
+}
+
+/// Ids both sides minted from the same base in the same analyst's block ("highest + 1"
+/// there) meet: an actor added here and a document imported there by the same analyst.
+/// Ours are moved above theirs in that block (references follow); `None` when no id was
+/// minted on both sides in one block.
 fn fresh_ids_after(base: &Project, ours: &Project, theirs: &Project) -> Option<Project> {
-    let base_highest = base.highest_id().map_or(0, |id| id.0);
-    let their_highest = theirs.highest_id().map_or(0, |id| id.0);
-    let our_highest = ours.highest_id().map_or(0, |id| id.0);
-    if their_highest <= base_highest || our_highest <= base_highest {
+    let highest_by_block = |p: &Project| {
+        let mut highest: BTreeMap<u64, u64> = BTreeMap::new();
+        let ids = p.actors.iter().map(Keyed::id).chain(
+            p.documents
+                .iter()
+                .flat_map(|d| std::iter::once(d.id).chain(d.annotation_ids())),
+        );
+        for id in ids {
+            let slot = highest.entry(block_of_id(id)).or_default();
+            *slot = (*slot).max(id.0);
+        }
+        highest
+    };
+    let (base_high, our_high, their_high) = (
+        highest_by_block(base),
+        highest_by_block(ours),
+        highest_by_block(theirs),
+    );
+    let mut shifts: BTreeMap<u64, (u64, u64)> = BTreeMap::new();
+    for (block, &ours_top) in &our_high {
+        let floor = base_high
+            .get(block)
+            .copied()
+            .unwrap_or(block << BLOCK_SHIFT);
+        let theirs_top = their_high.get(block).copied().unwrap_or(0);
+        if ours_top > floor && theirs_top > floor {
+            shifts.insert(*block, (floor, theirs_top - floor));
+        }
+    }
+    if shifts.is_empty() {
         return None;
     }
-    let shift = their_highest - base_highest;
     let mut moved = ours.clone();
-    moved.renumber(|id| {
-        if id.0 > base_highest {
-            Id(id.0.saturating_add(shift))
-        } else {
-            id
-        }
+    moved.renumber(|id| match shifts.get(&block_of_id(id)) {
+        Some(&(floor, shift)) if id.0 > floor => Id(id.0.saturating_add(shift)),
+        _ => id,
     });
     Some(moved)
-}
-
-/// Ids both sides changed, unless `same` says they ended up equal.
-fn clashing(
-    ours: &BTreeMap<Id, Change>,
-    theirs: &BTreeMap<Id, Change>,
-    same: impl Fn(Id) -> bool,
-) -> Vec<Id> {
-    ours.keys()
-        .filter(|id| theirs.contains_key(id) && !same(**id))
-        .copied()
-        .collect()
-}
-
-/// Puts our version of the unit `id` into the id-sorted `list` (or removes it).
-fn take_keyed<T: Keyed>(list: &mut Vec<T>, ours: Option<T>, id: Id) {
-    match (list.binary_search_by_key(&id, Keyed::id), ours) {
-        (Ok(i), Some(item)) => list[i] = item,
-        (Ok(i), None) => {
-            list.remove(i);
-        }
-        (Err(i), Some(item)) => list.insert(i, item),
-        (Err(_), None) => {}
-    }
 }
 
 /// Rejections are a set: what either side added, less what either side removed.
@@ -415,5 +455,127 @@ mod tests {
         theirs.documents.push(added);
         let text = Changes::between(&base, &theirs).describe(&theirs, &base);
         assert_eq!(text, "1 document added (#3 “Wang Yi visits”)");
+    }
+
+    fn mention(id: Id, analyst: &str, start: usize, text: &str) -> crate::model::Mention {
+        use crate::model::{Mention, Span, Stamp, TextRange};
+        Mention {
+            id,
+            span: Span {
+                ranges: vec![TextRange {
+                    start,
+                    end: start + text.chars().count(),
+                    text: text.into(),
+                }],
+            },
+            actor: Id(9),
+            stamp: Stamp::now(analyst),
+            note: String::new(),
+        }
+    }
+
+    /// Two analysts' clones: each codes document 1 in ids of their own block.
+    fn coded_by_two() -> (Project, Project, Project) {
+        let mut base = base();
+        base.actors.push(Actor::new(Id(9), "One", "person"));
+        let mut ours = base.clone();
+        let mut alice = ours.id_allocator("alice");
+        let a = alice.fresh().expect("id");
+        ours.documents[0]
+            .mentions
+            .push(mention(a, "alice", 0, "One"));
+        ours.documents[0]
+            .meta
+            .set_status("alice", crate::model::DocStatus::Done);
+        let mut theirs = base.clone();
+        let mut bob = theirs.id_allocator("bob");
+        let b = bob.fresh().expect("id");
+        theirs.documents[0]
+            .mentions
+            .push(mention(b, "bob", 0, "One"));
+        (base, ours, theirs)
+    }
+
+    #[test]
+    fn two_analysts_coding_one_document_merge_with_both_layers_and_their_ids() {
+        let (base, ours, theirs) = coded_by_two();
+        let merged = merge(&base, &ours, &theirs).expect("different layers merge");
+        let doc = &merged.documents[0];
+        let coders: Vec<&str> = doc
+            .mentions
+            .iter()
+            .map(|m| m.stamp.annotator.as_str())
+            .collect();
+        assert_eq!(doc.mentions.len(), 2, "{coders:?}");
+        assert!(coders.contains(&"alice") && coders.contains(&"bob"));
+        assert_eq!(doc.meta.status_of("alice"), crate::model::DocStatus::Done);
+        // Different blocks: nothing was renumbered.
+        assert_eq!(
+            doc.mentions.iter().map(|m| m.id).collect::<BTreeSet<_>>(),
+            ours.documents[0]
+                .mentions
+                .iter()
+                .chain(&theirs.documents[0].mentions)
+                .map(|m| m.id)
+                .collect()
+        );
+        assert!(crate::persist::validate(&merged).is_empty());
+        assert_eq!(merge(&base, &theirs, &ours).expect("either way"), merged);
+    }
+
+    #[test]
+    fn one_analysts_layer_changed_on_both_sides_is_a_conflict() {
+        let (base, ours, mut theirs) = coded_by_two();
+        for m in &mut theirs.documents[0].mentions {
+            m.stamp.annotator = "alice".into();
+        }
+        let conflict = merge_in_place(&base, &ours, &theirs).unwrap_err();
+        assert_eq!(conflict.documents, vec![Id(1)]);
+    }
+
+    #[test]
+    fn codebook_entries_added_on_both_sides_are_all_kept_in_order() {
+        use crate::model::{CodebookEntry, CodebookList};
+        let base = base();
+        let mut ours = base.clone();
+        fn topics(p: &mut Project) -> &mut Vec<CodebookEntry> {
+            p.codebook.list_mut(CodebookList::Topics)
+        }
+        topics(&mut ours).push(CodebookEntry::new("arctic", "Arctic"));
+        let mut theirs = base.clone();
+        topics(&mut theirs).push(CodebookEntry::new("space", "Outer space"));
+        topics(&mut theirs)[0].label = "Multilateralism (renamed)".into();
+        let merged = merge(&base, &ours, &theirs).expect("entries merge");
+        let keys: Vec<&str> = merged
+            .codebook
+            .list(CodebookList::Topics)
+            .iter()
+            .map(|e| e.key.as_str())
+            .collect();
+        assert_eq!(&keys[keys.len() - 2..], ["arctic", "space"]);
+        assert_eq!(
+            merged.codebook.list(CodebookList::Topics)[0].label,
+            "Multilateralism (renamed)"
+        );
+        let mut clash = base.clone();
+        topics(&mut clash)[0].label = "Another label".into();
+        assert!(merge(&base, &clash, &theirs).unwrap_err().codebook);
+    }
+
+    #[test]
+    fn an_actor_changed_in_different_fields_merges_and_aliases_unite() {
+        let mut base = base();
+        base.actors.push(Actor::new(Id(9), "Xinhua", "media"));
+        let mut ours = base.clone();
+        ours.actors[0].aliases.push("New China News Agency".into());
+        ours.actors[0].iso3 = Some("CHN".into());
+        let mut theirs = base.clone();
+        theirs.actors[0].aliases.push("新华社".into());
+        theirs.actors[0].role = "state news agency".into();
+        let merged = merge(&base, &ours, &theirs).expect("fields merge");
+        let actor = &merged.actors[0];
+        assert_eq!(actor.aliases, ["New China News Agency", "新华社"]);
+        assert_eq!(actor.iso3.as_deref(), Some("CHN"));
+        assert_eq!(actor.role, "state news agency");
     }
 }

@@ -9,6 +9,7 @@ pub mod dateline;
 pub mod document;
 pub mod ids;
 pub mod merge;
+pub mod merge_units;
 pub mod project;
 pub mod span;
 pub mod text;
