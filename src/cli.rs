@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub mod suggest;
+pub mod team;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -126,6 +127,39 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Git's merge driver for project files (registered by `demarche team setup`).
+    #[command(
+        long_about = "Merges three versions of a project file as projects: git runs it as \
+            `demarche merge-driver %O %A %B %P` once `demarche team setup` has registered it. \
+            Analysts' layers, actors (field by field) and codebook entries merge unit by \
+            unit; what cannot be merged is left to git's line merge with conflict markers, \
+            and the exit status is then 1."
+    )]
+    MergeDriver {
+        /// The common ancestor's version (%O).
+        base: PathBuf,
+        /// The current version (%A); the merge is written here.
+        ours: PathBuf,
+        /// The other branch's version (%B).
+        theirs: PathBuf,
+        /// The file's path in the repository (%P), for messages.
+        name: Option<String>,
+    },
+    /// Team work through git.
+    Team {
+        #[command(subcommand)]
+        command: TeamCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Register the merge driver in this git clone (.git/config) and name the project's
+    /// files in .gitattributes.
+    Setup {
+        /// The project file or folder, inside a git clone.
+        project: PathBuf,
+    },
 }
 
 /// Runs what the command line asked for. Failures that are the answer (a project with
@@ -155,6 +189,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             apply,
         }) => suggest::run(&project, doc.map(crate::model::Id), apply),
         Some(Command::Fmt { project, check }) => fmt(&project, check),
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            name,
+        }) => team::merge_driver(&base, &ours, &theirs, name.as_deref()),
+        Some(Command::Team {
+            command: TeamCommand::Setup { project },
+        }) => team::setup(&project),
     }
 }
 
@@ -297,6 +340,7 @@ fn validate(path: &Path) -> Result<ExitCode> {
                     crate::model::FORMAT_VERSION
                 ))?;
             }
+            note_duplicates(&loaded.project)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(LoadError::Invalid { path, problems }) => {
@@ -318,6 +362,27 @@ fn validate(path: &Path) -> Result<ExitCode> {
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// Says on stderr what two analysts probably created twice in parallel: valid, but for
+/// the analysts to settle (the actor panel's Merge).
+fn note_duplicates(project: &Project) -> Result<()> {
+    use crate::model::duplicates;
+    let mut err = std::io::stderr().lock();
+    for pair in duplicates::actors_with_same_name(project) {
+        writeln!(
+            err,
+            "note: actors {} and {} are both named “{}” (created twice, perhaps by two analysts in parallel): merge them in the actor panel",
+            pair.first, pair.second, pair.name
+        )?;
+    }
+    for (first, second) in duplicates::documents_with_same_text(project) {
+        writeln!(
+            err,
+            "note: documents {first} and {second} hold the same text (imported twice)"
+        )?;
+    }
+    Ok(())
 }
 
 fn fmt(path: &Path, check: bool) -> Result<ExitCode> {

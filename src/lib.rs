@@ -17,5 +17,6 @@ pub mod persist;
 pub mod sniff;
 pub mod suggest;
 pub mod synth;
+pub mod team;
 pub mod ui;
 pub mod workspace;

@@ -268,7 +268,7 @@ fn merge_keyed<T: Keyed + PartialEq + Clone>(
         match units::pick_present(b, o, t, &merge_one) {
             Ok(Some(unit)) => out.push(unit),
             Ok(None) => {}
-            Err(()) => clashes.push(id),
+            Err(units::Clash) => clashes.push(id),
         }
     }
     out

@@ -23,13 +23,17 @@ pub fn pick<T: PartialEq + Clone>(base: &T, ours: &T, theirs: &T) -> Option<T> {
     }
 }
 
+/// One unit changed in two different ways.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Clash;
+
 /// [`pick`] over units that may be absent on a side (added or removed).
 pub fn pick_present<T: PartialEq + Clone>(
     base: Option<&T>,
     ours: Option<&T>,
     theirs: Option<&T>,
     merge_all: impl FnOnce(&T, &T, &T) -> Option<T>,
-) -> Result<Option<T>, ()> {
+) -> Result<Option<T>, Clash> {
     if ours == theirs || theirs == base {
         return Ok(ours.cloned());
     }
@@ -37,8 +41,8 @@ pub fn pick_present<T: PartialEq + Clone>(
         return Ok(theirs.cloned());
     }
     match (base, ours, theirs) {
-        (Some(b), Some(o), Some(t)) => merge_all(b, o, t).map(Some).ok_or(()),
-        _ => Err(()),
+        (Some(b), Some(o), Some(t)) => merge_all(b, o, t).map(Some).ok_or(Clash),
+        _ => Err(Clash),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod codebook;
 pub mod counting;
 pub mod dateline;
 pub mod document;
+pub mod duplicates;
 pub mod ids;
 pub mod merge;
 pub mod merge_units;

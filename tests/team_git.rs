@@ -1,0 +1,284 @@
+//! Two or three analysts coding one project on their own git clones, then merging with
+//! real git: nothing conflicts, nothing is lost or doubled, ids stay unique, and an actor
+//! both created is reported rather than silently doubled.
+
+use demarche::model::{Id, Project};
+use demarche::persist;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_demarche");
+const ARTICLES: [&str; 3] = [
+    "05-state-dept-kenya-readout.txt",
+    "07-ap-celac-bogota.txt",
+    "09-eu-council-georgia.txt",
+];
+
+fn article(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/dev")
+        .join(name)
+}
+
+fn ok(out: Output, what: &str) -> Output {
+    assert!(
+        out.status.success(),
+        "{what} failed ({:?})\nstdout: {}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// One clone, with its own analyst and settings folder.
+struct Clone {
+    dir: PathBuf,
+    data: PathBuf,
+}
+
+impl Clone {
+    fn git(&self, args: &[&str]) -> Output {
+        Command::new("git")
+            .args(args)
+            .current_dir(&self.dir)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", &self.data)
+            .output()
+            .expect("git runs")
+    }
+
+    fn demarche(&self, analyst: &str, args: &[&str]) -> Output {
+        Command::new(BIN)
+            .args(args)
+            .current_dir(&self.dir)
+            .env("DEMARCHE_ANNOTATOR", analyst)
+            .env("DEMARCHE_DATA_DIR", &self.data)
+            .output()
+            .expect("demarche runs")
+    }
+
+    fn commit(&self, message: &str) {
+        ok(self.git(&["add", "-A"]), "git add");
+        ok(self.git(&["commit", "-q", "-m", message]), "git commit");
+    }
+
+    fn project(&self) -> Project {
+        persist::load(&self.dir.join("corpus.ron"))
+            .expect("the project loads")
+            .project
+    }
+}
+
+struct Team {
+    _root: tempfile::TempDir,
+    origin: Clone,
+    root: PathBuf,
+}
+
+impl Team {
+    /// The lead's repository: the three articles imported and committed, the merge driver
+    /// named in `.gitattributes`.
+    fn new() -> Self {
+        let root = tempfile::tempdir().expect("temporary folder");
+        let path = root.path().to_owned();
+        let origin = Clone {
+            dir: path.join("origin"),
+            data: path.join("origin-data"),
+        };
+        std::fs::create_dir_all(&origin.dir).expect("origin");
+        std::fs::create_dir_all(&origin.data).expect("origin data");
+        ok(origin.git(&["init", "-q", "-b", "main"]), "git init");
+        configure(&origin);
+        ok(origin.demarche("lead", &["new", "corpus.ron"]), "new");
+        let mut import = vec!["import".to_owned(), "corpus.ron".to_owned()];
+        import.extend(ARTICLES.iter().map(|a| article(a).display().to_string()));
+        let import: Vec<&str> = import.iter().map(String::as_str).collect();
+        ok(origin.demarche("lead", &import), "import");
+        ok(
+            origin.demarche("lead", &["team", "setup", "corpus.ron"]),
+            "team setup",
+        );
+        origin.commit("corpus");
+        Self {
+            _root: root,
+            origin,
+            root: path,
+        }
+    }
+
+    fn clone(&self, name: &str) -> Clone {
+        let c = Clone {
+            dir: self.root.join(name),
+            data: self.root.join(format!("{name}-data")),
+        };
+        std::fs::create_dir_all(&c.data).expect("data");
+        ok(
+            self.origin.git(&[
+                "clone",
+                "-q",
+                &self.origin.dir.display().to_string(),
+                &c.dir.display().to_string(),
+            ]),
+            "git clone",
+        );
+        configure(&c);
+        // The driver's command lives in each clone's own .git/config.
+        ok(
+            c.demarche(name, &["team", "setup", "corpus.ron"]),
+            "team setup",
+        );
+        c
+    }
+}
+
+fn configure(c: &Clone) {
+    ok(c.git(&["config", "user.name", "Analyst"]), "git config");
+    ok(
+        c.git(&["config", "user.email", "analyst@example.org"]),
+        "git config",
+    );
+}
+
+fn document_ids(c: &Clone) -> Vec<Id> {
+    c.project().documents.iter().map(|d| d.id).collect()
+}
+
+/// Codes documents with the rules' suggestions, as `analyst`, and commits.
+fn code(c: &Clone, analyst: &str, documents: &[Id]) {
+    for id in documents {
+        let doc = id.0.to_string();
+        ok(
+            c.demarche(
+                analyst,
+                &["suggest", "corpus.ron", "--doc", &doc, "--apply"],
+            ),
+            "suggest --apply",
+        );
+    }
+    c.commit(&format!("{analyst} codes"));
+}
+
+/// Every annotation as (document, id, analyst).
+fn annotations(p: &Project) -> BTreeSet<(Id, Id, String)> {
+    p.documents
+        .iter()
+        .flat_map(|d| {
+            d.annotation_ids().map(move |id| {
+                let a = d.annotation(id).expect("annotation");
+                (d.id, id, a.stamp().annotator.clone())
+            })
+        })
+        .collect()
+}
+
+fn actor_names(p: &Project) -> BTreeSet<String> {
+    p.actors.iter().map(|a| a.name.clone()).collect()
+}
+
+/// Merges `other`'s branch into `into` and checks the result against both sides; returns
+/// the merged project and how many actors both sides created (each reported).
+fn merge_and_check(into: &Clone, other: &Clone, sides: &[&Project]) -> (Project, usize) {
+    let out = into.git(&[
+        "pull",
+        "-q",
+        "--no-rebase",
+        "--no-edit",
+        &other.dir.display().to_string(),
+        "main",
+    ]);
+    ok(out, "git pull");
+    let status = into.git(&["status", "--porcelain"]);
+    assert!(
+        status.stdout.is_empty(),
+        "nothing left unmerged: {status:?}"
+    );
+    let validate = ok(
+        into.demarche("curator", &["validate", "corpus.ron"]),
+        "validate",
+    );
+    let merged = into.project();
+    let all = annotations(&merged);
+    let mut expected = BTreeSet::new();
+    for side in sides {
+        expected.extend(annotations(side));
+    }
+    assert_eq!(
+        all, expected,
+        "every annotation of every side, exactly once"
+    );
+    let ids: Vec<Id> = all.iter().map(|(_, id, _)| *id).collect();
+    assert_eq!(
+        ids.len(),
+        ids.iter().collect::<BTreeSet<_>>().len(),
+        "ids unique"
+    );
+    // An actor both analysts created is there twice, and validate says so.
+    let stderr = String::from_utf8_lossy(&validate.stderr).into_owned();
+    let mut both = actor_names(sides[0]);
+    for side in &sides[1..] {
+        both = both.intersection(&actor_names(side)).cloned().collect();
+    }
+    let mut doubled = 0;
+    for name in &both {
+        let copies = merged.actors.iter().filter(|a| &a.name == name).count();
+        if copies > 1 {
+            doubled += 1;
+            assert!(
+                stderr.contains(&format!("both named “{name}”")),
+                "{name} is reported:\n{stderr}"
+            );
+        }
+    }
+    (merged, doubled)
+}
+
+#[test]
+fn two_analysts_code_overlapping_documents_and_merge_both_ways_with_a_third_later() {
+    let team = Team::new();
+    let alice = team.clone("alice");
+    let bob = team.clone("bob");
+    let docs = document_ids(&alice);
+    assert_eq!(docs.len(), 3);
+    code(&alice, "alice", &docs[0..2]);
+    code(&bob, "bob", &docs[1..3]);
+    let (a, b) = (alice.project(), bob.project());
+    assert!(annotations(&a).iter().all(|(_, _, who)| who == "alice"));
+    assert!(!annotations(&b).is_empty());
+
+    // Bob's work into Alice's clone…
+    let (merged, doubled) = merge_and_check(&alice, &bob, &[&a, &b]);
+    assert!(
+        doubled > 0,
+        "both coded document 2, so both created its actors"
+    );
+    assert!(
+        merged.actors.len() > a.actors.len(),
+        "bob's actors came in too"
+    );
+
+    // …and Alice's into a fresh clone of Bob's work: the same annotations.
+    let other_way = Clone {
+        dir: team.root.join("bob-again"),
+        data: team.root.join("bob-again-data"),
+    };
+    std::fs::create_dir_all(&other_way.data).expect("data");
+    ok(
+        bob.git(&["clone", "-q", ".", &other_way.dir.display().to_string()]),
+        "clone bob",
+    );
+    configure(&other_way);
+    ok(
+        other_way.demarche("bob", &["team", "setup", "corpus.ron"]),
+        "setup",
+    );
+    let (reverse, _) = merge_and_check(&other_way, &alice, &[&a, &b]);
+    assert_eq!(annotations(&reverse), annotations(&merged));
+
+    // A third analyst who never saw the others' work merges in too.
+    let carol = team.clone("carol");
+    code(&carol, "carol", &docs[0..1]);
+    let c = carol.project();
+    merge_and_check(&alice, &carol, &[&merged, &c]);
+}
