@@ -282,3 +282,64 @@ fn two_analysts_code_overlapping_documents_and_merge_both_ways_with_a_third_late
     let c = carol.project();
     merge_and_check(&alice, &carol, &[&merged, &c]);
 }
+
+/// The driver run by hand, as git runs it: a clean merge exits 0 with the merged project in
+/// %A; the same analyst's layer changed two ways exits 1 with git's conflict markers there,
+/// and says why on stderr.
+#[test]
+fn the_driver_merges_what_it_can_and_leaves_git_markers_for_the_rest() {
+    let team = Team::new();
+    let alice = team.clone("alice");
+    let docs = document_ids(&alice);
+    let base = std::fs::read_to_string(alice.dir.join("corpus.ron")).expect("base");
+    code(&alice, "alice", &docs[0..1]);
+    let ours = std::fs::read_to_string(alice.dir.join("corpus.ron")).expect("ours");
+    let bob = team.clone("bob");
+    code(&bob, "bob", &docs[0..1]);
+    let theirs = std::fs::read_to_string(bob.dir.join("corpus.ron")).expect("theirs");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path.display().to_string()
+    };
+    let run = |o: &str, a: &str, b: &str| {
+        Command::new(BIN)
+            .args(["merge-driver", o, a, b, "corpus.ron"])
+            .env("DEMARCHE_DATA_DIR", dir.path())
+            .output()
+            .expect("runs")
+    };
+    let (o, a, b) = (write("O", &base), write("A", &ours), write("B", &theirs));
+    ok(run(&o, &a, &b), "a clean merge");
+    let merged = persist::from_str(&std::fs::read_to_string(&a).expect("A"), Path::new("A"))
+        .expect("the merge loads")
+        .project;
+    let coders: BTreeSet<String> = annotations(&merged)
+        .into_iter()
+        .map(|(_, _, w)| w)
+        .collect();
+    assert_eq!(
+        coders,
+        BTreeSet::from(["alice".to_owned(), "bob".to_owned()])
+    );
+
+    // Bob's coding presented as Alice's: her layer on document 1 changed two ways.
+    let (o, a, b) = (
+        write("O", &base),
+        write("A", &ours),
+        write(
+            "B",
+            &theirs.replace("annotator: \"bob\"", "annotator: \"alice\""),
+        ),
+    );
+    let out = run(&o, &a, &b);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("both versions changed document"),
+        "{stderr}"
+    );
+    let left = std::fs::read_to_string(&a).expect("A");
+    assert!(left.contains("<<<<<<< current") && left.contains(">>>>>>> other"));
+}
