@@ -26,10 +26,14 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The project folder `path` names: the folder itself, or its `project.ron`; `None` for a
-/// single project file (or a path that does not exist).
+/// single project file, a path that does not exist, or a folder without `project.ron`
+/// (which is then reported as a folder where a file was expected, as ever).
 pub fn root(path: &Path) -> Option<PathBuf> {
     if path.is_dir() {
-        return Some(path.to_owned());
+        return path
+            .join(layout::PROJECT_FILE)
+            .is_file()
+            .then(|| path.to_owned());
     }
     is_main_file(path).then(|| super::atomic::folder_of(path).to_owned())
 }
