@@ -358,15 +358,15 @@ fn problems_name_the_file_they_come_from() {
     assert_eq!(problems[0].file.as_deref(), Some(Path::new(stray)));
     fs::remove_file(dir.join(stray)).expect("remove");
 
-    // The same actor id in two files: the second one is named, with the first.
+    // The same actor id in two files: the problem names both.
     let china = fs::read_to_string(dir.join("actors/1-china.ron")).expect("read");
     let problems = problems_after(&dir, "actors/1-china-again.ron", &china);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].kind, ProblemKind::DuplicateId);
+    let named = problems[0].to_string();
     assert!(
-        problems[0].message.contains("actors/1-china.ron"),
-        "{}",
-        problems[0]
+        named.contains("actors/1-china.ron") && named.contains("actors/1-china-again.ron"),
+        "{named}"
     );
     fs::remove_file(dir.join("actors/1-china-again.ron")).expect("remove");
 
