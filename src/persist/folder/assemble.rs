@@ -3,9 +3,9 @@
 
 use super::layout;
 use super::parts::{LayerPart, Part, ProjectPart};
-use super::read::ReadPart;
+use super::read::{Content, ReadPart};
 use super::state::FolderState;
-use crate::model::{Document, Id, Project, RejectedSuggestion};
+use crate::model::{Id, Project, RejectedSuggestion};
 use crate::persist::{Problem, ProblemKind};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -57,8 +57,8 @@ pub(super) fn assemble(
         };
         state.files.insert(relative.clone(), disk);
         match part {
-            Part::Project(_) => {}
-            Part::Actor(actor) => {
+            Content::Other(Part::Project(_)) => {}
+            Content::Other(Part::Actor(actor)) => {
                 if claim(actor.id, &relative, &mut problems) {
                     state
                         .actor_stems
@@ -66,21 +66,17 @@ pub(super) fn assemble(
                     assembled.actors.push(actor);
                 }
             }
-            Part::Document(d) => {
+            Content::Document(d) => {
                 if claim(d.id, &relative, &mut problems) {
                     state
                         .document_stems
                         .insert(d.id, layout::stem_of(&relative));
-                    assembled.documents.push(Document::from_stored(
-                        d.id,
-                        d.meta,
-                        d.origin,
-                        d.fingerprint,
-                        d.text,
-                    ));
+                    assembled.documents.push(*d);
                 }
             }
-            Part::Layer(layer) => layers.push((relative, layer)),
+            // Parsed as a document whatever its path says: cannot happen.
+            Content::Other(Part::Document(_)) => {}
+            Content::Other(Part::Layer(layer)) => layers.push((relative, layer)),
         }
     }
     assembled.documents.sort_by_key(|d| d.id);

@@ -108,7 +108,7 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
         .iter()
         .position(|p| p.relative == Path::new(layout::PROJECT_FILE));
     let project_part = match main_index.map(|i| parts.remove(i).result) {
-        Some(Ok((Part::Project(p), disk))) => (p, disk),
+        Some(Ok((read::Content::Other(Part::Project(p)), disk))) => (p, disk),
         Some(Err(problem)) => return Err(invalid(vec![problem])),
         // Removed between the two reads: as if it had never been there.
         Some(Ok(_)) | None => {
@@ -167,7 +167,7 @@ pub fn save_holding(
     scopes: Option<&BTreeSet<Scope>>,
 ) -> Result<Written, SaveError> {
     let dir = super::atomic::folder_of(lock.project()).to_owned();
-    let problems = validate(project);
+    let problems = validate_for_save(project, scopes);
     if !problems.is_empty() {
         return Err(SaveError::Invalid {
             path: dir,
@@ -218,6 +218,57 @@ pub fn non_canonical(project: &Project, state: &FolderState) -> Vec<PathBuf> {
         })
         .map(|(relative, _)| relative)
         .collect()
+}
+
+/// The problems that would stop the saved parts from loading. A full save checks the
+/// whole project, as a single file's save does. A save of some parts checks those parts
+/// in full (with every actor and the codebook) and the ids of their annotations against
+/// the other documents; what it does not check again, the edits that changed the project
+/// guarantee (an actor or codebook entry in use cannot be removed, annotation ids come
+/// from the analyst's own block), so that a save costs the same in a project of any size.
+fn validate_for_save(project: &Project, scopes: Option<&BTreeSet<Scope>>) -> Vec<Problem> {
+    let Some(scopes) = scopes else {
+        return validate(project);
+    };
+    let touched: BTreeSet<crate::model::Id> = scopes
+        .iter()
+        .filter_map(|s| match s {
+            Scope::Document(id) => Some(*id),
+            Scope::Project | Scope::Actor(_) => None,
+        })
+        .collect();
+    let part = Project {
+        format_version: project.format_version,
+        meta: project.meta.clone(),
+        codebook: project.codebook.clone(),
+        actors: project.actors.clone(),
+        documents: project
+            .documents
+            .iter()
+            .filter(|d| touched.contains(&d.id))
+            .cloned()
+            .collect(),
+        rejected_suggestions: project
+            .rejected_suggestions
+            .iter()
+            .filter(|r| touched.contains(&r.document))
+            .cloned()
+            .collect(),
+    };
+    let mut problems = validate(&part);
+    for d in &part.documents {
+        for id in d.annotation_ids() {
+            if project.document(id).is_some() {
+                problems.push(Problem::of(
+                    ProblemKind::DuplicateId,
+                    Some(d.id),
+                    Some(id),
+                    format!("this annotation has id {id}, which is already used by a document"),
+                ));
+            }
+        }
+    }
+    problems
 }
 
 /// Creates the project folder `dir` (which must not exist, or be an empty folder) holding
@@ -347,9 +398,18 @@ fn apply_part(
     project: &mut Project,
     state: &mut FolderState,
     relative: &Path,
-    part: Part,
+    part: read::Content,
 ) -> Result<(), Problem> {
+    let part = match part {
+        read::Content::Document(document) => {
+            replace_document(project, state, relative, *document);
+            return Ok(());
+        }
+        read::Content::Other(part) => part,
+    };
     match part {
+        // Always read as `Content::Document`.
+        Part::Document(_) => {}
         Part::Project(p) => {
             project.meta = p.meta;
             project.codebook = p.codebook;
@@ -361,28 +421,6 @@ fn apply_part(
             match project.actors.iter_mut().find(|a| a.id == actor.id) {
                 Some(existing) => *existing = actor,
                 None => project.actors.push(actor),
-            }
-        }
-        Part::Document(d) => {
-            state.document_stems.insert(d.id, layout::stem_of(relative));
-            let mut document =
-                crate::model::Document::from_stored(d.id, d.meta, d.origin, d.fingerprint, d.text);
-            match project.documents.iter_mut().find(|x| x.id == d.id) {
-                Some(existing) => {
-                    // The layers stay: they are files of their own.
-                    document.meta.progress = std::mem::take(&mut existing.meta.progress);
-                    document.mentions = std::mem::take(&mut existing.mentions);
-                    document.statements = std::mem::take(&mut existing.statements);
-                    document.commitments = std::mem::take(&mut existing.commitments);
-                    document.stances = std::mem::take(&mut existing.stances);
-                    document.tags = std::mem::take(&mut existing.tags);
-                    document.links = std::mem::take(&mut existing.links);
-                    *existing = document;
-                }
-                None => {
-                    project.documents.push(document);
-                    project.documents.sort_by_key(|x| x.id);
-                }
             }
         }
         Part::Layer(layer) => {
@@ -407,6 +445,35 @@ fn apply_part(
         }
     }
     Ok(())
+}
+
+/// Puts a document read again in place of the one the project has, keeping its layers
+/// (files of their own).
+fn replace_document(
+    project: &mut Project,
+    state: &mut FolderState,
+    relative: &Path,
+    mut document: crate::model::Document,
+) {
+    state
+        .document_stems
+        .insert(document.id, layout::stem_of(relative));
+    match project.documents.iter_mut().find(|x| x.id == document.id) {
+        Some(existing) => {
+            document.meta.progress = std::mem::take(&mut existing.meta.progress);
+            document.mentions = std::mem::take(&mut existing.mentions);
+            document.statements = std::mem::take(&mut existing.statements);
+            document.commitments = std::mem::take(&mut existing.commitments);
+            document.stances = std::mem::take(&mut existing.stances);
+            document.tags = std::mem::take(&mut existing.tags);
+            document.links = std::mem::take(&mut existing.links);
+            *existing = document;
+        }
+        None => {
+            project.documents.push(document);
+            project.documents.sort_by_key(|x| x.id);
+        }
+    }
 }
 
 /// Removes an analyst's annotations, status and rejections on a document.

@@ -6,6 +6,7 @@
 //! larger than the others.
 
 use super::parts::{Part, parse_part};
+use crate::model::Document;
 use crate::persist::{DiskState, Problem, ProblemKind, encoding};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// One part file read: its content's state and what it holds, or why it cannot be used.
 pub(super) struct ReadPart {
     pub relative: PathBuf,
-    pub result: Result<(Part, DiskState), Problem>,
+    pub result: Result<(Content, DiskState), Problem>,
+}
+
+/// What a part file holds. A document is made ready here, in the reading thread: its
+/// code-point index (which validation needs) is built in parallel with the others.
+pub(super) enum Content {
+    Document(Box<Document>),
+    Other(Part),
 }
 
 /// Reads and parses every file of `relatives` (relative to `dir`), in that order.
@@ -60,7 +68,7 @@ pub(super) fn read_part(dir: &Path, relative: &Path) -> ReadPart {
     }
 }
 
-fn read_and_parse(path: &Path, relative: &Path) -> Result<(Part, DiskState), Problem> {
+fn read_and_parse(path: &Path, relative: &Path) -> Result<(Content, DiskState), Problem> {
     let unreadable = |e: std::io::Error| {
         Problem::of(
             ProblemKind::Unreadable,
@@ -85,5 +93,14 @@ fn read_and_parse(path: &Path, relative: &Path) -> Result<(Part, DiskState), Pro
         Some(nul) => nul.in_file(relative),
         None => p,
     })?;
-    Ok((part, disk))
+    drop(text);
+    let content = match part {
+        Part::Document(d) => {
+            let document = Document::from_stored(d.id, d.meta, d.origin, d.fingerprint, d.text);
+            document.index();
+            Content::Document(Box::new(document))
+        }
+        other => Content::Other(other),
+    };
+    Ok((content, disk))
 }
