@@ -38,10 +38,15 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create an empty project with the default codebook (never overwrites a file).
+    #[command(
+        long_about = "Create an empty project with the default codebook (never overwrites a \
+            file).\n\nA path ending in .ron creates a single project file; any other path \
+            (`corpus/`) creates a project folder, the form that teams share through git."
+    )]
     New {
-        /// The project file to create, e.g. corpus.ron.
+        /// The project to create: a file (corpus.ron) or a folder (corpus/).
         project: PathBuf,
-        /// The project's name (default: the file name without .ron).
+        /// The project's name (default: the file or folder name without .ron).
         #[arg(long)]
         name: Option<String>,
     },
@@ -112,6 +117,19 @@ pub enum Command {
         /// Accept every suggestion and save the project.
         #[arg(long)]
         apply: bool,
+    },
+    /// Turn a project file into a project folder, or a folder into a file.
+    #[command(
+        long_about = "Turn a project file into a project folder, or a project folder into a \
+            file: DEST ending in .ron is a file, anything else a folder. DEST must not exist \
+            (or be an empty folder). A file turned into a folder and back is byte for byte \
+            the same file."
+    )]
+    Convert {
+        /// The project to read: a .ron file or a project folder.
+        source: PathBuf,
+        /// What to create: a .ron file or a folder.
+        dest: PathBuf,
     },
     /// Rewrite a project file in canonical form (no change when it already is).
     #[command(
@@ -198,6 +216,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Team {
             command: TeamCommand::Setup { project },
         }) => team::setup(&project),
+        Some(Command::Convert { source, dest }) => convert(&source, &dest),
     }
 }
 
@@ -217,7 +236,13 @@ fn open_window(file: Option<PathBuf>) -> Result<ExitCode> {
 }
 
 fn new_project(path: &Path, name: Option<String>) -> Result<ExitCode> {
-    if path.try_exists().unwrap_or(true) {
+    let as_folder = is_folder_form(path);
+    let free = if as_folder {
+        persist::folder::is_empty_or_missing(path)
+    } else {
+        !path.try_exists().unwrap_or(true)
+    };
+    if !free {
         bail!(
             "{} already exists; not overwriting it (choose another name or remove it first)",
             path.display()
@@ -229,8 +254,42 @@ fn new_project(path: &Path, name: Option<String>) -> Result<ExitCode> {
             .unwrap_or_default()
     });
     let project = Project::new(name);
-    persist::save(&project, path)?;
+    if as_folder {
+        persist::folder::create(path, &project)?;
+    } else {
+        persist::save(&project, path)?;
+    }
     say(format_args!("created {}", path.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether a project to be created at `path` is a folder: any path but a `.ron` file's.
+fn is_folder_form(path: &Path) -> bool {
+    let ends_with_separator = path
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator);
+    ends_with_separator || path.extension().is_none_or(|e| e != "ron")
+}
+
+fn convert(source: &Path, dest: &Path) -> Result<ExitCode> {
+    if !persist::folder::is_empty_or_missing(dest) {
+        bail!(
+            "{} already exists; not overwriting it (choose another name or remove it first)",
+            dest.display()
+        );
+    }
+    let loaded = persist::load(source)?;
+    if is_folder_form(dest) {
+        persist::folder::create(dest, &loaded.project)?;
+    } else {
+        persist::save(&loaded.project, dest)?;
+    }
+    say(format_args!(
+        "converted {} into {}",
+        source.display(),
+        dest.display()
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -252,7 +311,7 @@ pub(crate) fn load_locked(path: &Path) -> Result<(persist::ProjectLock, persist:
 }
 
 fn import(path: &Path, articles: &[PathBuf]) -> Result<ExitCode> {
-    let (lock, loaded) = load_locked(path)?;
+    let (lock, mut loaded) = load_locked(path)?;
     let mut project = loaded.project;
     let mut ids = project.id_allocator(&crate::workspace::default_annotator());
     let (mut imported, mut skipped) = (0usize, 0usize);
@@ -305,7 +364,12 @@ fn import(path: &Path, articles: &[PathBuf]) -> Result<ExitCode> {
         imported += 1;
     }
     if imported > 0 {
-        lock.save(&project, loaded.disk.as_ref())?;
+        persist::save_back(
+            &lock,
+            &project,
+            loaded.disk.as_ref(),
+            loaded.folder.as_mut(),
+        )?;
     }
     for line in &added {
         say(format_args!("{line}"))?;
@@ -353,7 +417,17 @@ fn validate(path: &Path) -> Result<ExitCode> {
                 plural_s(problems.len())
             )?;
             for problem in &problems {
-                writeln!(err, "{}: {problem}", path.display())?;
+                // A project folder's problem names its file: shown as a path of its own.
+                match &problem.file {
+                    Some(file) => {
+                        let rest = persist::Problem {
+                            file: None,
+                            ..problem.clone()
+                        };
+                        writeln!(err, "{}: {rest}", path.join(file).display())?;
+                    }
+                    None => writeln!(err, "{}: {problem}", path.display())?,
+                }
             }
             Ok(ExitCode::FAILURE)
         }
@@ -386,6 +460,9 @@ fn note_duplicates(project: &Project) -> Result<()> {
 }
 
 fn fmt(path: &Path, check: bool) -> Result<ExitCode> {
+    if let Some(dir) = persist::folder::root(path) {
+        return fmt_folder(&dir, check);
+    }
     let (lock, loaded) = load_locked(path)?;
     let project = loaded.project;
     let canonical = persist::to_canonical_string(&project);
@@ -403,6 +480,33 @@ fn fmt(path: &Path, check: bool) -> Result<ExitCode> {
     }
     lock.save(&project, loaded.disk.as_ref())?;
     say(format_args!("reformatted {}", path.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fmt` of a project folder: every part file not in canonical form is rewritten (or,
+/// with `check`, listed).
+fn fmt_folder(dir: &Path, check: bool) -> Result<ExitCode> {
+    let (lock, loaded) = load_locked(dir)?;
+    let mut state = loaded.folder.unwrap_or_default();
+    if check {
+        let differing = persist::folder::non_canonical(&loaded.project, &state);
+        if differing.is_empty() {
+            return Ok(ExitCode::SUCCESS);
+        }
+        let mut err = std::io::stderr().lock();
+        for file in &differing {
+            writeln!(
+                err,
+                "{} is not in canonical form (run `demarche fmt` on the folder)",
+                dir.join(file).display()
+            )?;
+        }
+        return Ok(ExitCode::FAILURE);
+    }
+    let written = persist::folder::save_holding(&lock, &loaded.project, &mut state, None)?;
+    for file in written.written.iter().chain(&written.removed) {
+        say(format_args!("reformatted {}", dir.join(file).display()))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

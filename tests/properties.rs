@@ -315,7 +315,7 @@ fn ann_recipe() -> BoxedStrategy<AnnRecipe> {
 }
 
 #[derive(Clone, Debug)]
-struct ProjectRecipe {
+pub(crate) struct ProjectRecipe {
     name: String,
     description: String,
     created: u32,
@@ -326,7 +326,7 @@ struct ProjectRecipe {
     rejections: Vec<(Index, String, Index, Index)>,
 }
 
-fn project_recipe() -> BoxedStrategy<ProjectRecipe> {
+pub(crate) fn project_recipe() -> BoxedStrategy<ProjectRecipe> {
     (
         (free_text(), free_text(), any::<u32>()),
         vec(
@@ -543,7 +543,7 @@ fn push_annotation(doc: &mut Document, a: Annotation) {
     }
 }
 
-fn build(r: &ProjectRecipe) -> Project {
+pub(crate) fn build(r: &ProjectRecipe) -> Project {
     let mut p = Project::new(r.name.clone());
     p.meta.description = r.description.clone();
     p.meta.created = time(r.created);

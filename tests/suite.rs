@@ -32,6 +32,8 @@ mod import_metadata;
 mod import_pdf;
 mod import_roundtrip;
 mod interchange_limits;
+mod persist_folder;
+mod persist_folder_cli;
 mod persist_load;
 mod persist_messages;
 mod persist_migrate;

@@ -22,11 +22,11 @@ pub fn parse_doc_id(text: &str) -> Result<u64, String> {
 
 pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
     // Only `--apply` writes; printing suggestions leaves the project free for others.
-    let (lock, disk, mut project) = if apply {
+    let (lock, (disk, mut folder), mut project) = if apply {
         let (lock, loaded) = super::load_locked(path)?;
-        (Some(lock), loaded.disk, loaded.project)
+        (Some(lock), (loaded.disk, loaded.folder), loaded.project)
     } else {
-        (None, None, persist::load(path)?.project)
+        (None, (None, None), persist::load(path)?.project)
     };
     let documents: Vec<Id> = match only {
         Some(id) if project.document(id).is_none() => bail!(
@@ -78,7 +78,7 @@ pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
     if after != before
         && let Some(lock) = &lock
     {
-        lock.save(&project, disk.as_ref())?;
+        persist::save_back(lock, &project, disk.as_ref(), folder.as_mut())?;
     }
     let added = |a: usize, b: usize| a.saturating_sub(b);
     let summary = format!(

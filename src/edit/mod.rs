@@ -5,8 +5,10 @@ pub mod accept;
 mod apply;
 pub mod compose;
 pub mod history;
+mod scope;
 
 pub use history::History;
+pub use scope::Scope;
 
 use crate::model::{
     Actor, Annotation, CodebookEntry, CodebookList, Document, DocumentMeta, Id, ProjectMeta,

@@ -45,13 +45,18 @@ pub fn run(project_path: &Path, format: ImportFormat, inputs: &[PathBuf]) -> Res
             inputs.len()
         );
     };
-    let (lock, loaded) = crate::cli::load_locked(project_path)?;
+    let (lock, mut loaded) = crate::cli::load_locked(project_path)?;
     let mut project = loaded.project;
     let report: ImportReport = match format {
         ImportFormat::Brat => import_brat(&mut project, input)?,
         ImportFormat::Jsonl => import_jsonl(&mut project, input)?,
     };
-    lock.save(&project, loaded.disk.as_ref())?;
+    crate::persist::save_back(
+        &lock,
+        &project,
+        loaded.disk.as_ref(),
+        loaded.folder.as_mut(),
+    )?;
     let mut stderr = std::io::stderr().lock();
     for problem in &report.problems {
         writeln!(stderr, "{problem}")?;

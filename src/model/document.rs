@@ -183,6 +183,31 @@ impl Document {
         }
     }
 
+    /// A document as stored in a file: `fingerprint` is kept as written, not recomputed,
+    /// so that validation still reports a text changed behind Demarche's back.
+    pub fn from_stored(
+        id: Id,
+        meta: DocumentMeta,
+        origin: Origin,
+        fingerprint: String,
+        text: String,
+    ) -> Self {
+        Self {
+            id,
+            meta,
+            origin,
+            fingerprint,
+            text,
+            mentions: Vec::new(),
+            statements: Vec::new(),
+            commitments: Vec::new(),
+            stances: Vec::new(),
+            tags: Vec::new(),
+            links: Vec::new(),
+            index: LazyIndex::default(),
+        }
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }

@@ -42,8 +42,15 @@ impl ProjectLock {
         Self::acquire_within(project, wait_limit())
     }
 
-    /// [`acquire`](Self::acquire) with an explicit wait.
+    /// [`acquire`](Self::acquire) with an explicit wait. The lock of a project folder is
+    /// `project.ron.lock` inside it, whether `project` names the folder or its
+    /// `project.ron`.
     pub fn acquire_within(project: &Path, wait: Duration) -> Result<Self, SaveError> {
+        let folder = super::folder::root(project);
+        let main_file = folder
+            .as_ref()
+            .map(|dir| dir.join(super::folder::layout::PROJECT_FILE));
+        let project = main_file.as_deref().unwrap_or(project);
         let lock_path = lock_path(project);
         let io_error = |source| SaveError::Io {
             path: project.to_owned(),
@@ -67,6 +74,9 @@ impl ProjectLock {
                     // Holding the lock, no save is under way: what temporaries there are,
                     // a killed writer left.
                     super::atomic::remove_dead_temporaries(project);
+                    if let Some(dir) = &folder {
+                        super::folder::remove_dead_temporaries(dir);
+                    }
                     return Ok(Self {
                         _held: held,
                         project: project.to_owned(),

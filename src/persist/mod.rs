@@ -8,6 +8,7 @@ mod atomic;
 mod canonical;
 mod disk;
 mod encoding;
+pub mod folder;
 mod lock;
 mod messages;
 mod recovery;
@@ -69,6 +70,11 @@ pub enum ProblemKind {
     FingerprintMismatch,
     /// A codebook key used by an actor or annotation but missing from the codebook.
     UnknownCodebookKey,
+    /// A file of a project folder that cannot be read (permissions, an I/O error).
+    Unreadable,
+    /// A file of a project folder that contradicts another one (a layer whose annotations
+    /// are stamped by another analyst, two layers of one analyst on one document).
+    MisplacedPart,
 }
 
 /// One thing wrong with a project file, located as precisely as possible.
@@ -81,6 +87,8 @@ pub struct Problem {
     pub document: Option<Id>,
     pub item: Option<Id>,
     pub message: String,
+    /// The file it comes from, relative to a project folder (`None` in a single file).
+    pub file: Option<PathBuf>,
 }
 
 impl Problem {
@@ -92,7 +100,14 @@ impl Problem {
             document: None,
             item: None,
             message: message.into(),
+            file: None,
         }
+    }
+
+    /// The same problem, located in `file` (a part of a project folder).
+    pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
+        self.file = Some(file.into());
+        self
     }
 
     /// A problem of an entity of the project (a document, an actor or an annotation).
@@ -108,12 +123,16 @@ impl Problem {
             document,
             item,
             message: message.into(),
+            file: None,
         }
     }
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{}: ", file.display())?;
+        }
         if let Some((l, c)) = self.position {
             write!(f, "line {l}, column {c}: ")?;
         }
@@ -198,6 +217,8 @@ pub struct Loaded {
     /// The file as it was read (`None` for a project parsed from text): a later save
     /// checks that it is still the same.
     pub disk: Option<DiskState>,
+    /// The folder's files as they were read, for a project folder (`None` for a file).
+    pub folder: Option<folder::FolderState>,
 }
 
 /// The pretty-printer settings of the canonical form. Spelled out in full (rather than
@@ -266,6 +287,7 @@ pub fn from_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
             project,
             migrated_from,
             disk: None,
+            folder: None,
         })
     } else {
         Err(invalid(problems))
@@ -316,8 +338,12 @@ fn parse<'a, T: serde::Deserialize<'a>>(text: &'a str) -> Result<T, Vec<Problem>
     ron::from_str::<T>(text).map_err(|e| vec![syntax_problem(&e, text)])
 }
 
-/// Reads, migrates and validates a project file. Never writes anything.
+/// Reads, migrates and validates a project: a single file, or a project folder (the
+/// folder or its `project.ron`). Never writes anything.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    if let Some(dir) = folder::root(path) {
+        return folder::load(&dir);
+    }
     let io_error = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -371,6 +397,21 @@ pub fn save_over(
     expected: &DiskState,
 ) -> Result<DiskState, SaveError> {
     ProjectLock::acquire(path)?.save(project, Some(expected))
+}
+
+/// Saves a project loaded under `lock` back where it came from: over the single file
+/// (checked against `disk`, see [`save_over`]), or into its folder, writing only the files
+/// that change (checked against `folder`, which is updated).
+pub fn save_back(
+    lock: &ProjectLock,
+    project: &Project,
+    disk: Option<&DiskState>,
+    folder: Option<&mut folder::FolderState>,
+) -> Result<(), SaveError> {
+    match folder {
+        Some(state) => folder::save_holding(lock, project, state, None).map(drop),
+        None => lock.save(project, disk).map(drop),
+    }
 }
 
 /// [`save`], running `before_rename` on the complete temporary file just before it
