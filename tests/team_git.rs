@@ -36,6 +36,8 @@ fn ok(out: Output, what: &str) -> Output {
 struct Clone {
     dir: PathBuf,
     data: PathBuf,
+    /// The project in the clone: `corpus.ron` (one file) or `corpus` (a project folder).
+    project: &'static str,
 }
 
 impl Clone {
@@ -65,7 +67,7 @@ impl Clone {
     }
 
     fn project(&self) -> Project {
-        persist::load(&self.dir.join("corpus.ron"))
+        persist::load(&self.dir.join(self.project))
             .expect("the project loads")
             .project
     }
@@ -75,36 +77,48 @@ struct Team {
     _root: tempfile::TempDir,
     origin: Clone,
     root: PathBuf,
+    /// Whether each clone registers the merge driver.
+    driver: bool,
 }
 
 impl Team {
     /// The lead's repository: the three articles imported and committed, the merge driver
     /// named in `.gitattributes`.
     fn new() -> Self {
+        Self::of("corpus.ron", true)
+    }
+
+    /// The same with the project in `project` (a file or a folder), the driver registered
+    /// in the clones or not.
+    fn of(project: &'static str, driver: bool) -> Self {
         let root = tempfile::tempdir().expect("temporary folder");
         let path = root.path().to_owned();
         let origin = Clone {
             dir: path.join("origin"),
             data: path.join("origin-data"),
+            project,
         };
         std::fs::create_dir_all(&origin.dir).expect("origin");
         std::fs::create_dir_all(&origin.data).expect("origin data");
         ok(origin.git(&["init", "-q", "-b", "main"]), "git init");
         configure(&origin);
-        ok(origin.demarche("lead", &["new", "corpus.ron"]), "new");
-        let mut import = vec!["import".to_owned(), "corpus.ron".to_owned()];
+        ok(origin.demarche("lead", &["new", project]), "new");
+        let mut import = vec!["import".to_owned(), project.to_owned()];
         import.extend(ARTICLES.iter().map(|a| article(a).display().to_string()));
         let import: Vec<&str> = import.iter().map(String::as_str).collect();
         ok(origin.demarche("lead", &import), "import");
-        ok(
-            origin.demarche("lead", &["team", "setup", "corpus.ron"]),
-            "team setup",
-        );
+        if driver {
+            ok(
+                origin.demarche("lead", &["team", "setup", project]),
+                "team setup",
+            );
+        }
         origin.commit("corpus");
         Self {
             _root: root,
             origin,
             root: path,
+            driver,
         }
     }
 
@@ -112,6 +126,7 @@ impl Team {
         let c = Clone {
             dir: self.root.join(name),
             data: self.root.join(format!("{name}-data")),
+            project: self.origin.project,
         };
         std::fs::create_dir_all(&c.data).expect("data");
         ok(
@@ -125,10 +140,12 @@ impl Team {
         );
         configure(&c);
         // The driver's command lives in each clone's own .git/config.
-        ok(
-            c.demarche(name, &["team", "setup", "corpus.ron"]),
-            "team setup",
-        );
+        if self.driver {
+            ok(
+                c.demarche(name, &["team", "setup", c.project]),
+                "team setup",
+            );
+        }
         c
     }
 }
@@ -150,10 +167,7 @@ fn code(c: &Clone, analyst: &str, documents: &[Id]) {
     for id in documents {
         let doc = id.0.to_string();
         ok(
-            c.demarche(
-                analyst,
-                &["suggest", "corpus.ron", "--doc", &doc, "--apply"],
-            ),
+            c.demarche(analyst, &["suggest", c.project, "--doc", &doc, "--apply"]),
             "suggest --apply",
         );
     }
@@ -195,7 +209,7 @@ fn merge_and_check(into: &Clone, other: &Clone, sides: &[&Project]) -> (Project,
         "nothing left unmerged: {status:?}"
     );
     let validate = ok(
-        into.demarche("curator", &["validate", "corpus.ron"]),
+        into.demarche("curator", &["validate", into.project]),
         "validate",
     );
     let merged = into.project();
@@ -236,7 +250,22 @@ fn merge_and_check(into: &Clone, other: &Clone, sides: &[&Project]) -> (Project,
 
 #[test]
 fn two_analysts_code_overlapping_documents_and_merge_both_ways_with_a_third_later() {
-    let team = Team::new();
+    overlapping_work_merges(Team::new());
+}
+
+/// The project folder merges with plain git: each analyst's work is in files only that
+/// analyst writes, and actors created in parallel are separate files.
+#[test]
+fn a_project_folder_merges_without_the_driver() {
+    overlapping_work_merges(Team::of("corpus", false));
+}
+
+#[test]
+fn a_project_folder_merges_with_the_driver_too() {
+    overlapping_work_merges(Team::of("corpus", true));
+}
+
+fn overlapping_work_merges(team: Team) {
     let alice = team.clone("alice");
     let bob = team.clone("bob");
     let docs = document_ids(&alice);
@@ -262,6 +291,7 @@ fn two_analysts_code_overlapping_documents_and_merge_both_ways_with_a_third_late
     let other_way = Clone {
         dir: team.root.join("bob-again"),
         data: team.root.join("bob-again-data"),
+        project: team.origin.project,
     };
     std::fs::create_dir_all(&other_way.data).expect("data");
     ok(
@@ -269,10 +299,12 @@ fn two_analysts_code_overlapping_documents_and_merge_both_ways_with_a_third_late
         "clone bob",
     );
     configure(&other_way);
-    ok(
-        other_way.demarche("bob", &["team", "setup", "corpus.ron"]),
-        "setup",
-    );
+    if team.driver {
+        ok(
+            other_way.demarche("bob", &["team", "setup", other_way.project]),
+            "setup",
+        );
+    }
     let (reverse, _) = merge_and_check(&other_way, &alice, &[&a, &b]);
     assert_eq!(annotations(&reverse), annotations(&merged));
 
@@ -342,4 +374,87 @@ fn the_driver_merges_what_it_can_and_leaves_git_markers_for_the_rest() {
     );
     let left = std::fs::read_to_string(&a).expect("A");
     assert!(left.contains("<<<<<<< current") && left.contains(">>>>>>> other"));
+}
+
+/// In a project folder the driver merges the shared files as what they hold: codebook
+/// entries both analysts added to `project.ron`, and two fields of one actor.
+#[test]
+fn the_driver_merges_a_folders_codebook_and_actor_files() {
+    use demarche::model::{Actor, CodebookEntry, CodebookList, Id};
+    use demarche::persist::folder::{Part, parse_part, part_text};
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let run_in = |name: &str, base: &str, ours: &str, theirs: &str| {
+        let (o, a, b) = (
+            dir.path().join("O"),
+            dir.path().join("A"),
+            dir.path().join("B"),
+        );
+        for (path, text) in [(&o, base), (&a, ours), (&b, theirs)] {
+            std::fs::write(path, text).expect("write");
+        }
+        let out = Command::new(BIN)
+            .arg("merge-driver")
+            .args([&o, &a, &b])
+            .arg(name)
+            .current_dir(dir.path())
+            .env("DEMARCHE_DATA_DIR", dir.path())
+            .output()
+            .expect("runs");
+        let merged = std::fs::read_to_string(&a).expect("A");
+        (ok(out, "the driver"), merged)
+    };
+    let new = Command::new(BIN)
+        .args(["new", "corpus"])
+        .current_dir(dir.path())
+        .env("DEMARCHE_DATA_DIR", dir.path())
+        .output()
+        .expect("runs");
+    ok(new, "new folder");
+
+    let main = Path::new("project.ron");
+    let base = std::fs::read_to_string(dir.path().join("corpus/project.ron")).expect("base");
+    let with_topic = |key: &str| {
+        let Ok(Part::Project(mut p)) = parse_part(main, &base) else {
+            panic!("project.ron parses");
+        };
+        p.codebook
+            .list_mut(CodebookList::Topics)
+            .push(CodebookEntry::new(key, key));
+        part_text(&Part::Project(p))
+    };
+    let (_, merged) = run_in(
+        "corpus/project.ron",
+        &base,
+        &with_topic("arctic"),
+        &with_topic("space"),
+    );
+    let Ok(Part::Project(p)) = parse_part(main, &merged) else {
+        panic!("the merge is a project.ron: {merged}");
+    };
+    let topics: Vec<&str> = p
+        .codebook
+        .list(CodebookList::Topics)
+        .iter()
+        .map(|e| e.key.as_str())
+        .collect();
+    assert!(topics.ends_with(&["arctic", "space"]), "{topics:?}");
+
+    std::fs::create_dir_all(dir.path().join("corpus/actors")).expect("actors");
+    let path = Path::new("actors/7-xinhua.ron");
+    let actor = Actor::new(Id(7), "Xinhua", "media");
+    let text = |a: &Actor| part_text(&Part::Actor(a.clone()));
+    let mut ours = actor.clone();
+    ours.aliases.push("新华社".into());
+    let mut theirs = actor.clone();
+    theirs.role = "state news agency".into();
+    let (_, merged) = run_in(
+        "corpus/actors/7-xinhua.ron",
+        &text(&actor),
+        &text(&ours),
+        &text(&theirs),
+    );
+    let Ok(Part::Actor(a)) = parse_part(path, &merged) else {
+        panic!("the merge is an actor: {merged}");
+    };
+    assert_eq!((a.aliases.len(), a.role.as_str()), (1, "state news agency"));
 }

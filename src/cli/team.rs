@@ -20,7 +20,10 @@ pub fn merge_driver(
     };
     let texts = (read(base), read(ours), read(theirs));
     let outcome = match &texts {
-        (Ok(b), Ok(o), Ok(t)) => merge_driver::merge_texts(name, b, o, t),
+        (Ok(b), Ok(o), Ok(t)) => {
+            let worktree = std::env::current_dir().unwrap_or_default();
+            merge_driver::merge_file(name, &worktree, b, o, t)
+        }
         _ => Err(Unmerged::Unreadable {
             side: "one",
             reason: "a version is not UTF-8 text".to_owned(),

@@ -19,10 +19,27 @@ pub enum Unmerged {
     Conflict(merge::Conflict),
     #[error("the merge would not be a valid project: {0}")]
     Invalid(String),
+    #[error("both versions changed {0} in different ways")]
+    Parts(String),
 }
 
-/// Merges the texts of one project file. `name` (the file's path in the repository, for
-/// messages) does not decide anything: the texts say what they are.
+/// Merges the texts of one project file, or of one part of a project folder. `name` is
+/// the file's path in the repository, and `worktree` the repository's top (where git runs
+/// the driver): together they say whether the file is a part of a folder.
+pub fn merge_file(
+    name: &str,
+    worktree: &Path,
+    base: &str,
+    ours: &str,
+    theirs: &str,
+) -> Result<String, Unmerged> {
+    match super::parts::part_path(name, worktree) {
+        Some(relative) => super::parts::merge_part(&relative, base, ours, theirs),
+        None => merge_texts(name, base, ours, theirs),
+    }
+}
+
+/// Merges the texts of one single-file project.
 pub fn merge_texts(name: &str, base: &str, ours: &str, theirs: &str) -> Result<String, Unmerged> {
     let read = |side: &'static str, text: &str| -> Result<Project, Unmerged> {
         persist::from_str(text, Path::new(name))

@@ -3,4 +3,5 @@
 //! a clone ([`setup`]).
 
 pub mod merge_driver;
+pub mod parts;
 pub mod setup;
