@@ -8,6 +8,7 @@ pub mod counting;
 pub mod dateline;
 pub mod document;
 pub mod ids;
+pub mod layers;
 pub mod merge;
 pub mod project;
 pub mod span;
