@@ -410,6 +410,70 @@ fn a_brat_import_attaches_a_second_analysts_layer_and_refuses_a_double() {
         );
     }
     assert!(sandbox.path("team/annotation.conf").exists());
+
+    // The team folder itself is not one analyst's work: the message says what to do.
+    let out = sandbox.run(&[
+        "import", "p.ron", "--format", "brat", "team", "--as", "carol",
+    ]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("holds a brat folder per analyst (alice, bob)")
+            && stderr.contains("--as NAME"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_qdpx_export_makes_each_analyst_a_user_of_their_own_selections() {
+    let sandbox = Sandbox::new();
+    sandbox.coded_by_alice();
+    sandbox.ok(&["export", "p.ron", "--format", "brat", "--out", "brat"]);
+    sandbox.ok(&["import", "p.ron", "--format", "brat", "brat", "--as", "bob"]);
+    sandbox.ok(&["export", "p.ron", "--format", "qdpx", "--out", "qdpx"]);
+    let file = fs::File::open(sandbox.path("qdpx/project.qdpx")).expect("open");
+    let mut archive = zip::ZipArchive::new(file).expect("a zip");
+    let mut qde = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("project.qde").expect("project.qde"),
+        &mut qde,
+    )
+    .expect("read");
+    let guid_of = |name: &str| {
+        let at = qde
+            .find(&format!("name=\"{name}\"/>"))
+            .unwrap_or_else(|| panic!("no user {name}"));
+        let start = qde[..at].rfind("guid=\"").expect("guid") + 6;
+        qde[start..start + 36].to_owned()
+    };
+    let (alice, bob) = (guid_of("alice"), guid_of("bob"));
+    let users: Vec<&str> = qde
+        .split("<PlainTextSelection ")
+        .skip(1)
+        .map(|s| {
+            let from = s.find("creatingUser=\"").expect("a creating user") + 14;
+            &s[from..from + 36]
+        })
+        .collect();
+    let project = sandbox.project();
+    let selections = |analyst: &str| {
+        project.documents[0]
+            .mentions
+            .iter()
+            .filter(|m| m.stamp.annotator == analyst)
+            .count()
+    };
+    assert!(users.iter().filter(|u| **u == alice).count() >= selections("alice"));
+    assert_eq!(
+        users.iter().filter(|u| **u == alice).count(),
+        users.iter().filter(|u| **u == bob).count(),
+        "the same layer twice: as many selections each"
+    );
+    assert_eq!(
+        users.len(),
+        users.iter().filter(|u| **u == alice || **u == bob).count(),
+        "every selection is one analyst's"
+    );
 }
 
 #[test]

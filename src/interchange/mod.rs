@@ -66,6 +66,15 @@ pub enum InterchangeError {
     },
     #[error("{} has no .txt files: is it a brat folder?", path.display())]
     NoDocuments { path: PathBuf },
+    /// A team's export: a brat folder per analyst, each imported as its analyst's layer.
+    #[error(
+        "{} holds a brat folder per analyst ({}); import each one as its analyst, e.g. \
+         `demarche import PROJECT --format brat {} --as NAME`",
+        path.display(),
+        folders.join(", "),
+        path.join(&folders[0]).display()
+    )]
+    FolderPerAnalyst { path: PathBuf, folders: Vec<String> },
     #[error("{}, line {line}: {message}", path.display())]
     BadLine {
         path: PathBuf,
@@ -184,6 +193,29 @@ pub fn import_jsonl(
     Ok(prepared.report)
 }
 
+/// The names of `dir`'s subfolders that hold `.txt` files, sorted.
+fn brat_subfolders(dir: &Path) -> Vec<String> {
+    let has_text = |folder: &Path| {
+        std::fs::read_dir(folder).is_ok_and(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .any(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        })
+    };
+    let mut folders: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir() && has_text(p))
+                .filter_map(|p| Some(p.file_name()?.to_string_lossy().into_owned()))
+                .collect()
+        })
+        .unwrap_or_default();
+    folders.sort();
+    folders
+}
+
 /// Reads a brat folder as `analyst`'s work: every `NAME.txt` with its `NAME.ann` (a missing
 /// or empty `.ann` gives a document without annotations), in name order. brat files name
 /// no annotator, so every annotation is `analyst`'s. A text the project already has gets
@@ -205,6 +237,13 @@ pub fn prepare_brat(
         .collect();
     texts.sort();
     if texts.is_empty() {
+        let folders = brat_subfolders(dir);
+        if !folders.is_empty() {
+            return Err(InterchangeError::FolderPerAnalyst {
+                path: dir.to_owned(),
+                folders,
+            });
+        }
         return Err(InterchangeError::NoDocuments {
             path: dir.to_owned(),
         });
