@@ -13,6 +13,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+pub mod analysts;
 pub mod suggest;
 pub mod team;
 
@@ -25,11 +26,19 @@ pub mod team;
         stances.\n\nWithout a subcommand, opens the window: on the last project (the bundled \
         demo on first run), or on FILE — a project (.ron) to open or an article to import \
         into a new project.",
-    args_conflicts_with_subcommands = true
+    // `--as NAME` may come before the subcommand; a FILE with a subcommand is refused in
+    // `run` instead of by clap (whose setting for it would refuse `--as` there too).
+    subcommand_precedence_over_arg = true
 )]
 pub struct Cli {
     /// A project (.ron) to open, or an article to import into a new untitled project.
     pub file: Option<PathBuf>,
+
+    /// Work as this analyst: what the command adds is stamped with this name and gets ids
+    /// from this analyst's block (default: DEMARCHE_ANNOTATOR, else the name set in the
+    /// window's settings, else the login name).
+    #[arg(long = "as", value_name = "NAME", global = true)]
+    pub as_analyst: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -66,9 +75,15 @@ pub enum Command {
         #[arg(required = true)]
         articles: Vec<PathBuf>,
         /// Import another tool's annotations instead of articles: brat (a folder of
-        /// .txt/.ann files) or jsonl (doccano, either form). See docs/EXPORT.md.
+        /// .txt/.ann files) or jsonl (doccano, either form), as the analyst's layer (see
+        /// --as). A text already in the project gets the annotations attached to its
+        /// document. See docs/EXPORT.md.
         #[arg(long)]
         format: Option<crate::interchange::command::ImportFormat>,
+        /// With --format: where the analyst already has annotations on a document with the
+        /// same text, replace them (without it, such a document is refused).
+        #[arg(long, requires = "format")]
+        replace: bool,
     },
     /// Export a project to a folder: csv, json, brat, jsonl, qdpx or html.
     #[command(
@@ -85,16 +100,34 @@ pub enum Command {
         /// The folder to write into.
         #[arg(long)]
         out: PathBuf,
+        /// Only this analyst's layer (repeat for several; default: every analyst).
+        #[arg(long = "analyst", value_name = "NAME")]
+        analysts: Vec<String>,
     },
     /// Check a project file and print what it holds.
     #[command(
         long_about = "Check a project file and print what it holds.\n\nOn success prints \
             `N documents, N actors, N mentions, N statements (N commitments, N stances)` as \
-            the first line and exits 0. Otherwise prints every problem found on stderr and \
-            exits 1. Never changes the file."
+            the first line, then the tags and links, then one line per analyst with that \
+            analyst's counts, and exits 0. Otherwise prints every problem found on stderr \
+            and exits 1. Never changes the file."
     )]
     Validate {
         /// The project file to check.
+        project: PathBuf,
+        /// Count only this analyst's layer (repeat for several; default: every analyst).
+        #[arg(long = "analyst", value_name = "NAME")]
+        analysts: Vec<String>,
+    },
+    /// List the analysts of a project with what each coded, document by document.
+    #[command(
+        long_about = "List the analysts of a project: one row per analyst and document they \
+            coded or gave a status, with the document's title, that analyst's status and \
+            their annotations by kind, then a total row per analyst and for the project. \
+            Says so when the project has no analysts yet. Never changes the file."
+    )]
+    Analysts {
+        /// The project file to read.
         project: PathBuf,
     },
     /// Print the suggested mentions, statements, commitments and stances as JSON lines.
@@ -114,9 +147,13 @@ pub enum Command {
         /// Only this document: its id, "12" or "#12".
         #[arg(long, value_parser = suggest::parse_doc_id)]
         doc: Option<u64>,
-        /// Accept every suggestion and save the project.
+        /// Accept every suggestion (as the analyst of --as) and save the project.
         #[arg(long)]
         apply: bool,
+        /// Hide only what these analysts coded or rejected (repeat for several; default:
+        /// the analyst of --as, whose layer --apply adds to; "*" for every analyst).
+        #[arg(long = "analyst", value_name = "NAME")]
+        analysts: Vec<String>,
     },
     /// Turn a project file into a project folder, or a folder into a file.
     #[command(
@@ -184,6 +221,16 @@ pub enum TeamCommand {
 /// problems, a file not canonical under `--check`, an article that failed) are reported
 /// here and give `ExitCode::FAILURE`; other errors are returned for `main` to report.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // Resolved only by the commands that add to a layer: it may read the settings.
+    let as_name = cli.as_analyst;
+    let analyst = || crate::workspace::current_analyst(as_name.as_deref());
+    if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
+        bail!(
+            "{} was given before a subcommand; give the project after it (demarche validate \
+             PROJECT)",
+            file.display()
+        );
+    }
     match cli.command {
         None => open_window(cli.file),
         Some(Command::New { project, name }) => new_project(&project, name),
@@ -191,21 +238,31 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             project,
             articles,
             format: Some(format),
-        }) => crate::interchange::command::run(&project, format, &articles),
+            replace,
+        }) => crate::interchange::command::run(&project, format, &articles, &analyst(), replace),
         Some(Command::Import {
             project, articles, ..
-        }) => import(&project, &articles),
+        }) => import(&project, &articles, &analyst()),
         Some(Command::Export {
             project,
             format,
             out,
-        }) => crate::export::command::run(&project, format, &out),
-        Some(Command::Validate { project }) => validate(&project),
+            analysts,
+        }) => crate::export::command::run(&project, format, &out, &analysts),
+        Some(Command::Validate { project, analysts }) => validate(&project, &analysts),
+        Some(Command::Analysts { project }) => analysts::run(&project),
         Some(Command::Suggest {
             project,
             doc,
             apply,
-        }) => suggest::run(&project, doc.map(crate::model::Id), apply),
+            analysts,
+        }) => suggest::run(
+            &project,
+            doc.map(crate::model::Id),
+            apply,
+            &analyst(),
+            &analysts,
+        ),
         Some(Command::Fmt { project, check }) => fmt(&project, check),
         Some(Command::MergeDriver {
             base,
@@ -310,10 +367,10 @@ pub(crate) fn load_locked(path: &Path) -> Result<(persist::ProjectLock, persist:
     Ok((lock, loaded))
 }
 
-fn import(path: &Path, articles: &[PathBuf]) -> Result<ExitCode> {
+fn import(path: &Path, articles: &[PathBuf], analyst: &str) -> Result<ExitCode> {
     let (lock, mut loaded) = load_locked(path)?;
     let mut project = loaded.project;
-    let mut ids = project.id_allocator(&crate::workspace::default_annotator());
+    let mut ids = project.id_allocator(analyst);
     let (mut imported, mut skipped) = (0usize, 0usize);
     let mut added = Vec::new();
     let crate::import::Expanded {
@@ -392,19 +449,25 @@ fn import(path: &Path, articles: &[PathBuf]) -> Result<ExitCode> {
     Ok(ExitCode::FAILURE)
 }
 
-fn validate(path: &Path) -> Result<ExitCode> {
+fn validate(path: &Path, analysts: &[String]) -> Result<ExitCode> {
     match persist::load(path) {
         Ok(loaded) => {
-            let counts = loaded.project.counts();
+            note_duplicates(&loaded.project)?;
+            let mut project = loaded.project;
+            crate::model::layers::check_analysts(&project, analysts, &path.display().to_string())?;
+            crate::model::layers::keep_layers(&mut project, analysts);
+            let counts = project.counts();
             say(format_args!("{counts}"))?;
             say(format_args!("{} tags, {} links", counts.tags, counts.links))?;
+            for line in analysts::summary_lines(&project) {
+                say(format_args!("{line}"))?;
+            }
             if let Some(version) = loaded.migrated_from {
                 say(format_args!(
                     "format version {version}; saving it will upgrade it to version {}",
                     crate::model::FORMAT_VERSION
                 ))?;
             }
-            note_duplicates(&loaded.project)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(LoadError::Invalid { path, problems }) => {

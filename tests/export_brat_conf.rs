@@ -308,7 +308,7 @@ fn awkward_names_and_values_come_back_from_brat() {
     let dir = tempfile::tempdir().unwrap();
     export::export(&project, Format::Brat, dir.path(), &mut |_| {}).unwrap();
     let mut back = Project::new("back");
-    let report = interchange::import_brat(&mut back, dir.path()).unwrap();
+    let report = interchange::import_brat(&mut back, dir.path(), "ana").unwrap();
     assert!(report.problems.is_empty(), "{:#?}", report.problems);
 
     let original = &project.documents[0];

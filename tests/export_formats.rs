@@ -54,6 +54,7 @@ fn csv_tables_match_golden_files_and_leave_no_staging_folder() {
         .collect();
     for name in [
         "documents.csv",
+        "progress.csv",
         "actors.csv",
         "codebook.csv",
         "mentions.csv",

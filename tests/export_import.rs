@@ -16,7 +16,7 @@ fn fixture(name: &str) -> PathBuf {
 
 fn brat_project() -> (Project, interchange::ImportReport) {
     let mut p = Project::new("foreign");
-    let report = interchange::import_brat(&mut p, &fixture("brat_foreign")).unwrap();
+    let report = interchange::import_brat(&mut p, &fixture("brat_foreign"), "ana").unwrap();
     (p, report)
 }
 
@@ -197,7 +197,8 @@ fn a_foreign_brat_folder_comes_back_out_with_every_t_r_a_and_note_line() {
 #[test]
 fn doccano_relation_form_with_crlf_and_emoji_keeps_offsets_and_relations() {
     let mut p = Project::new("doccano");
-    let report = interchange::import_jsonl(&mut p, &fixture("doccano/relations.jsonl")).unwrap();
+    let report =
+        interchange::import_jsonl(&mut p, &fixture("doccano/relations.jsonl"), "ana").unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     let doc = &p.documents[0];
     assert!(!doc.text().contains('\r'));
@@ -210,7 +211,7 @@ fn doccano_relation_form_with_crlf_and_emoji_keeps_offsets_and_relations() {
 #[test]
 fn doccano_plain_form_in_both_spellings_keeps_overlapping_spans() {
     let mut p = Project::new("doccano");
-    interchange::import_jsonl(&mut p, &fixture("doccano/plain.jsonl")).unwrap();
+    interchange::import_jsonl(&mut p, &fixture("doccano/plain.jsonl"), "ana").unwrap();
     let spans: Vec<Vec<(String, String)>> = p
         .documents
         .iter()
@@ -241,7 +242,8 @@ fn doccano_plain_form_in_both_spellings_keeps_overlapping_spans() {
 fn a_malformed_jsonl_line_is_named_and_nothing_is_imported() {
     let mut p = Project::new("doccano");
     let before = p.clone();
-    let err = interchange::import_jsonl(&mut p, &fixture("doccano/malformed.jsonl")).unwrap_err();
+    let err =
+        interchange::import_jsonl(&mut p, &fixture("doccano/malformed.jsonl"), "ana").unwrap_err();
     assert!(err.to_string().contains("line 3"), "{err}");
     assert_eq!(p, before);
 }

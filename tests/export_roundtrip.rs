@@ -22,7 +22,7 @@ fn project_to_brat_and_back_is_identical_in_what_brat_carries() {
     export::export(&original, Format::Brat, dir.path(), &mut |_| {}).unwrap();
 
     let mut back = Project::new("back");
-    let report = interchange::import_brat(&mut back, dir.path()).unwrap();
+    let report = interchange::import_brat(&mut back, dir.path(), "ana").unwrap();
     assert!(report.problems.is_empty(), "{:#?}", report.problems);
     assert_eq!(report.documents, 3);
     assert_eq!(texts(&back), texts(&original));
@@ -51,7 +51,8 @@ fn project_to_jsonl_and_back_is_identical_in_what_doccano_carries() {
     export::export(&original, Format::Jsonl, dir.path(), &mut |_| {}).unwrap();
 
     let mut back = Project::new("back");
-    let report = interchange::import_jsonl(&mut back, &dir.path().join("doccano.jsonl")).unwrap();
+    let report =
+        interchange::import_jsonl(&mut back, &dir.path().join("doccano.jsonl"), "ana").unwrap();
     assert!(report.problems.is_empty(), "{:#?}", report.problems);
     assert_eq!(texts(&back), texts(&original));
     assert_eq!(descriptions(&back), descriptions(&original));
@@ -64,7 +65,7 @@ fn plain_jsonl_keeps_every_span_with_its_label() {
     let dir = tempfile::tempdir().unwrap();
     export::export(&original, Format::Jsonl, dir.path(), &mut |_| {}).unwrap();
     let mut back = Project::new("back");
-    interchange::import_jsonl(&mut back, &dir.path().join("doccano_labels.jsonl")).unwrap();
+    interchange::import_jsonl(&mut back, &dir.path().join("doccano_labels.jsonl"), "ana").unwrap();
     let doc = &back.documents[0];
     let orig = &original.documents[0];
     // Mentions come back as mentions (actors by their text); everything else as tags.

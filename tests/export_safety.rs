@@ -89,7 +89,7 @@ fn a_staging_folder_left_by_a_killed_export_is_removed_by_the_next_export() {
     let summary = export::export(&changed_project(), Format::Csv, dir.path(), &mut |_| {}).unwrap();
     let after = listing(dir.path());
     let names: Vec<&String> = after.keys().collect();
-    assert_eq!(names.len(), 9, "only the nine CSVs: {names:?}");
+    assert_eq!(names.len(), 10, "only the ten CSVs: {names:?}");
     assert!(summary.files.iter().all(|f| f.is_file()));
     let documents = String::from_utf8(after["documents.csv"].clone()).unwrap();
     assert!(documents.contains("(revised)"));
@@ -130,7 +130,7 @@ fn an_export_into_a_folder_another_export_is_writing_is_refused() {
     drop(lock);
     export::export(&changed_project(), Format::Csv, dir.path(), &mut |_| {}).unwrap();
     assert!(!live.exists());
-    assert_eq!(listing(dir.path()).len(), 9);
+    assert_eq!(listing(dir.path()).len(), 10);
 }
 
 /// A project file holding the fixture, for the command line.

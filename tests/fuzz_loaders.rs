@@ -365,9 +365,9 @@ proptest! {
         let project = bounded("importing mutated labels", move || {
             let mut project = Project::new("fuzz");
             let result = if doccano {
-                import_jsonl(&mut project, &file)
+                import_jsonl(&mut project, &file, "ana")
             } else {
-                import_brat(&mut project, &folder)
+                import_brat(&mut project, &folder, "ana")
             };
             result.map(|_| project)
         });
@@ -448,7 +448,7 @@ fn brat_attributes_without_a_value_give_the_default_keys() {
     )
     .expect("write annotations");
     let mut project = Project::new("brat flags");
-    import_brat(&mut project, dir.path()).expect("the folder imports");
+    import_brat(&mut project, dir.path(), "ana").expect("the folder imports");
     assert_eq!(persist::validate(&project), vec![]);
     let doc = &project.documents[0];
     assert_eq!(doc.commitments[0].time_horizon, "unspecified");
@@ -469,7 +469,7 @@ fn labels_that_are_empty_become_the_placeholder_and_are_reported() {
     )
     .expect("write labels");
     let mut project = Project::new("empty labels");
-    let report = import_jsonl(&mut project, &path).expect("the file imports");
+    let report = import_jsonl(&mut project, &path, "ana").expect("the file imports");
     assert_eq!(persist::validate(&project), vec![]);
     let doc = &project.documents[0];
     let categories: Vec<&str> = doc.tags.iter().map(|t| t.category.as_str()).collect();

@@ -3,7 +3,7 @@
 //! other tools' labels), and nothing is added under an id that wrapped round to one in use
 //! or spilled into another analyst's range.
 
-use demarche::interchange::{IMPORT_ANNOTATOR, InterchangeError, import_jsonl};
+use demarche::interchange::{InterchangeError, import_jsonl};
 use demarche::model::analyst::{BLOCK_SHIFT, block_of, block_of_id};
 use demarche::model::{Actor, Id, IdsExhausted, Project};
 use demarche::persist;
@@ -112,8 +112,8 @@ fn doccano_labels_are_refused_without_an_id_that_wrapped() {
         r#"{"text": "Wang Yi met Rosa Quispe in Lima.", "label": [[0, 7, "Mention"]]}"#,
     )
     .expect("write labels");
-    let mut project = full_project_for(IMPORT_ANNOTATOR);
-    match import_jsonl(&mut project, &jsonl) {
+    let mut project = full_project_for("ana");
+    match import_jsonl(&mut project, &jsonl, "ana") {
         Err(e @ InterchangeError::Ids(_)) => {
             assert!(e.to_string().contains("no id is left"), "{e}");
         }

@@ -32,7 +32,7 @@ fn empty_brat_types_become_the_placeholder_and_the_project_validates() {
         "T1\t 0 6\tLavrov\nT2\tPerson 11 18\tWang Yi\nE1\tMeeting:T1 :T2\n",
     );
     let mut project = Project::new("p");
-    let report = interchange::import_brat(&mut project, dir.path()).expect("imports");
+    let report = interchange::import_brat(&mut project, dir.path(), "ana").expect("imports");
     let doc = &project.documents[0];
     let lavrov = doc
         .tags
@@ -70,7 +70,7 @@ fn empty_doccano_labels_and_relation_types_become_the_placeholder() {
         ),
     );
     let mut project = Project::new("p");
-    let report = interchange::import_jsonl(&mut project, &file).expect("imports");
+    let report = interchange::import_jsonl(&mut project, &file, "ana").expect("imports");
     assert_eq!(report.documents, 2);
     let categories: Vec<&str> = project
         .documents
@@ -108,7 +108,7 @@ fn a_doccano_line_with_empty_text_is_refused_with_its_number() {
         "{\"text\": \"Lavrov spoke.\", \"label\": []}\n\n{\"text\": \"\", \"label\": []}\n",
     );
     let mut project = Project::new("p");
-    let error = interchange::import_jsonl(&mut project, &file).expect_err("refused");
+    let error = interchange::import_jsonl(&mut project, &file, "ana").expect_err("refused");
     assert!(
         matches!(error, InterchangeError::BadLine { line: 3, .. }),
         "{error:?}"
@@ -123,7 +123,7 @@ fn byte_order_marks_at_the_start_of_ann_and_jsonl_files_are_dropped() {
     write(dir.path(), "a.txt", "Lavrov spoke.");
     write(dir.path(), "a.ann", "\u{FEFF}T1\tPerson 0 6\tLavrov\n");
     let mut project = Project::new("p");
-    let report = interchange::import_brat(&mut project, dir.path()).expect("imports");
+    let report = interchange::import_brat(&mut project, dir.path(), "ana").expect("imports");
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     assert_eq!(project.documents[0].tags[0].category, "Person");
 
@@ -133,7 +133,7 @@ fn byte_order_marks_at_the_start_of_ann_and_jsonl_files_are_dropped() {
         "\u{FEFF}{\"text\": \"Lavrov spoke.\", \"label\": [[0, 6, \"PER\"]]}\n",
     );
     let mut project = Project::new("p");
-    interchange::import_jsonl(&mut project, &file).expect("imports");
+    interchange::import_jsonl(&mut project, &file, "ana").expect("imports");
     assert_eq!(project.documents[0].tags[0].category, "PER");
 }
 
@@ -145,7 +145,7 @@ fn files_past_the_size_limits_are_refused_by_name() {
     file.set_len(interchange::MAX_JSONL_BYTES as u64 + 1)
         .expect("sized");
     let mut project = Project::new("p");
-    let error = interchange::import_jsonl(&mut project, &jsonl).expect_err("refused");
+    let error = interchange::import_jsonl(&mut project, &jsonl, "ana").expect_err("refused");
     assert!(
         matches!(error, InterchangeError::TooLarge { .. }),
         "{error:?}"
@@ -160,7 +160,7 @@ fn files_past_the_size_limits_are_refused_by_name() {
     let big = std::fs::File::create(brat.join("b.txt")).expect("create");
     big.set_len(interchange::MAX_BRAT_TEXT_BYTES as u64 + 1)
         .expect("sized");
-    let error = interchange::import_brat(&mut project, &brat).expect_err("refused");
+    let error = interchange::import_brat(&mut project, &brat, "ana").expect_err("refused");
     let message = error.to_string();
     assert!(message.contains("b.txt"), "{message}");
     assert!(message.contains("16 MiB"), "{message}");

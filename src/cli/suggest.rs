@@ -20,7 +20,22 @@ pub fn parse_doc_id(text: &str) -> Result<u64, String> {
         .map_err(|_| format!("“{text}” is not a document id (a number such as 12)"))
 }
 
-pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
+/// Prints the suggestions, hiding what `hide_for` coded or rejected (every analyst when
+/// empty). With `apply`, accepts them into `analyst`'s layer: then only that analyst's own
+/// work hides a suggestion, since each analyst codes independently.
+pub fn run(
+    path: &Path,
+    only: Option<Id>,
+    apply: bool,
+    analyst: &str,
+    hide_for: &[String],
+) -> Result<ExitCode> {
+    if apply && !hide_for.is_empty() {
+        bail!(
+            "--apply accepts into the layer of the analyst at work (--as), hiding only what \
+             that analyst coded; it cannot be combined with --analyst"
+        );
+    }
     // Only `--apply` writes; printing suggestions leaves the project free for others.
     let (lock, (disk, mut folder), mut project) = if apply {
         let (lock, loaded) = super::load_locked(path)?;
@@ -28,6 +43,7 @@ pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
     } else {
         (None, (None, None), persist::load(path)?.project)
     };
+    crate::model::layers::check_analysts(&project, hide_for, &path.display().to_string())?;
     let documents: Vec<Id> = match only {
         Some(id) if project.document(id).is_none() => bail!(
             "{} has no document {} (it has {} document{})",
@@ -41,15 +57,26 @@ pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
     };
     let gazetteer = Gazetteer::bundled();
     let before = project.counts();
-    let annotator = crate::workspace::default_annotator();
-    let mut ids = project.id_allocator(&annotator);
+    let annotator = analyst;
+    let mut ids = project.id_allocator(annotator);
     let mut accepted = 0usize;
     for id in documents {
         // Just checked or taken from the project's own list, and edits never remove one.
         let Some(doc) = project.document(id) else {
             continue;
         };
-        let suggestions = suggest::suggest_for(&project, doc, gazetteer, &annotator);
+        let suggestions = if apply {
+            suggest::suggest_for(&project, doc, gazetteer, annotator)
+        } else if hide_for.is_empty() {
+            suggest::suggest(&project, doc, gazetteer)
+        } else {
+            let mut list = suggest::proposals(&project, doc, gazetteer);
+            for name in hide_for {
+                suggest::retain_open(&project, doc, &mut list, Some(name.trim()));
+            }
+            list.sort_by_key(|s| (s.start, s.kind, s.end));
+            list
+        };
         {
             let mut out = std::io::stdout().lock();
             for s in &suggestions {
@@ -63,7 +90,7 @@ pub fn run(path: &Path, only: Option<Id>, apply: bool) -> Result<ExitCode> {
                 &suggestions,
                 &suggestions,
                 &mut || ids.fresh(),
-                &annotator,
+                annotator,
             )
             .with_context(|| format!("cannot accept the suggestions for document {}", id.0))?;
             edit.apply(&mut project)

@@ -49,13 +49,16 @@ pub fn accept(
         fresh,
         stamp: Stamp::now(annotator),
         actors: ActorIndex::new(&project.actors),
-        statements: statement_index(doc),
+        // Only the analyst's own layer: another analyst's mention or statement never
+        // stops this one from coding the same words, nor is referred to from this layer.
+        statements: statement_index(doc, annotator),
         mentions: doc
             .mentions
             .iter()
+            .filter(|m| m.stamp.annotator == annotator)
             .filter_map(|m| single_range(&m.span))
             .collect(),
-        coded: coded_statements(doc),
+        coded: coded_statements(doc, annotator),
         suggested_statements: None,
         edits: Vec::new(),
         exhausted: None,
@@ -397,10 +400,14 @@ impl ActorIndex {
     }
 }
 
-/// The document's single-range statements by range, the first (lowest id) of each range.
-fn statement_index(doc: &Document) -> FxHashMap<(usize, usize), Id> {
+/// The analyst's single-range statements by range, the first (lowest id) of each range.
+fn statement_index(doc: &Document, analyst: &str) -> FxHashMap<(usize, usize), Id> {
     let mut by_range = FxHashMap::default();
-    for st in &doc.statements {
+    for st in doc
+        .statements
+        .iter()
+        .filter(|s| s.stamp.annotator == analyst)
+    {
         if let Some(range) = single_range(&st.span) {
             by_range.entry(range).or_insert(st.id);
         }
@@ -419,10 +426,19 @@ fn statement_suggestions(all: &[Suggestion]) -> FxHashMap<(usize, usize), Vec<us
     by_range
 }
 
-/// The statements of the document that have a commitment (`true`) or a stance (`false`).
-fn coded_statements(doc: &Document) -> FxHashSet<(Id, bool)> {
-    let commitments = doc.commitments.iter().map(|c| (c.statement, true));
-    let stances = doc.stances.iter().map(|s| (s.statement, false));
+/// The statements that have a commitment (`true`) or a stance (`false`) of the analyst's.
+fn coded_statements(doc: &Document, analyst: &str) -> FxHashSet<(Id, bool)> {
+    let mine = |stamp: &Stamp| stamp.annotator == analyst;
+    let commitments = doc
+        .commitments
+        .iter()
+        .filter(|c| mine(&c.stamp))
+        .map(|c| (c.statement, true));
+    let stances = doc
+        .stances
+        .iter()
+        .filter(|s| mine(&s.stamp))
+        .map(|s| (s.statement, false));
     commitments.chain(stances).collect()
 }
 

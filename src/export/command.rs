@@ -11,8 +11,15 @@ use std::process::ExitCode;
 /// Loads the project, exports it and prints what was written (once every file is in
 /// place); anything the format could not carry is listed on stderr (the export still
 /// succeeds).
-pub fn run(project_path: &Path, format: Format, out: &Path) -> Result<ExitCode> {
-    let project = crate::persist::load(project_path)?.project;
+pub fn run(
+    project_path: &Path,
+    format: Format,
+    out: &Path,
+    analysts: &[String],
+) -> Result<ExitCode> {
+    let mut project = crate::persist::load(project_path)?.project;
+    crate::model::layers::check_analysts(&project, analysts, &project_path.display().to_string())?;
+    crate::model::layers::keep_layers(&mut project, analysts);
     // One message with each cause once (`main` prints a chain, whose links repeat causes).
     let summary = export(&project, format, out, &mut |_| {}).map_err(|e| {
         anyhow!(

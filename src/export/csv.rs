@@ -87,7 +87,7 @@ fn header(first: &[&str], middle: &[&str], rest: &[&str]) -> Vec<String> {
         .chain(middle)
         .chain(rest)
         .chain(STAMP.iter())
-        .chain(["note"].iter())
+        .chain(["note", "analyst"].iter())
         .map(|s| (*s).to_owned())
         .collect()
 }
@@ -180,6 +180,25 @@ pub(super) fn write(
         documents.row(&r)?;
     }
     documents.finish(sink)?;
+
+    // Each analyst's status on each document, "to do" included: the documents table's
+    // `status` sums them up in one cell.
+    let mut statuses = Table::open(
+        sink,
+        "progress.csv",
+        &["document_id", "analyst", "status"].map(String::from),
+    )?;
+    let analysts = project.analysts();
+    for d in &project.documents {
+        for analyst in &analysts {
+            let mut r = Row::new();
+            r.id(d.id)
+                .text(analyst)
+                .text(d.meta.status_of(analyst).label());
+            statuses.row(&r)?;
+        }
+    }
+    statuses.finish(sink)?;
 
     let mut actors = Table::open(
         sink,
@@ -381,7 +400,8 @@ fn write_document(
             .id(m.actor)
             .text(actor_name(m.actor))
             .stamp(&m.stamp)
-            .text(&m.note);
+            .text(&m.note)
+            .text(&m.stamp.annotator);
         mentions.row(&r)?;
     }
     for s in &d.statements {
@@ -397,7 +417,7 @@ fn write_document(
             Some(cue) => r.span(cue),
             None => r.text("").text("").text("").text(""),
         };
-        r.stamp(&s.stamp).text(&s.note);
+        r.stamp(&s.stamp).text(&s.note).text(&s.stamp.annotator);
         statements.row(&r)?;
     }
     for c in &d.commitments {
@@ -436,7 +456,8 @@ fn write_document(
             .text(&c.time_horizon)
             .text(cb.label(CodebookList::TimeHorizons, &c.time_horizon))
             .stamp(&c.stamp)
-            .text(&c.note);
+            .text(&c.note)
+            .text(&c.stamp.annotator);
         commitments.row(&r)?;
     }
     for s in &d.stances {
@@ -468,7 +489,8 @@ fn write_document(
             .text(cb.label(CodebookList::Intensities, &s.intensity))
             .opt(s.cameo.as_deref())
             .stamp(&s.stamp)
-            .text(&s.note);
+            .text(&s.note)
+            .text(&s.stamp.annotator);
         stances.row(&r)?;
     }
     for t in &d.tags {
@@ -484,7 +506,8 @@ fn write_document(
                 serde_json::to_string(&t.attributes)?
             })
             .stamp(&t.stamp)
-            .text(&t.note);
+            .text(&t.note)
+            .text(&t.stamp.annotator);
         tags.row(&r)?;
     }
     for l in &d.links {
@@ -499,7 +522,8 @@ fn write_document(
             .text(&l.label)
             .text(cb.label(CodebookList::LinkTypes, &l.label))
             .stamp(&l.stamp)
-            .text(&l.note);
+            .text(&l.note)
+            .text(&l.stamp.annotator);
         links.row(&r)?;
     }
     Ok(())

@@ -68,11 +68,14 @@ impl Format {
     pub fn files(self) -> &'static str {
         match self {
             Format::Csv => {
-                "documents.csv, actors.csv, codebook.csv, mentions.csv, statements.csv, \
+                "documents.csv, progress.csv, actors.csv, codebook.csv, mentions.csv, statements.csv, \
                  commitments.csv, stances.csv, tags.csv, links.csv"
             }
             Format::Json => "project.json",
-            Format::Brat => "NAME.txt and NAME.ann per document, annotation.conf, visual.conf",
+            Format::Brat => {
+                "NAME.txt and NAME.ann per document (in a folder per analyst when several \
+                 analysts coded), annotation.conf, visual.conf"
+            }
             Format::Jsonl => "doccano.jsonl (entities and relations), doccano_labels.jsonl (plain)",
             Format::Qdpx => "project.qdpx",
             Format::Html => "report.html",
@@ -178,10 +181,14 @@ impl Sink {
         name: &str,
     ) -> Result<std::io::BufWriter<std::fs::File>, ExportError> {
         let path = self.staging.join(name);
-        let file = std::fs::File::create(&path).map_err(|source| ExportError::Io {
+        let io = |source| ExportError::Io {
             path: path.clone(),
             source,
-        })?;
+        };
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(io)?;
+        }
+        let file = std::fs::File::create(&path).map_err(io)?;
         self.files.push(name.to_owned());
         Ok(std::io::BufWriter::with_capacity(1 << 16, file))
     }

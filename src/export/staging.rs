@@ -139,14 +139,24 @@ impl Staging {
         rename: &mut dyn FnMut(&Path, &Path) -> io::Result<()>,
     ) -> Result<(), (PathBuf, io::Error)> {
         let (new, old) = (self.root.join(NEW), self.root.join(OLD));
+        // Names may lie in subfolders (brat's folder per analyst): made as needed. A
+        // subfolder made here stays after an undo, empty, which loses nothing.
+        let parent = |path: &Path| path.parent().map_or(Ok(()), fs::create_dir_all);
         for name in names {
             let target = self.dest.join(name);
             match fs::symlink_metadata(&target) {
-                Ok(_) => rename(&target, &old.join(name)).map_err(|e| (target.clone(), e))?,
+                Ok(_) => {
+                    let aside = old.join(name);
+                    parent(&aside)
+                        .and_then(|()| rename(&target, &aside))
+                        .map_err(|e| (target.clone(), e))?
+                }
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {}
                 Err(e) => return Err((target, e)),
             }
-            rename(&new.join(name), &target).map_err(|e| (target, e))?;
+            parent(&target)
+                .and_then(|()| rename(&new.join(name), &target))
+                .map_err(|e| (target, e))?;
         }
         Ok(())
     }

@@ -1,9 +1,9 @@
 //! `demarche import PROJECT.ron --format brat DIR` and `--format jsonl FILE`, called from
 //! the command line.
 
-use super::{ImportReport, import_brat, import_jsonl};
+use super::{PreparedImport, prepare_brat, prepare_jsonl};
 use crate::model::counted;
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -28,9 +28,17 @@ impl std::str::FromStr for ImportFormat {
     }
 }
 
-/// Imports into the project and saves it; every line not kept as written is listed on
-/// stderr. Nothing is saved when the input cannot be read.
-pub fn run(project_path: &Path, format: ImportFormat, inputs: &[PathBuf]) -> Result<ExitCode> {
+/// Imports into the project as `analyst`'s work (one edit) and saves it; every line not
+/// kept as written is listed on stderr. Nothing is saved when the input cannot be read.
+/// A document refused (its analyst already coded the same text, without `replace`) is
+/// said on stderr and gives a non-zero exit; the rest is still imported.
+pub fn run(
+    project_path: &Path,
+    format: ImportFormat,
+    inputs: &[PathBuf],
+    analyst: &str,
+    replace: bool,
+) -> Result<ExitCode> {
     let [input] = inputs else {
         bail!(
             "--format {} imports one {} at a time; {} were given",
@@ -47,27 +55,73 @@ pub fn run(project_path: &Path, format: ImportFormat, inputs: &[PathBuf]) -> Res
     };
     let (lock, mut loaded) = crate::cli::load_locked(project_path)?;
     let mut project = loaded.project;
-    let report: ImportReport = match format {
-        ImportFormat::Brat => import_brat(&mut project, input)?,
-        ImportFormat::Jsonl => import_jsonl(&mut project, input)?,
+    let PreparedImport { edit, report } = match format {
+        ImportFormat::Brat => prepare_brat(&project, input, analyst, replace)?,
+        ImportFormat::Jsonl => prepare_jsonl(&project, input, analyst, replace)?,
     };
-    crate::persist::save_back(
-        &lock,
-        &project,
-        loaded.disk.as_ref(),
-        loaded.folder.as_mut(),
-    )?;
+    let changed = !edit.is_empty();
+    if changed {
+        edit.apply(&mut project).with_context(|| {
+            format!(
+                "cannot import {}; {} was left unchanged",
+                input.display(),
+                project_path.display()
+            )
+        })?;
+        crate::persist::save_back(
+            &lock,
+            &project,
+            loaded.disk.as_ref(),
+            loaded.folder.as_mut(),
+        )?;
+    }
     let mut stderr = std::io::stderr().lock();
     for problem in &report.problems {
         writeln!(stderr, "{problem}")?;
     }
+    for refused in &report.refused {
+        writeln!(stderr, "{refused}")?;
+    }
+    drop(stderr);
+    let mut stdout = std::io::stdout().lock();
+    for a in &report.attached {
+        let replaced = if a.replaced > 0 {
+            format!(
+                ", replacing {}'s {}",
+                a.analyst,
+                counted(a.replaced, "annotation")
+            )
+        } else {
+            String::new()
+        };
+        writeln!(
+            stdout,
+            "attached {} to document {} “{}” as {}'s layer{replaced}",
+            counted(a.annotations, "annotation"),
+            a.document,
+            a.title,
+            a.analyst
+        )?;
+    }
     writeln!(
-        std::io::stdout().lock(),
-        "imported {} with {} ({} new) from {}",
+        stdout,
+        "imported {} with {} ({} new) from {}{}",
         counted(report.documents, "document"),
         counted(report.annotations, "annotation"),
         counted(report.actors_added, "actor"),
-        input.display()
+        input.display(),
+        if report.refused.is_empty() {
+            String::new()
+        } else {
+            format!("; refused {}", counted(report.refused.len(), "document"))
+        }
     )?;
-    Ok(ExitCode::SUCCESS)
+    if !changed {
+        writeln!(stdout, "{} left unchanged", project_path.display())?;
+    }
+    Ok(if report.refused.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -102,6 +102,8 @@ fn pairs(list: &[(String, String)]) -> Value {
 /// offsets into the text as written.
 pub struct Line {
     pub title: Option<String>,
+    /// The analyst whose layer the line is (Demarche's export names it).
+    pub analyst: Option<String>,
     pub text: String,
     pub flat: FlatDoc,
     /// What was kept otherwise than written (an empty label given a placeholder).
@@ -125,6 +127,12 @@ pub fn parse_line(line: &str) -> Result<Line, String> {
     }
     let mut notes = Vec::new();
     let title = obj.get("title").and_then(Value::as_str).map(str::to_owned);
+    let analyst = obj
+        .get("analyst")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned);
     let mut flat = FlatDoc::default();
     if let Some(entities) = obj.get("entities") {
         let entities = entities.as_array().ok_or("\"entities\" is not a list")?;
@@ -181,6 +189,7 @@ pub fn parse_line(line: &str) -> Result<Line, String> {
     }
     Ok(Line {
         title,
+        analyst,
         text,
         flat,
         notes,

@@ -6,15 +6,15 @@ pub mod brat;
 pub mod command;
 pub mod flat;
 pub mod jsonl;
+pub mod layer_import;
+
+pub use layer_import::{Attached, PreparedImport};
 
 use crate::model::{Document, DocumentMeta, LineEndings, Origin, Project, human_size};
 use chrono::{SubsecRound, Utc};
 use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::{Path, PathBuf};
-
-/// The annotator named on imported annotations.
-pub const IMPORT_ANNOTATOR: &str = "import";
 
 /// The tag category or link type given to an annotation another tool left without a type
 /// (brat `T1<TAB> 0 7`, doccano `[0, 7, ""]`): a codebook key cannot be empty, and the
@@ -66,6 +66,15 @@ pub enum InterchangeError {
     },
     #[error("{} has no .txt files: is it a brat folder?", path.display())]
     NoDocuments { path: PathBuf },
+    /// A team's export: a brat folder per analyst, each imported as its analyst's layer.
+    #[error(
+        "{} holds a brat folder per analyst ({}); import each one as its analyst, e.g. \
+         `demarche import PROJECT --format brat {} --as NAME`",
+        path.display(),
+        folders.join(", "),
+        path.join(&folders[0]).display()
+    )]
+    FolderPerAnalyst { path: PathBuf, folders: Vec<String> },
     #[error("{}, line {line}: {message}", path.display())]
     BadLine {
         path: PathBuf,
@@ -74,6 +83,8 @@ pub enum InterchangeError {
     },
     #[error(transparent)]
     Ids(#[from] crate::model::IdsExhausted),
+    #[error("the import cannot be applied to the project: {0}")]
+    Edit(#[from] crate::edit::EditError),
 }
 
 /// What an import did, and every line it could not keep as it was.
@@ -84,6 +95,10 @@ pub struct ImportReport {
     pub actors_added: usize,
     /// One message per line not kept as written, with its file and line number.
     pub problems: Vec<String>,
+    /// Layers attached to documents the project already had (same text).
+    pub attached: Vec<Attached>,
+    /// Documents not imported because their analyst already has a layer on the same text.
+    pub refused: Vec<String>,
 }
 
 /// Reads a file of at most `limit` bytes (`what` names such files in the message).
@@ -126,22 +141,20 @@ fn line_endings(s: &str) -> LineEndings {
     }
 }
 
+/// A document over `text` (already LF), without annotations; its id is given later.
 fn new_document(
-    project: &Project,
-    ids: &mut crate::model::IdAllocator,
     title: String,
     format: &str,
     path: Option<&Path>,
     raw: &str,
     text: String,
-) -> Result<Document, crate::model::IdsExhausted> {
-    let _ = project;
+) -> Document {
     let fingerprint = Sha256::digest(raw.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect::<String>();
-    Ok(Document::new(
-        ids.fresh()?,
+    Document::new(
+        crate::model::Id(0),
         DocumentMeta {
             title,
             ..DocumentMeta::default()
@@ -155,12 +168,64 @@ fn new_document(
             imported: Utc::now().trunc_subsecs(0),
         },
         text,
-    ))
+    )
 }
 
-/// Imports a brat folder: every `NAME.txt` with its `NAME.ann` (a missing or empty `.ann`
-/// gives a document without annotations). Documents are added to `project` in name order.
-pub fn import_brat(project: &mut Project, dir: &Path) -> Result<ImportReport, InterchangeError> {
+/// Imports a brat folder into `project` as `analyst`'s layers (see [`prepare_brat`]).
+pub fn import_brat(
+    project: &mut Project,
+    dir: &Path,
+    analyst: &str,
+) -> Result<ImportReport, InterchangeError> {
+    let prepared = prepare_brat(project, dir, analyst, false)?;
+    prepared.edit.apply(project)?;
+    Ok(prepared.report)
+}
+
+/// Imports a doccano JSONL file into `project` (see [`prepare_jsonl`]).
+pub fn import_jsonl(
+    project: &mut Project,
+    path: &Path,
+    analyst: &str,
+) -> Result<ImportReport, InterchangeError> {
+    let prepared = prepare_jsonl(project, path, analyst, false)?;
+    prepared.edit.apply(project)?;
+    Ok(prepared.report)
+}
+
+/// The names of `dir`'s subfolders that hold `.txt` files, sorted.
+fn brat_subfolders(dir: &Path) -> Vec<String> {
+    let has_text = |folder: &Path| {
+        std::fs::read_dir(folder).is_ok_and(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .any(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        })
+    };
+    let mut folders: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir() && has_text(p))
+                .filter_map(|p| Some(p.file_name()?.to_string_lossy().into_owned()))
+                .collect()
+        })
+        .unwrap_or_default();
+    folders.sort();
+    folders
+}
+
+/// Reads a brat folder as `analyst`'s work: every `NAME.txt` with its `NAME.ann` (a missing
+/// or empty `.ann` gives a document without annotations), in name order. brat files name
+/// no annotator, so every annotation is `analyst`'s. A text the project already has gets
+/// the annotations as `analyst`'s layer on that document; see [`layer_import`].
+pub fn prepare_brat(
+    project: &Project,
+    dir: &Path,
+    analyst: &str,
+    replace: bool,
+) -> Result<PreparedImport, InterchangeError> {
     let entries = std::fs::read_dir(dir).map_err(|source| InterchangeError::Read {
         path: dir.to_owned(),
         source,
@@ -172,6 +237,13 @@ pub fn import_brat(project: &mut Project, dir: &Path) -> Result<ImportReport, In
         .collect();
     texts.sort();
     if texts.is_empty() {
+        let folders = brat_subfolders(dir);
+        if !folders.is_empty() {
+            return Err(InterchangeError::FolderPerAnalyst {
+                path: dir.to_owned(),
+                folders,
+            });
+        }
         return Err(InterchangeError::NoDocuments {
             path: dir.to_owned(),
         });
@@ -198,9 +270,7 @@ pub fn import_brat(project: &mut Project, dir: &Path) -> Result<ImportReport, In
         };
         inputs.push((txt, ann_path, raw, ann));
     }
-    let mut report = ImportReport::default();
-    let mut ids = project.id_allocator(IMPORT_ANNOTATOR);
-    let actors_before = project.actors.len();
+    let mut import = layer_import::LayerImport::new(project, replace);
     for (txt, ann_path, raw, ann) in inputs {
         let text = brat::universal_newlines(&raw);
         let (flat, mut problems, line_of) = brat::parse_ann(&ann, &text);
@@ -208,30 +278,32 @@ pub fn import_brat(project: &mut Project, dir: &Path) -> Result<ImportReport, In
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let mut doc = new_document(project, &mut ids, title, "brat", Some(&txt), &raw, text)?;
-        let rebuilt = flat::rebuild(project, &mut doc, &flat, &mut ids, IMPORT_ANNOTATOR)?;
-        problems.extend(brat::locate(rebuilt, &line_of));
-        problems.sort_by_key(|p| p.line);
+        let doc = new_document(title, "brat", Some(&txt), &raw, text);
         let name = ann_path
             .file_name()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        report.problems.extend(
+        let rebuilt = import.document(doc, &flat, analyst, &name)?;
+        problems.extend(brat::locate(rebuilt, &line_of));
+        problems.sort_by_key(|p| p.line);
+        import.report.problems.extend(
             problems
                 .into_iter()
                 .map(|p| format!("{name}, line {}: {}", p.line, p.message)),
         );
-        report.documents += 1;
-        report.annotations += doc.annotation_count();
-        crate::model::ids::insert_sorted(&mut project.documents, doc);
     }
-    report.actors_added = project.actors.len() - actors_before;
-    Ok(report)
+    Ok(import.finish())
 }
 
-/// Imports a doccano JSONL file (either form, one document a line; blank lines skipped).
-/// A malformed line fails the whole import, naming its line, and changes nothing.
-pub fn import_jsonl(project: &mut Project, path: &Path) -> Result<ImportReport, InterchangeError> {
+/// Reads a doccano JSONL file (either form, one document a line; blank lines skipped) as
+/// `analyst`'s work; a line naming its own `analyst` (as Demarche's export writes) is that
+/// analyst's layer. A malformed line fails the whole import, naming its line.
+pub fn prepare_jsonl(
+    project: &Project,
+    path: &Path,
+    analyst: &str,
+    replace: bool,
+) -> Result<PreparedImport, InterchangeError> {
     let bytes = read(path, MAX_JSONL_BYTES, "doccano JSONL files")?;
     // An editor's byte-order mark would make the first line unreadable JSON.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
@@ -255,35 +327,22 @@ pub fn import_jsonl(project: &mut Project, path: &Path) -> Result<ImportReport, 
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut report = ImportReport::default();
-    let mut ids = project.id_allocator(IMPORT_ANNOTATOR);
-    let actors_before = project.actors.len();
+    let mut import = layer_import::LayerImport::new(project, replace);
     for (line_no, mut line) in lines {
         let text = jsonl::normalise(&line.text, &mut line.flat);
         let title = line
             .title
             .clone()
             .unwrap_or_else(|| format!("{stem} {line_no}"));
-        let mut doc = new_document(
-            project,
-            &mut ids,
-            title,
-            "doccano",
-            Some(path),
-            &line.text,
-            text,
-        )?;
-        let problems = flat::rebuild(project, &mut doc, &line.flat, &mut ids, IMPORT_ANNOTATOR)?;
-        report.problems.extend(
+        let doc = new_document(title, "doccano", Some(path), &line.text, text);
+        let layer = line.analyst.as_deref().unwrap_or(analyst);
+        let problems = import.document(doc, &line.flat, layer, &format!("line {line_no}"))?;
+        import.report.problems.extend(
             line.notes
                 .iter()
                 .map(|note| format!("line {line_no}, {note}"))
                 .chain(problems.into_iter().map(|p| format!("line {line_no}, {p}"))),
         );
-        report.documents += 1;
-        report.annotations += doc.annotation_count();
-        crate::model::ids::insert_sorted(&mut project.documents, doc);
     }
-    report.actors_added = project.actors.len() - actors_before;
-    Ok(report)
+    Ok(import.finish())
 }

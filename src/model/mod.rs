@@ -9,6 +9,7 @@ pub mod dateline;
 pub mod document;
 pub mod duplicates;
 pub mod ids;
+pub mod layers;
 pub mod merge;
 pub mod merge_units;
 pub mod project;

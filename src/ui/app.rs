@@ -452,6 +452,27 @@ impl DemarcheApp {
         if let Some(first) = paths.first() {
             self.settings.remember_folder(first);
         }
+        // brat folders and doccano files are other tools' annotations, not articles.
+        let (annotations, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+            .into_iter()
+            .partition(|p| super::import_dialog::annotation_format(p).is_some());
+        for path in annotations {
+            let Some(format) = super::import_dialog::annotation_format(&path) else {
+                continue;
+            };
+            match super::import_dialog::import_annotations(&mut self.ws, &path, format) {
+                Ok((show, message)) => {
+                    if let Some(id) = show {
+                        self.select_document(id);
+                    }
+                    self.report(message);
+                }
+                Err(message) => self.report_error(message),
+            }
+        }
+        if paths.is_empty() {
+            return;
+        }
         if let Err(message) = self.import.start(paths) {
             self.report_error(message);
         }

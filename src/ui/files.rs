@@ -57,6 +57,8 @@ pub fn pick(purpose: &Purpose, folder: Option<&Path>) -> Picked {
         Purpose::OpenProject => dialog.add_filter("Demarche project", &["ron"]),
         Purpose::Import => dialog
             .add_filter("Article", article_extensions())
+            // Imported as the analyst's annotations (a brat folder: Import folder…).
+            .add_filter("doccano annotations", &["jsonl"])
             .add_filter("Any file", &["*"]),
         Purpose::ImportFolder => dialog,
         Purpose::SaveProject(name) => dialog

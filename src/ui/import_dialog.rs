@@ -463,6 +463,75 @@ impl Job {
     }
 }
 
+/// Another tool's annotations the window imports: a brat folder (it holds `.ann` files) or
+/// a doccano JSONL file. Anything else is an article or a folder of articles.
+pub fn annotation_format(path: &Path) -> Option<crate::interchange::command::ImportFormat> {
+    use crate::interchange::command::ImportFormat;
+    if path.is_dir() {
+        let has_ann = std::fs::read_dir(path)
+            .ok()?
+            .filter_map(Result::ok)
+            .any(|e| e.path().extension().is_some_and(|x| x == "ann") && e.path().is_file());
+        return has_ann.then_some(ImportFormat::Brat);
+    }
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("jsonl"))
+        .then_some(ImportFormat::Jsonl)
+}
+
+/// Imports a brat folder or a doccano file as the analyst at work's layers, as one undo
+/// step (through the workspace, like every other change). Returns the document to show
+/// and the message for the status bar; an error message when nothing was imported.
+pub fn import_annotations(
+    ws: &mut Workspace,
+    path: &Path,
+    format: crate::interchange::command::ImportFormat,
+) -> Result<(Option<Id>, String), String> {
+    use crate::interchange::command::ImportFormat;
+    let analyst = ws.annotator().to_owned();
+    let prepared = match format {
+        ImportFormat::Brat => crate::interchange::prepare_brat(ws.project(), path, &analyst, false),
+        ImportFormat::Jsonl => {
+            crate::interchange::prepare_jsonl(ws.project(), path, &analyst, false)
+        }
+    }
+    .map_err(|e| format!("Could not import {}: {e}", path.display()))?;
+    let report = prepared.report;
+    let name = file_name(path);
+    let mut message = format!(
+        "Imported {name}: {} added, {} attached to documents already here ({})",
+        crate::model::counted(report.documents, "document"),
+        crate::model::counted(report.attached.len(), "layer"),
+        crate::model::counted(report.annotations, "annotation"),
+    );
+    if !report.refused.is_empty() {
+        message.push_str(&format!(
+            "; {} refused: {analyst} already coded the same text",
+            crate::model::counted(report.refused.len(), "document")
+        ));
+    }
+    if !report.problems.is_empty() {
+        message.push_str(&format!(
+            "; {} not kept as written",
+            crate::model::counted(report.problems.len(), "line")
+        ));
+    }
+    if prepared.edit.is_empty() {
+        return Err(message);
+    }
+    let show = report.attached.first().map(|a| a.document);
+    let before: Vec<Id> = ws.project().documents.iter().map(|d| d.id).collect();
+    ws.apply(format!("Import {name}"), prepared.edit)
+        .map_err(|e| format!("Could not import {name}: {e}"))?;
+    let added = ws
+        .project()
+        .documents
+        .iter()
+        .map(|d| d.id)
+        .find(|id| !before.contains(id));
+    Ok((added.or(show), message))
+}
+
 /// What to show and say once `job` has ended.
 fn ended(job: &Job) -> ImportEnded {
     let summary = &job.summary;
