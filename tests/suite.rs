@@ -44,6 +44,7 @@ mod suggest_clauses;
 mod suggest_dev;
 mod suggest_gazetteer;
 mod suggest_quality;
+mod ui_analysts;
 mod ui_app;
 mod ui_article;
 mod ui_disk_changes;
