@@ -202,6 +202,10 @@ fn hiding_a_layer_hides_its_marks_and_rows_and_a_blind_project_hides_every_other
     h.run();
     assert!(h.state().workspace().project().meta.blind);
     assert!(drawn(&h).is_empty(), "blind: others' marks are not drawn");
+    assert!(
+        h.query_by_label_contains("FI").is_none(),
+        "nor their rows or marks"
+    );
     assert!(h.query_by_label("commitment · FI").is_none());
     // Nor can they be shown again while blind.
     h.state_mut().queue_command(Command::ToggleOtherLayers);

@@ -792,6 +792,9 @@ impl DemarcheApp {
             document: doc,
             annotation,
         };
+        // An annotation whose layer was just hidden (View ▸ Analysts, a blind project)
+        // is no longer selected.
+        self.drop_hidden_selection();
     }
 
     fn step_document(&mut self, forward: bool) {

@@ -94,7 +94,7 @@ impl DemarcheApp {
     }
 
     /// A selected annotation whose layer is no longer shown is deselected.
-    fn drop_hidden_selection(&mut self) {
+    pub(super) fn drop_hidden_selection(&mut self) {
         let view = self.layer_view();
         let hidden = match (self.selection.document, self.selection.annotation) {
             (Some(doc), Some(id)) => self
@@ -301,7 +301,17 @@ impl DemarcheApp {
         }
         if !blind {
             ui.separator();
-            self.command_button(ui, Command::ToggleOtherLayers, None);
+            let current = self.ws.annotator();
+            let any_shown = self
+                .analyst_list()
+                .iter()
+                .any(|a| a != current && !self.hidden_layers.contains(a));
+            let label = if any_shown {
+                "Hide other analysts' layers"
+            } else {
+                "Show other analysts' layers"
+            };
+            self.command_button(ui, Command::ToggleOtherLayers, Some(Some(label.to_owned())));
             self.command_button(ui, Command::EditAsOwner, None);
         }
     }
