@@ -149,9 +149,11 @@ fn l_on_one_annotation_then_l_on_another_links_them_and_undo_takes_it_back() {
     use demarche::ui::article::Nav;
     use demarche::ui::command::Command;
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut h = harness(DemarcheApp::app_for_tests(Startup::Open(saved_fixture(
-        dir.path(),
-    ))));
+    // Linking the fixture's annotations is work in its coder's layer.
+    let mut h = harness(DemarcheApp::app_for_tests_as(
+        Startup::Open(saved_fixture(dir.path())),
+        ANALYST,
+    ));
     h.run();
     let next = Command::Navigate {
         nav: Nav::AnnotationNext,
@@ -210,9 +212,11 @@ fn the_inspector_links_the_selected_annotation_to_another_it_lists() {
     use demarche::ui::article::Nav;
     use demarche::ui::command::Command;
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut h = harness(DemarcheApp::app_for_tests(Startup::Open(saved_fixture(
-        dir.path(),
-    ))));
+    // Linking the fixture's annotations is work in its coder's layer.
+    let mut h = harness(DemarcheApp::app_for_tests_as(
+        Startup::Open(saved_fixture(dir.path())),
+        ANALYST,
+    ));
     h.run();
     h.state_mut().queue_command(Command::Navigate {
         nav: Nav::AnnotationNext,

@@ -19,8 +19,11 @@ use crate::edit::{Edit, compose};
 use crate::model::{Annotation, CodebookList, Document, Id, Project};
 use crate::persist;
 use crate::workspace::Workspace;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+mod analysts;
 
 /// How often the window looks whether its project file was changed by another program.
 const DISK_CHECK_EVERY: Duration = Duration::from_secs(2);
@@ -78,6 +81,20 @@ pub struct DemarcheApp {
     /// a change is examined (and reported) once.
     disk_examined: Option<(u64, Option<std::time::SystemTime>)>,
     disk_checked_at: Instant,
+    /// Who codes at this machine (`DEMARCHE_ANNOTATOR`, else the settings, else the login).
+    /// "Edit as" changes only the workspace's analyst, until switched back to this one.
+    me: String,
+    /// Other analysts' layers hidden in View ▸ Analysts.
+    hidden_layers: BTreeSet<String>,
+    /// Projects already asked whose layer to continue, this session.
+    asked_layer: HashSet<String>,
+    /// Whether the window asks who is coding and whose layer to continue (most tests
+    /// leave it off so that their fixtures open straight away).
+    ask_analyst: bool,
+    /// The first-start question is open: the layer question waits for its answer.
+    naming: bool,
+    /// The project settings window (File ▸ Project settings…).
+    show_project_settings: bool,
 }
 
 impl DemarcheApp {
@@ -85,11 +102,60 @@ impl DemarcheApp {
     pub fn new(ctx: &egui::Context, start: Startup) -> Self {
         let settings_path = super::settings::settings_path();
         let settings = Settings::load_from(&settings_path);
+        let env = crate::workspace::env_analyst();
         let mut app = Self::with_settings(settings, Some(settings_path));
         super::fonts::install(ctx);
         ctx.set_theme(app.settings.theme.preference());
+        app.start_asking(start, env);
+        app
+    }
+
+    /// [`Self::app_for_tests`] with `analyst` coding at this machine (whatever
+    /// `DEMARCHE_ANNOTATOR` says); asks nothing.
+    pub fn app_for_tests_as(start: Startup, analyst: &str) -> Self {
+        let settings = Settings {
+            analyst: Some(analyst.to_owned()),
+            ..Settings::default()
+        };
+        let mut app = Self::with_settings(settings, None);
+        app.me = analyst.to_owned();
+        app.native_dialogs = false;
+        app.wake_for_timers = false;
         app.start(start);
         app
+    }
+
+    /// An app like [`Self::app_for_tests`] with `settings`, that asks who is coding when
+    /// they name no analyst (as if `DEMARCHE_ANNOTATOR` were not set) and whose layer to
+    /// continue; for the tests of those questions.
+    pub fn app_for_tests_asking(start: Startup, settings: Settings) -> Self {
+        let mut app = Self::with_settings(settings, None);
+        app.native_dialogs = false;
+        app.wake_for_timers = false;
+        app.start_asking(start, None);
+        app
+    }
+
+    /// Resolves who is coding, asks once when nobody is named anywhere, then opens `start`.
+    fn start_asking(&mut self, start: Startup, env: Option<String>) {
+        self.ask_analyst = true;
+        let named = self
+            .settings
+            .analyst
+            .clone()
+            .filter(|n| !n.trim().is_empty());
+        self.me = env
+            .clone()
+            .or(named.clone())
+            .unwrap_or_else(super::analysts::login_name);
+        self.naming = env.is_none() && named.is_none();
+        self.start(start);
+        if self.naming {
+            self.modals.push(Modal::AnalystName {
+                text: self.me.clone(),
+                first: true,
+            });
+        }
     }
 
     /// An app on `start` that keeps its settings in memory and uses the path field instead
@@ -103,6 +169,9 @@ impl DemarcheApp {
     }
 
     fn with_settings(settings: Settings, settings_path: Option<PathBuf>) -> Self {
+        let me = crate::workspace::env_analyst()
+            .or_else(|| settings.analyst.clone().filter(|n| !n.trim().is_empty()))
+            .unwrap_or_else(super::analysts::login_name);
         Self {
             ws: Workspace::new(Project::new(""), None),
             settings,
@@ -132,6 +201,12 @@ impl DemarcheApp {
             title: String::new(),
             disk_examined: None,
             disk_checked_at: Instant::now(),
+            me,
+            hidden_layers: BTreeSet::new(),
+            asked_layer: HashSet::new(),
+            ask_analyst: false,
+            naming: false,
+            show_project_settings: false,
         }
     }
 
@@ -184,6 +259,11 @@ impl DemarcheApp {
 
     pub fn documents_panel_mut(&mut self) -> &mut panels::documents::DocumentsState {
         &mut self.panels.documents
+    }
+
+    /// The actors panel: its selected actor and the one chosen for a merge.
+    pub fn actors_panel(&self) -> &panels::actors::ActorsState {
+        &self.panels.actors
     }
 
     pub fn suggestions(&self) -> &SuggestionsState {
@@ -314,6 +394,9 @@ impl DemarcheApp {
         // An import still running was meant for the project being closed.
         self.import.abandon();
         self.ws = ws;
+        // "Edit as" lasts for the project it was chosen in.
+        self.ws.set_annotator(self.me.clone());
+        self.link_from = None;
         self.selection = Selection {
             document: self.ws.project().documents.first().map(|d| d.id),
             annotation: None,
@@ -363,6 +446,7 @@ impl DemarcheApp {
                     None => self.report(format!("Opened {}", path.display())),
                 }
                 self.offer_recovery(Some(path));
+                self.ask_whose_layer();
             }
             Err(error) => {
                 let problems = error.problems().iter().map(|p| p.to_string()).collect();
@@ -413,6 +497,7 @@ impl DemarcheApp {
                     let _ = persist::remove_recovery(&recovery.path);
                 }
                 self.report("Recovered unsaved work — save to keep it");
+                self.ask_whose_layer();
             }
             Err(e) => self.report_error(format!("The recovered work cannot be read: {e}")),
         }
@@ -728,6 +813,9 @@ impl DemarcheApp {
             document: doc,
             annotation,
         };
+        // An annotation whose layer was just hidden (View ▸ Analysts, a blind project)
+        // is no longer selected.
+        self.drop_hidden_selection();
     }
 
     fn step_document(&mut self, forward: bool) {
@@ -805,9 +893,21 @@ impl DemarcheApp {
                     self.reveal(s, e);
                 }
             }
-            Command::DeleteAnnotation => self.delete_selected_annotation(),
-            Command::LinkAnnotations => self.link_step(),
-            Command::SetLevel(n) => self.set_level(n),
+            Command::DeleteAnnotation => {
+                if !self.refuse_foreign_selection() {
+                    self.delete_selected_annotation();
+                }
+            }
+            Command::LinkAnnotations => {
+                if !self.refuse_foreign_selection() {
+                    self.link_step();
+                }
+            }
+            Command::SetLevel(n) => {
+                if !self.refuse_foreign_selection() {
+                    self.set_level(n);
+                }
+            }
             Command::TagMention
             | Command::TagStatement
             | Command::TagCommitment
@@ -819,6 +919,14 @@ impl DemarcheApp {
                     return;
                 };
                 let selection = self.article.selection();
+                // A new mention, statement or tag is the analyst's own wherever it lies;
+                // changing or coding on a selected annotation needs it to be one's own.
+                let on_selected = command == Command::ChangeActor
+                    || (selection.is_none()
+                        && matches!(command, Command::TagCommitment | Command::TagStance));
+                if on_selected && self.refuse_foreign_selection() {
+                    return;
+                }
                 let actions = self.tagging.start(
                     command,
                     &mut self.ws,
@@ -848,6 +956,13 @@ impl DemarcheApp {
             | Command::AcceptAllSuggestions
             | Command::AcceptAllOfKind(_)
             | Command::ToggleSuggestions => self.run_suggestion_command(ctx, command),
+            Command::ProjectSettings
+            | Command::Analyst
+            | Command::EditAsOwner
+            | Command::EditAsMe
+            | Command::ToggleOtherLayers
+            | Command::EditAs(_)
+            | Command::ToggleLayer(_) => self.run_analyst_command(command),
             Command::NextDocument => self.step_document(true),
             Command::PreviousDocument => self.step_document(false),
             Command::ToggleTheme => {
@@ -1074,6 +1189,10 @@ impl DemarcheApp {
     }
 
     fn add_link(&mut self, doc_id: Id, from: Id, to: Id) {
+        // Links stay inside one analyst's layer.
+        if self.refuse_foreign(doc_id, from) || self.refuse_foreign(doc_id, to) {
+            return;
+        }
         let id = match self.ws.fresh_id() {
             Ok(id) => id,
             Err(e) => return self.report_error(format!("Not linked: {e}")),
@@ -1131,6 +1250,13 @@ impl DemarcheApp {
                 )));
             }
             (Modal::ChangedOnDisk(_), Choice::Cancel) => self.after_save = None,
+            (Modal::AnalystName { first, .. }, Choice::Analyst(name)) => {
+                self.analyst_named(name, first)
+            }
+            (Modal::WhoseLayer { .. }, Choice::ContinueLayer(name)) => self.continue_layer(name),
+            (Modal::WhoseLayer { current, .. }, Choice::NewLayer) => {
+                self.report(format!("Coding in a new layer as {current}"))
+            }
             (modal @ Modal::Recovery { .. }, _) => self.modals.push(modal),
             _ => {}
         }
@@ -1245,6 +1371,7 @@ impl DemarcheApp {
             }
         }
         dialogs::help_ui(&ctx, &mut self.show_help);
+        self.project_settings_ui(&ctx);
         if let Some(message) = self.export.ui(&ctx, self.ws.project()) {
             self.report(message);
         }
@@ -1269,7 +1396,12 @@ impl DemarcheApp {
         for action in std::mem::take(&mut self.actions) {
             self.apply_action(action);
         }
-        for command in std::mem::take(&mut self.queue) {
+        let queued = std::mem::take(&mut self.queue);
+        if !queued.is_empty() {
+            // What a command opens or changes shows on the next frame, not the next event.
+            ctx.request_repaint();
+        }
+        for command in queued {
             self.run_command(&ctx, command);
         }
         if self.article.has_pending() {
@@ -1328,6 +1460,7 @@ impl DemarcheApp {
                     self.command_button(ui, Command::SaveAs, None);
                     ui.separator();
                     self.command_button(ui, Command::Export, None);
+                    self.command_button(ui, Command::ProjectSettings, None);
                     ui.separator();
                     self.command_button(ui, Command::Quit, None);
                 });
@@ -1357,6 +1490,7 @@ impl DemarcheApp {
                         self.command_button(ui, c, None);
                     }
                     ui.separator();
+                    ui.menu_button("Analysts", |ui| self.analysts_menu_ui(ui));
                     ui.menu_button("Suggestions", |ui| self.suggestions_menu_ui(ui));
                     ui.separator();
                     ui.label("Theme");
@@ -1429,6 +1563,8 @@ impl DemarcheApp {
             ui.horizontal(|ui| {
                 ui.label(self.ws.display_name());
                 ui.separator();
+                self.coding_as_ui(ui);
+                ui.separator();
                 match self.current_document() {
                     Some(doc) => {
                         ui.label(doc.meta.title.as_str());
@@ -1491,6 +1627,7 @@ impl DemarcheApp {
 
     fn side_panels_ui(&mut self, ui: &mut egui::Ui) {
         let sel = self.selection;
+        self.panels.statements.layers = Some(self.layer_view());
         let mut actions = Vec::new();
         // Side panels share the width so that the article keeps at least ~40% of it, from
         // a 1024-pixel laptop to 4K.
@@ -1618,6 +1755,7 @@ impl DemarcheApp {
             };
             let (marks, focused) = self.suggestions.marks();
             self.article.set_suggestions(marks, focused);
+            self.article.set_layers(self.layer_view());
             let input = ArticleInput {
                 project: self.ws.project(),
                 document: doc,

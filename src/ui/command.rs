@@ -64,6 +64,21 @@ pub enum Command {
     AcceptAllOfKind(SuggestionKind),
     /// Show or hide all suggestions.
     ToggleSuggestions,
+    // Analysts
+    /// The project's name, description and blind setting.
+    ProjectSettings,
+    /// Who is coding at this machine (kept in the settings).
+    Analyst,
+    /// Work as the analyst who coded the selected annotation (until switched back).
+    EditAsOwner,
+    /// Back to one's own layer after "Edit as".
+    EditAsMe,
+    /// Show or hide every other analyst's layer at once.
+    ToggleOtherLayers,
+    /// Work as the n-th analyst of View ▸ Analysts (no key).
+    EditAs(u16),
+    /// Show or hide the n-th analyst's layer of View ▸ Analysts (no key).
+    ToggleLayer(u16),
 }
 
 /// The menu a command appears in.
@@ -170,6 +185,11 @@ pub const ALL: &[Command] = &[
     Command::AcceptAllSuggestions,
     Command::ToggleSuggestions,
     Command::ToggleTheme,
+    Command::ProjectSettings,
+    Command::Analyst,
+    Command::EditAsOwner,
+    Command::EditAsMe,
+    Command::ToggleOtherLayers,
     Command::ShowHelp,
 ];
 
@@ -237,6 +257,13 @@ impl Command {
                 return format!("Accept all {} suggestions in this document", kind.key());
             }
             Command::ToggleSuggestions => "Show suggestions",
+            Command::ProjectSettings => "Project settings…",
+            Command::Analyst => "Analyst…",
+            Command::EditAsOwner => "Edit as the annotation's analyst",
+            Command::EditAsMe => "Back to my layer",
+            Command::ToggleOtherLayers => "Show other analysts' layers",
+            Command::EditAs(n) => return format!("Edit as analyst {}", n + 1),
+            Command::ToggleLayer(n) => return format!("Show analyst {}'s layer", n + 1),
         };
         text.to_owned()
     }
@@ -298,6 +325,18 @@ impl Command {
                 "Accept every suggestion of this kind in this document, as one undo step"
             }
             Command::ToggleSuggestions => "Show or hide all suggestions in the article",
+            Command::ProjectSettings => {
+                "The project's name and description, and whether analysts code blind"
+            }
+            Command::Analyst => "Who is coding at this machine: new annotations carry this name",
+            Command::EditAsOwner | Command::EditAs(_) => {
+                "Work in another analyst's layer: new and changed annotations are theirs \
+                 until you switch back"
+            }
+            Command::EditAsMe => "Work in your own layer again",
+            Command::ToggleOtherLayers | Command::ToggleLayer(_) => {
+                "Show or hide other analysts' annotations (drawn dashed and read-only)"
+            }
         }
     }
 
@@ -337,7 +376,14 @@ impl Command {
             | Command::RejectSuggestion
             | Command::AcceptAllSuggestions
             | Command::AcceptAllOfKind(_)
-            | Command::ToggleSuggestions => Menu::View,
+            | Command::ToggleSuggestions
+            | Command::Analyst
+            | Command::EditAsOwner
+            | Command::EditAsMe
+            | Command::ToggleOtherLayers
+            | Command::EditAs(_)
+            | Command::ToggleLayer(_) => Menu::View,
+            Command::ProjectSettings => Menu::File,
             Command::ShowHelp => Menu::Help,
         }
     }
@@ -386,6 +432,13 @@ impl Command {
             Command::AcceptAllSuggestions => const { &[key(CMD_SHIFT, Key::Enter)] },
             Command::AcceptAllOfKind(_) => &[],
             Command::ToggleSuggestions => const { &[key(CMD_SHIFT, Key::H)] },
+            Command::ProjectSettings => const { &[key(CMD_SHIFT, Key::P)] },
+            // W: who is coding.
+            Command::Analyst => const { &[key(CMD_SHIFT, Key::W)] },
+            Command::EditAsOwner => const { &[key(CMD_SHIFT, Key::E)] },
+            Command::EditAsMe => const { &[key(CMD_SHIFT, Key::M)] },
+            Command::ToggleOtherLayers => const { &[key(CMD_SHIFT, Key::A)] },
+            Command::EditAs(_) | Command::ToggleLayer(_) => &[],
         }
     }
 

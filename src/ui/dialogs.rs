@@ -38,6 +38,18 @@ pub enum Modal {
         text: String,
         dialog_unavailable: bool,
     },
+    /// Who is coding at this machine: asked once at the first start (`first`), and from
+    /// View ▸ Analysts ▸ Analyst….
+    AnalystName {
+        text: String,
+        first: bool,
+    },
+    /// The project has other analysts' layers but none of the current analyst's: continue
+    /// one of theirs (a solo analyst on another machine) or start a new one.
+    WhoseLayer {
+        current: String,
+        others: Vec<String>,
+    },
 }
 
 impl Modal {
@@ -49,6 +61,8 @@ impl Modal {
             Modal::Recovery { .. } => "Recover unsaved work?".to_owned(),
             Modal::ChangedOnDisk(_) => "The project changed on disk".to_owned(),
             Modal::PathEntry { purpose, .. } => purpose.title().to_owned(),
+            Modal::AnalystName { .. } => "Who is coding at this machine?".to_owned(),
+            Modal::WhoseLayer { .. } => "Continue a layer or start a new one?".to_owned(),
         }
     }
 }
@@ -72,6 +86,12 @@ pub enum Choice {
     Reload,
     SaveAs,
     Close,
+    /// The analyst's name, as typed.
+    Analyst(String),
+    /// Continue this analyst's layer (and code as them from now on).
+    ContinueLayer(String),
+    /// Start a layer of one's own.
+    NewLayer,
 }
 
 /// Draws the modal; returns the answer once given.
@@ -156,6 +176,32 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, project_name: &str) -> O
                 });
             }
             Modal::ChangedOnDisk(conflict) => choice = changed_on_disk_ui(ui, conflict),
+            Modal::AnalystName { text, first } => choice = analyst_name_ui(ui, text, *first),
+            Modal::WhoseLayer { current, others } => {
+                ui.label(format!(
+                    "This project has no annotations, statuses or rejections of {current} yet, \
+                     but other analysts have coded it."
+                ));
+                ui.label(
+                    "If you coded it on another machine under another name, continue that \
+                     layer; otherwise start your own.",
+                );
+                ui.add_space(8.0);
+                ui.horizontal_wrapped(|ui| {
+                    for name in others.iter() {
+                        if ui.button(format!("Continue {name}'s layer")).clicked() {
+                            choice = Some(Choice::ContinueLayer(name.clone()));
+                        }
+                    }
+                    let new = ui.button(format!("Start a new layer as {current}"));
+                    if new.clicked() {
+                        choice = Some(Choice::NewLayer);
+                    }
+                    if ui.memory(|m| m.focused().is_none()) {
+                        new.request_focus();
+                    }
+                });
+            }
             Modal::PathEntry {
                 purpose,
                 text,
@@ -221,9 +267,45 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, project_name: &str) -> O
         choice = Some(match modal {
             Modal::Recovery { .. } => return None, // must be answered explicitly
             Modal::LoadFailed { .. } => Choice::Close,
+            // Asked once: the name offered stands.
+            Modal::AnalystName { text, first: true } => Choice::Analyst(text.trim().to_owned()),
+            Modal::WhoseLayer { .. } => Choice::NewLayer,
             _ => Choice::Cancel,
         });
     }
+    choice
+}
+
+/// The name field of "Who is coding at this machine?"; Enter accepts.
+fn analyst_name_ui(ui: &mut egui::Ui, text: &mut String, first: bool) -> Option<Choice> {
+    let mut choice = None;
+    ui.label(
+        "New annotations carry this name, and the window edits this analyst's layer. \
+         It is kept in the settings; View ▸ Analysts ▸ Analyst… changes it.",
+    );
+    if crate::workspace::env_analyst().is_some() {
+        ui.weak("DEMARCHE_ANNOTATOR is set: it takes precedence when Demarche starts.");
+    }
+    let field = ui.add(
+        egui::TextEdit::singleline(text)
+            .hint_text("your name")
+            .desired_width(f32::INFINITY),
+    );
+    let field = field.accessible_name("Analyst name");
+    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if ui.memory(|m| m.focused().is_none()) {
+        field.request_focus();
+    }
+    let name = text.trim().to_owned();
+    ui.horizontal(|ui| {
+        let ok = ui.add_enabled(!name.is_empty(), egui::Button::new("OK"));
+        if (ok.clicked() || entered) && !name.is_empty() {
+            choice = Some(Choice::Analyst(name.clone()));
+        }
+        if !first && ui.button("Cancel").clicked() {
+            choice = Some(Choice::Cancel);
+        }
+    });
     choice
 }
 

@@ -1,6 +1,7 @@
 //! The window.
 
 pub mod action;
+pub mod analysts;
 pub mod app;
 pub mod article;
 pub mod command;

@@ -403,18 +403,23 @@ impl Tagging {
         let Some(doc) = project.document(document) else {
             return Vec::new();
         };
+        // Coding goes on a statement of one's own layer: references stay inside a layer.
+        let own = |st: &&Statement| st.stamp.annotator == ws.annotator();
         let existing = match range {
             Some((s, e)) => doc
                 .statements
                 .iter()
+                .filter(own)
                 .filter(|st| st.span.covers(s, e))
                 .min_by_key(|st| st.span.end() - st.span.start()),
-            None => selected.and_then(|sel| match doc.annotation(sel) {
-                Some(Annotation::Statement(st)) => ids::find(&doc.statements, st.id),
-                Some(Annotation::Commitment(c)) => ids::find(&doc.statements, c.statement),
-                Some(Annotation::Stance(x)) => ids::find(&doc.statements, x.statement),
-                _ => None,
-            }),
+            None => selected
+                .and_then(|sel| match doc.annotation(sel) {
+                    Some(Annotation::Statement(st)) => ids::find(&doc.statements, st.id),
+                    Some(Annotation::Commitment(c)) => ids::find(&doc.statements, c.statement),
+                    Some(Annotation::Stance(x)) => ids::find(&doc.statements, x.statement),
+                    _ => None,
+                })
+                .filter(own),
         };
         let mut edits = Vec::new();
         let statement: Statement = match existing {

@@ -42,8 +42,11 @@ fn span(doc: &Document, needle: &str, n: usize) -> Span {
     Span::from_range(doc.text(), doc.index(), s, e).expect("range is inside the text")
 }
 
+/// Who coded the fixture.
+pub const ANALYST: &str = "fixture";
+
 fn stamp() -> Stamp {
-    Stamp::now("fixture")
+    Stamp::now(ANALYST)
 }
 
 pub fn project() -> Project {
@@ -156,8 +159,11 @@ pub struct Bench {
 
 impl Bench {
     pub fn new() -> Self {
+        // The panels edit the layer of the analyst at work: the fixture's own coder.
+        let mut ws = Workspace::new(project(), None);
+        ws.set_annotator(ANALYST);
         Self {
-            ws: Workspace::new(project(), None),
+            ws,
             panels: PanelsState::default(),
             tagging: Tagging::new(),
             sel: Selection {

@@ -92,6 +92,15 @@ impl LayoutStyle {
         Color32::from_rgba_unmultiplied(r, g, b, alpha)
     }
 
+    /// Other analysts' marks: a grey that reads as "not mine" on either background.
+    pub fn foreign_colour(&self) -> Color32 {
+        if self.dark {
+            Color32::from_rgb(150, 150, 160)
+        } else {
+            Color32::from_rgb(120, 120, 130)
+        }
+    }
+
     pub fn tag_colour(&self) -> Color32 {
         if self.dark {
             Color32::from_rgb(214, 150, 230)
@@ -170,6 +179,10 @@ impl ParaLayout {
                     + UNDERLINE_OFFSET
                     + f32::from(d.level.min(MAX_UNDERLINE_LEVEL)) * UNDERLINE_STEP;
                 let (x0, x1) = (piece.rect.left(), piece.rect.right());
+                if d.foreign {
+                    foreign_piece(&mut back, &mut front, style, d, &piece, y);
+                    continue;
+                }
                 match d.kind {
                     DecoKind::Statement(shade) => {
                         back.add_colored_rect(piece.rect, style.shade(shade))
@@ -266,6 +279,59 @@ impl ParaLayout {
     /// A zero-width rectangle at a caret position.
     pub fn caret_rect(&self, c: usize) -> Rect {
         self.galley.pos_from_cursor(CCursor::new(c))
+    }
+}
+
+/// Dots along `x0..x1` at `y`, `thickness` high: dotted, where suggestions are dashed.
+fn dashes(mesh: &mut Mesh, x0: f32, x1: f32, y: f32, thickness: f32, colour: Color32) {
+    const DASH: f32 = 1.5;
+    const GAP: f32 = 2.0;
+    let mut x = x0;
+    while x < x1 {
+        let end = (x + DASH).min(x1);
+        mesh.add_colored_rect(Rect::from_x_y_ranges(x..=end, y..=y + thickness), colour);
+        x = end + GAP;
+    }
+}
+
+/// Another analyst's annotation: never coloured like one's own, never dashed like a
+/// suggestion. Mentions get a dotted line in a faded actor colour; statements a faint grey
+/// band with a dotted grey line below; tags a dotted grey line with end ticks.
+fn foreign_piece(
+    back: &mut Mesh,
+    mesh: &mut Mesh,
+    style: &LayoutStyle,
+    d: &Deco,
+    piece: &Piece,
+    y: f32,
+) {
+    let (x0, x1) = (piece.rect.left(), piece.rect.right());
+    let grey = style.foreign_colour();
+    match d.kind {
+        DecoKind::Mention { colour: [r, g, b] } => {
+            let faded = Color32::from_rgb(r, g, b).gamma_multiply(0.6);
+            dashes(mesh, x0, x1, y, 1.0, faded);
+        }
+        DecoKind::Statement(_) => {
+            let alpha = if style.dark { 0.16 } else { 0.12 };
+            back.add_colored_rect(piece.rect, grey.gamma_multiply(alpha));
+            dashes(mesh, x0, x1, piece.rect.bottom(), 1.0, grey);
+        }
+        DecoKind::Tag => {
+            dashes(mesh, x0, x1, y, 1.0, grey);
+            if piece.first {
+                mesh.add_colored_rect(
+                    Rect::from_x_y_ranges(x0..=x0 + 1.0, y - 3.0..=y + 1.0),
+                    grey,
+                );
+            }
+            if piece.last {
+                mesh.add_colored_rect(
+                    Rect::from_x_y_ranges(x1 - 1.0..=x1, y - 3.0..=y + 1.0),
+                    grey,
+                );
+            }
+        }
     }
 }
 

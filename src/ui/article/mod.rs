@@ -131,6 +131,8 @@ pub struct ArticleView {
     focused_suggestion: Option<usize>,
     /// A suggestion clicked this frame (index into the marks), for the app to focus.
     clicked_suggestion: Option<usize>,
+    /// Whose annotations are drawn and which are one's own; `None` draws all as one's own.
+    layers: Option<crate::ui::analysts::LayerView>,
 }
 
 impl ArticleView {
@@ -195,6 +197,7 @@ impl ArticleView {
     pub fn reset(&mut self, document: Id) {
         *self = Self {
             stats: self.stats,
+            layers: self.layers.take(),
             ..Self::default()
         };
         self.document = Some(document);
@@ -266,6 +269,15 @@ impl ArticleView {
             self.suggestions = marks;
         }
         self.focused_suggestion = focused;
+    }
+
+    /// Which analysts' layers to draw, and whose is the current one. A change redraws the
+    /// annotations on the next frame.
+    pub fn set_layers(&mut self, layers: crate::ui::analysts::LayerView) {
+        if self.layers.as_ref() != Some(&layers) {
+            self.layers = Some(layers);
+            self.revision = None;
+        }
     }
 
     /// The suggestion the analyst clicked (where no annotation is), once.
@@ -379,7 +391,7 @@ impl ArticleView {
         self.layouts = vec![None; n];
         self.decos = vec![Vec::new(); n];
         self.deco_hashes = vec![spans::list_hash(&[]); n];
-        self.order = spans::annotation_order(doc);
+        self.order = spans::annotation_order_in(doc, self.layers.as_ref());
         self.heights = vec![0.0; n];
         self.estimate_heights();
     }
@@ -387,9 +399,9 @@ impl ArticleView {
     /// Recomputes which annotations fall in which paragraph; paragraphs whose list changed
     /// get their drawing rebuilt when next painted (their hash no longer matches).
     fn refresh_annotations(&mut self, project: &Project, doc: &Document) {
-        self.decos = spans::per_paragraph(project, doc, &self.paras);
+        self.decos = spans::per_paragraph_in(project, doc, &self.paras, self.layers.as_ref());
         self.deco_hashes = self.decos.iter().map(|l| spans::list_hash(l)).collect();
-        self.order = spans::annotation_order(doc);
+        self.order = spans::annotation_order_in(doc, self.layers.as_ref());
     }
 
     fn check_style(&mut self, ui: &egui::Ui) {
@@ -857,9 +869,17 @@ impl ArticleView {
             .take_while(|m| m.start <= offset)
             .filter(|m| offset < m.end)
             .map(|m| m.tooltip.clone());
+        let layers = self.layers.as_ref();
         let lines: Vec<String> = stack
             .iter()
-            .filter_map(|&id| describe(input.project, input.document, id))
+            .filter_map(|&id| {
+                let text = describe(input.project, input.document, id)?;
+                let owner = crate::ui::analysts::owner(input.document, id)?;
+                Some(match layers {
+                    Some(l) if !l.owns(&owner) => format!("{text}\nCoded by {owner} (read only)"),
+                    _ => text,
+                })
+            })
             .chain(suggested)
             .collect();
         if lines.is_empty() {

@@ -2,7 +2,8 @@
 //! picks. Pure: no egui.
 
 use super::paragraphs::Paragraphs;
-use crate::model::{Document, Id, Project};
+use crate::model::{Document, Id, Project, Stamp};
+use crate::ui::analysts::LayerView;
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 
@@ -39,6 +40,8 @@ pub struct Deco {
     pub level: u8,
     /// Length of the whole annotation (all its ranges): clicks pick the shortest.
     pub total_len: usize,
+    /// Another analyst's annotation: drawn thin, dashed and muted, and read-only.
+    pub foreign: bool,
 }
 
 impl Deco {
@@ -50,14 +53,20 @@ impl Deco {
 /// Every annotation with a span, start/end in document code points, sorted by
 /// start, outer (longer) first: the order "next annotation" walks.
 pub fn annotation_order(doc: &Document) -> Vec<(usize, usize, Id)> {
+    annotation_order_in(doc, None)
+}
+
+/// [`annotation_order`] over the layers `layers` shows (all when `None`).
+pub fn annotation_order_in(doc: &Document, layers: Option<&LayerView>) -> Vec<(usize, usize, Id)> {
+    let shown = |stamp: &Stamp| layers.is_none_or(|l| l.shows(&stamp.annotator));
     let mut out: Vec<(usize, usize, Id)> = doc
         .mentions
         .iter()
-        .map(|a| (&a.span, a.id))
-        .chain(doc.statements.iter().map(|a| (&a.span, a.id)))
-        .chain(doc.tags.iter().map(|a| (&a.span, a.id)))
-        .filter(|(span, _)| !span.ranges.is_empty())
-        .map(|(span, id)| (span.start(), span.end(), id))
+        .map(|a| (&a.span, a.id, &a.stamp))
+        .chain(doc.statements.iter().map(|a| (&a.span, a.id, &a.stamp)))
+        .chain(doc.tags.iter().map(|a| (&a.span, a.id, &a.stamp)))
+        .filter(|(span, _, stamp)| !span.ranges.is_empty() && shown(stamp))
+        .map(|(span, id, _)| (span.start(), span.end(), id))
         .collect();
     out.sort_unstable_by_key(|&(s, e, id)| (s, std::cmp::Reverse(e), id));
     out
@@ -66,10 +75,38 @@ pub fn annotation_order(doc: &Document) -> Vec<(usize, usize, Id)> {
 /// The decorations of every paragraph, sorted by start (longer first), with underline
 /// levels assigned.
 pub fn per_paragraph(project: &Project, doc: &Document, paras: &Paragraphs) -> Vec<Vec<Deco>> {
+    per_paragraph_in(project, doc, paras, None)
+}
+
+/// [`per_paragraph`] over the layers `layers` shows (all, as one's own, when `None`);
+/// other analysts' annotations are marked `foreign`.
+pub fn per_paragraph_in(
+    project: &Project,
+    doc: &Document,
+    paras: &Paragraphs,
+    layers: Option<&LayerView>,
+) -> Vec<Vec<Deco>> {
     let mut out: Vec<Vec<Deco>> = vec![Vec::new(); paras.len()];
-    let committed: HashSet<Id> = doc.commitments.iter().map(|c| c.statement).collect();
-    let stanced: HashSet<Id> = doc.stances.iter().map(|s| s.statement).collect();
-    let mut place = |id: Id, span: &crate::model::Span, kind: DecoKind| {
+    let shown = |stamp: &Stamp| layers.is_none_or(|l| l.shows(&stamp.annotator));
+    let foreign = |stamp: &Stamp| layers.is_some_and(|l| !l.owns(&stamp.annotator));
+    // A statement is shaded by what its own analyst coded on it.
+    let committed: HashSet<Id> = doc
+        .commitments
+        .iter()
+        .filter(|c| shown(&c.stamp))
+        .map(|c| c.statement)
+        .collect();
+    let stanced: HashSet<Id> = doc
+        .stances
+        .iter()
+        .filter(|s| shown(&s.stamp))
+        .map(|s| s.statement)
+        .collect();
+    let mut place = |id: Id, span: &crate::model::Span, kind: DecoKind, stamp: &Stamp| {
+        if !shown(stamp) {
+            return;
+        }
+        let foreign = foreign(stamp);
         let total_len = span.ranges.iter().map(|r| r.end - r.start).sum();
         for r in &span.ranges {
             if r.start >= r.end {
@@ -86,6 +123,7 @@ pub fn per_paragraph(project: &Project, doc: &Document, paras: &Paragraphs) -> V
                         kind,
                         level: 0,
                         total_len,
+                        foreign,
                     });
                 }
             }
@@ -95,7 +133,7 @@ pub fn per_paragraph(project: &Project, doc: &Document, paras: &Paragraphs) -> V
         let colour = project
             .actor(m.actor)
             .map_or([128, 128, 128], |a| a.colour.0);
-        place(m.id, &m.span, DecoKind::Mention { colour });
+        place(m.id, &m.span, DecoKind::Mention { colour }, &m.stamp);
     }
     for s in &doc.statements {
         let shade = match (committed.contains(&s.id), stanced.contains(&s.id)) {
@@ -104,10 +142,10 @@ pub fn per_paragraph(project: &Project, doc: &Document, paras: &Paragraphs) -> V
             (false, true) => Shade::Stance,
             (false, false) => Shade::Other,
         };
-        place(s.id, &s.span, DecoKind::Statement(shade));
+        place(s.id, &s.span, DecoKind::Statement(shade), &s.stamp);
     }
     for t in &doc.tags {
-        place(t.id, &t.span, DecoKind::Tag);
+        place(t.id, &t.span, DecoKind::Tag, &t.stamp);
     }
     for list in &mut out {
         list.sort_unstable_by_key(|d| (d.start, std::cmp::Reverse(d.end), d.id));

@@ -10,7 +10,7 @@ use crate::edit::compose::{ActorRemoval, merge_actors, remove_actor};
 use crate::model::{Actor, CodebookList, Id, Project, Rgb};
 use crate::ui::action::UiAction;
 use crate::workspace::Workspace;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// How often an actor is referred to, as the panel shows it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -62,7 +62,16 @@ pub struct ActorsState {
     pub delete: Option<DeleteRequest>,
     new_alias: String,
     counts: HashMap<Id, ActorCounts>,
+    /// Actors named like another (name or alias, case ignored), and which others.
+    duplicates: BTreeMap<Id, Vec<Id>>,
     counts_revision: Option<u64>,
+}
+
+impl ActorsState {
+    /// The other actors named like `actor`, as last drawn.
+    pub fn duplicates_of(&self, actor: Id) -> &[Id] {
+        self.duplicates.get(&actor).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Draws the panel. Takes the workspace mutably only to hand out an id for a new actor.
@@ -74,6 +83,7 @@ pub fn actors_ui(
 ) -> Vec<UiAction> {
     if state.counts_revision != Some(ws.revision()) {
         state.counts = actor_counts(ws.project());
+        state.duplicates = crate::ui::analysts::duplicate_actors(ws.project());
         state.counts_revision = Some(ws.revision());
     }
     let mut actions = Vec::new();
@@ -111,10 +121,26 @@ pub fn actors_ui(
                     } else {
                         format!("{} ({matched})", actor.name)
                     };
-                    if ui
-                        .selectable_label(state.selected == Some(id), name)
-                        .clicked()
-                    {
+                    // Two analysts who each created the actor: one to merge away.
+                    let twins = state.duplicates.get(&id);
+                    let name = if twins.is_some() {
+                        format!("⚠ {name}")
+                    } else {
+                        name
+                    };
+                    let mut response = ui.selectable_label(state.selected == Some(id), name);
+                    if let Some(twins) = twins {
+                        let list: Vec<String> = twins
+                            .iter()
+                            .filter_map(|t| project.actor(*t))
+                            .map(|t| format!("{} {}", t.id, t.name))
+                            .collect();
+                        response = response.on_hover_text(format!(
+                            "Same name as {}: select it and merge",
+                            list.join(", ")
+                        ));
+                    }
+                    if response.clicked() {
                         state.selected = Some(id);
                         state.merge_into = None;
                         state.delete = None;
@@ -327,6 +353,30 @@ fn actor_editor_ui(
     });
 
     ui.separator();
+    for &twin in state
+        .duplicates
+        .get(&actor.id)
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+    {
+        let Some(other) = project.actor(twin) else {
+            continue;
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("⚠ Same name as {} {} — merge?", other.id, other.name),
+            );
+            if ui
+                .button(format!("Merge into {}", other.id))
+                .on_hover_text("Chooses it in Merge into below; Merge then joins the two")
+                .clicked()
+            {
+                state.merge_into = Some(other.id);
+            }
+        });
+    }
     ui.horizontal(|ui| {
         ui.label("Merge into");
         if let Some(other) = actor_combo_ui(ui, "merge into", project, state.merge_into, true) {

@@ -8,6 +8,7 @@ use super::Selection;
 use crate::edit::Edit;
 use crate::model::{DocStatus, Document, Id, Project, counted};
 use crate::ui::action::UiAction;
+use crate::ui::analysts::{Coded, coded_by, initials};
 use crate::workspace::Workspace;
 use chrono::Datelike;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -489,6 +490,8 @@ fn list_ui(
                 &mut row,
                 doc,
                 &state.filter.analyst,
+                // Blind coding: nobody sees who else coded what until curation.
+                !project.meta.blind,
                 sel.document == Some(id),
                 actions,
             );
@@ -507,6 +510,7 @@ fn document_row_ui(
     ui: &mut egui::Ui,
     doc: &Document,
     analyst: &str,
+    show_others: bool,
     current: bool,
     actions: &mut Vec<UiAction>,
 ) {
@@ -551,6 +555,9 @@ fn document_row_ui(
             })
             .response
             .accessible_name("Status");
+        if show_others {
+            others_ui(ui, doc, analyst);
+        }
         if status != was {
             let mut meta = doc.meta.clone();
             meta.set_status(analyst, status);
@@ -574,6 +581,44 @@ fn document_row_ui(
                 .join(" · "),
             );
     });
+}
+
+/// The other analysts who coded the document, as initials with ✓ (done) or … (in
+/// progress); their full names, statuses and counts on hover.
+fn others_ui(ui: &mut egui::Ui, doc: &Document, analyst: &str) {
+    let coded: Vec<Coded> = coded_by(doc)
+        .into_iter()
+        .filter(|c| c.analyst != analyst)
+        .collect();
+    if coded.is_empty() {
+        return;
+    }
+    let marks: Vec<String> = coded
+        .iter()
+        .map(|c| {
+            let mark = match c.status {
+                DocStatus::Done => "✓",
+                DocStatus::InProgress => "…",
+                DocStatus::Todo => "",
+            };
+            format!("{}{mark}", initials(&c.analyst))
+        })
+        .collect();
+    let hover: Vec<String> = coded
+        .iter()
+        .map(|c| {
+            format!(
+                "{}: {}, {}",
+                c.analyst,
+                c.status.label(),
+                counted(c.annotations, "annotation")
+            )
+        })
+        .collect();
+    ui.add(egui::Label::new(
+        egui::RichText::new(marks.join(" ")).weak().small(),
+    ))
+    .on_hover_text(format!("Also coded by\n{}", hover.join("\n")));
 }
 
 #[cfg(test)]

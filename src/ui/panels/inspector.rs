@@ -82,9 +82,36 @@ pub fn inspector_ui(
         ui.weak(format!("Annotation {id} no longer exists."));
         return actions;
     };
+    let owner = annotation.stamp().annotator.clone();
+    let read_only = owner != ws.annotator();
+    if read_only {
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("Coded by {owner} — read only"),
+            );
+            if ui
+                .button(format!("Edit as {owner}"))
+                .on_hover_text(crate::ui::command::Command::EditAsOwner.tooltip())
+                .clicked()
+            {
+                actions.push(UiAction::Run(crate::ui::command::Command::EditAsOwner));
+            }
+        });
+    }
     // The window puts the inspector in a scroll area of its own.
     ui.push_id(id.0, |ui| {
-        annotation_ui(ui, project, doc, &annotation, state, &mut actions);
+        // Another analyst's annotation: every field shown, none editable.
+        ui.add_enabled_ui(!read_only, |ui| {
+            let mut edits = Vec::new();
+            annotation_ui(ui, project, doc, &annotation, state, &mut edits);
+            // Following a link to another annotation still works; changes do not.
+            actions.extend(
+                edits
+                    .into_iter()
+                    .filter(|a| !read_only || matches!(a, UiAction::SelectAnnotation(_))),
+            );
+        });
     });
     actions
 }

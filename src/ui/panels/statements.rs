@@ -4,6 +4,7 @@
 use super::{Selection, actor_name};
 use crate::model::{CodebookList, Document, Id, Project, StanceTarget};
 use crate::ui::action::UiAction;
+use crate::ui::analysts::{LayerView, initials};
 use crate::workspace::Workspace;
 use egui_extras::{Column, TableBuilder};
 
@@ -42,6 +43,8 @@ pub struct Row {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// Who coded it, when another analyst than the one coding (their layer is shown).
+    pub other_analyst: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -77,16 +80,26 @@ pub struct StatementsState {
     /// The rows shown, kept until the project, document, filter or order changes: a long
     /// article has thousands of rows and the table is drawn every frame.
     cache: Option<(CacheKey, std::sync::Arc<Vec<Row>>)>,
+    /// Whose rows the table lists (the window sets it each frame); `None`: everyone's.
+    pub layers: Option<LayerView>,
 }
 
-type CacheKey = (Id, u64, Filter, SortColumn, bool);
+type CacheKey = (Id, u64, Filter, SortColumn, bool, Option<LayerView>);
 
 /// The rows of a document's table, in text order.
 pub fn rows(project: &Project, doc: &Document) -> Vec<Row> {
+    rows_in(project, doc, None)
+}
+
+/// [`rows`] of the layers `layers` shows, marked with the analyst when not the current
+/// one's (all, unmarked, when `None`).
+pub fn rows_in(project: &Project, doc: &Document, layers: Option<&LayerView>) -> Vec<Row> {
     let cb = &project.codebook;
     let mut out = Vec::new();
+    let shown = |who: &str| layers.is_none_or(|l| l.shows(who));
+    let other = |who: &str| layers.filter(|l| !l.owns(who)).map(|_| who.to_owned());
     for s in &doc.statements {
-        let base = |id, kind, actor: Option<Id>| Row {
+        let base = |id, kind, actor: Option<Id>, who: &str| Row {
             id,
             kind,
             actor,
@@ -97,11 +110,20 @@ pub fn rows(project: &Project, doc: &Document) -> Vec<Row> {
             text: s.span.text(),
             start: s.span.start(),
             end: s.span.end(),
+            other_analyst: other(who),
         };
         let mut coded = false;
         for c in doc.commitments_of(s.id) {
+            if !shown(&c.stamp.annotator) {
+                continue;
+            }
             coded = true;
-            let mut row = base(c.id, RowKind::Commitment, c.committer.or(s.speaker));
+            let mut row = base(
+                c.id,
+                RowKind::Commitment,
+                c.committer.or(s.speaker),
+                &c.stamp.annotator,
+            );
             row.topic = cb
                 .label(CodebookList::CommitmentCategories, &c.category)
                 .to_owned();
@@ -110,8 +132,16 @@ pub fn rows(project: &Project, doc: &Document) -> Vec<Row> {
             out.push(row);
         }
         for st in doc.stances_of(s.id) {
+            if !shown(&st.stamp.annotator) {
+                continue;
+            }
             coded = true;
-            let mut row = base(st.id, RowKind::Stance, st.holder.or(s.speaker));
+            let mut row = base(
+                st.id,
+                RowKind::Stance,
+                st.holder.or(s.speaker),
+                &st.stamp.annotator,
+            );
             row.topic = match &st.target {
                 Some(StanceTarget::Topic(t)) => cb.label(CodebookList::Topics, t).to_owned(),
                 Some(StanceTarget::Actor(a)) => actor_name(project, Some(*a)),
@@ -121,8 +151,8 @@ pub fn rows(project: &Project, doc: &Document) -> Vec<Row> {
             row.polarity_key.clone_from(&st.polarity);
             out.push(row);
         }
-        if !coded {
-            out.push(base(s.id, RowKind::Other, s.speaker));
+        if !coded && shown(&s.stamp.annotator) {
+            out.push(base(s.id, RowKind::Other, s.speaker, &s.stamp.annotator));
         }
     }
     out.sort_by_key(|r| (r.start, r.end, r.kind, r.id));
@@ -190,12 +220,13 @@ pub fn statements_ui(
         state.filter.clone(),
         state.sort,
         state.descending,
+        state.layers.clone(),
     );
     let shown = match &state.cache {
         Some((k, rows)) if *k == key => rows.clone(),
         _ => {
             let fresh = std::sync::Arc::new(visible_rows(
-                rows(project, doc),
+                rows_in(project, doc, state.layers.as_ref()),
                 &state.filter,
                 state.sort,
                 state.descending,
@@ -245,12 +276,24 @@ pub fn statements_ui(
             body.rows(text_height, shown.len(), |mut row| {
                 let r = &shown[row.index()];
                 row.set_selected(sel.annotation == Some(r.id));
-                row.col(|ui| {
-                    ui.add(
-                        egui::Label::new(r.kind.label())
-                            .selectable(false)
-                            .truncate(),
-                    );
+                row.col(|ui| match &r.other_analyst {
+                    // Another analyst's row: their initials, and their name on hover.
+                    Some(who) => {
+                        let text = format!("{} · {}", r.kind.label(), initials(who));
+                        ui.add(
+                            egui::Label::new(egui::RichText::new(text).weak())
+                                .selectable(false)
+                                .truncate(),
+                        )
+                        .on_hover_text(format!("Coded by {who} (read only)"));
+                    }
+                    None => {
+                        ui.add(
+                            egui::Label::new(r.kind.label())
+                                .selectable(false)
+                                .truncate(),
+                        );
+                    }
                 });
                 row.col(|ui| {
                     ui.add(
