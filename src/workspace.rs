@@ -1,9 +1,12 @@
 //! A project being worked on: the project itself, where it lives, its undo history and the
 //! ids it hands out. The window and the command line change projects only through here.
 
+use crate::edit::Scope;
 use crate::edit::{Edit, EditError, History};
 use crate::model::{Id, IdAllocator, IdsExhausted, Project};
 use crate::persist::DiskState;
+use crate::persist::folder::FolderState;
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -31,6 +34,12 @@ pub struct Workspace {
     /// The project file as last loaded or saved here: a save over it first checks that
     /// nothing else has changed it since.
     pub disk: Option<DiskState>,
+    /// For a project folder: its files as last loaded or saved here.
+    pub folder: Option<FolderState>,
+    /// What edits touched since the last save, so that a folder's save renders only those
+    /// parts; `None` when unknown (after an undo or a merge): the save renders every part
+    /// and still writes only the files whose bytes changed.
+    touched: Option<BTreeSet<Scope>>,
 }
 
 impl Workspace {
@@ -44,6 +53,8 @@ impl Workspace {
             revision: next_revision(),
             annotator: default_annotator(),
             disk: None,
+            folder: None,
+            touched: Some(BTreeSet::new()),
         }
     }
 
@@ -90,10 +101,19 @@ impl Workspace {
         edit: Edit,
         group: Option<String>,
     ) -> Result<(), EditError> {
+        let scopes = edit.scopes();
         self.history
             .apply_grouped(&mut self.project, label, edit, group)?;
+        if let Some(touched) = &mut self.touched {
+            touched.extend(scopes);
+        }
         self.changed();
         Ok(())
+    }
+
+    /// What edits touched since the last save (`None`: unknown, see the field).
+    pub fn touched(&self) -> Option<&BTreeSet<Scope>> {
+        self.touched.as_ref()
     }
 
     /// Ends a typing group (the field lost focus).
@@ -104,6 +124,7 @@ impl Workspace {
     pub fn undo(&mut self) -> Result<Option<String>, EditError> {
         let label = self.history.undo(&mut self.project)?;
         if label.is_some() {
+            self.touched = None;
             self.changed();
         }
         Ok(label)
@@ -112,6 +133,7 @@ impl Workspace {
     pub fn redo(&mut self) -> Result<Option<String>, EditError> {
         let label = self.history.redo(&mut self.project)?;
         if label.is_some() {
+            self.touched = None;
             self.changed();
         }
         Ok(label)
@@ -141,6 +163,7 @@ impl Workspace {
         // vanish into the typing group and `saved_version` could not reach it.
         self.history.seal();
         self.saved_token = self.history.state_token();
+        self.touched = Some(BTreeSet::new());
     }
 
     /// The project as it was last saved or loaded, rebuilt from the undo history (the base
@@ -160,6 +183,7 @@ impl Workspace {
     /// this workspace did not change.
     pub fn replace_merged(&mut self, project: Project) {
         self.project = project;
+        self.touched = None;
         // The other side may have minted ids in this analyst's block too (a second window).
         self.ids = self.project.id_allocator(&self.annotator);
         // Steps from before the last save could undo what the other program changed.

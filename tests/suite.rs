@@ -53,6 +53,7 @@ mod ui_app;
 mod ui_article;
 mod ui_disk_changes;
 mod ui_documents;
+mod ui_folder;
 mod ui_fonts;
 mod ui_import;
 mod ui_import_annotations;

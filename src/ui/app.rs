@@ -80,6 +80,8 @@ pub struct DemarcheApp {
     /// The project file's size and time when last compared with the disk state, so that
     /// a change is examined (and reported) once.
     disk_examined: Option<(u64, Option<std::time::SystemTime>)>,
+    /// A project folder's files changed on disk that hold unsaved work here, already told.
+    folder_kept: Vec<PathBuf>,
     disk_checked_at: Instant,
     /// Who codes at this machine (`DEMARCHE_ANNOTATOR`, else the settings, else the login).
     /// "Edit as" changes only the workspace's analyst, until switched back to this one.
@@ -200,6 +202,7 @@ impl DemarcheApp {
             close_sent: false,
             title: String::new(),
             disk_examined: None,
+            folder_kept: Vec::new(),
             disk_checked_at: Instant::now(),
             me,
             hidden_layers: BTreeSet::new(),
@@ -218,7 +221,11 @@ impl DemarcheApp {
                 self.import_article(&path);
             }
             Startup::Default => {
-                let last = self.settings.last_project.clone().filter(|p| p.is_file());
+                let last = self
+                    .settings
+                    .last_project
+                    .clone()
+                    .filter(|p| p.is_file() || persist::folder::root(p).is_some());
                 match last {
                     Some(path) => self.open_project(&path),
                     None => {
@@ -430,11 +437,17 @@ impl DemarcheApp {
     /// Opens a project file; a file that fails to load is reported in full and never
     /// becomes the save target.
     pub fn open_project(&mut self, path: &Path) {
-        persist::tidy_after_crash(path);
+        // A project folder is known by the folder itself, whichever of the two was chosen.
+        let folder = persist::folder::root(path);
+        let path = folder.as_deref().unwrap_or(path);
+        if folder.is_none() {
+            persist::tidy_after_crash(path);
+        }
         match persist::load(path) {
             Ok(loaded) => {
                 let mut ws = Workspace::new(loaded.project, Some(path.to_owned()));
                 ws.disk = loaded.disk;
+                ws.folder = loaded.folder;
                 self.replace_workspace(ws);
                 self.settings.remember_project(path);
                 self.save_settings();
@@ -577,7 +590,76 @@ impl DemarcheApp {
         }
     }
 
+    /// Saves as a new project folder at `path` (which must not exist, or be empty); from
+    /// then on the project is that folder.
+    pub fn save_to_folder(&mut self, path: &Path) -> bool {
+        if self.ws.folder.is_some() && self.ws.path.as_deref() == Some(path) {
+            return self.save_to(path);
+        }
+        match persist::folder::create(path, self.ws.project()) {
+            Ok(state) => {
+                let old = self.ws.path.clone();
+                self.ws.folder = Some(state);
+                self.ws.disk = None;
+                let message = format!("Saved {} as a project folder", path.display());
+                self.after_folder_saved(path, old, message);
+                true
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.report_error(format!("Not saved: {e}"));
+                false
+            }
+        }
+    }
+
+    /// Saves the open project folder: only the files of what changed since the last save,
+    /// and never a file another writer changed meanwhile.
+    fn save_folder(&mut self, dir: &Path) -> bool {
+        let touched = self.ws.touched().cloned();
+        let Some(mut state) = self.ws.folder.take() else {
+            return false;
+        };
+        let result = persist::folder::save(dir, self.ws.project(), &mut state, touched.as_ref());
+        self.ws.folder = Some(state);
+        match result {
+            Ok(written) => {
+                let files = written.written.len() + written.removed.len();
+                let message = format!(
+                    "Saved {} ({} written)",
+                    dir.display(),
+                    crate::model::counted(files, "file")
+                );
+                self.after_folder_saved(dir, Some(dir.to_owned()), message);
+                true
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.report_error(format!("Not saved: {e}"));
+                false
+            }
+        }
+    }
+
+    fn after_folder_saved(&mut self, dir: &Path, old: Option<PathBuf>, message: String) {
+        self.ws.mark_saved(dir.to_owned());
+        self.folder_kept.clear();
+        let _ = persist::discard_recovery(old.as_deref());
+        self.autosave_due = None;
+        self.settings.remember_project(dir);
+        self.save_settings();
+        self.report(message);
+        if let Some(then) = self.after_save.take() {
+            self.proceed(then);
+        }
+    }
+
     pub fn save_to(&mut self, path: &Path) -> bool {
+        if self.ws.folder.is_some() && self.ws.path.as_deref() == Some(path) {
+            return self.save_folder(path);
+        }
+        // Save As… to a file: the project is that file from now on.
+        self.ws.folder = None;
         let was_untitled = self.ws.path.is_none();
         // Over its own file, a save first checks that nothing else wrote it; Save As over
         // another file was confirmed in the dialog, and a file since deleted holds nothing
@@ -657,6 +739,9 @@ impl DemarcheApp {
     /// seconds): unchanged work here follows the file; unsaved work is never replaced, the
     /// analyst is told and the next save asks.
     pub fn check_disk_now(&mut self) {
+        if self.ws.folder.is_some() {
+            return self.check_folder_now();
+        }
         let (Some(path), Some(known)) = (self.ws.path.clone(), self.ws.disk.clone()) else {
             return;
         };
@@ -691,6 +776,106 @@ impl DemarcheApp {
         }
     }
 
+    /// A project folder: files another writer changed (a `git pull`, a command, another
+    /// window) are reloaded, except those holding this window's unsaved edits: those are
+    /// kept here, never overwritten (the save refuses), and the analyst is told once.
+    fn check_folder_now(&mut self) {
+        let (Some(dir), Some(state)) = (self.ws.path.clone(), self.ws.folder.as_ref()) else {
+            return;
+        };
+        let changed = persist::folder::changed_files(&dir, state);
+        if changed.is_empty() {
+            self.folder_kept.clear();
+            return;
+        }
+        let (kept, reload): (Vec<PathBuf>, Vec<PathBuf>) = changed
+            .into_iter()
+            .partition(|f| self.holds_unsaved_work(f));
+        if !reload.is_empty() {
+            let mut project = self.ws.project().clone();
+            let mut state = state.clone();
+            match persist::folder::reload_parts(&dir, &mut project, &mut state, &reload) {
+                Ok(()) => {
+                    let dirty = self.ws.is_dirty();
+                    self.ws.replace_merged(project);
+                    self.ws.folder = Some(state);
+                    if !dirty {
+                        self.ws.mark_saved(dir.clone());
+                    }
+                    if self
+                        .selection
+                        .document
+                        .is_some_and(|id| self.ws.project().document(id).is_none())
+                    {
+                        self.selection = Selection::default();
+                    }
+                    self.report(format!(
+                        "Reloaded {} changed on disk in {}",
+                        crate::model::counted(reload.len(), "file"),
+                        dir.display()
+                    ));
+                }
+                Err(e) => {
+                    if !self.folder_kept.contains(&reload[0]) {
+                        self.folder_kept.extend(reload.iter().cloned());
+                        self.report_error(format!(
+                            "Files changed on disk cannot be read yet (a merge in progress?): {}",
+                            crate::error_text::one_line(&e)
+                        ));
+                    }
+                }
+            }
+        }
+        let new: Vec<&PathBuf> = kept
+            .iter()
+            .filter(|f| !self.folder_kept.contains(f))
+            .collect();
+        if !new.is_empty() {
+            let names: Vec<String> = new.iter().map(|f| f.display().to_string()).collect();
+            self.report_error(format!(
+                "{} changed on disk and holds your unsaved edits: yours are kept, and saving will not overwrite it (Save as project folder… keeps both)",
+                names.join(", ")
+            ));
+            self.folder_kept.extend(kept);
+        }
+    }
+
+    /// Whether the folder's file `relative` holds edits made here since the last save: the
+    /// analyst's own layer and the shared files of what the edits touched.
+    fn holds_unsaved_work(&self, relative: &Path) -> bool {
+        use crate::edit::Scope;
+        use persist::folder::layout::{self, PartKind};
+        if !self.ws.is_dirty() {
+            return false;
+        }
+        let Some(kind) = layout::kind_of(relative) else {
+            return false;
+        };
+        let own_layer = kind == PartKind::Layer
+            && relative.parent().and_then(Path::file_name)
+                == Some(std::ffi::OsStr::new(&crate::model::analyst::folder_name(
+                    self.ws.annotator(),
+                )));
+        let Some(touched) = self.ws.touched() else {
+            // Unknown (after an undo): everything but other analysts' layers.
+            return kind != PartKind::Layer || own_layer;
+        };
+        let id_of_file = || {
+            layout::stem_of(relative)
+                .split('-')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .map(Id)
+        };
+        touched.iter().any(|scope| match (scope, kind) {
+            (Scope::Project, PartKind::Project) => true,
+            (Scope::Actor(id), PartKind::Actor) => id_of_file() == Some(*id),
+            (Scope::Document(id), PartKind::Document) => id_of_file() == Some(*id),
+            (Scope::Document(id), PartKind::Layer) => own_layer && id_of_file() == Some(*id),
+            _ => false,
+        })
+    }
+
     /// Runs `then` now, or asks first when there is unsaved work.
     fn guard(&mut self, then: Then) {
         if self.ws.is_dirty() {
@@ -713,6 +898,7 @@ impl DemarcheApp {
                 self.open_project(&path);
             }
             Then::OpenProject(None) => self.ask_path(Purpose::OpenProject),
+            Then::OpenFolder => self.ask_path(Purpose::OpenProjectFolder),
             Then::ImportIntoNew(path) => {
                 self.discard_own_recovery();
                 self.new_project();
@@ -757,7 +943,10 @@ impl DemarcheApp {
     fn path_chosen(&mut self, purpose: &Purpose, path: PathBuf) {
         self.settings.remember_folder(&path);
         match purpose {
-            Purpose::OpenProject => self.open_project(&path),
+            Purpose::OpenProject | Purpose::OpenProjectFolder => self.open_project(&path),
+            Purpose::SaveProjectFolder(_) => {
+                self.save_to_folder(&path);
+            }
             Purpose::Import | Purpose::ImportFolder => self.import_paths(vec![path]),
             Purpose::SaveProject(_) => {
                 let path = files::with_project_extension(purpose, path);
@@ -866,6 +1055,12 @@ impl DemarcheApp {
             Command::Save => {
                 self.save();
             }
+            Command::SaveAsFolder => self.ask_path(Purpose::SaveProjectFolder(
+                files::suggested_file_name(&self.ws.display_name())
+                    .trim_end_matches(".ron")
+                    .to_owned(),
+            )),
+            Command::OpenProjectFolder => self.guard(Then::OpenFolder),
             Command::SaveAs => self.ask_path(Purpose::SaveProject(files::suggested_file_name(
                 &self.ws.display_name(),
             ))),

@@ -17,6 +17,10 @@ pub enum Command {
     Export,
     Save,
     SaveAs,
+    /// Save as a project folder (one file per document, actor and analyst's layer).
+    SaveAsFolder,
+    /// Open a project folder by choosing the folder.
+    OpenProjectFolder,
     Quit,
     // Edit
     Undo,
@@ -113,6 +117,7 @@ const CMD: Modifiers = Modifiers::COMMAND;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 const ALT: Modifiers = Modifiers::ALT;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const CMD_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 const ALT_SHIFT: Modifiers = Modifiers::ALT.plus(Modifiers::SHIFT);
 
 const fn nav(nav: Nav, extend: bool) -> Command {
@@ -128,6 +133,8 @@ pub const ALL: &[Command] = &[
     Command::Export,
     Command::Save,
     Command::SaveAs,
+    Command::SaveAsFolder,
+    Command::OpenProjectFolder,
     Command::Quit,
     Command::Undo,
     Command::Redo,
@@ -219,6 +226,8 @@ impl Command {
             Command::Export => "Export…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
+            Command::SaveAsFolder => "Save as project folder…",
+            Command::OpenProjectFolder => "Open project folder…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -282,6 +291,10 @@ impl Command {
             Command::Export => "Export the project as CSV, JSON, brat, doccano, REFI-QDA or HTML",
             Command::Save => "Save the project (asks where if it is untitled)",
             Command::SaveAs => "Save the project to another file",
+            Command::SaveAsFolder => {
+                "Save the project as a folder of small files that git merges: one per document, actor and analyst's layer"
+            }
+            Command::OpenProjectFolder => "Open a project saved as a folder",
             Command::Quit => "Close the window (asks about unsaved changes)",
             Command::Undo => "Undo the last change",
             Command::Redo => "Redo the change just undone",
@@ -349,6 +362,8 @@ impl Command {
             | Command::Export
             | Command::Save
             | Command::SaveAs
+            | Command::SaveAsFolder
+            | Command::OpenProjectFolder
             | Command::Quit => Menu::File,
             Command::Undo
             | Command::Redo
@@ -398,6 +413,8 @@ impl Command {
             Command::Export => const { &[key(CMD, Key::E)] },
             Command::Save => const { &[key(CMD, Key::S)] },
             Command::SaveAs => const { &[key(CMD_SHIFT, Key::S)] },
+            Command::SaveAsFolder => const { &[key(CMD_ALT, Key::S)] },
+            Command::OpenProjectFolder => const { &[key(CMD_ALT, Key::O)] },
             Command::Quit => const { &[key(CMD, Key::Q)] },
             Command::Undo => const { &[key(CMD, Key::Z)] },
             Command::Redo => const { &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)] },

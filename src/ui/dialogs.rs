@@ -12,6 +12,8 @@ pub enum Then {
     NewProject,
     /// Open this project, or ask which with the file dialog.
     OpenProject(Option<PathBuf>),
+    /// Ask for a project folder with the folder dialog, and open it.
+    OpenFolder,
     /// Import an article into a new untitled project.
     ImportIntoNew(PathBuf),
     Quit,
@@ -106,7 +108,7 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, project_name: &str) -> O
             Modal::Unsaved(then) => {
                 let what = match then {
                     Then::NewProject => "starting a new project",
-                    Then::OpenProject(_) => "opening another project",
+                    Then::OpenProject(_) | Then::OpenFolder => "opening another project",
                     Then::ImportIntoNew(_) => "importing into a new project",
                     Then::Quit => "closing",
                 };
@@ -225,6 +227,9 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, project_name: &str) -> O
                     Purpose::SaveProject(_) | Purpose::OpenProject => "/home/me/corpus/project.ron",
                     Purpose::Import => "/home/me/articles/article.txt\n/home/me/articles/2024",
                     Purpose::ImportFolder => "/home/me/articles",
+                    Purpose::SaveProjectFolder(_) | Purpose::OpenProjectFolder => {
+                        "/home/me/team/corpus"
+                    }
                 };
                 let field = if import {
                     // Enter starts a new line here; Ctrl+Enter or OK imports.

@@ -14,6 +14,10 @@ pub enum Purpose {
     ImportFolder,
     /// Save the project; the suggested file name.
     SaveProject(String),
+    /// Save the project as a project folder; the suggested folder name.
+    SaveProjectFolder(String),
+    /// Open a project folder.
+    OpenProjectFolder,
 }
 
 impl Purpose {
@@ -23,6 +27,8 @@ impl Purpose {
             Purpose::Import => "Import articles",
             Purpose::ImportFolder => "Import folder",
             Purpose::SaveProject(_) => "Save project as",
+            Purpose::SaveProjectFolder(_) => "Save as a project folder (name of the new folder)",
+            Purpose::OpenProjectFolder => "Open project folder",
         }
     }
 }
@@ -64,10 +70,14 @@ pub fn pick(purpose: &Purpose, folder: Option<&Path>) -> Picked {
         Purpose::SaveProject(name) => dialog
             .add_filter("Demarche project", &["ron"])
             .set_file_name(name.as_str()),
+        Purpose::SaveProjectFolder(name) => dialog.set_file_name(name.as_str()),
+        Purpose::OpenProjectFolder => dialog,
     };
     let started = Instant::now();
     let chosen = match purpose {
         Purpose::OpenProject => dialog.pick_file().map(Picked::File),
+        Purpose::OpenProjectFolder => dialog.pick_folder().map(Picked::File),
+        Purpose::SaveProjectFolder(_) => dialog.save_file().map(Picked::File),
         Purpose::SaveProject(_) => dialog
             .save_file()
             .map(|path| Picked::File(with_project_extension(purpose, path))),
@@ -121,10 +131,12 @@ fn zenity_installed() -> bool {
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()))
 }
 
-/// Whether a dropped or typed file is a project (else it is imported as an article).
+/// Whether a dropped or typed path is a project: a `.ron` file or a project folder (else
+/// it is imported as an article).
 pub fn is_project_file(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+        || crate::persist::folder::root(path).is_some()
 }
 
 /// A file name for saving an untitled project: its name with unsafe characters replaced.
