@@ -186,7 +186,7 @@ fn a_save_after_one_edit_rewrites_only_that_analysts_layer_of_that_document() {
         .layer_file(Id(15), "demo")
         .expect("demo's layer")
         .to_owned();
-    assert_eq!(differing(&before, &after), [layer.clone()]);
+    assert_eq!(differing(&before, &after), std::slice::from_ref(&layer));
     assert_eq!(written.written, [layer]);
 
     // A full save (a command's) finds nothing else to write.
@@ -228,7 +228,10 @@ fn a_new_analyst_adds_one_file_and_a_retitled_document_keeps_its_name() {
         &mut scopes,
     );
     folder::save(&dir, &project, &mut state, Some(&scopes)).expect("saved");
-    assert_eq!(differing(&before, &snapshot(&dir)), [document_file.clone()]);
+    assert_eq!(
+        differing(&before, &snapshot(&dir)),
+        std::slice::from_ref(&document_file)
+    );
     let (reloaded, state) = load_folder(&dir);
     assert_eq!(reloaded, project);
     assert_eq!(state.document_file(Id(67)), Some(document_file));
@@ -434,7 +437,7 @@ fn the_files_another_writer_changed_are_listed_and_reloaded_beside_unsaved_edits
         .layer_file(Id(67), "bob")
         .expect("bob's layer")
         .to_owned();
-    assert_eq!(changed, [bobs.clone()]);
+    assert_eq!(changed, std::slice::from_ref(&bobs));
     folder::reload_parts(&dir, &mut mine, &mut my_state, &changed).expect("reloaded");
     assert!(folder::changed_files(&dir, &my_state).is_empty());
     assert!(

@@ -74,9 +74,14 @@ impl ProjectLock {
                     // Holding the lock, no save is under way: what temporaries there are,
                     // a killed writer left.
                     super::atomic::remove_dead_temporaries(project);
-                    if let Some(dir) = &folder {
+                    // A folder's subfolders are listed only after a writer died (its lock
+                    // file was left behind): a save then costs the same at any size.
+                    if let Some(dir) = &folder
+                        && took_over.is_some()
+                    {
                         super::folder::remove_dead_temporaries(dir);
                     }
+
                     return Ok(Self {
                         _held: held,
                         project: project.to_owned(),

@@ -8,6 +8,19 @@ use std::collections::BTreeSet;
 /// coded the document, else to everyone who coded in the project, else to `fallback` (the
 /// analyst opening the file). Returns true when anything was assigned.
 pub(super) fn assign_analysts(project: &mut Project, fallback: &str) -> bool {
+    // Runs on every load: a project with nothing to migrate costs one pass, not a set of
+    // every annotation's analyst.
+    let legacy = project
+        .documents
+        .iter()
+        .any(|d| d.meta.legacy_status.is_some())
+        || project
+            .rejected_suggestions
+            .iter()
+            .any(|r| r.analyst.is_empty());
+    if !legacy {
+        return false;
+    }
     let everyone: BTreeSet<String> = project
         .documents
         .iter()

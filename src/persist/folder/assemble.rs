@@ -71,7 +71,7 @@ pub(super) fn assemble(
                     state
                         .document_stems
                         .insert(d.id, layout::stem_of(&relative));
-                    assembled.documents.push(*d);
+                    assembled.documents.push(d);
                 }
             }
             // Parsed as a document whatever its path says: cannot happen.

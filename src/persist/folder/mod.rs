@@ -402,7 +402,7 @@ fn apply_part(
 ) -> Result<(), Problem> {
     let part = match part {
         read::Content::Document(document) => {
-            replace_document(project, state, relative, *document);
+            replace_document(project, state, relative, document);
             return Ok(());
         }
         read::Content::Other(part) => part,

@@ -21,7 +21,7 @@ pub(super) struct ReadPart {
 /// What a part file holds. A document is made ready here, in the reading thread: its
 /// code-point index (which validation needs) is built in parallel with the others.
 pub(super) enum Content {
-    Document(Box<Document>),
+    Document(Document),
     Other(Part),
 }
 
@@ -98,7 +98,7 @@ fn read_and_parse(path: &Path, relative: &Path) -> Result<(Content, DiskState), 
         Part::Document(d) => {
             let document = Document::from_stored(d.id, d.meta, d.origin, d.fingerprint, d.text);
             document.index();
-            Content::Document(Box::new(document))
+            Content::Document(document)
         }
         other => Content::Other(other),
     };
