@@ -338,3 +338,24 @@ fn actors_named_alike_are_marked_and_their_details_preselect_the_merge() {
     // A name no other actor has is not marked.
     assert!(h.query_by_label("⚠ China").is_none());
 }
+
+/// A first run shows the bundled demo, coded by its analyst "demo": it opens editable as
+/// that analyst, so a new user can try every edit on it.
+#[test]
+fn the_demo_opens_editable_as_its_own_analyst() {
+    let app = DemarcheApp::app_for_tests_as(Startup::Default, "newcomer");
+    assert_eq!(app.workspace().annotator(), "demo");
+    let status = app.status_text().unwrap_or_default().to_owned();
+    assert!(
+        status.contains("editable as its analyst “demo”"),
+        "{status}"
+    );
+    // Its annotations are in the layer being edited, not another analyst's read-only one.
+    let project = app.workspace().project();
+    assert!(
+        project.documents[0]
+            .mentions
+            .iter()
+            .all(|m| m.stamp.annotator == app.workspace().annotator())
+    );
+}

@@ -425,7 +425,15 @@ impl DemarcheApp {
         match persist::from_str(DEMO, Path::new("demo.ron")) {
             Ok(loaded) => {
                 self.replace_workspace(Workspace::new(loaded.project, None));
-                self.report("Welcome: this is the demo project. Ctrl+N starts your own.");
+                // The demo is one analyst's coding, "demo": editing it as that analyst lets
+                // a first-time user try every edit (as "Edit as", it ends with the demo).
+                if let Some(coder) = self.ws.project().analysts().into_iter().next() {
+                    self.ws.set_annotator(coder);
+                }
+                self.report(format!(
+                    "Welcome: this is the demo project, editable as its analyst “{}”. Ctrl+N starts your own.",
+                    self.ws.annotator()
+                ));
             }
             Err(e) => {
                 self.new_project();
