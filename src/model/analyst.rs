@@ -31,8 +31,11 @@ pub fn block_of_id(id: Id) -> u64 {
 /// A name for files and folders: lowercase letters, digits and dashes, at most `max`
 /// bytes; empty when nothing usable is left.
 pub fn slug(text: &str, max: usize) -> String {
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
     let mut slug = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    // Accents are taken off rather than cut (`Bogotá` → `bogota`, not `bogot`).
+    let letters = text.nfd().filter(|c| !is_combining_mark(*c));
+    for c in letters.flat_map(char::to_lowercase) {
         if slug.len() >= max {
             break;
         }
@@ -84,5 +87,6 @@ mod tests {
         assert!(folder_name("Ann Lee").starts_with("ann-lee-"));
         assert!(folder_name("王毅").starts_with("analyst-"));
         assert_eq!(slug("  Wang Yi: a «visit» ", 40), "wang-yi-a-visit");
+        assert_eq!(slug("Álvaro Leyva in Bogotá", 40), "alvaro-leyva-in-bogota");
     }
 }
