@@ -30,24 +30,7 @@ fn another_analysts_pulled_work_and_unsaved_edits_here_both_survive() {
     let mut app = DemarcheApp::app_for_tests_as(Startup::Open(folder.clone()), ANA);
     assert!(app.workspace().folder.is_some(), "opened as a folder");
 
-    // Ana's unsaved edit on the visit: her status.
-    let mut meta = app
-        .workspace()
-        .project()
-        .document(VISIT)
-        .expect("visit")
-        .meta
-        .clone();
-    meta.set_status(ANA, DocStatus::Done);
-    app.workspace_mut()
-        .apply(
-            "Mark done",
-            Edit::UpdateDocumentMeta {
-                document: VISIT,
-                meta,
-            },
-        )
-        .expect("applies");
+    mark_visit_done(&mut app);
     assert!(app.workspace().is_dirty());
 
     // Meanwhile a pull brings Suzuki's new note on her statement in the same document.
@@ -123,23 +106,7 @@ fn save_as_project_folder_then_a_save_writes_only_the_edited_layer() {
     assert_eq!(app.workspace().path.as_deref(), Some(folder.as_path()));
     let before = snapshot(&folder);
 
-    let mut meta = app
-        .workspace()
-        .project()
-        .document(VISIT)
-        .expect("visit")
-        .meta
-        .clone();
-    meta.set_status(ANA, DocStatus::Done);
-    app.workspace_mut()
-        .apply(
-            "Mark done",
-            Edit::UpdateDocumentMeta {
-                document: VISIT,
-                meta,
-            },
-        )
-        .expect("applies");
+    mark_visit_done(&mut app);
     assert!(app.save_to(&folder));
     let after = snapshot(&folder);
     let changed: Vec<&String> = after
@@ -153,6 +120,25 @@ fn save_as_project_folder_then_a_save_writes_only_the_edited_layer() {
         "only Ana's layer on the visit: {changed:?}"
     );
     assert!(changed[0].starts_with("layers/ana-luc"), "{changed:?}");
+}
+
+/// Ana's unsaved edit on the visit: her status.
+fn mark_visit_done(app: &mut DemarcheApp) {
+    let mut meta = app
+        .workspace()
+        .project()
+        .document(VISIT)
+        .expect("visit")
+        .meta
+        .clone();
+    meta.set_status(ANA, DocStatus::Done);
+    let edit = Edit::UpdateDocumentMeta {
+        document: VISIT,
+        meta,
+    };
+    app.workspace_mut()
+        .apply("Mark done", edit)
+        .expect("applies");
 }
 
 fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
