@@ -95,6 +95,8 @@ pub struct DemarcheApp {
     ask_analyst: bool,
     /// The first-start question is open: the layer question waits for its answer.
     naming: bool,
+    /// The bundled demo is open, edited as its own analyst whoever codes at this machine.
+    demo_open: bool,
     /// The project settings window (File ▸ Project settings…).
     show_project_settings: bool,
 }
@@ -209,6 +211,7 @@ impl DemarcheApp {
             asked_layer: HashSet::new(),
             ask_analyst: false,
             naming: false,
+            demo_open: false,
             show_project_settings: false,
         }
     }
@@ -401,6 +404,7 @@ impl DemarcheApp {
         // An import still running was meant for the project being closed.
         self.import.abandon();
         self.ws = ws;
+        self.demo_open = false;
         // "Edit as" lasts for the project it was chosen in.
         self.ws.set_annotator(self.me.clone());
         self.link_from = None;
@@ -430,6 +434,7 @@ impl DemarcheApp {
                 if let Some(coder) = self.ws.project().analysts().into_iter().next() {
                     self.ws.set_annotator(coder);
                 }
+                self.demo_open = true;
                 self.report(format!(
                     "Welcome: this is the demo project, editable as its analyst “{}”. Ctrl+N starts your own.",
                     self.ws.annotator()

@@ -93,6 +93,12 @@ main=$(wait_window 'Demarche' 30) || fail "the Demarche window did not appear wi
 xdotool windowactivate --sync "$main" 2>/dev/null || xdotool windowfocus --sync "$main"
 sleep 1
 
+step "first run: say who is coding at this machine (asked once)"
+keys ctrl+a
+xdotool type --delay 20 "E2E Analyst"
+keys Return
+sleep 0.5
+
 step "new empty project (ctrl+N)"
 keys ctrl+n
 
@@ -133,6 +139,12 @@ report=$("$bin" validate "$project" 2>&1) || fail "demarche validate rejected th
 echo "  $report" | head -1
 grep -q '^1 document, 1 actor, 1 mention,' <<<"$report" ||
   fail "expected 1 document, 1 actor and 1 mention; validate says: $(head -1 <<<"$report")"
+
+step "the mention is in the layer of the analyst named at the first run"
+grep -q 'annotator: "E2E Analyst"' "$project" ||
+  fail "the saved mention is not stamped with the analyst named at the first run"
+grep -q 'E2E Analyst' "$work/data/settings.ron" ||
+  fail "the analyst's name was not kept in the settings"
 
 step "the window title shows the saved project without the unsaved marker"
 title=$(xdotool getwindowname "$main")

@@ -189,7 +189,9 @@ impl DemarcheApp {
         self.settings.analyst = Some(name.clone());
         self.save_settings();
         self.me.clone_from(&name);
-        self.ws.set_annotator(name.clone());
+        if !self.demo_open {
+            self.ws.set_annotator(name.clone());
+        }
         self.report(format!("Coding as {name}"));
         if first {
             self.naming = false;
@@ -210,7 +212,7 @@ impl DemarcheApp {
     /// Asks once per project and session whose layer to continue, when the analyst coding
     /// has none in the project but others have.
     pub(super) fn ask_whose_layer(&mut self) {
-        if !self.ask_analyst || self.naming {
+        if !self.ask_analyst || self.naming || self.demo_open {
             return;
         }
         let key = match &self.ws.path {
