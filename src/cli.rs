@@ -232,7 +232,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         );
     }
     match cli.command {
-        None => open_window(cli.file),
+        None => open_window(cli.file, as_name),
         Some(Command::New { project, name }) => new_project(&project, name),
         Some(Command::Import {
             project,
@@ -277,7 +277,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn open_window(file: Option<PathBuf>) -> Result<ExitCode> {
+fn open_window(file: Option<PathBuf>, analyst: Option<String>) -> Result<ExitCode> {
     let start = match file {
         None => crate::ui::Startup::Default,
         Some(path) => {
@@ -288,7 +288,7 @@ fn open_window(file: Option<PathBuf>) -> Result<ExitCode> {
             crate::ui::Startup::Open(path)
         }
     };
-    crate::ui::run(start)?;
+    crate::ui::run(start, analyst)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -103,10 +103,13 @@ pub struct DemarcheApp {
 
 impl DemarcheApp {
     /// The app as the binary starts it: settings from the data folder, native dialogs.
-    pub fn new(ctx: &egui::Context, start: Startup) -> Self {
+    pub fn new(ctx: &egui::Context, start: Startup, analyst: Option<String>) -> Self {
         let settings_path = super::settings::settings_path();
         let settings = Settings::load_from(&settings_path);
-        let env = crate::workspace::env_analyst();
+        // `--as NAME`, else `DEMARCHE_ANNOTATOR`: both name the analyst without asking.
+        let env = analyst
+            .filter(|n| !n.trim().is_empty())
+            .or_else(crate::workspace::env_analyst);
         let mut app = Self::with_settings(settings, Some(settings_path));
         super::fonts::install(ctx);
         ctx.set_theme(app.settings.theme.preference());

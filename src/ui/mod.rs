@@ -28,7 +28,9 @@ pub enum Startup {
 }
 
 /// Opens the window and runs until it is closed.
-pub fn run(start: Startup) -> anyhow::Result<()> {
+/// Opens the window on `start`; `analyst` (`--as NAME`) codes in it whatever
+/// `DEMARCHE_ANNOTATOR` and the settings say.
+pub fn run(start: Startup, analyst: Option<String>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         viewport: egui::ViewportBuilder::default()
@@ -44,7 +46,13 @@ pub fn run(start: Startup) -> anyhow::Result<()> {
     eframe::run_native(
         "Demarche",
         options,
-        Box::new(move |cc| Ok(Box::new(app::DemarcheApp::new(&cc.egui_ctx, start)))),
+        Box::new(move |cc| {
+            Ok(Box::new(app::DemarcheApp::new(
+                &cc.egui_ctx,
+                start,
+                analyst,
+            )))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }
