@@ -110,22 +110,10 @@ pub fn has_layer(project: &Project, analyst: &str) -> bool {
 /// Actors sharing a name or alias (case ignored) with another actor: for each such actor,
 /// the others it collides with, as two analysts creating "Xinhua" in parallel leave them.
 pub fn duplicate_actors(project: &Project) -> BTreeMap<Id, Vec<Id>> {
-    let mut by_name: BTreeMap<String, BTreeSet<Id>> = BTreeMap::new();
-    for actor in &project.actors {
-        for name in actor.names() {
-            let key = name.trim().to_lowercase();
-            if !key.is_empty() {
-                by_name.entry(key).or_default().insert(actor.id);
-            }
-        }
-    }
     let mut out: BTreeMap<Id, BTreeSet<Id>> = BTreeMap::new();
-    for ids in by_name.values().filter(|ids| ids.len() > 1) {
-        for &a in ids {
-            out.entry(a)
-                .or_default()
-                .extend(ids.iter().filter(|&&b| b != a));
-        }
+    for pair in crate::model::duplicates::actors_with_same_name(project) {
+        out.entry(pair.first).or_default().insert(pair.second);
+        out.entry(pair.second).or_default().insert(pair.first);
     }
     out.into_iter()
         .map(|(a, others)| (a, others.into_iter().collect()))
