@@ -47,7 +47,7 @@ fn bounded<T: Send + 'static>(what: &str, case: impl FnOnce() -> T + Send + 'sta
 /// One change to a file's bytes; positions are fractions of the length, so that a change
 /// applies to any file.
 #[derive(Clone, Debug)]
-enum Mutation {
+pub(crate) enum Mutation {
     Flip(Index, u8),
     Insert(Index, Vec<u8>),
     Delete(Index, usize),
@@ -100,7 +100,7 @@ const TOKENS: &[&str] = &[
     "\u{2028}",
 ];
 
-fn mutation() -> impl Strategy<Value = Mutation> {
+pub(crate) fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (any::<Index>(), any::<u8>()).prop_map(|(at, bits)| Mutation::Flip(at, bits)),
         (
@@ -123,7 +123,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
-fn mutate(base: &[u8], donors: &[Vec<u8>], mutations: &[Mutation]) -> Vec<u8> {
+pub(crate) fn mutate(base: &[u8], donors: &[Vec<u8>], mutations: &[Mutation]) -> Vec<u8> {
     let mut bytes = base.to_vec();
     for m in mutations {
         let at = |i: &Index, len: usize| if len == 0 { 0 } else { i.index(len + 1) };
@@ -163,7 +163,7 @@ fn mutate(base: &[u8], donors: &[Vec<u8>], mutations: &[Mutation]) -> Vec<u8> {
 }
 
 /// Project files to start from: the canonical fixture, the old format, the demo.
-fn project_files() -> Vec<Vec<u8>> {
+pub(crate) fn project_files() -> Vec<Vec<u8>> {
     [
         fixture(BOGOTA),
         fixture("v1-minimal.ron"),

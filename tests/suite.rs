@@ -33,6 +33,7 @@ mod import_metadata;
 mod import_pdf;
 mod import_roundtrip;
 mod interchange_limits;
+mod persist_fast_read;
 mod persist_folder;
 mod persist_folder_cli;
 mod persist_load;

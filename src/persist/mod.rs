@@ -8,6 +8,7 @@ mod atomic;
 mod canonical;
 mod disk;
 mod encoding;
+pub mod fast_read;
 pub mod folder;
 mod lock;
 mod messages;
@@ -334,8 +335,15 @@ fn parse_any_version(
 }
 
 /// Deserialises RON, turning its error into a located problem.
-fn parse<'a, T: serde::Deserialize<'a>>(text: &'a str) -> Result<T, Vec<Problem>> {
-    ron::from_str::<T>(text).map_err(|e| vec![syntax_problem(&e, text)])
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
+    parse_ron(text).map_err(|e| vec![syntax_problem(&e, text)])
+}
+
+/// `ron::from_str`, read by [`fast_read`] when the text is in the form Demarche writes.
+pub(crate) fn parse_ron<T: serde::de::DeserializeOwned>(
+    text: &str,
+) -> Result<T, ron::error::SpannedError> {
+    fast_read::from_str(text).or_else(|_| ron::from_str(text))
 }
 
 /// Reads, migrates and validates a project: a single file, or a project folder (the

@@ -9,7 +9,9 @@ use crate::model::{
     Actor, Codebook, Commitment, DocStatus, DocumentMeta, Id, Link, Mention, Origin, ProjectMeta,
     Stance, Statement, Tag,
 };
-use crate::persist::{Problem, ProblemKind, canonical, canonical_config, syntax_problem};
+use crate::persist::{
+    Problem, ProblemKind, canonical, canonical_config, parse_ron, syntax_problem,
+};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -122,10 +124,10 @@ pub fn parse_part(relative_path: &Path, text: &str) -> Result<Part, Problem> {
     })?;
     let parse_error = |e: ron::error::SpannedError| located(syntax_problem(&e, text));
     Ok(match kind {
-        PartKind::Project => Part::Project(ron::from_str(text).map_err(parse_error)?),
-        PartKind::Actor => Part::Actor(ron::from_str(text).map_err(parse_error)?),
-        PartKind::Document => Part::Document(ron::from_str(text).map_err(parse_error)?),
-        PartKind::Layer => Part::Layer(ron::from_str(text).map_err(parse_error)?),
+        PartKind::Project => Part::Project(parse_ron(text).map_err(parse_error)?),
+        PartKind::Actor => Part::Actor(parse_ron(text).map_err(parse_error)?),
+        PartKind::Document => Part::Document(parse_ron(text).map_err(parse_error)?),
+        PartKind::Layer => Part::Layer(parse_ron(text).map_err(parse_error)?),
     })
 }
 
