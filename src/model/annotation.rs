@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 #[serde(deny_unknown_fields)]
 pub struct Stamp {
     pub annotator: String,
+    #[serde(deserialize_with = "super::timestamp::deserialize")]
     pub created: DateTime<Utc>,
+    #[serde(deserialize_with = "super::timestamp::deserialize")]
     pub modified: DateTime<Utc>,
 }
 

@@ -15,6 +15,7 @@ pub mod merge_units;
 pub mod project;
 pub mod span;
 pub mod text;
+mod timestamp;
 
 pub use actor::{Actor, Rgb};
 pub use annotation::{
