@@ -452,7 +452,7 @@ fn import(path: &Path, articles: &[PathBuf], analyst: &str) -> Result<ExitCode> 
 fn validate(path: &Path, analysts: &[String]) -> Result<ExitCode> {
     match persist::load(path) {
         Ok(loaded) => {
-            note_duplicates(&loaded.project)?;
+            note_unsettled(&loaded.project)?;
             let mut project = loaded.project;
             crate::model::layers::check_analysts(&project, analysts, &path.display().to_string())?;
             crate::model::layers::keep_layers(&mut project, analysts);
@@ -501,9 +501,10 @@ fn validate(path: &Path, analysts: &[String]) -> Result<ExitCode> {
     }
 }
 
-/// Says on stderr what two analysts probably created twice in parallel: valid, but for
-/// the analysts to settle (the actor panel's Merge).
-fn note_duplicates(project: &Project) -> Result<()> {
+/// Says on stderr what is valid but for the analysts to settle: what two analysts
+/// probably created twice in parallel (the actor panel's Merge), and references from one
+/// analyst's layer into another's.
+fn note_unsettled(project: &Project) -> Result<()> {
     use crate::model::duplicates;
     let mut err = std::io::stderr().lock();
     for pair in duplicates::actors_with_same_name(project) {
@@ -517,6 +518,23 @@ fn note_duplicates(project: &Project) -> Result<()> {
         writeln!(
             err,
             "note: documents {first} and {second} hold the same text (imported twice)"
+        )?;
+    }
+    /// Enough to find the pattern; the rest are counted.
+    const SHOWN: usize = 20;
+    let crossing = crate::model::layers::cross_layer_references(project);
+    for c in crossing.iter().take(SHOWN) {
+        writeln!(
+            err,
+            "note: document {}: {}'s {} {} refers to {}'s {} {}; references should stay inside one analyst's layer (agreement and curation compare each layer on its own)",
+            c.document, c.from_analyst, c.from_kind, c.from, c.to_analyst, c.to_kind, c.to
+        )?;
+    }
+    if crossing.len() > SHOWN {
+        writeln!(
+            err,
+            "note: {} more references between analysts' layers",
+            crossing.len() - SHOWN
         )?;
     }
     Ok(())

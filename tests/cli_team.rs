@@ -518,3 +518,31 @@ fn a_jsonl_export_names_each_lines_analyst_and_imports_back_as_those_layers() {
     assert_eq!(layer_size(&copy, "alice"), layer_size(&original, "alice"));
     assert_eq!(layer_size(&copy, "bob"), layer_size(&original, "bob"));
 }
+
+#[test]
+fn validate_notes_references_from_one_analysts_layer_into_anothers() {
+    let sandbox = Sandbox::new();
+    let project = sandbox.path("bogota.ron");
+    fs::copy(
+        crate::persist_support::fixture(crate::persist_support::BOGOTA),
+        &project,
+    )
+    .expect("copy the fixture");
+    let out = sandbox.run(&["validate", project.to_str().expect("UTF-8 path")]);
+    assert!(out.status.success(), "a note is not a problem");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // Ana coded two stances on 鈴木's statement 23.
+    for stance in [28, 29] {
+        assert!(
+            stderr.contains(&format!(
+                "Ana Lucía Pérez's stance #{stance} refers to 鈴木 花子's statement #23"
+            )),
+            "{stderr}"
+        );
+    }
+    let own_layers = sandbox.run(&["validate", "p.ron"]);
+    assert!(
+        !String::from_utf8_lossy(&own_layers.stderr).contains("refers to"),
+        "a project whose references stay in their layers gets no note"
+    );
+}

@@ -190,6 +190,56 @@ pub fn keep_layers(project: &mut Project, analysts: &[String]) {
         .retain(|r| kept(r.analyst.as_str()));
 }
 
+/// An annotation that refers to one in another analyst's layer: a commitment or stance on
+/// someone else's statement, a link between two layers. Valid, but outside the rule that
+/// references stay inside a layer: each analyst's coding is no longer theirs alone, and
+/// agreement and curation cannot compare it as one analyst's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CrossLayerReference {
+    pub document: Id,
+    pub from: Id,
+    pub from_kind: &'static str,
+    pub from_analyst: String,
+    pub to: Id,
+    pub to_kind: &'static str,
+    pub to_analyst: String,
+}
+
+/// Every reference from one analyst's layer into another's, by document and id.
+pub fn cross_layer_references(project: &Project) -> Vec<CrossLayerReference> {
+    let mut found = Vec::new();
+    for doc in &project.documents {
+        let mut refer = |from: Id, kind: &'static str, analyst: &str, to: Id| {
+            let Some(target) = doc.annotation(to) else {
+                return;
+            };
+            let to_analyst = &target.stamp().annotator;
+            if to_analyst != analyst {
+                found.push(CrossLayerReference {
+                    document: doc.id,
+                    from,
+                    from_kind: kind,
+                    from_analyst: analyst.to_owned(),
+                    to,
+                    to_kind: target.kind().label(),
+                    to_analyst: to_analyst.clone(),
+                });
+            }
+        };
+        for c in &doc.commitments {
+            refer(c.id, "commitment", &c.stamp.annotator, c.statement);
+        }
+        for s in &doc.stances {
+            refer(s.id, "stance", &s.stamp.annotator, s.statement);
+        }
+        for l in &doc.links {
+            refer(l.id, "link", &l.stamp.annotator, l.from);
+            refer(l.id, "link", &l.stamp.annotator, l.to);
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
