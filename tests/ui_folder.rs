@@ -34,36 +34,7 @@ fn another_analysts_pulled_work_and_unsaved_edits_here_both_survive() {
     assert!(app.workspace().is_dirty());
 
     // Meanwhile a pull brings Suzuki's new note on her statement in the same document.
-    let layers = folder.join("layers");
-    let suzuki_file = std::fs::read_dir(&layers)
-        .expect("layers")
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("analyst-"))
-        })
-        .expect("Suzuki's layer folder")
-        .read_dir()
-        .expect("her files")
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("10-"))
-        })
-        .expect("her layer on the visit");
-    let relative = suzuki_file
-        .strip_prefix(&folder)
-        .expect("inside")
-        .to_owned();
-    let text = std::fs::read_to_string(&suzuki_file).expect("read");
-    let Ok(Part::Layer(mut layer)) = parse_part(&relative, &text) else {
-        panic!("a layer");
-    };
-    assert_eq!(layer.analyst, SUZUKI);
-    layer.statements[0].note = "Pulled from Suzuki's clone".into();
-    std::fs::write(&suzuki_file, part_text(&Part::Layer(layer))).expect("write");
+    pull_suzukis_note(&folder);
 
     app.check_disk_now();
     let project = app.workspace().project();
@@ -93,6 +64,73 @@ fn another_analysts_pulled_work_and_unsaved_edits_here_both_survive() {
             .any(|s| s.note == "Pulled from Suzuki's clone")
     );
     assert!(!app.workspace().is_dirty());
+}
+
+/// What a `git pull` does to Suzuki's layer on the visit: her statement gets a note.
+fn pull_suzukis_note(folder: &Path) {
+    let layers = folder.join("layers");
+    let suzuki_file = std::fs::read_dir(&layers)
+        .expect("layers")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("analyst-"))
+        })
+        .expect("Suzuki's layer folder")
+        .read_dir()
+        .expect("her files")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("10-"))
+        })
+        .expect("her layer on the visit");
+    let relative = suzuki_file.strip_prefix(folder).expect("inside").to_owned();
+    let text = std::fs::read_to_string(&suzuki_file).expect("read");
+    let Ok(Part::Layer(mut layer)) = parse_part(&relative, &text) else {
+        panic!("a layer");
+    };
+    assert_eq!(layer.analyst, SUZUKI);
+    layer.statements[0].note = "Pulled from Suzuki's clone".into();
+    std::fs::write(&suzuki_file, part_text(&Part::Layer(layer))).expect("write");
+}
+
+/// The running window notices the pull by itself (the folder is looked at on a thread of
+/// its own every few seconds) and reloads it.
+#[test]
+fn the_window_notices_a_pull_by_itself() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let folder = fixture_folder(dir.path());
+    let app = DemarcheApp::app_for_tests_as(Startup::Open(folder.clone()), ANA);
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1024.0, 700.0])
+        .with_accessibility_check(false)
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut DemarcheApp| app.frame_ui(ui), app);
+    harness.step();
+    pull_suzukis_note(&folder);
+    let pulled = |app: &DemarcheApp| {
+        app.workspace().project().document(VISIT).is_some_and(|d| {
+            d.statements
+                .iter()
+                .any(|s| s.note == "Pulled from Suzuki's clone")
+        })
+    };
+    let started = std::time::Instant::now();
+    while !pulled(harness.state()) && started.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+    assert!(
+        pulled(harness.state()),
+        "the window reloaded the pulled file"
+    );
+    assert!(
+        !harness.state().workspace().is_dirty(),
+        "nothing of its own to save"
+    );
 }
 
 #[test]

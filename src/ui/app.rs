@@ -82,6 +82,12 @@ pub struct DemarcheApp {
     disk_examined: Option<(u64, Option<std::time::SystemTime>)>,
     /// A project folder's files changed on disk that hold unsaved work here, already told.
     folder_kept: Vec<PathBuf>,
+    /// A look for a folder's changed files under way on its own thread: the folder and
+    /// what changed.
+    folder_scan: Option<std::sync::mpsc::Receiver<(PathBuf, Vec<PathBuf>, Duration)>>,
+    /// How often a folder is looked at: every [`DISK_CHECK_EVERY`], or ten times as long
+    /// as the last look took, so that a large folder costs at most a tenth of a core.
+    folder_scan_every: Duration,
     disk_checked_at: Instant,
     /// Who codes at this machine (`DEMARCHE_ANNOTATOR`, else the settings, else the login).
     /// "Edit as" changes only the workspace's analyst, until switched back to this one.
@@ -208,6 +214,8 @@ impl DemarcheApp {
             title: String::new(),
             disk_examined: None,
             folder_kept: Vec::new(),
+            folder_scan: None,
+            folder_scan_every: DISK_CHECK_EVERY,
             disk_checked_at: Instant::now(),
             me,
             hidden_layers: BTreeSet::new(),
@@ -800,6 +808,68 @@ impl DemarcheApp {
             return;
         };
         let changed = persist::folder::changed_files(&dir, state);
+        self.folder_changed(dir, changed);
+    }
+
+    /// Starts looking for a folder's changed files on a thread of its own, unless a look is
+    /// already under way; [`Self::finish_folder_scan`] takes the answer.
+    fn start_folder_scan(&mut self, ctx: &egui::Context) {
+        let (Some(dir), Some(state)) = (self.ws.path.clone(), self.ws.folder.as_ref()) else {
+            return;
+        };
+        if self.folder_scan.is_some() {
+            return;
+        }
+        let snapshot = state.snapshot();
+        let (send, receive) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("folder check".into())
+            .spawn(move || {
+                let started = Instant::now();
+                let changed = persist::folder::changed_since_snapshot(&dir, &snapshot);
+                // The window may be gone: nobody to tell.
+                let _ = send.send((dir, changed, started.elapsed()));
+                ctx.request_repaint();
+            });
+        // Without a thread, the next tick tries again.
+        if spawned.is_ok() {
+            self.folder_scan = Some(receive);
+        }
+    }
+
+    /// Acts on a finished folder scan: the files that still differ from what this window
+    /// last read or wrote (a save since the scan began is no change).
+    fn finish_folder_scan(&mut self) {
+        let Some(receive) = &self.folder_scan else {
+            return;
+        };
+        let (dir, changed, took) = match receive.try_recv() {
+            Ok(found) => found,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.folder_scan = None;
+                return;
+            }
+        };
+        self.folder_scan = None;
+        self.folder_scan_every = DISK_CHECK_EVERY.max(took * 10);
+        let (Some(path), Some(state)) = (&self.ws.path, &self.ws.folder) else {
+            return;
+        };
+        if *path != dir || !self.modals.is_empty() {
+            return;
+        }
+        let changed = persist::folder::still_changed(&dir, state, changed);
+        self.folder_changed(dir, changed);
+    }
+
+    /// Reloads the folder's files in `changed` that hold no unsaved work here, and tells
+    /// the analyst once about those that do.
+    fn folder_changed(&mut self, dir: PathBuf, changed: Vec<PathBuf>) {
+        let Some(state) = self.ws.folder.as_ref() else {
+            return;
+        };
         if changed.is_empty() {
             self.folder_kept.clear();
             return;
@@ -1479,10 +1549,20 @@ impl DemarcheApp {
         if self.ws.path.is_none() {
             return;
         }
-        if self.modals.is_empty() && self.disk_checked_at.elapsed() >= DISK_CHECK_EVERY {
+        let every = if self.ws.folder.is_some() {
+            self.folder_scan_every
+        } else {
+            DISK_CHECK_EVERY
+        };
+        if self.modals.is_empty() && self.disk_checked_at.elapsed() >= every {
             self.disk_checked_at = Instant::now();
-            self.check_disk_now();
+            if self.ws.folder.is_some() {
+                self.start_folder_scan(ctx);
+            } else {
+                self.check_disk_now();
+            }
         }
+        self.finish_folder_scan();
         if self.wake_for_timers {
             ctx.request_repaint_after(DISK_CHECK_EVERY);
         }

@@ -14,7 +14,7 @@ mod write;
 pub use parts::{
     DocumentPart, LayerPart, LayerRejection, Part, ProjectPart, parse_part, part_text,
 };
-pub use state::{FolderState, changed_files};
+pub use state::{FileSnapshot, FolderState, changed_files, changed_since_snapshot, still_changed};
 pub use write::Written;
 pub(crate) use write::remove_dead_temporaries;
 
