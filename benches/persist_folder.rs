@@ -10,6 +10,9 @@
 //! `cargo bench --bench persist_folder`. The 10,000-document folder is generated once into
 //! `target/bench-cache/` (a few minutes) and reused.
 
+#[path = "support/team_folder.rs"]
+mod team_folder;
+
 use criterion::{Criterion, SamplingMode};
 use demarche::edit::Edit;
 use demarche::model::{Annotation, Project};
@@ -19,50 +22,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
-
-/// The analysts the generated annotations are split over.
-const ANALYSTS: [&str; 3] = ["ana.souza", "li.wei", "jörg.müller"];
-
-/// Gives the generated project's work to three analysts (the generator uses four names).
-fn split_over_three(mut project: Project) -> Project {
-    let analyst_of = |name: &str| -> String {
-        let i = ["ana.souza", "li.wei", "jörg.müller", "m.garcía"]
-            .iter()
-            .position(|n| *n == name)
-            .unwrap_or(0);
-        ANALYSTS[i % ANALYSTS.len()].to_owned()
-    };
-    for d in &mut project.documents {
-        for a in &mut d.mentions {
-            a.stamp.annotator = analyst_of(&a.stamp.annotator);
-        }
-        for a in &mut d.statements {
-            a.stamp.annotator = analyst_of(&a.stamp.annotator);
-        }
-        for a in &mut d.commitments {
-            a.stamp.annotator = analyst_of(&a.stamp.annotator);
-        }
-        for a in &mut d.stances {
-            a.stamp.annotator = analyst_of(&a.stamp.annotator);
-        }
-        for a in &mut d.tags {
-            a.stamp.annotator = analyst_of(&a.stamp.annotator);
-        }
-        for a in &mut d.links {
-            a.stamp.annotator = analyst_of(&a.stamp.annotator);
-        }
-        d.meta.progress = std::mem::take(&mut d.meta.progress)
-            .into_iter()
-            .map(|(name, status)| (analyst_of(&name), status))
-            .collect();
-    }
-    for r in &mut project.rejected_suggestions {
-        r.analyst = analyst_of(&r.analyst);
-    }
-    project.rejected_suggestions.sort();
-    project.rejected_suggestions.dedup();
-    project
-}
+use team_folder::{large_folder, split_over_three};
 
 static TIMES: Mutex<BTreeMap<&'static str, Vec<Duration>>> = Mutex::new(BTreeMap::new());
 
@@ -182,27 +142,6 @@ fn child_open(path: &Path) {
         loaded.project.documents.len(),
         cpu.as_secs_f64()
     );
-}
-
-/// The 10,000-document folder, generated once into the cache.
-fn large_folder() -> PathBuf {
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
-    let dir = target.join("bench-cache").join("folder-10k");
-    let done = target.join("bench-cache").join("folder-10k.done");
-    if !done.exists() {
-        let _ = std::fs::remove_dir_all(&dir);
-        let _ = std::fs::create_dir_all(dir.parent().expect("a parent"));
-        let started = Instant::now();
-        let project = split_over_three(synth::project(10_000, 5_000, 1_000_000, 2027));
-        folder::create(&dir, &project).expect("created");
-        std::fs::write(&done, "").expect("marker");
-        println!(
-            "Generated the 10,000-document folder in {:.0} s",
-            started.elapsed().as_secs_f64()
-        );
-    }
-    dir
 }
 
 fn main() {
