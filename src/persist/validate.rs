@@ -11,7 +11,9 @@ use crate::model::document::fingerprint;
 use crate::model::{
     AnnotationKind, CodebookList, Document, Id, Project, Span, SpanError, StanceTarget,
 };
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::num::NonZeroUsize;
 
 /// What an id belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,9 +39,10 @@ impl Owner {
 ///
 /// Expects the id-sorted lists the model keeps; nothing here depends on the order, though.
 pub fn validate(project: &Project) -> Vec<Problem> {
+    let keys = CodebookKeys::new(project);
     let mut check = Checker {
-        owners: HashMap::with_capacity(id_count(project)),
-        keys: CodebookKeys::new(project),
+        owners: Cow::Owned(HashMap::with_capacity(id_count(project))),
+        keys: &keys,
         problems: Vec::new(),
     };
     check.claim_ids(project);
@@ -55,9 +58,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             check.actor(None, actor.id, "affiliation", affiliation);
         }
     }
-    for document in &project.documents {
-        check.document(document);
-    }
+    check.documents(&project.documents);
     for rejected in &project.rejected_suggestions {
         if check.owners.get(&rejected.document) != Some(&Owner::Document) {
             check.problems.push(Problem::of(
@@ -113,13 +114,58 @@ impl<'p> CodebookKeys<'p> {
     }
 }
 
-struct Checker<'p> {
-    owners: HashMap<Id, Owner>,
-    keys: CodebookKeys<'p>,
+struct Checker<'o, 'p> {
+    /// Owned while the ids are claimed; borrowed by the threads that check documents.
+    owners: Cow<'o, HashMap<Id, Owner>>,
+    keys: &'o CodebookKeys<'p>,
     problems: Vec<Problem>,
 }
 
-impl Checker<'_> {
+/// Below this many documents, checking them on one thread is as fast.
+const PARALLEL_FROM: usize = 64;
+
+impl Checker<'_, '_> {
+    /// Checks `documents`, on every core for a large project (each document's checks
+    /// only read the claimed ids); problems come in document order either way.
+    fn documents(&mut self, documents: &[Document]) {
+        let threads = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+        if threads < 2 || documents.len() < PARALLEL_FROM {
+            for d in documents {
+                self.document(d);
+            }
+            return;
+        }
+        let chunk = documents.len().div_ceil(threads);
+        let (owners, keys) = (&*self.owners, self.keys);
+        let found: Vec<Vec<Problem>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = documents
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        let mut check = Checker {
+                            owners: Cow::Borrowed(owners),
+                            keys,
+                            problems: Vec::new(),
+                        };
+                        for d in part {
+                            check.document(d);
+                        }
+                        check.problems
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| match w.join() {
+                    Ok(problems) => problems,
+                    // A panic while checking is a bug; it is reported, not swallowed.
+                    Err(panic) => std::panic::resume_unwind(panic),
+                })
+                .collect()
+        });
+        self.problems.extend(found.into_iter().flatten());
+    }
+
     /// Records who owns each id, reporting every id met a second time.
     fn claim_ids(&mut self, project: &Project) {
         for actor in &project.actors {
@@ -170,7 +216,7 @@ impl Checker<'_> {
                 ),
             ));
         } else {
-            self.owners.insert(id, owner);
+            self.owners.to_mut().insert(id, owner);
         }
     }
 
@@ -359,5 +405,32 @@ fn abbreviate(text: &str) -> String {
     match text.char_indices().nth(MAX) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A large project's documents are checked on several threads; what they find comes
+    /// in document order all the same, each problem once.
+    #[test]
+    fn problems_of_a_large_project_come_in_document_order() {
+        let mut project = crate::synth::project(200, 50, 2_000, 11);
+        let missing = Id(u64::from(u32::MAX) - 1);
+        let mut broken = Vec::new();
+        for i in [3, 64, 65, 120, 199] {
+            let doc = &mut project.documents[i];
+            if let Some(m) = doc.mentions.first_mut() {
+                m.actor = missing;
+                broken.push((doc.id, m.id));
+            }
+        }
+        assert!(broken.len() >= 4, "the generator gives documents mentions");
+        let found: Vec<(Id, Id)> = validate(&project)
+            .iter()
+            .map(|p| (p.document.expect("a document"), p.item.expect("an item")))
+            .collect();
+        assert_eq!(found, broken);
     }
 }
