@@ -48,6 +48,7 @@ mod suggest_dev;
 mod suggest_gazetteer;
 mod suggest_quality;
 mod team_git;
+mod text_analysis;
 mod ui_analysts;
 mod ui_app;
 mod ui_article;

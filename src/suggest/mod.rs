@@ -8,7 +8,6 @@
 pub mod actors;
 pub mod clauses;
 pub mod gazetteer;
-pub mod text;
 
 use crate::model::{Document, Id, Project, RejectedSuggestion};
 use serde::Serialize;

@@ -14,43 +14,15 @@ use crate::model::{
     Span, Stamp, Stance, Statement, Tag, ids,
 };
 use crate::workspace::Workspace;
-use unicode_segmentation::UnicodeSegmentation;
 
-/// How far to look around a selection for its sentence and the one before (bytes): enough
-/// for two long sentences, and it keeps tagging instant in a megabyte-long article.
-const SENTENCE_WINDOW: usize = 4000;
-
-/// Sentences around `offset` as code-point ranges: the one holding it and the one before.
+/// Sentences around `offset` as code-point ranges: the one holding it and the one before,
+/// from the document's shared analysis (the same sentences as the caret and the rules).
 pub fn sentences_around(doc: &Document, offset: usize) -> (Option<(usize, usize)>, (usize, usize)) {
-    let text = doc.text();
-    let index = doc.index();
-    let at = index
-        .byte_of(offset.min(doc.len_chars()))
-        .unwrap_or(text.len());
-    let mut from = at.saturating_sub(SENTENCE_WINDOW);
-    while !text.is_char_boundary(from) {
-        from -= 1;
+    let analysis = crate::text::of(doc);
+    match analysis.sentence_and_previous(offset) {
+        Some((previous, current)) => (previous.map(|p| p.pair()), current.pair()),
+        None => (None, (offset, offset)),
     }
-    let mut to = (at + SENTENCE_WINDOW).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
-    let window = &text[from..to];
-    let mut previous = None;
-    let mut current = (at, at);
-    for (i, sentence) in window.split_sentence_bound_indices() {
-        let (s, e) = (from + i, from + i + sentence.len());
-        if at < e || e == to {
-            current = (s, e);
-            break;
-        }
-        previous = Some((s, e));
-    }
-    let chars = |b: usize| index.char_of(b).unwrap_or(0);
-    (
-        previous.map(|(s, e)| (chars(s), chars(e))),
-        (chars(current.0), chars(current.1)),
-    )
 }
 
 /// Who an attribution names, and the cue that names it ("said"), as code points.
@@ -125,35 +97,30 @@ pub fn default_attribution(doc: &Document, start: usize, end: usize) -> Option<A
 /// the few words after it ("Wang, the minister, said") or just before it ("said Wang",
 /// "according to Wang").
 fn reporting_cue(doc: &Document, m: &Mention, s0: usize, e0: usize) -> Option<(usize, usize)> {
-    let after = doc.slice(m.span.end(), e0)?;
-    let base = m.span.end();
-    for (n, (i, word)) in after.unicode_word_indices().enumerate() {
-        if n >= 6 {
-            break;
-        }
-        if crate::suggest::clauses::is_reporting_verb(word) {
-            let s = base + crate::model::text::char_len(&after[..i]);
-            return Some((s, s + crate::model::text::char_len(word)));
-        }
+    const WORDS_AFTER: usize = 6;
+    let analysis = crate::text::of(doc);
+    let text = doc.text();
+    let range = |t: &crate::text::Token| (t.char_start.get(), t.char_end.get());
+    let after = analysis
+        .words_in(m.span.end(), e0)
+        .take(WORDS_AFTER)
+        .find(|t| crate::suggest::clauses::is_reporting_verb(t.text(text)));
+    if let Some(t) = after {
+        return Some(range(t));
     }
-    let before = doc.slice(s0, m.span.start())?;
-    let words: Vec<(usize, &str)> = before.unicode_word_indices().collect();
+    let before: Vec<&crate::text::Token> = analysis.words_in(s0, m.span.start()).collect();
     let lower = |k: usize| {
-        words
-            .get(words.len().wrapping_sub(k))
-            .map(|(_, w)| w.to_lowercase())
-    };
-    let at = |k: usize| {
-        let (i, w) = words[words.len() - k];
-        let s = s0 + crate::model::text::char_len(&before[..i]);
-        (s, s + crate::model::text::char_len(w))
+        before
+            .len()
+            .checked_sub(k)
+            .map(|i| before[i].text(text).to_lowercase())
     };
     if lower(1).is_some_and(|w| crate::suggest::clauses::is_reporting_verb(&w)) {
-        return Some(at(1));
+        return before.last().map(|t| range(t));
     }
     if lower(2).as_deref() == Some("according") && lower(1).as_deref() == Some("to") {
-        let (s, _) = at(2);
-        let (_, e) = at(1);
+        let (s, _) = range(before[before.len() - 2]);
+        let (_, e) = range(before[before.len() - 1]);
         return Some((s, e));
     }
     None
@@ -174,24 +141,8 @@ pub fn default_attribution_mode(
     end: usize,
     attributed: bool,
 ) -> &'static str {
-    let (_, (s0, _)) = sentences_around(doc, start);
-    let before = doc.slice(s0, start).unwrap_or("");
     let inside = doc.slice(start, end).unwrap_or("");
-    let opens = |c: char| matches!(c, '“' | '«' | '„' | '「' | '『');
-    let closes = |c: char| matches!(c, '”' | '»' | '“' | '」' | '』');
-    let mut depth = 0i32;
-    let mut straight = 0;
-    for c in before.chars() {
-        if c == '"' {
-            straight += 1;
-        } else if opens(c) && !(c == '“' && depth > 0) {
-            depth += 1;
-        } else if closes(c) {
-            depth -= 1;
-        }
-    }
-    let quoted = depth > 0
-        || straight % 2 == 1
+    let quoted = crate::text::of(doc).in_quote(start)
         || inside.trim_start().starts_with(['"', '“', '«', '「'])
         || inside.trim_end().ends_with(['"', '”', '»', '」']);
     if quoted {
@@ -611,7 +562,12 @@ fn looks_like_a_name(words: &str) -> bool {
     const MOST_WORDS: usize = 8;
     const MOST_CHARS: usize = 80;
     words.chars().count() <= MOST_CHARS
-        && words.unicode_words().count() <= MOST_WORDS
+        && crate::text::Tokens::of_phrase(words)
+            .list
+            .iter()
+            .filter(|t| t.kind == crate::text::TokenKind::Word)
+            .count()
+            <= MOST_WORDS
         && !words.contains(['\n', '!', '?', ';', '"', '“', '”', '«', '»'])
 }
 
