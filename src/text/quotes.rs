@@ -29,36 +29,51 @@ pub(crate) fn quote_runs_on(text: &str, from: usize) -> bool {
         .is_some_and(closes_quote)
 }
 
+/// Bytes that start a quotation mark or a line break: `"`, `\n`, `\r`, and the lead bytes
+/// of the multi-byte marks (« » are C2 …; “ ” „ ‹ › and U+2029 are E2 …; 「 」 『 』 are
+/// E3 …). Only these are decoded: the rest of the text is skipped byte by byte.
+fn may_matter(b: u8) -> bool {
+    matches!(b, b'"' | b'\n' | b'\r' | 0xC2 | 0xE2 | 0xE3)
+}
+
 /// Byte ranges of the quotations of `text`, marks included, in text order.
 pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut opened_low = false;
-    // Where the last paragraph with an open quotation ended (its close if none follows).
-    let mut last_content_end = 0;
-    let mut at_break = false;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '\n' | '\r' | '\u{2029}') {
-            at_break = true;
+    // A paragraph break was passed since the last mark: where it was.
+    let mut break_at: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !may_matter(bytes[i]) {
+            i += 1;
             continue;
         }
-        if c.is_whitespace() {
-            continue;
-        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         let end = i + c.len_utf8();
-        if at_break {
-            at_break = false;
-            if let Some(start) = open {
-                // A reopening mark continues the quotation; so does a block whose next
-                // mark closes it. Otherwise the paragraph break ended it.
-                if c == '"' || opens_quote(c) {
-                    last_content_end = end;
-                    continue;
-                }
-                if !quote_runs_on(text, i) {
-                    out.push((start, last_content_end));
-                    open = None;
-                }
+        if matches!(c, '\n' | '\r' | '\u{2029}') {
+            break_at = break_at.or(Some(i));
+            i = end;
+            continue;
+        }
+        if !(c == '"' || opens_quote(c) || closes_quote(c)) {
+            i = end;
+            continue;
+        }
+        if let (Some(at), Some(start)) = (break_at.take(), open) {
+            // A reopening mark continues the quotation; so does a block whose next mark
+            // closes it. Otherwise the paragraph break ended it.
+            let reopens = (c == '"' || opens_quote(c)) && text[at..i].trim().is_empty();
+            if reopens {
+                i = end;
+                continue;
+            }
+            if !quote_runs_on(text, at) {
+                out.push((start, text[..at].trim_end().len()));
+                open = None;
             }
         }
         match (c, open) {
@@ -81,10 +96,14 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
-        last_content_end = end;
+        i = end;
     }
     if let Some(start) = open {
-        out.push((start, last_content_end));
+        let end = match break_at {
+            Some(at) if !quote_runs_on(text, at) => text[..at].trim_end().len(),
+            _ => text.trim_end().len(),
+        };
+        out.push((start, end));
     }
     out
 }

@@ -93,30 +93,40 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize)>)
         }
         out.push((start, end));
     };
-    let line = &text[from..to];
+    let bytes = text.as_bytes();
     let mut start = from;
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = from;
+    while i < to {
+        // Only '.', '!', '?' and the lead bytes of the CJK stops (。 E3…, ！？ EF…) can
+        // end a sentence; everything else is skipped without decoding.
+        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE3 | 0xEF) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..to].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '。' | '！' | '？') {
             continue;
         }
-        let mut end = from + i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if matches!(
+        let mut rest = text[i..to].chars();
+        let mut next = rest.next();
+        while let Some(d) = next {
+            if !matches!(
                 d,
                 '.' | '!' | '?' | ')' | ']' | '\'' | '’' | '"' | '”' | '»' | '」' | '』' | '›'
             ) {
-                end = from + j + d.len_utf8();
-                chars.next();
-            } else {
                 break;
             }
+            i += d.len_utf8();
+            next = rest.next();
         }
         let cjk_stop = matches!(c, '。' | '！' | '？');
-        let spaced = chars.peek().is_none_or(|&(_, d)| d.is_whitespace());
+        let spaced = next.is_none_or(char::is_whitespace);
         if spaced || cjk_stop {
-            push(start, end, out);
-            start = end;
+            push(start, i, out);
+            start = i;
         }
     }
     push(start, to, out);
