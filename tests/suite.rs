@@ -11,6 +11,7 @@ mod persist_support;
 mod ui_panels_support;
 
 mod accept;
+mod architecture;
 mod cli_commands;
 mod cli_suggest;
 mod cli_team;
