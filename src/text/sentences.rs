@@ -47,9 +47,12 @@ const SENTENCE_OPENERS: [&str; 16] = [
     "its", "as",
 ];
 
+/// Byte ranges `(start, end)`, in text order.
+pub(super) type ByteRanges = Vec<(usize, usize)>;
+
 /// Sentences of `text` as byte ranges without surrounding white space, and the byte ranges
 /// of the datelines opening paragraphs (which belong to no sentence).
-pub(super) fn split(text: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+pub(super) fn split(text: &str) -> (ByteRanges, ByteRanges) {
     let mut sentences = Vec::new();
     let mut datelines = Vec::new();
     let mut line_start = 0;

@@ -162,6 +162,10 @@ impl<'t> Tokens<'t> {
         self.list.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
     /// The text of token `i` ("" past the end).
     pub fn str(&self, i: usize) -> &'t str {
         match self.list.get(i) {
