@@ -62,3 +62,4 @@ mod ui_import_annotations;
 mod ui_panels;
 mod ui_panels_app;
 mod ui_suggestions;
+mod ui_tagging_reading;

@@ -9,10 +9,13 @@
 use super::action::UiAction;
 use super::command::Command;
 use crate::edit::Edit;
+use crate::model::ids::IdsExhausted;
 use crate::model::{
     Actor, Annotation, CodebookEntry, CodebookList, Commitment, Document, Id, Mention, Project,
     Span, Stamp, Stance, Statement, Tag, ids,
 };
+use crate::suggest::reading::{Reading, reading};
+use crate::suggest::{ActorRef, Detail, Gazetteer};
 use crate::workspace::Workspace;
 
 /// Sentences around `offset` as code-point ranges: the one holding it and the one before,
@@ -306,26 +309,34 @@ impl Tagging {
                 let Some((start, end)) = range else {
                     return need_selection();
                 };
-                let id = match ws.fresh_id() {
-                    Ok(id) => id,
-                    Err(e) => return out_of_ids(e),
-                };
-                let Some(doc) = ws.project().document(document) else {
+                let annotator = ws.annotator().to_owned();
+                let (project, ids) = ws.project_and_ids();
+                let Some(doc) = project.document(document) else {
                     return Vec::new();
                 };
-                let Some(statement) =
-                    new_statement(ws.project(), doc, id, start, end, ws.annotator())
-                else {
-                    return need_selection();
+                let reading = reading(project, doc, Gazetteer::bundled(), start, end);
+                let mut edits = Vec::new();
+                let mut fresh = || ids.fresh();
+                let statement = match read_statement(
+                    project,
+                    doc,
+                    (start, end),
+                    &annotator,
+                    &reading,
+                    &mut fresh,
+                    &mut edits,
+                ) {
+                    Ok(Some(statement)) => statement,
+                    Ok(None) => return need_selection(),
+                    Err(e) => return out_of_ids(e),
                 };
+                let id = statement.id;
+                edits.push(Edit::AddAnnotation {
+                    document,
+                    annotation: Annotation::Statement(statement),
+                });
                 vec![
-                    UiAction::edit(
-                        "Tag statement",
-                        Edit::AddAnnotation {
-                            document,
-                            annotation: Annotation::Statement(statement),
-                        },
-                    ),
+                    UiAction::edit("Tag statement", Edit::Batch(edits)),
                     UiAction::SelectAnnotation(Some(id)),
                 ]
             }
@@ -346,16 +357,18 @@ impl Tagging {
         range: Option<(usize, usize)>,
         selected: Option<Id>,
     ) -> Vec<UiAction> {
-        let (new_statement_id, id) = match (ws.fresh_id(), ws.fresh_id()) {
-            (Ok(statement), Ok(coded)) => (statement, coded),
-            (Err(e), _) | (_, Err(e)) => return out_of_ids(e),
+        let id = match ws.fresh_id() {
+            Ok(id) => id,
+            Err(e) => return out_of_ids(e),
         };
-        let project = ws.project();
+        let annotator = ws.annotator().to_owned();
+        let (project, ids) = ws.project_and_ids();
+        let mut fresh = || ids.fresh();
         let Some(doc) = project.document(document) else {
             return Vec::new();
         };
         // Coding goes on a statement of one's own layer: references stay inside a layer.
-        let own = |st: &&Statement| st.stamp.annotator == ws.annotator();
+        let own = |st: &&Statement| st.stamp.annotator == annotator;
         let existing = match range {
             Some((s, e)) => doc
                 .statements
@@ -373,32 +386,85 @@ impl Tagging {
                 .filter(own),
         };
         let mut edits = Vec::new();
+        let (s, e) = match (range, existing) {
+            (Some(r), _) => r,
+            (None, Some(st)) => (st.span.start(), st.span.end()),
+            (None, None) => {
+                return vec![UiAction::Status(
+                    "Select some text or a statement first.".into(),
+                )];
+            }
+        };
+        let reading = reading(project, doc, Gazetteer::bundled(), s, e);
         let statement: Statement = match existing {
             Some(st) => st.clone(),
             None => {
-                let Some((s, e)) = range else {
-                    return vec![UiAction::Status(
-                        "Select some text or a statement first.".into(),
-                    )];
-                };
-                let Some(st) = new_statement(project, doc, new_statement_id, s, e, ws.annotator())
-                else {
-                    return Vec::new();
-                };
-                edits.push(Edit::AddAnnotation {
-                    document,
-                    annotation: Annotation::Statement(st.clone()),
-                });
-                st
+                match read_statement(
+                    project,
+                    doc,
+                    (s, e),
+                    &annotator,
+                    &reading,
+                    &mut fresh,
+                    &mut edits,
+                ) {
+                    Ok(Some(st)) => {
+                        edits.push(Edit::AddAnnotation {
+                            document,
+                            annotation: Annotation::Statement(st.clone()),
+                        });
+                        st
+                    }
+                    Ok(None) => return Vec::new(),
+                    Err(e) => return out_of_ids(e),
+                }
             }
         };
-        let (s, e) = range.unwrap_or((statement.span.start(), statement.span.end()));
-        let actor = statement
-            .speaker
+        // The rules' committer or holder (nested attribution: "Wang said China is willing
+        // to …" is China's commitment), else the statement's speaker.
+        let read = if cmd == Command::TagCommitment {
+            reading.commitment.as_ref()
+        } else {
+            reading.stance.as_ref()
+        };
+        let read_actor = match read.map(|r| &r.detail) {
+            Some(Detail::Commitment {
+                committer: Some(a), ..
+            })
+            | Some(Detail::Stance {
+                holder: Some(a), ..
+            }) => match resolve_actor(project, a, &mut fresh, &mut edits) {
+                Ok(id) => id,
+                Err(e) => return out_of_ids(e),
+            },
+            _ => None,
+        };
+        let actor = read_actor
+            .or(statement.speaker)
             .or_else(|| default_attribution(doc, s, e).map(|a| a.speaker));
-        let stamp = Stamp::now(ws.annotator());
+        let stamp = Stamp::now(&annotator);
         let (label, annotation) = if cmd == Command::TagCommitment {
             let cue_text = doc.slice(s, e).unwrap_or("");
+            let (strength, action, category, conditions) = match read.map(|r| &r.detail) {
+                Some(Detail::Commitment {
+                    strength,
+                    action,
+                    category,
+                    conditions,
+                    ..
+                }) => (
+                    Some(strength.as_str()),
+                    action.clone(),
+                    Some(category.as_str()).filter(|c| !c.is_empty()),
+                    conditions.clone(),
+                ),
+                _ => (
+                    default_strength(cue_text),
+                    String::new(),
+                    None,
+                    String::new(),
+                ),
+            };
             (
                 "Tag commitment",
                 Annotation::Commitment(Commitment {
@@ -406,16 +472,12 @@ impl Tagging {
                     statement: statement.id,
                     committer: actor,
                     addressees: Vec::new(),
-                    action: String::new(),
-                    category: codebook_key(project, CodebookList::CommitmentCategories, None),
+                    action,
+                    category: codebook_key(project, CodebookList::CommitmentCategories, category),
                     cameo: None,
                     context: codebook_key(project, CodebookList::Contexts, None),
-                    strength: codebook_key(
-                        project,
-                        CodebookList::Strengths,
-                        default_strength(cue_text),
-                    ),
-                    conditions: String::new(),
+                    strength: codebook_key(project, CodebookList::Strengths, strength),
+                    conditions,
                     time_horizon: codebook_key(
                         project,
                         CodebookList::TimeHorizons,
@@ -433,7 +495,14 @@ impl Tagging {
                     statement: statement.id,
                     holder: actor,
                     target: None,
-                    polarity: codebook_key(project, CodebookList::Polarities, None),
+                    polarity: codebook_key(
+                        project,
+                        CodebookList::Polarities,
+                        match read.map(|r| &r.detail) {
+                            Some(Detail::Stance { polarity, .. }) => Some(polarity.as_str()),
+                            _ => None,
+                        },
+                    ),
                     intensity: codebook_key(project, CodebookList::Intensities, None),
                     cameo: None,
                     stamp,
@@ -655,8 +724,7 @@ fn apply_choice(ws: &mut Workspace, popup: &Popup, choice: Choice) -> Vec<UiActi
                 Ok(id) => id,
                 Err(e) => return out_of_ids(e),
             };
-            let kind = codebook_key(ws.project(), CodebookList::ActorKinds, None);
-            edits.push(Edit::AddActor(Actor::new(id, name.clone(), kind)));
+            edits.push(Edit::AddActor(new_actor(ws.project(), id, name)));
             Some(id)
         }
         Choice::Category(_) | Choice::NewCategory(_) => None,
@@ -786,4 +854,115 @@ pub fn new_statement(
         stamp: Stamp::now(annotator),
         note: String::new(),
     })
+}
+
+/// A statement over `[start, end)` as the rules read it: speaker, attribution and cue from
+/// the statement suggestion over the words (adding the actors it introduces to `edits`),
+/// else the defaults of [`new_statement`].
+#[allow(clippy::too_many_arguments)]
+fn read_statement(
+    project: &Project,
+    doc: &Document,
+    (start, end): (usize, usize),
+    annotator: &str,
+    reading: &Reading,
+    fresh: &mut dyn FnMut() -> Result<Id, IdsExhausted>,
+    edits: &mut Vec<Edit>,
+) -> Result<Option<Statement>, IdsExhausted> {
+    let id = fresh()?;
+    let Some(mut statement) = new_statement(project, doc, id, start, end, annotator) else {
+        return Ok(None);
+    };
+    if let Some(Detail::Statement {
+        speaker: Some(speaker),
+        attribution,
+        cue,
+    }) = reading.statement.as_ref().map(|s| &s.detail)
+        && let Some(speaker) = resolve_actor(project, speaker, fresh, edits)?
+    {
+        statement.speaker = Some(speaker);
+        statement.attribution =
+            codebook_key(project, CodebookList::AttributionModes, Some(attribution));
+        statement.cue = cue.and_then(|(s, e)| Span::from_range(doc.text(), doc.index(), s, e));
+    }
+    Ok(Some(statement))
+}
+
+/// The project actor a suggestion's actor is: an existing one (by id, name or alias, or
+/// ISO3 code), one added earlier in `edits`, or a new one added to `edits` with its kind,
+/// codes, aliases, role and affiliation.
+fn resolve_actor(
+    project: &Project,
+    actor: &ActorRef,
+    fresh: &mut dyn FnMut() -> Result<Id, IdsExhausted>,
+    edits: &mut Vec<Edit>,
+) -> Result<Option<Id>, IdsExhausted> {
+    let new = match actor {
+        ActorRef::Project(id) => return Ok(Some(*id)),
+        ActorRef::New(new) => new,
+    };
+    let known = project.actor_by_name(&new.name).map(|a| a.id).or_else(|| {
+        new.iso3.as_ref().and_then(|code| {
+            project
+                .actors
+                .iter()
+                .find(|a| a.iso3.as_ref() == Some(code))
+                .map(|a| a.id)
+        })
+    });
+    let added = edits.iter().find_map(|e| match e {
+        Edit::AddActor(a) if a.name == new.name => Some(a.id),
+        _ => None,
+    });
+    if let Some(id) = known.or(added) {
+        return Ok(Some(id));
+    }
+    let affiliation = match &new.affiliation {
+        Some(a) => resolve_actor(project, a, fresh, edits)?,
+        None => None,
+    };
+    let id = fresh()?;
+    let mut made = Actor::new(
+        id,
+        new.name.clone(),
+        codebook_key(project, CodebookList::ActorKinds, Some(&new.kind)),
+    );
+    made.aliases = new.aliases.clone();
+    made.iso3 = new.iso3.clone();
+    made.cameo = new.cameo.clone();
+    made.role = new.role.clone();
+    made.affiliation = affiliation;
+    edits.push(Edit::AddActor(made));
+    Ok(Some(id))
+}
+
+/// A new actor named `name`: with the gazetteer's kind, codes and aliases when it knows the
+/// name ("China" → a state, CHN), else the codebook's first actor kind.
+fn new_actor(project: &Project, id: Id, name: &str) -> Actor {
+    let gazetteer = Gazetteer::bundled();
+    let whole = gazetteer
+        .find(name)
+        .into_iter()
+        .find(|hit| hit.chars.start == 0 && hit.chars.end == crate::model::text::char_len(name));
+    let Some(hit) = whole else {
+        return Actor::new(
+            id,
+            name,
+            codebook_key(project, CodebookList::ActorKinds, None),
+        );
+    };
+    let entry = gazetteer.entry(hit.entry);
+    let mut actor = Actor::new(
+        id,
+        entry.name.clone(),
+        codebook_key(project, CodebookList::ActorKinds, Some(&entry.kind)),
+    );
+    actor.iso3 = entry.iso3.clone();
+    actor.cameo = entry.cameo.clone();
+    actor.aliases = entry
+        .aliases()
+        .filter(|a| *a != entry.name)
+        .map(str::to_owned)
+        .collect();
+    actor
 }
