@@ -859,7 +859,6 @@ pub fn new_statement(
 /// A statement over `[start, end)` as the rules read it: speaker, attribution and cue from
 /// the statement suggestion over the words (adding the actors it introduces to `edits`),
 /// else the defaults of [`new_statement`].
-#[allow(clippy::too_many_arguments)]
 fn read_statement(
     project: &Project,
     doc: &Document,
