@@ -18,5 +18,6 @@ pub mod sniff;
 pub mod suggest;
 pub mod synth;
 pub mod team;
+pub mod text;
 pub mod ui;
 pub mod workspace;

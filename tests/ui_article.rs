@@ -211,7 +211,15 @@ fn keyboard_moves_by_word_and_sentence_without_splitting_at_abbreviations() {
     harness.run();
     assert_eq!(harness.state().view.caret(), "BEIJING".len());
 
-    // "Sept. 26" and "U.N." do not end the sentence: the next one starts at "Wang said".
+    // The dateline is in no sentence: the next sentence start is after it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::ArrowDown);
+    harness.run();
+    assert_eq!(
+        harness.state().view.caret(),
+        offset_of("Chinese Foreign Minister")
+    );
+
+    // "U.N." does not end the sentence: the next one starts at "Wang said".
     harness.key_press_modifiers(Modifiers::COMMAND, Key::ArrowDown);
     harness.run();
     assert_eq!(harness.state().view.caret(), offset_of("Wang said"));

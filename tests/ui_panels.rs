@@ -265,8 +265,8 @@ fn commitment_without_a_statement_creates_both_in_one_undo_step() {
     );
     assert_eq!(
         c.committer,
-        Some(WANG),
-        "the speaker of the previous sentence's statement"
+        Some(CHINA),
+        "nested attribution: “He stressed that Beijing is ready to …” is China's"
     );
     let Annotation::Statement(s) = bench.annotation(c.statement) else {
         panic!("expected its statement");

@@ -110,8 +110,8 @@ fn keyboard_only_select_a_sentence_code_a_commitment_and_save() {
     assert_eq!(c.strength, "possible", "“ready to” → possible");
     assert_eq!(
         c.committer,
-        Some(WANG),
-        "speaker of the statement just before"
+        Some(CHINA),
+        "nested attribution: “He stressed that Beijing is ready to …” is China's"
     );
     assert_eq!(doc.statements.len(), 2, "its statement was created with it");
     // The inspector shows the new commitment.

@@ -509,3 +509,42 @@ will deepen cooperation with Brazil, and Brasília welcomed the plan.";
     assert_eq!(added, 1, "accepting {first:?}");
     assert!(persist::validate(h.state().workspace().project()).is_empty());
 }
+
+/// A rule pass that panics: on the worker (a long document) and on the UI thread (a short
+/// one) the window shows a message, keeps the project as it was and does not run the
+/// failing pass again for the same revision.
+#[test]
+fn a_panicking_rule_pass_shows_a_message_changes_nothing_and_is_not_retried() {
+    for long in [true, false] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut text = TEXT.to_owned();
+        while long && text.chars().count() <= WORKER_ABOVE_CHARS {
+            text.push_str("\n\nThe ministers met again in Lima. ");
+        }
+        let calls = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = calls.clone();
+        let source: Source = Arc::new(move |_project: &Project, _doc: &Document| {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            panic!("a rule pass broke");
+        });
+        let mut h = harness_with(saved_project_with(dir.path(), &text), source);
+        let before = h.state().workspace().project().clone();
+        wait_for_worker(&mut h);
+        for _ in 0..5 {
+            h.run();
+        }
+        let status = h.state().status_text().unwrap_or_default().to_owned();
+        assert!(
+            status.contains("Suggestions failed") && status.contains("a rule pass broke"),
+            "long = {long}: {status}"
+        );
+        assert!(h.state().suggestions().all().is_empty());
+        assert_eq!(h.state().workspace().project(), &before, "long = {long}");
+        assert!(!h.state().workspace().is_dirty());
+        assert_eq!(
+            calls.load(std::sync::atomic::Ordering::SeqCst),
+            1,
+            "long = {long}: tried once for the revision"
+        );
+    }
+}

@@ -3,11 +3,11 @@
 //! The text is never changed; this only looks at it. Two layouts are recognised by hand
 //! (they are two fixed shapes, smaller to parse directly than to pull in a regex engine):
 //! a leading `date YYYY-MM-DD <photo caption> (Agency/Photographer)` line, as in the
-//! shared corpus, and a wire dateline (`model::dateline`) opening the body.
+//! shared corpus, and a wire dateline (`text::dateline`) opening the body.
 
-use crate::model::dateline::{self, looks_like_agency, parse_month_day};
+use crate::text::dateline::{self, looks_like_agency, parse_month_day};
+use crate::text::first_sentence;
 use chrono::NaiveDate;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Longest title, in characters, before it is shortened at a word boundary.
 pub const TITLE_MAX_CHARS: usize = 120;
@@ -127,37 +127,6 @@ fn find_full_date(line: &str) -> Option<NaiveDate> {
         }
     }
     None
-}
-
-/// The first sentence of a paragraph (Unicode sentence boundaries, not fooled by
-/// "Mr." or "Sept.").
-fn first_sentence(paragraph: &str) -> &str {
-    let mut end = 0;
-    for piece in paragraph.split_sentence_bounds() {
-        end += piece.len();
-        if !ends_with_abbreviation(piece.trim_end()) {
-            break;
-        }
-    }
-    paragraph[..end].trim_end()
-}
-
-fn ends_with_abbreviation(sentence: &str) -> bool {
-    const ABBREVIATIONS: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "st", "no", "jan", "feb",
-        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "jr", "sr",
-        "co", "inc", "corp", "lt", "col", "capt", "amb",
-    ];
-    let Some(word) = sentence
-        .split_whitespace()
-        .next_back()
-        .and_then(|w| w.strip_suffix('.'))
-    else {
-        return false;
-    };
-    let lower = word.to_lowercase();
-    // Initials and dotted acronyms ("J.", "U.S.") end with a dot that ends no sentence.
-    word.chars().count() == 1 || word.contains('.') || ABBREVIATIONS.contains(&lower.as_str())
 }
 
 /// Shortens to at most `max` characters at a word boundary, marking the cut with "…".
@@ -302,9 +271,13 @@ mod tests {
     }
 
     #[test]
-    fn first_sentence_skips_abbreviations() {
+    fn the_title_is_the_first_sentence_of_the_shared_analysis() {
+        let meta = read(
+            "BEIJING, Sept. 27 (Xinhua) -- Mr. Wang met U.S. officials on Sept. 26 \
+                         in New York. Then he left.",
+        );
         assert_eq!(
-            first_sentence("Mr. Wang met U.S. officials on Sept. 26 in New York. Then he left."),
+            meta.title,
             "Mr. Wang met U.S. officials on Sept. 26 in New York."
         );
         assert_eq!(

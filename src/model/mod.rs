@@ -5,7 +5,6 @@ pub mod analyst;
 pub mod annotation;
 pub mod codebook;
 pub mod counting;
-pub mod dateline;
 pub mod document;
 pub mod duplicates;
 pub mod ids;

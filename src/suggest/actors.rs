@@ -12,24 +12,24 @@
 mod bodies;
 mod groups;
 mod people;
-mod tokens;
 mod words;
 
 use super::gazetteer::{Hit, MatchKind};
 use super::{ActorRef, Detail, Gazetteer, NewActor, Suggestion, SuggestionKind};
-use crate::model::{Document, Id, Project, dateline};
+use crate::model::{Document, Id, Project};
 // FxHash: the keys are short fixed words and names, so hash flooding cannot happen and
 // std's SipHash was the top cost of the look-ups.
+use crate::text::{TokenKind as Kind, Tokens};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use tokens::{Kind, Tokens};
 use words::{Collective, Gender, TitleWord};
 
 /// Mention suggestions for `document`, in text order.
 pub fn mentions(project: &Project, document: &Document, gazetteer: &Gazetteer) -> Vec<Suggestion> {
-    let tokens = Tokens::new(document.text());
+    let analysis = crate::text::of(document);
+    let tokens = analysis.token_view(document.text());
     let mut pass = Pass::new(project, gazetteer, &tokens);
     pass.run();
-    pass.finish()
+    pass.finish(analysis.datelines())
 }
 
 /// What a mention refers to while the pass runs.
@@ -87,7 +87,7 @@ impl<T: Copy + PartialEq> Lexicon<T> {
     }
 
     fn insert(&mut self, phrase: &str, value: T) {
-        let tokens = Tokens::new(phrase);
+        let tokens = Tokens::of_phrase(phrase);
         let mut words: Vec<String> = (0..tokens.len())
             .map(|i| tokens.str(i).to_string())
             .collect();
@@ -689,31 +689,34 @@ impl<'a, 't> Pass<'a, 't> {
     }
 
     /// The suggestions, in text order, one per span and actor.
-    fn finish(self) -> Vec<Suggestion> {
+    fn finish(self, datelines: &[crate::text::CharRange]) -> Vec<Suggestion> {
         let t = self.t;
         let mut cache = HashMap::default();
         // Same span and same actor once project actors are identified.
         let mut seen: HashSet<(usize, usize, Referent)> = HashSet::default();
         let mut out = Vec::with_capacity(self.found.len());
-        let datelines = datelines(t.text);
         for f in &self.found {
             let (first, last) = (t.list[f.start], t.list[f.end - 1]);
             // Datelines are in text order and do not overlap.
-            let at = datelines.partition_point(|d| d.end <= first.start);
-            if datelines.get(at).is_some_and(|d| d.contains(&first.start)) {
+            let at = datelines.partition_point(|d| d.end <= first.char_start);
+            if datelines
+                .get(at)
+                .is_some_and(|d| d.contains(first.char_start.get()))
+            {
                 continue;
             }
             let key = self
                 .resolve_project(f.referent)
                 .map_or(f.referent, Referent::Project);
-            if !seen.insert((first.char_start, last.char_end, key)) {
+            let (start, end) = (first.char_start.get(), last.char_end.get());
+            if !seen.insert((start, end, key)) {
                 continue;
             }
             let actor = self.actor_ref(f.referent, &mut cache);
             out.push(Suggestion {
                 kind: SuggestionKind::Mention,
-                start: first.char_start,
-                end: last.char_end,
+                start,
+                end,
                 text: t.text[first.start..last.end].to_string(),
                 detail: Detail::Mention { actor },
             });
@@ -721,22 +724,6 @@ impl<'a, 't> Pass<'a, 't> {
         out.sort_by_key(|s| (s.start, s.end));
         out
     }
-}
-
-/// Byte ranges of the datelines opening paragraphs ("KINSHASA/GOMA, March 3 (Reuters) -",
-/// "HONIARA, Solomon Islands (AP) —"). The guidelines code nothing in them.
-fn datelines(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let offset = line_start + (line.len() - trimmed.len());
-        line_start += line.len();
-        if let Some(d) = dateline::parse(trimmed) {
-            out.push(offset..offset + d.body_start);
-        }
-    }
-    out
 }
 
 /// How many earlier mentions the coreference rules look at, at most.

@@ -1,15 +1,17 @@
 //! Statements (reporting cues and their speakers), commitments and stances.
 //!
 //! The rules follow `tests/gold/GUIDELINES.md`. They work sentence by sentence over the
-//! tokens of `suggest::text` (byte offsets) and the actor mentions already found (the
+//! clause words of `text::clause_words` (byte offsets) over the sentences of the shared
+//! `text` analysis and the actor mentions already found (the
 //! actors module's suggestions and the analyst's accepted mentions): a statement is a
 //! sentence — or a clause, when a sentence reports two speakers — with a reporting cue
 //! whose subject is an actor; commitments and stances are cue words inside a statement
 //! whose clause subject is an actor. Everything is converted to code points at the end.
 
-use super::text::{self, Token, TokenKind};
 use super::{ActorRef, Detail, Gazetteer, StanceTargetRef, Suggestion, SuggestionKind};
 use crate::model::{CodebookList, Document, Project};
+use crate::text::clause_words::{self, Token, TokenKind};
+use crate::text::{self, closes_quote, opens_quote, quote_runs_on};
 use std::borrow::Cow;
 
 mod lexicon;
@@ -26,9 +28,12 @@ pub fn is_reporting_verb(word: &str) -> bool {
 /// (`ui::tagging::default_strength`): the suggestions' word lists, read without
 /// requiring the "to" after them, plus the hedging modals may, might and could.
 pub fn strength_of(text: &str) -> Option<&'static str> {
-    use unicode_segmentation::UnicodeSegmentation;
-    text.unicode_words().find_map(|word| {
-        let lower = word.to_lowercase();
+    let words = crate::text::Tokens::of_phrase(text);
+    words.list.iter().find_map(|t| {
+        if t.kind != crate::text::TokenKind::Word {
+            return None;
+        }
+        let lower = t.text(text).to_lowercase();
         let w = lower.as_str();
         if matches!(
             w,
@@ -258,7 +263,13 @@ impl<'a> Rules<'a> {
         let mut opened_low = false;
         let mut previous_end = 0;
         let mut first_mention = 0;
-        for (start, end) in text::sentences(text) {
+        let analysis = text::of(self.document);
+        let index = self.document.index();
+        let bytes = |offset: crate::text::CharOffset| index.byte_of(offset.get());
+        for sentence in analysis.sentences() {
+            let (Some(start), Some(end)) = (bytes(sentence.start), bytes(sentence.end)) else {
+                continue;
+            };
             // News copy reopens a quotation in each paragraph, so a break closes it —
             // unless the next quotation mark ahead closes one: a statement quoted over
             // several paragraphs ("the spokesperson said:" and a block).
@@ -269,7 +280,7 @@ impl<'a> Rules<'a> {
             }
             previous_end = end;
             let starts_in_quote = open;
-            let tokens = text::tokens(text, start, end);
+            let tokens = clause_words::tokens(text, start, end);
             let mut lower = Vec::with_capacity(tokens.len());
             let mut quoted = Vec::with_capacity(tokens.len());
             let mut class = Vec::with_capacity(tokens.len());
@@ -293,10 +304,10 @@ impl<'a> Rules<'a> {
                             open = !open;
                         } else if c == '“' && open && opened_low {
                             open = false;
-                        } else if text::opens_quote(c) {
+                        } else if opens_quote(c) {
                             open = true;
                             opened_low = c == '„';
-                        } else if text::closes_quote(c) {
+                        } else if closes_quote(c) {
                             open = false;
                         }
                         lower.push(Cow::Borrowed(""));
@@ -360,15 +371,13 @@ impl<'a> Rules<'a> {
     fn quote_opens_within(&self, s: &Sentence, from: usize, len: usize) -> bool {
         (from..(from + len).min(s.tokens.len())).any(|k| {
             !s.quoted[k.saturating_sub(1)]
-                && self
-                    .punct(s, k)
-                    .is_some_and(|c| c == '"' || text::opens_quote(c))
+                && self.punct(s, k).is_some_and(|c| c == '"' || opens_quote(c))
         })
     }
 
     fn is_quote_mark(&self, s: &Sentence, i: usize) -> bool {
         self.punct(s, i)
-            .is_some_and(|c| c == '"' || text::opens_quote(c) || text::closes_quote(c))
+            .is_some_and(|c| c == '"' || opens_quote(c) || closes_quote(c))
     }
 
     // ---- subjects -----------------------------------------------------------------
@@ -435,8 +444,8 @@ impl<'a> Rules<'a> {
                         found = Some(k);
                         break;
                     }
-                    Some(c) if c == ';' || c == ':' || c == '"' || text::opens_quote(c) => break,
-                    Some(c) if text::closes_quote(c) => break,
+                    Some(c) if c == ';' || c == ':' || c == '"' || opens_quote(c) => break,
+                    Some(c) if closes_quote(c) => break,
                     _ => {}
                 }
             }
@@ -563,7 +572,7 @@ impl<'a> Rules<'a> {
                             || (k + 1..t)
                                 .any(|x| self.mention_at(s, x).is_some_and(|m| m.person)));
                 }
-                Some(c) if c == ';' || c == ':' || c == '"' || text::opens_quote(c) => {
+                Some(c) if c == ';' || c == ':' || c == '"' || opens_quote(c) => {
                     return false;
                 }
                 _ => {}
@@ -922,7 +931,7 @@ impl<'a> Rules<'a> {
                 let after_quote = first == 0
                     || self
                         .punct(s, first - 1)
-                        .is_some_and(|c| c == ',' || c == '"' || text::closes_quote(c));
+                        .is_some_and(|c| c == ',' || c == '"' || closes_quote(c));
                 if after_quote && Self::word(s, last + 1) != "that" {
                     self.subject_after(s, last + 1)
                         .map(|(actor, _)| (Some(actor), first))
@@ -1176,7 +1185,7 @@ impl<'a> Rules<'a> {
         self.text[s.start..s.end]
             .chars()
             .next()
-            .is_some_and(|c| c == '"' || text::opens_quote(c))
+            .is_some_and(|c| c == '"' || opens_quote(c))
     }
 
     fn has_quote(&self, s: &Sentence) -> bool {
@@ -2261,19 +2270,6 @@ fn looks_like_verb(word: &str) -> bool {
     AUXILIARIES.contains(&word)
         || (word.len() > 3
             && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss"))))
-}
-
-/// True when the first curly quotation mark after `from` (within a few paragraphs) is a
-/// closing one: the quotation open before `from` goes on. Straight quotes say nothing.
-fn quote_runs_on(text: &str, from: usize) -> bool {
-    let mut end = (from + 4000).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text[from..end]
-        .chars()
-        .find(|&c| text::opens_quote(c) || text::closes_quote(c))
-        .is_some_and(text::closes_quote)
 }
 
 /// "be held", "take place": a future event, not an actor's conduct.

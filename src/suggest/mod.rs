@@ -8,7 +8,7 @@
 pub mod actors;
 pub mod clauses;
 pub mod gazetteer;
-pub mod text;
+pub mod reading;
 
 use crate::model::{Document, Id, Project, RejectedSuggestion};
 use serde::Serialize;

@@ -1616,6 +1616,9 @@ impl DemarcheApp {
             self.selection.annotation = None;
             self.reveal(s, e);
         }
+        if let Some(failure) = self.suggestions.take_failure() {
+            self.report_error(failure);
+        }
         self.suggestions.follow_selection(self.article.selection());
         if self.link_from.is_some()
             && self.modals.is_empty()

@@ -94,7 +94,31 @@ impl Outcome {
 
 struct Pending {
     for_key: (Id, u64),
-    result: mpsc::Receiver<Vec<Suggestion>>,
+    result: mpsc::Receiver<Result<Vec<Suggestion>, String>>,
+}
+
+/// Runs the rules with a panic caught: a bug in one rule pass costs this revision's
+/// suggestions, never the window or the project.
+fn run_isolated(
+    source: &Source,
+    project: &Project,
+    doc: &Document,
+    analyst: &str,
+) -> Result<Vec<Suggestion>, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut list = source(project, doc);
+        crate::suggest::retain_open(project, doc, &mut list, Some(analyst));
+        list.sort_by_key(key_of);
+        list
+    }))
+    .map_err(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".to_owned());
+        format!("Suggestions failed for this document ({what}); nothing was changed.")
+    })
 }
 
 pub struct SuggestionsState {
@@ -119,6 +143,8 @@ pub struct SuggestionsState {
     resume_after: Option<Key>,
     /// Whose suggestions these are: their rejections and annotations hide suggestions.
     analyst: String,
+    /// A failed pass's message, until the app shows it.
+    failure: Option<String>,
 }
 
 impl Default for SuggestionsState {
@@ -144,7 +170,14 @@ impl SuggestionsState {
             focused: None,
             resume_after: None,
             analyst: String::new(),
+            failure: None,
         }
+    }
+
+    /// The message of a suggestion pass that failed since the last call, to show once. The
+    /// failed revision is not tried again; the next edit or document tries anew.
+    pub fn take_failure(&mut self) -> Option<String> {
+        self.failure.take()
     }
 
     /// Replaces where suggestions come from (tests); everything is recomputed.
@@ -211,14 +244,21 @@ impl SuggestionsState {
         let mut arrived = false;
         if let Some(p) = &self.pending {
             match p.result.try_recv() {
-                Ok(list) => {
+                Ok(result) => {
                     self.computed_for = Some(p.for_key);
-                    self.set_list(list);
                     self.pending = None;
+                    self.take_result(result);
                     arrived = true;
                 }
                 Err(mpsc::TryRecvError::Empty) => {}
-                Err(mpsc::TryRecvError::Disconnected) => self.pending = None,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    // The worker died without a word: do not start it again and again.
+                    self.computed_for = Some(p.for_key);
+                    self.pending = None;
+                    self.take_result(Err(
+                        "Suggestions stopped for this document; nothing was changed.".into(),
+                    ));
+                }
             }
         }
         let asked = self.pending.as_ref().map(|p| p.for_key);
@@ -226,8 +266,8 @@ impl SuggestionsState {
             if doc.index().len_chars() > WORKER_ABOVE_CHARS {
                 self.start_worker(ws.project(), doc, want);
             } else {
-                let list = self.compute(ws.project(), doc);
-                self.set_list(list);
+                let result = self.compute(ws.project(), doc);
+                self.take_result(result);
                 self.computed_for = Some(want);
                 arrived = true;
             }
@@ -264,6 +304,17 @@ impl SuggestionsState {
         }
     }
 
+    /// A pass's list, or its failure: no suggestions and a message to show.
+    fn take_result(&mut self, result: Result<Vec<Suggestion>, String>) {
+        match result {
+            Ok(list) => self.set_list(list),
+            Err(message) => {
+                self.set_list(Vec::new());
+                self.failure = Some(message);
+            }
+        }
+    }
+
     fn set_list(&mut self, list: Vec<Suggestion>) {
         self.list = Arc::new(list);
         self.generation += 1;
@@ -281,11 +332,8 @@ impl SuggestionsState {
         self.shown.clear();
     }
 
-    fn compute(&self, project: &Project, doc: &Document) -> Vec<Suggestion> {
-        let mut list = (self.source)(project, doc);
-        crate::suggest::retain_open(project, doc, &mut list, Some(&self.analyst));
-        list.sort_by_key(key_of);
-        list
+    fn compute(&self, project: &Project, doc: &Document) -> Result<Vec<Suggestion>, String> {
+        run_isolated(&self.source, project, doc, &self.analyst)
     }
 
     /// Suggests on a worker from a copy of what the rules read: the actors, the codebook,
@@ -310,18 +358,16 @@ impl SuggestionsState {
                 let Some(doc) = slim.documents.first() else {
                     return;
                 };
-                let mut list = source(&slim, doc);
-                crate::suggest::retain_open(&slim, doc, &mut list, Some(&analyst));
-                list.sort_by_key(key_of);
+                let result = run_isolated(&source, &slim, doc, &analyst);
                 // The window may have moved on (closed, other document): nobody listens.
-                let _ = send.send(list);
+                let _ = send.send(result);
             });
         match spawned {
             Ok(_) => self.pending = Some(Pending { for_key, result }),
             // No thread to be had: compute here rather than show nothing.
             Err(_) => {
-                let list = self.compute(project, doc);
-                self.set_list(list);
+                let result = self.compute(project, doc);
+                self.take_result(result);
                 self.computed_for = Some(for_key);
             }
         }

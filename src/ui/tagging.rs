@@ -9,48 +9,23 @@
 use super::action::UiAction;
 use super::command::Command;
 use crate::edit::Edit;
+use crate::model::ids::IdsExhausted;
 use crate::model::{
     Actor, Annotation, CodebookEntry, CodebookList, Commitment, Document, Id, Mention, Project,
     Span, Stamp, Stance, Statement, Tag, ids,
 };
+use crate::suggest::reading::{Reading, reading};
+use crate::suggest::{ActorRef, Detail, Gazetteer};
 use crate::workspace::Workspace;
-use unicode_segmentation::UnicodeSegmentation;
 
-/// How far to look around a selection for its sentence and the one before (bytes): enough
-/// for two long sentences, and it keeps tagging instant in a megabyte-long article.
-const SENTENCE_WINDOW: usize = 4000;
-
-/// Sentences around `offset` as code-point ranges: the one holding it and the one before.
+/// Sentences around `offset` as code-point ranges: the one holding it and the one before,
+/// from the document's shared analysis (the same sentences as the caret and the rules).
 pub fn sentences_around(doc: &Document, offset: usize) -> (Option<(usize, usize)>, (usize, usize)) {
-    let text = doc.text();
-    let index = doc.index();
-    let at = index
-        .byte_of(offset.min(doc.len_chars()))
-        .unwrap_or(text.len());
-    let mut from = at.saturating_sub(SENTENCE_WINDOW);
-    while !text.is_char_boundary(from) {
-        from -= 1;
+    let analysis = crate::text::of(doc);
+    match analysis.sentence_and_previous(offset) {
+        Some((previous, current)) => (previous.map(|p| p.pair()), current.pair()),
+        None => (None, (offset, offset)),
     }
-    let mut to = (at + SENTENCE_WINDOW).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
-    let window = &text[from..to];
-    let mut previous = None;
-    let mut current = (at, at);
-    for (i, sentence) in window.split_sentence_bound_indices() {
-        let (s, e) = (from + i, from + i + sentence.len());
-        if at < e || e == to {
-            current = (s, e);
-            break;
-        }
-        previous = Some((s, e));
-    }
-    let chars = |b: usize| index.char_of(b).unwrap_or(0);
-    (
-        previous.map(|(s, e)| (chars(s), chars(e))),
-        (chars(current.0), chars(current.1)),
-    )
 }
 
 /// Who an attribution names, and the cue that names it ("said"), as code points.
@@ -125,35 +100,30 @@ pub fn default_attribution(doc: &Document, start: usize, end: usize) -> Option<A
 /// the few words after it ("Wang, the minister, said") or just before it ("said Wang",
 /// "according to Wang").
 fn reporting_cue(doc: &Document, m: &Mention, s0: usize, e0: usize) -> Option<(usize, usize)> {
-    let after = doc.slice(m.span.end(), e0)?;
-    let base = m.span.end();
-    for (n, (i, word)) in after.unicode_word_indices().enumerate() {
-        if n >= 6 {
-            break;
-        }
-        if crate::suggest::clauses::is_reporting_verb(word) {
-            let s = base + crate::model::text::char_len(&after[..i]);
-            return Some((s, s + crate::model::text::char_len(word)));
-        }
+    const WORDS_AFTER: usize = 6;
+    let analysis = crate::text::of(doc);
+    let text = doc.text();
+    let range = |t: &crate::text::Token| (t.char_start.get(), t.char_end.get());
+    let after = analysis
+        .words_in(m.span.end(), e0)
+        .take(WORDS_AFTER)
+        .find(|t| crate::suggest::clauses::is_reporting_verb(t.text(text)));
+    if let Some(t) = after {
+        return Some(range(t));
     }
-    let before = doc.slice(s0, m.span.start())?;
-    let words: Vec<(usize, &str)> = before.unicode_word_indices().collect();
+    let before: Vec<&crate::text::Token> = analysis.words_in(s0, m.span.start()).collect();
     let lower = |k: usize| {
-        words
-            .get(words.len().wrapping_sub(k))
-            .map(|(_, w)| w.to_lowercase())
-    };
-    let at = |k: usize| {
-        let (i, w) = words[words.len() - k];
-        let s = s0 + crate::model::text::char_len(&before[..i]);
-        (s, s + crate::model::text::char_len(w))
+        before
+            .len()
+            .checked_sub(k)
+            .map(|i| before[i].text(text).to_lowercase())
     };
     if lower(1).is_some_and(|w| crate::suggest::clauses::is_reporting_verb(&w)) {
-        return Some(at(1));
+        return before.last().map(|t| range(t));
     }
     if lower(2).as_deref() == Some("according") && lower(1).as_deref() == Some("to") {
-        let (s, _) = at(2);
-        let (_, e) = at(1);
+        let (s, _) = range(before[before.len() - 2]);
+        let (_, e) = range(before[before.len() - 1]);
         return Some((s, e));
     }
     None
@@ -174,24 +144,8 @@ pub fn default_attribution_mode(
     end: usize,
     attributed: bool,
 ) -> &'static str {
-    let (_, (s0, _)) = sentences_around(doc, start);
-    let before = doc.slice(s0, start).unwrap_or("");
     let inside = doc.slice(start, end).unwrap_or("");
-    let opens = |c: char| matches!(c, '“' | '«' | '„' | '「' | '『');
-    let closes = |c: char| matches!(c, '”' | '»' | '“' | '」' | '』');
-    let mut depth = 0i32;
-    let mut straight = 0;
-    for c in before.chars() {
-        if c == '"' {
-            straight += 1;
-        } else if opens(c) && !(c == '“' && depth > 0) {
-            depth += 1;
-        } else if closes(c) {
-            depth -= 1;
-        }
-    }
-    let quoted = depth > 0
-        || straight % 2 == 1
+    let quoted = crate::text::of(doc).in_quote(start)
         || inside.trim_start().starts_with(['"', '“', '«', '「'])
         || inside.trim_end().ends_with(['"', '”', '»', '」']);
     if quoted {
@@ -355,26 +309,34 @@ impl Tagging {
                 let Some((start, end)) = range else {
                     return need_selection();
                 };
-                let id = match ws.fresh_id() {
-                    Ok(id) => id,
-                    Err(e) => return out_of_ids(e),
-                };
-                let Some(doc) = ws.project().document(document) else {
+                let annotator = ws.annotator().to_owned();
+                let (project, ids) = ws.project_and_ids();
+                let Some(doc) = project.document(document) else {
                     return Vec::new();
                 };
-                let Some(statement) =
-                    new_statement(ws.project(), doc, id, start, end, ws.annotator())
-                else {
-                    return need_selection();
+                let reading = reading(project, doc, Gazetteer::bundled(), start, end);
+                let mut edits = Vec::new();
+                let mut fresh = || ids.fresh();
+                let statement = match read_statement(
+                    project,
+                    doc,
+                    (start, end),
+                    &annotator,
+                    &reading,
+                    &mut fresh,
+                    &mut edits,
+                ) {
+                    Ok(Some(statement)) => statement,
+                    Ok(None) => return need_selection(),
+                    Err(e) => return out_of_ids(e),
                 };
+                let id = statement.id;
+                edits.push(Edit::AddAnnotation {
+                    document,
+                    annotation: Annotation::Statement(statement),
+                });
                 vec![
-                    UiAction::edit(
-                        "Tag statement",
-                        Edit::AddAnnotation {
-                            document,
-                            annotation: Annotation::Statement(statement),
-                        },
-                    ),
+                    UiAction::edit("Tag statement", Edit::Batch(edits)),
                     UiAction::SelectAnnotation(Some(id)),
                 ]
             }
@@ -395,16 +357,18 @@ impl Tagging {
         range: Option<(usize, usize)>,
         selected: Option<Id>,
     ) -> Vec<UiAction> {
-        let (new_statement_id, id) = match (ws.fresh_id(), ws.fresh_id()) {
-            (Ok(statement), Ok(coded)) => (statement, coded),
-            (Err(e), _) | (_, Err(e)) => return out_of_ids(e),
+        let id = match ws.fresh_id() {
+            Ok(id) => id,
+            Err(e) => return out_of_ids(e),
         };
-        let project = ws.project();
+        let annotator = ws.annotator().to_owned();
+        let (project, ids) = ws.project_and_ids();
+        let mut fresh = || ids.fresh();
         let Some(doc) = project.document(document) else {
             return Vec::new();
         };
         // Coding goes on a statement of one's own layer: references stay inside a layer.
-        let own = |st: &&Statement| st.stamp.annotator == ws.annotator();
+        let own = |st: &&Statement| st.stamp.annotator == annotator;
         let existing = match range {
             Some((s, e)) => doc
                 .statements
@@ -422,32 +386,85 @@ impl Tagging {
                 .filter(own),
         };
         let mut edits = Vec::new();
+        let (s, e) = match (range, existing) {
+            (Some(r), _) => r,
+            (None, Some(st)) => (st.span.start(), st.span.end()),
+            (None, None) => {
+                return vec![UiAction::Status(
+                    "Select some text or a statement first.".into(),
+                )];
+            }
+        };
+        let reading = reading(project, doc, Gazetteer::bundled(), s, e);
         let statement: Statement = match existing {
             Some(st) => st.clone(),
             None => {
-                let Some((s, e)) = range else {
-                    return vec![UiAction::Status(
-                        "Select some text or a statement first.".into(),
-                    )];
-                };
-                let Some(st) = new_statement(project, doc, new_statement_id, s, e, ws.annotator())
-                else {
-                    return Vec::new();
-                };
-                edits.push(Edit::AddAnnotation {
-                    document,
-                    annotation: Annotation::Statement(st.clone()),
-                });
-                st
+                match read_statement(
+                    project,
+                    doc,
+                    (s, e),
+                    &annotator,
+                    &reading,
+                    &mut fresh,
+                    &mut edits,
+                ) {
+                    Ok(Some(st)) => {
+                        edits.push(Edit::AddAnnotation {
+                            document,
+                            annotation: Annotation::Statement(st.clone()),
+                        });
+                        st
+                    }
+                    Ok(None) => return Vec::new(),
+                    Err(e) => return out_of_ids(e),
+                }
             }
         };
-        let (s, e) = range.unwrap_or((statement.span.start(), statement.span.end()));
-        let actor = statement
-            .speaker
+        // The rules' committer or holder (nested attribution: "Wang said China is willing
+        // to …" is China's commitment), else the statement's speaker.
+        let read = if cmd == Command::TagCommitment {
+            reading.commitment.as_ref()
+        } else {
+            reading.stance.as_ref()
+        };
+        let read_actor = match read.map(|r| &r.detail) {
+            Some(Detail::Commitment {
+                committer: Some(a), ..
+            })
+            | Some(Detail::Stance {
+                holder: Some(a), ..
+            }) => match resolve_actor(project, a, &mut fresh, &mut edits) {
+                Ok(id) => id,
+                Err(e) => return out_of_ids(e),
+            },
+            _ => None,
+        };
+        let actor = read_actor
+            .or(statement.speaker)
             .or_else(|| default_attribution(doc, s, e).map(|a| a.speaker));
-        let stamp = Stamp::now(ws.annotator());
+        let stamp = Stamp::now(&annotator);
         let (label, annotation) = if cmd == Command::TagCommitment {
             let cue_text = doc.slice(s, e).unwrap_or("");
+            let (strength, action, category, conditions) = match read.map(|r| &r.detail) {
+                Some(Detail::Commitment {
+                    strength,
+                    action,
+                    category,
+                    conditions,
+                    ..
+                }) => (
+                    Some(strength.as_str()),
+                    action.clone(),
+                    Some(category.as_str()).filter(|c| !c.is_empty()),
+                    conditions.clone(),
+                ),
+                _ => (
+                    default_strength(cue_text),
+                    String::new(),
+                    None,
+                    String::new(),
+                ),
+            };
             (
                 "Tag commitment",
                 Annotation::Commitment(Commitment {
@@ -455,16 +472,12 @@ impl Tagging {
                     statement: statement.id,
                     committer: actor,
                     addressees: Vec::new(),
-                    action: String::new(),
-                    category: codebook_key(project, CodebookList::CommitmentCategories, None),
+                    action,
+                    category: codebook_key(project, CodebookList::CommitmentCategories, category),
                     cameo: None,
                     context: codebook_key(project, CodebookList::Contexts, None),
-                    strength: codebook_key(
-                        project,
-                        CodebookList::Strengths,
-                        default_strength(cue_text),
-                    ),
-                    conditions: String::new(),
+                    strength: codebook_key(project, CodebookList::Strengths, strength),
+                    conditions,
                     time_horizon: codebook_key(
                         project,
                         CodebookList::TimeHorizons,
@@ -482,7 +495,14 @@ impl Tagging {
                     statement: statement.id,
                     holder: actor,
                     target: None,
-                    polarity: codebook_key(project, CodebookList::Polarities, None),
+                    polarity: codebook_key(
+                        project,
+                        CodebookList::Polarities,
+                        match read.map(|r| &r.detail) {
+                            Some(Detail::Stance { polarity, .. }) => Some(polarity.as_str()),
+                            _ => None,
+                        },
+                    ),
                     intensity: codebook_key(project, CodebookList::Intensities, None),
                     cameo: None,
                     stamp,
@@ -611,7 +631,12 @@ fn looks_like_a_name(words: &str) -> bool {
     const MOST_WORDS: usize = 8;
     const MOST_CHARS: usize = 80;
     words.chars().count() <= MOST_CHARS
-        && words.unicode_words().count() <= MOST_WORDS
+        && crate::text::Tokens::of_phrase(words)
+            .list
+            .iter()
+            .filter(|t| t.kind == crate::text::TokenKind::Word)
+            .count()
+            <= MOST_WORDS
         && !words.contains(['\n', '!', '?', ';', '"', '“', '”', '«', '»'])
 }
 
@@ -699,8 +724,7 @@ fn apply_choice(ws: &mut Workspace, popup: &Popup, choice: Choice) -> Vec<UiActi
                 Ok(id) => id,
                 Err(e) => return out_of_ids(e),
             };
-            let kind = codebook_key(ws.project(), CodebookList::ActorKinds, None);
-            edits.push(Edit::AddActor(Actor::new(id, name.clone(), kind)));
+            edits.push(Edit::AddActor(new_actor(ws.project(), id, name)));
             Some(id)
         }
         Choice::Category(_) | Choice::NewCategory(_) => None,
@@ -830,4 +854,114 @@ pub fn new_statement(
         stamp: Stamp::now(annotator),
         note: String::new(),
     })
+}
+
+/// A statement over `[start, end)` as the rules read it: speaker, attribution and cue from
+/// the statement suggestion over the words (adding the actors it introduces to `edits`),
+/// else the defaults of [`new_statement`].
+fn read_statement(
+    project: &Project,
+    doc: &Document,
+    (start, end): (usize, usize),
+    annotator: &str,
+    reading: &Reading,
+    fresh: &mut dyn FnMut() -> Result<Id, IdsExhausted>,
+    edits: &mut Vec<Edit>,
+) -> Result<Option<Statement>, IdsExhausted> {
+    let id = fresh()?;
+    let Some(mut statement) = new_statement(project, doc, id, start, end, annotator) else {
+        return Ok(None);
+    };
+    if let Some(Detail::Statement {
+        speaker: Some(speaker),
+        attribution,
+        cue,
+    }) = reading.statement.as_ref().map(|s| &s.detail)
+        && let Some(speaker) = resolve_actor(project, speaker, fresh, edits)?
+    {
+        statement.speaker = Some(speaker);
+        statement.attribution =
+            codebook_key(project, CodebookList::AttributionModes, Some(attribution));
+        statement.cue = cue.and_then(|(s, e)| Span::from_range(doc.text(), doc.index(), s, e));
+    }
+    Ok(Some(statement))
+}
+
+/// The project actor a suggestion's actor is: an existing one (by id, name or alias, or
+/// ISO3 code), one added earlier in `edits`, or a new one added to `edits` with its kind,
+/// codes, aliases, role and affiliation.
+fn resolve_actor(
+    project: &Project,
+    actor: &ActorRef,
+    fresh: &mut dyn FnMut() -> Result<Id, IdsExhausted>,
+    edits: &mut Vec<Edit>,
+) -> Result<Option<Id>, IdsExhausted> {
+    let new = match actor {
+        ActorRef::Project(id) => return Ok(Some(*id)),
+        ActorRef::New(new) => new,
+    };
+    let known = project.actor_by_name(&new.name).map(|a| a.id).or_else(|| {
+        new.iso3.as_ref().and_then(|code| {
+            project
+                .actors
+                .iter()
+                .find(|a| a.iso3.as_ref() == Some(code))
+                .map(|a| a.id)
+        })
+    });
+    let added = edits.iter().find_map(|e| match e {
+        Edit::AddActor(a) if a.name == new.name => Some(a.id),
+        _ => None,
+    });
+    if let Some(id) = known.or(added) {
+        return Ok(Some(id));
+    }
+    let affiliation = match &new.affiliation {
+        Some(a) => resolve_actor(project, a, fresh, edits)?,
+        None => None,
+    };
+    let id = fresh()?;
+    let mut made = Actor::new(
+        id,
+        new.name.clone(),
+        codebook_key(project, CodebookList::ActorKinds, Some(&new.kind)),
+    );
+    made.aliases = new.aliases.clone();
+    made.iso3 = new.iso3.clone();
+    made.cameo = new.cameo.clone();
+    made.role = new.role.clone();
+    made.affiliation = affiliation;
+    edits.push(Edit::AddActor(made));
+    Ok(Some(id))
+}
+
+/// A new actor named `name`: with the gazetteer's kind, codes and aliases when it knows the
+/// name ("China" → a state, CHN), else the codebook's first actor kind.
+fn new_actor(project: &Project, id: Id, name: &str) -> Actor {
+    let gazetteer = Gazetteer::bundled();
+    let whole = gazetteer
+        .find(name)
+        .into_iter()
+        .find(|hit| hit.chars.start == 0 && hit.chars.end == crate::model::text::char_len(name));
+    let Some(hit) = whole else {
+        return Actor::new(
+            id,
+            name,
+            codebook_key(project, CodebookList::ActorKinds, None),
+        );
+    };
+    let entry = gazetteer.entry(hit.entry);
+    let mut actor = Actor::new(
+        id,
+        entry.name.clone(),
+        codebook_key(project, CodebookList::ActorKinds, Some(&entry.kind)),
+    );
+    actor.iso3 = entry.iso3.clone();
+    actor.cameo = entry.cameo.clone();
+    actor.aliases = entry
+        .aliases()
+        .filter(|a| *a != entry.name)
+        .map(str::to_owned)
+        .collect();
+    actor
 }

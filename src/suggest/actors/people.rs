@@ -521,7 +521,7 @@ impl<'a, 't> Pass<'a, 't> {
         let t = self.t;
         let cjk = t.str(name_end) == "("
             && t.is_word(name_end + 1)
-            && t.str(name_end + 1).chars().all(tokens::is_cjk)
+            && t.str(name_end + 1).chars().all(crate::text::tokens::is_cjk)
             && t.str(name_end + 2) == ")";
         if !cjk {
             return name_end;

@@ -1,47 +1,37 @@
 //! Words and sentences of one paragraph, in code points within the paragraph. Pure: no egui.
 //!
-//! Both come from `unicode-segmentation` (UAX #29). Its sentence rules split after every
-//! "." followed by a space and a capital or a digit, which cuts news text at "Sept. 26",
-//! "Mr. Wang" or "U.N. Security Council"; no maintained crate knows the abbreviations of
-//! English news copy, so a short list here joins those pieces back.
+//! Both come from the shared text analysis (`crate::text`), so the caret's W and E see the
+//! same words and sentences as tagging and the suggestions: one abbreviation and dateline
+//! policy ("Mr. Wang", "Sept. 26", "U.N. Security Council" stay whole; a wire dateline is
+//! in no sentence).
 
-use unicode_segmentation::UnicodeSegmentation;
+use crate::text::{Analysis, TokenKind};
 
 /// Word and sentence ranges of a paragraph, `(start, end)` in code points, in text order.
-/// Sentences tile the paragraph (trailing spaces belong to the sentence before them).
+/// Sentences tile the paragraph from the first one's start (trailing spaces belong to the
+/// sentence before them; a dateline before the first sentence belongs to none).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Segments {
     pub words: Vec<(usize, usize)>,
     pub sentences: Vec<(usize, usize)>,
 }
 
-/// Abbreviations that end with a full stop but do not end a sentence in news copy.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Lt.", "Col.", "Capt.", "Maj.", "Adm.", "Sen.",
-    "Rep.", "Gov.", "Pres.", "Amb.", "Sec.", "Min.", "Rev.", "St.", "Mt.", "Ft.", "Jr.", "Sr.",
-    "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
-    "Dec.", "No.", "Nos.", "Art.", "para.", "vs.", "e.g.", "i.e.", "cf.", "approx.", "Inc.",
-    "Ltd.", "Co.", "Corp.", "Dept.",
-];
-
 impl Segments {
     pub fn new(paragraph: &str) -> Self {
-        let char_offsets = CharOffsets::new(paragraph);
-        let words = paragraph
-            .split_word_bound_indices()
-            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-            .map(|(b, w)| (char_offsets.of(b), char_offsets.of(b + w.len())))
+        let analysis = Analysis::new(paragraph);
+        let words = analysis
+            .tokens()
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| (t.char_start.get(), t.char_end.get()))
             .collect();
-        let mut sentences: Vec<(usize, usize)> = Vec::new();
-        let mut joining = false;
-        for (b, s) in paragraph.split_sentence_bound_indices() {
-            let range = (char_offsets.of(b), char_offsets.of(b + s.len()));
-            match sentences.last_mut() {
-                Some(last) if joining => last.1 = range.1,
-                _ => sentences.push(range),
-            }
-            joining = ends_with_abbreviation(s);
-        }
+        let starts: Vec<usize> = analysis.sentences().iter().map(|s| s.start.get()).collect();
+        let ends = starts
+            .iter()
+            .skip(1)
+            .copied()
+            .chain(std::iter::once(analysis.len_chars()));
+        let sentences = starts.iter().copied().zip(ends).collect();
         Self { words, sentences }
     }
 
@@ -100,54 +90,9 @@ impl Segments {
     }
 }
 
-/// Does this sentence piece end with an abbreviation (or an initial such as "J." or a
-/// dotted acronym such as "U.N.") rather than with the end of a sentence?
-fn ends_with_abbreviation(piece: &str) -> bool {
-    let Some(last) = piece.split_whitespace().next_back() else {
-        return false;
-    };
-    let word = last.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if ABBREVIATIONS.contains(&word) {
-        return true;
-    }
-    // Initials and dotted acronyms: letters each followed by a dot ("J.", "U.N.", "U.S.A.").
-    let mut chars = word.chars();
-    let mut letters = 0;
-    loop {
-        match (chars.next(), chars.next()) {
-            (Some(l), Some('.')) if l.is_alphabetic() => letters += 1,
-            (None, _) => return letters > 0 && word.chars().next().is_some_and(char::is_uppercase),
-            _ => return false,
-        }
-    }
-}
-
 fn trimmed_len(paragraph: &str, start: usize, end: usize) -> usize {
     let piece: String = paragraph.chars().skip(start).take(end - start).collect();
     crate::model::text::char_len(piece.trim_end())
-}
-
-/// Byte → code-point offsets within one paragraph (ASCII paragraphs need no table).
-struct CharOffsets(Option<Vec<usize>>);
-
-impl CharOffsets {
-    fn new(s: &str) -> Self {
-        if s.is_ascii() {
-            return Self(None);
-        }
-        let mut table = vec![0; s.len() + 1];
-        let mut count = 0;
-        for (n, (b, _)) in s.char_indices().enumerate() {
-            table[b] = n;
-            count = n + 1;
-        }
-        table[s.len()] = count;
-        Self(Some(table))
-    }
-
-    fn of(&self, byte: usize) -> usize {
-        self.0.as_ref().map_or(byte, |t| t[byte])
-    }
 }
 
 #[cfg(test)]
@@ -177,6 +122,18 @@ mod tests {
     }
 
     #[test]
+    fn a_wire_dateline_is_in_no_sentence() {
+        let text = "MOSCOW, November 27. /TASS/. Russia is ready to help. It said so.";
+        let seg = Segments::new(text);
+        assert_eq!(
+            sentences(text),
+            ["Russia is ready to help. ", "It said so."]
+        );
+        // E inside the dateline takes the first sentence, never the credit.
+        assert_eq!(seg.sentence_at(3, text), Some((29, 53)));
+    }
+
+    #[test]
     fn cjk_sentences_split_on_ideographic_full_stops() {
         let text = "王毅表示，中方愿意合作。他还说：“我们反对干涉内政。”";
         let s = sentences(text);
@@ -193,7 +150,8 @@ mod tests {
             .iter()
             .map(|&(s, e)| text.chars().skip(s).take(e - s).collect())
             .collect();
-        assert_eq!(words, ["Lavrov’s", "café", "talks"]);
+        // The possessive is not part of the name, as the suggestions tag it.
+        assert_eq!(words, ["Lavrov", "café", "talks"]);
         assert_eq!(seg.words[2], (17, 22), "the flag is two code points");
         assert_eq!(seg.word_at(10), Some((9, 13)));
         assert_eq!(seg.word_at(13), Some((9, 13)), "touching from the left");

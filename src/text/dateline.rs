@@ -80,7 +80,10 @@ const MAX_HEAD_BYTES: usize = 80;
 /// "(Reuters) -", "(Xinhua) --", "(AFP) —": where the credit opens, the agency, and where
 /// the text after the dash begins.
 fn bracketed_credit(line: &str) -> Option<(usize, &str, usize)> {
-    let open = line.find('(')?;
+    let open = line
+        .bytes()
+        .take(MAX_HEAD_BYTES + 1)
+        .position(|b| b == b'(')?;
     if open > MAX_HEAD_BYTES {
         return None;
     }
@@ -99,7 +102,12 @@ fn bracketed_credit(line: &str) -> Option<(usize, &str, usize)> {
 
 /// TASS and RIA style: "MOSCOW, November 27. /TASS/. Russia …".
 fn slashed_credit(line: &str) -> Option<(usize, &str, usize)> {
-    let open = line.find(". /")?;
+    // Only the head is searched: a long paragraph has no credit to find.
+    let mut head_end = (MAX_HEAD_BYTES + 3).min(line.len());
+    while !line.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let open = line[..head_end].find(". /")?;
     if open > MAX_HEAD_BYTES {
         return None;
     }
