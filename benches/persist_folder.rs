@@ -19,7 +19,7 @@ use demarche::model::{Annotation, Project};
 use demarche::persist::{self, folder};
 use demarche::synth;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 use team_folder::{large_folder, split_over_three};
