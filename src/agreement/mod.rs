@@ -5,6 +5,8 @@
 //! Pure: depends on the model only (and on `suggest` for the suggestions as an analyst).
 
 pub mod align;
+pub mod attributes;
+pub mod unitizing;
 pub mod units;
 
 pub use align::{Group, MIN_SHARE_OF_SHORTER, PairAlignment, align_pair, can_match, group};
