@@ -11,6 +11,8 @@ mod persist_support;
 mod ui_panels_support;
 
 mod accept;
+mod agreement_figures;
+mod cli_agreement;
 mod cli_commands;
 mod cli_suggest;
 mod cli_team;

@@ -4,12 +4,13 @@
 //!
 //! Two units can be matched when they overlap enough ([`can_match`]); among the possible
 //! matchings the one with the best total overlap is chosen (Hungarian assignment, ties
-//! broken towards closer extents, then the same category). The assignment is solved per
+//! broken towards closer extents, then the same category, then equal attributes). The assignment is solved per
 //! connected component of matchable units, so a long document costs a few small
 //! assignments rather than one large one.
 
 use super::units::Unit;
 use pathfinding::prelude::{Matrix, kuhn_munkres};
+use std::borrow::Borrow;
 use std::collections::BTreeSet;
 
 /// The documented minimum overlap: two units can be matched when the code points they
@@ -25,14 +26,22 @@ pub fn can_match(a: &Unit, b: &Unit) -> bool {
 }
 
 /// How good a match is: the shared code points first, then fewer code points covered by
-/// only one of the two, then the same category. Positive for every matchable pair.
+/// only one of the two, then the same category, then more attributes with the same value
+/// (commitments of one statement share its extent: their attributes tell them apart).
+/// Positive for every matchable pair.
 fn weight(a: &Unit, b: &Unit) -> i64 {
-    const OVERLAP_SCALE: i64 = 1 << 21;
-    const MAX_SPREAD: usize = 1 << 19;
+    const OVERLAP_SCALE: i64 = 1 << 24;
+    const MAX_SPREAD: usize = 1 << 16;
     let shared = a.overlap(b);
     let spread = (a.len() + b.len() - 2 * shared).min(MAX_SPREAD);
     let same_category = i64::from(a.category == b.category);
-    shared as i64 * OVERLAP_SCALE - 2 * spread as i64 + same_category
+    let same_values = a
+        .attributes
+        .iter()
+        .filter(|(attribute, value)| b.value(attribute) == Some(value))
+        .count()
+        .min(31);
+    shared as i64 * OVERLAP_SCALE - (spread as i64) * 64 + same_category * 32 + same_values as i64
 }
 
 /// Two analysts' units matched one to one. Indices are into the slices given to
@@ -82,7 +91,8 @@ pub struct Group {
 /// taken in name order; each one's units are matched one to one against the groups so far
 /// (a group's weight is the sum over its members the unit [`can_match`]), and a unit
 /// without a match starts a group of its own. Groups come in text order.
-pub fn group(units: &[Unit]) -> Vec<Group> {
+pub fn group<U: Borrow<Unit>>(units: &[U]) -> Vec<Group> {
+    let units: Vec<&Unit> = units.iter().map(Borrow::borrow).collect();
     let analysts: BTreeSet<&str> = units.iter().map(|u| &*u.analyst).collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut extents: Vec<(usize, usize)> = Vec::new();
@@ -97,10 +107,10 @@ pub fn group(units: &[Unit]) -> Vec<Group> {
         let edges: Vec<(usize, usize, i64)> = overlapping_extents(&extents, &my_extents)
             .into_iter()
             .filter_map(|(g, k)| {
-                let unit = &units[mine[k]];
+                let unit = units[mine[k]];
                 let matching = groups[g]
                     .iter()
-                    .map(|&m| &units[m])
+                    .map(|&m| units[m])
                     .filter(|member| can_match(member, unit));
                 let total = matching.map(|member| weight(member, unit)).sum::<i64>();
                 (total > 0).then_some((g, k, total))
@@ -177,21 +187,20 @@ fn assign(n_left: usize, edges: &[(usize, usize, i64)]) -> Vec<(usize, usize)> {
     for &(i, j, _) in edges {
         components.union(i, n_left + j);
     }
-    let mut by_component: std::collections::BTreeMap<usize, Vec<(usize, usize, i64)>> =
-        Default::default();
-    for &edge in edges {
-        by_component
-            .entry(components.find(edge.0))
-            .or_default()
-            .push(edge);
-    }
+    // Most components are one edge: those are matched at once, the rest solved together.
+    let mut edges_in: Vec<(usize, (usize, usize, i64))> = edges
+        .iter()
+        .map(|&edge| (components.find(edge.0), edge))
+        .collect();
+    edges_in.sort_unstable_by_key(|e| e.0);
     let mut out = Vec::new();
-    for (_, component) in by_component {
-        if let [(i, j, _)] = component.as_slice() {
+    for component in edges_in.chunk_by(|a, b| a.0 == b.0) {
+        if let [(_, (i, j, _))] = component {
             out.push((*i, *j));
-            continue;
+        } else {
+            let edges: Vec<(usize, usize, i64)> = component.iter().map(|e| e.1).collect();
+            out.extend(assign_component(&edges));
         }
-        out.extend(assign_component(&component));
     }
     out
 }

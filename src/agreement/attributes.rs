@@ -7,30 +7,46 @@
 //! counts.
 
 use super::units::{Scale, Value};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// What matched units say about one attribute.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AttributeTally {
+    /// The values seen, numbered in order of appearance: the counts below are kept by
+    /// number, so that a unit costs no clone of its values.
+    values: Vec<Value>,
+    numbers: FxHashMap<Value, u32>,
     /// o_ck: ordered pairs of values within a unit, each weighted 1 / (m_u − 1).
-    coincidences: HashMap<(Value, Value), f64>,
+    coincidences: FxHashMap<(u32, u32), f64>,
     /// Σ over units of the share of their analyst pairs that agree.
     agreement: f64,
     /// Units with at least two values.
     units: usize,
     /// Two analysts only: how often the first gave one value and the second another.
-    contingency: HashMap<(Value, Value), usize>,
+    contingency: FxHashMap<(u32, u32), usize>,
     /// Whether every unit so far had exactly two values, first analyst first.
     two_only: bool,
 }
 
+impl Default for AttributeTally {
+    fn default() -> Self {
+        Self {
+            values: Vec::new(),
+            numbers: FxHashMap::default(),
+            coincidences: FxHashMap::default(),
+            agreement: 0.0,
+            units: 0,
+            contingency: FxHashMap::default(),
+            two_only: true,
+        }
+    }
+}
+
 impl AttributeTally {
     pub fn new() -> Self {
-        Self {
-            two_only: true,
-            ..Self::default()
-        }
+        Self::default()
     }
 
     /// Adds one matched unit: the values of the analysts who coded it, in analyst order
@@ -42,16 +58,14 @@ impl AttributeTally {
             return;
         }
         let weight = 1.0 / (m - 1) as f64;
+        let numbers: Vec<u32> = values.iter().map(|v| self.number(v)).collect();
         let mut agreeing = 0usize;
-        for (i, a) in values.iter().enumerate() {
-            for (j, b) in values.iter().enumerate() {
+        for (i, a) in numbers.iter().enumerate() {
+            for (j, b) in numbers.iter().enumerate() {
                 if i == j {
                     continue;
                 }
-                *self
-                    .coincidences
-                    .entry(((*a).clone(), (*b).clone()))
-                    .or_default() += weight;
+                *self.coincidences.entry((*a, *b)).or_default() += weight;
                 agreeing += usize::from(a == b);
             }
         }
@@ -60,20 +74,33 @@ impl AttributeTally {
         if m == 2 {
             *self
                 .contingency
-                .entry((values[0].clone(), values[1].clone()))
+                .entry((numbers[0], numbers[1]))
                 .or_default() += 1;
         } else {
             self.two_only = false;
         }
     }
 
+    /// The number of a value, given one when first seen.
+    fn number(&mut self, value: &Value) -> u32 {
+        if let Some(&n) = self.numbers.get(value) {
+            return n;
+        }
+        let n = self.values.len() as u32;
+        self.values.push(value.clone());
+        self.numbers.insert(value.clone(), n);
+        n
+    }
+
     /// Adds another tally (another document's) to this one.
     pub fn merge(&mut self, other: &AttributeTally) {
-        for (pair, o) in &other.coincidences {
-            *self.coincidences.entry(pair.clone()).or_default() += o;
+        let renumber: Vec<u32> = other.values.iter().map(|v| self.number(v)).collect();
+        let pair = |(a, b): (u32, u32)| (renumber[a as usize], renumber[b as usize]);
+        for (&p, o) in &other.coincidences {
+            *self.coincidences.entry(pair(p)).or_default() += o;
         }
-        for (pair, n) in &other.contingency {
-            *self.contingency.entry(pair.clone()).or_default() += n;
+        for (&p, n) in &other.contingency {
+            *self.contingency.entry(pair(p)).or_default() += n;
         }
         self.agreement += other.agreement;
         self.units += other.units;
@@ -96,7 +123,7 @@ impl AttributeTally {
     pub fn alpha(&self, scale: Scale, ranks: &[String]) -> Option<f64> {
         let mut totals: BTreeMap<&Value, f64> = BTreeMap::new();
         for ((c, _), o) in &self.coincidences {
-            *totals.entry(c).or_default() += o;
+            *totals.entry(&self.values[*c as usize]).or_default() += o;
         }
         let n: f64 = totals.values().sum();
         if n <= 1.0 {
@@ -106,7 +133,9 @@ impl AttributeTally {
         let observed: f64 = self
             .coincidences
             .iter()
-            .map(|((c, k), o)| o * delta.squared(c, k))
+            .map(|((c, k), o)| {
+                o * delta.squared(&self.values[*c as usize], &self.values[*k as usize])
+            })
             .sum::<f64>()
             / n;
         let values: Vec<(&Value, f64)> = totals.into_iter().collect();
@@ -126,13 +155,14 @@ impl AttributeTally {
             return None;
         }
         let total = self.units as f64;
-        let mut first: HashMap<&Value, f64> = HashMap::new();
-        let mut second: HashMap<&Value, f64> = HashMap::new();
+        // Ordered maps: the sums come out the same to the last bit on every run.
+        let mut first: BTreeMap<u32, f64> = BTreeMap::new();
+        let mut second: BTreeMap<u32, f64> = BTreeMap::new();
         let mut observed = 0.0;
         for ((a, b), count) in &self.contingency {
             let count = *count as f64;
-            *first.entry(a).or_default() += count / total;
-            *second.entry(b).or_default() += count / total;
+            *first.entry(*a).or_default() += count / total;
+            *second.entry(*b).or_default() += count / total;
             if a == b {
                 observed += count / total;
             }
@@ -148,7 +178,7 @@ impl AttributeTally {
 /// Krippendorff's difference functions δ².
 struct Metric<'a> {
     /// Ordinal: each value's rank and the cumulative count below it.
-    ordinal: Option<HashMap<&'a Value, (usize, f64)>>,
+    ordinal: Option<std::collections::HashMap<&'a Value, (usize, f64)>>,
     /// Ordinal: the count of the value at each rank.
     counts: Vec<f64>,
     cumulative: Vec<f64>,

@@ -270,8 +270,16 @@ pub fn alpha_u<'a, C: Ord + Clone + 'a>(
     let mut figures = Vec::new();
     for (category, parts) in by_category {
         let present = GapTable::new(parts.iter().map(|p| p.0).collect());
-        let gaps = GapTable::new(parts.iter().flat_map(|p| p.1.gaps.clone()).collect());
-        let lengths: Vec<u64> = parts.iter().flat_map(|p| p.1.lengths.clone()).collect();
+        let gaps = GapTable::new(
+            parts
+                .iter()
+                .flat_map(|p| p.1.gaps.iter().copied())
+                .collect(),
+        );
+        let lengths: Vec<u64> = parts
+            .iter()
+            .flat_map(|p| p.1.lengths.iter().copied())
+            .collect();
         let observed_sum: u128 = parts.iter().map(|p| p.1.observed).sum();
         let n = lengths.len() as i128;
         let mut numerator: i128 = 0;
