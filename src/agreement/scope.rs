@@ -392,8 +392,8 @@ impl ScopeGather {
         let raters = self.analysts.len();
         let by_category = SectionStats::new(raters, length, &categorised);
         let position = SectionStats::new(raters, length, &positioned);
-        let alpha_doc = alpha_u([&by_category]).overall.alpha;
-        let alpha_position_doc = alpha_u([&position]).overall.alpha;
+        let alpha_doc = by_category.alpha();
+        let alpha_position_doc = position.alpha();
         self.alpha_u.add(alpha_doc);
         self.alpha_u_position.add(alpha_position_doc);
         self.by_category.push(by_category);

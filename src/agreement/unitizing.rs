@@ -219,6 +219,37 @@ impl<C: Ord + Clone> SectionStats<C> {
     }
 }
 
+impl<C: Ord + Clone> SectionStats<C> {
+    /// This section's own overall α_U: what `alpha_u([&self]).overall.alpha` gives, without
+    /// building the tables a pooled study needs (a document's gaps are few).
+    pub fn alpha(&self) -> Option<f64> {
+        if self.categories.is_empty() {
+            return None;
+        }
+        let (r, l) = (self.raters as f64, self.length as f64);
+        let (mut observed, mut expected) = (0.0, 0.0);
+        for part in self.categories.values() {
+            let n = part.lengths.len() as i128;
+            let (mut numerator, mut squared) = (0i128, 0i128);
+            for &length in &part.lengths {
+                let len = i128::from(length);
+                let tail: i128 = part
+                    .gaps
+                    .iter()
+                    .filter(|&&g| g >= length)
+                    .map(|&g| i128::from(g) - len + 1)
+                    .sum();
+                numerator += (n - 1) * len * (len - 1) * (2 * len - 1) / 3 + len * len * tail;
+                squared += len * (len - 1);
+            }
+            observed += 2.0 * part.observed as f64 / (r * (r - 1.0) * l * l);
+            expected += numerator as f64 * 2.0 / l / (r * l * (r * l - 1.0) - squared as f64);
+        }
+        let count = self.categories.len() as f64;
+        alpha_of(observed / count, expected / count)
+    }
+}
+
 /// Sums of `g − l + 1` over gaps `g ≥ l`, answered from sorted gaps and suffix sums.
 struct GapTable {
     sorted: Vec<u64>,
@@ -483,6 +514,12 @@ mod tests {
             let forward = alpha_u(&stats);
             let backward = alpha_u(stats.iter().rev());
             prop_assert_eq!(forward.overall.alpha.map(round4), backward.overall.alpha.map(round4));
+        }
+
+        #[test]
+        fn a_sections_own_alpha_is_the_pooled_path_on_one_section((length, units) in section()) {
+            let stats = SectionStats::new(3, length, &units);
+            prop_assert_eq!(stats.alpha(), alpha_u([&stats]).overall.alpha);
         }
 
         #[test]
