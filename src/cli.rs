@@ -13,6 +13,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+pub mod agreement;
 pub mod analysts;
 pub mod suggest;
 pub mod team;
@@ -129,6 +130,49 @@ pub enum Command {
     Analysts {
         /// The project file to read.
         project: PathBuf,
+    },
+    /// How far the analysts agree: spans (Krippendorff's alpha_U) and attributes.
+    #[command(
+        long_about = "How far the analysts agree, layer by layer: on where units are \
+            (Krippendorff's unitizing alpha, alpha_U 1995, by category and position only) and, \
+            once units are matched one to one by overlap, on every attribute (Krippendorff's \
+            alpha nominal or ordinal, Cohen's kappa for two analysts, percent agreement). \
+            Every pair of analysts and all of them together; each figure pooled over the \
+            documents with the mean over documents beside it, and its coverage (units \
+            matched, each analyst's unmatched units). A document counts for analysts who all \
+            coded on it or gave it a status. Never changes the project."
+    )]
+    Agreement {
+        /// The project file or folder to read.
+        project: PathBuf,
+        /// Only these analysts (comma-separated; default: every analyst).
+        #[arg(long, value_delimiter = ',', value_name = "A,B")]
+        analysts: Vec<String>,
+        /// Only this layer: mentions, statements, commitments, stances or tags (repeat or
+        /// comma-separate for several; default: all).
+        #[arg(long, value_delimiter = ',', value_parser = agreement::parse_layer)]
+        layer: Vec<crate::agreement::Layer>,
+        /// Only this document: its id, "12" or "#12" (repeat for several).
+        #[arg(long, value_parser = suggest::parse_doc_id)]
+        doc: Vec<u64>,
+        /// Only documents dated on or after this day (YYYY-MM-DD).
+        #[arg(long, value_parser = agreement::parse_date)]
+        from: Option<chrono::NaiveDate>,
+        /// Only documents dated on or before this day (YYYY-MM-DD).
+        #[arg(long, value_parser = agreement::parse_date)]
+        to: Option<chrono::NaiveDate>,
+        /// Count the rules' suggestions as one more analyst, "(suggestions)".
+        #[arg(long)]
+        suggestions: bool,
+        /// text (a table), json, csv, or html (a self-contained report).
+        #[arg(long, value_enum, default_value = "text")]
+        format: agreement::AgreementFormat,
+        /// Write here instead of to standard output.
+        #[arg(short = 'o', long = "out", value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Add each document's figures (text, JSON, CSV).
+        #[arg(long)]
+        per_document: bool,
     },
     /// Print the suggested mentions, statements, commitments and stances as JSON lines.
     #[command(
@@ -251,6 +295,32 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }) => crate::export::command::run(&project, format, &out, &analysts),
         Some(Command::Validate { project, analysts }) => validate(&project, &analysts),
         Some(Command::Analysts { project }) => analysts::run(&project),
+        Some(Command::Agreement {
+            project,
+            analysts,
+            layer,
+            doc,
+            from,
+            to,
+            suggestions,
+            format,
+            out,
+            per_document,
+        }) => agreement::run(agreement::Request {
+            project,
+            selection: crate::agreement::Selection {
+                analysts,
+                layers: layer,
+                documents: agreement::documents(&doc),
+                from,
+                to,
+                suggestions,
+            },
+            format,
+            out,
+            per_document,
+        }),
+
         Some(Command::Suggest {
             project,
             doc,

@@ -19,6 +19,8 @@ use crate::model::{
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use std::collections::BTreeMap;
 
+pub mod team;
+
 /// A project of `docs` articles of about `chars_per_doc` characters each, holding exactly
 /// `annotations` annotations spread evenly over them (none when `docs` is 0).
 pub fn project(docs: usize, chars_per_doc: usize, annotations: usize, seed: u64) -> Project {

@@ -11,7 +11,9 @@ mod persist_support;
 mod ui_panels_support;
 
 mod accept;
+mod agreement_figures;
 mod architecture;
+mod cli_agreement;
 mod cli_commands;
 mod cli_suggest;
 mod cli_team;
