@@ -14,6 +14,7 @@ mod accept;
 mod cli_commands;
 mod cli_suggest;
 mod cli_team;
+mod curation_persist;
 mod demo_project;
 mod edits;
 mod export_brat_conf;
