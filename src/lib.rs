@@ -4,6 +4,7 @@
 //! `persist` reads and writes project files; `import` turns articles into documents; `ui`
 //! is the window, which changes the project only through edits.
 
+pub mod agreement;
 pub mod cli;
 pub mod conflict;
 pub mod edit;
