@@ -54,6 +54,7 @@ mod team_git;
 mod ui_analysts;
 mod ui_app;
 mod ui_article;
+mod ui_curation;
 mod ui_disk_changes;
 mod ui_documents;
 mod ui_folder;
