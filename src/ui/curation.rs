@@ -128,7 +128,7 @@ pub fn curation_ui(
     let width = ui.available_width();
     egui::Panel::left("curation-units")
         .resizable(true)
-        .default_size(width * 0.4)
+        .default_size(width * 0.32)
         .size_range(160.0..=width * 0.6)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
