@@ -257,7 +257,7 @@ fn versions_ui(
     egui::Grid::new("curation-versions-grid")
         .striped(true)
         .num_columns(columns)
-        .min_col_width(column.min(80.0))
+        .min_col_width(column)
         .max_col_width(column)
         .show(ui, |ui| {
             ui.label("");
