@@ -15,6 +15,7 @@ use std::process::ExitCode;
 
 pub mod agreement;
 pub mod analysts;
+pub mod curate;
 pub mod suggest;
 pub mod team;
 
@@ -249,6 +250,26 @@ pub enum Command {
         #[command(subcommand)]
         command: TeamCommand,
     },
+    /// Curate a project: auto-merge the units the analysts agree on into the curated layer.
+    #[command(
+        long_about = "Curate a project. With --auto, every unit (a mention, statement, \
+            commitment, stance or tag, matched across analysts by overlap) on which every \
+            analyst who coded the document has the same version goes to the curated layer, \
+            recorded as an \"agreed\" decision signed by the curator (--as, else the \
+            project's curator, else the current analyst). With --threshold N, units on which \
+            at least N analysts agree go too. Units that already have a decision are never \
+            changed, so running it again adds nothing. One edit, saved back to the project."
+    )]
+    Curate {
+        /// The project to curate (a file or a project folder).
+        project: PathBuf,
+        /// Take the units the analysts agree on.
+        #[arg(long)]
+        auto: bool,
+        /// Also take units on which at least N analysts agree (N ≥ 2).
+        #[arg(long, value_name = "N")]
+        threshold: Option<usize>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -344,6 +365,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             command: TeamCommand::Setup { project },
         }) => team::setup(&project),
         Some(Command::Convert { source, dest }) => convert(&source, &dest),
+        Some(Command::Curate {
+            project,
+            auto,
+            threshold,
+        }) => curate::run(&project, auto, threshold, as_name.as_deref()),
     }
 }
 

@@ -7,6 +7,7 @@
 pub mod agreement;
 pub mod cli;
 pub mod conflict;
+pub mod curation;
 pub mod edit;
 pub mod error_text;
 pub mod export;

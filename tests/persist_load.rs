@@ -349,19 +349,19 @@ fn every_problem_of_a_file_is_reported_at_once() {
 
 #[test]
 fn a_newer_format_is_refused_naming_both_versions() {
-    let text = fixture_text(BOGOTA).replacen("format_version: 3,", "format_version: 4,", 1);
+    let text = fixture_text(BOGOTA).replacen("format_version: 4,", "format_version: 5,", 1);
     let scratch = Scratch::with_text(&text);
     let listing = scratch.listing();
     let error = persist::load(&scratch.path).expect_err("newer files are refused");
     match &error {
         LoadError::TooNew {
             found, supported, ..
-        } => assert_eq!((*found, *supported), (4, FORMAT_VERSION)),
+        } => assert_eq!((*found, *supported), (5, FORMAT_VERSION)),
         other => panic!("expected TooNew, got {other}"),
     }
     let message = error.to_string();
     assert!(
-        message.contains("format version 4") && message.contains("up to 3"),
+        message.contains("format version 5") && message.contains("up to 4"),
         "{message}"
     );
     assert_eq!(scratch.bytes(), text.as_bytes());
@@ -415,7 +415,7 @@ fn a_utf16_file_gets_a_hint() {
 
 #[test]
 fn a_missing_format_version_is_a_clear_error() {
-    let text = fixture_text(BOGOTA).replacen("    format_version: 3,\n", "", 1);
+    let text = fixture_text(BOGOTA).replacen("    format_version: 4,\n", "", 1);
     let problems = load_invalid(&Scratch::with_text(&text));
     let problem = single_problem(&problems, ProblemKind::MissingVersion);
     assert!(problem.message.contains("format_version"), "{problem}");
@@ -423,7 +423,7 @@ fn a_missing_format_version_is_a_clear_error() {
 
 #[test]
 fn format_version_zero_does_not_exist() {
-    let text = fixture_text(BOGOTA).replacen("format_version: 3,", "format_version: 0,", 1);
+    let text = fixture_text(BOGOTA).replacen("format_version: 4,", "format_version: 0,", 1);
     let problems = load_invalid(&Scratch::with_text(&text));
     single_problem(&problems, ProblemKind::UnknownVersion);
 }

@@ -74,7 +74,7 @@ fn migrating_never_rewrites_the_old_file_but_saving_writes_the_current_version()
 
     persist::save(&loaded.project, &scratch.path).expect("saves");
     let saved = String::from_utf8(scratch.bytes()).expect("UTF-8");
-    assert!(saved.starts_with("(\n    format_version: 3,\n"));
+    assert!(saved.starts_with("(\n    format_version: 4,\n"));
     let backup = scratch.dir.path().join("project.ron.bak");
     assert_eq!(
         std::fs::read_to_string(backup).expect("backup"),

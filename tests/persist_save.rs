@@ -25,7 +25,7 @@ fn loading_then_saving_a_canonical_file_gives_it_back_byte_for_byte() {
     let text = fixture_text(BOGOTA);
     assert_eq!(persist::to_canonical_string(&bogota()), text);
     assert!(
-        text.starts_with("(\n    format_version: 3,\n"),
+        text.starts_with("(\n    format_version: 4,\n"),
         "version comes first"
     );
 }

@@ -324,6 +324,45 @@ pub(crate) struct ProjectRecipe {
     docs: Vec<DocRecipe>,
     annotations: Vec<AnnRecipe>,
     rejections: Vec<(Index, String, Index, Index)>,
+    curator: Option<String>,
+    decisions: Vec<DecisionRecipe>,
+}
+
+/// A curation decision on a document: which of its annotations it covers, the outcome
+/// (0 agreed, 1 took, 2 edited, 3 none is right), whether it names a result.
+#[derive(Clone, Debug)]
+struct DecisionRecipe {
+    doc: Index,
+    covers: [Index; 2],
+    outcome: usize,
+    with_result: bool,
+    who: String,
+    reason: String,
+    decided: u32,
+}
+
+fn decision_recipe() -> BoxedStrategy<DecisionRecipe> {
+    (
+        (
+            any::<Index>(),
+            any::<[Index; 2]>(),
+            0usize..4,
+            any::<bool>(),
+        ),
+        (free_text(), free_text(), any::<u32>()),
+    )
+        .prop_map(
+            |((doc, covers, outcome, with_result), (who, reason, decided))| DecisionRecipe {
+                doc,
+                covers,
+                outcome,
+                with_result,
+                who,
+                reason,
+                decided,
+            },
+        )
+        .boxed()
 }
 
 pub(crate) fn project_recipe() -> BoxedStrategy<ProjectRecipe> {
@@ -351,6 +390,10 @@ pub(crate) fn project_recipe() -> BoxedStrategy<ProjectRecipe> {
             ),
             0..4,
         ),
+        (
+            proptest::option::of(free_text()),
+            vec(decision_recipe(), 0..4),
+        ),
     )
         .prop_map(
             |(
@@ -360,6 +403,7 @@ pub(crate) fn project_recipe() -> BoxedStrategy<ProjectRecipe> {
                 docs,
                 annotations,
                 rejections,
+                (curator, decisions),
             )| {
                 ProjectRecipe {
                     name,
@@ -370,6 +414,8 @@ pub(crate) fn project_recipe() -> BoxedStrategy<ProjectRecipe> {
                     docs,
                     annotations,
                     rejections,
+                    curator,
+                    decisions,
                 }
             },
         )
@@ -595,6 +641,38 @@ pub(crate) fn build(r: &ProjectRecipe) -> Project {
             p.rejected_suggestions.push(rejection);
         }
     }
+    p.meta.curator = r.curator.clone();
+    for d in &r.decisions {
+        if p.documents.is_empty() {
+            break;
+        }
+        let at = d.doc.index(p.documents.len());
+        let doc = &mut p.documents[at];
+        let mut ids: Vec<Id> = doc.annotation_ids().collect();
+        ids.sort();
+        if ids.is_empty() {
+            continue;
+        }
+        let covers: Vec<Id> = d.covers.iter().map(|i| *i.get(&ids)).collect();
+        let outcome = match d.outcome {
+            0 => Outcome::Agreed {
+                analysts: vec![d.who.clone(), d.reason.clone()],
+            },
+            1 => Outcome::Took {
+                analyst: d.who.clone(),
+            },
+            2 => Outcome::Edited,
+            _ => Outcome::NoneRight,
+        };
+        let mut decision = Decision::now(covers, outcome, None, &d.who, &d.reason);
+        decision.reason = d.reason.clone();
+        decision.decided = time(d.decided);
+        decision.result = d.with_result.then(|| ids[ids.len() - 1]);
+        if curation::position(&doc.curation, &decision.covers).is_err() {
+            doc.curation.push(decision);
+            doc.curation.sort_by(|a, b| a.covers.cmp(&b.covers));
+        }
+    }
     p.sort_all();
     p
 }
@@ -624,9 +702,11 @@ enum Variant {
     RemoveActorAndReferences,
     MergeActors,
     RenameCodebookKey,
+    SetDecision,
+    RemoveDecision,
 }
 
-const VARIANTS: [Variant; 20] = [
+const VARIANTS: [Variant; 22] = [
     Variant::SetProjectMeta,
     Variant::InsertCodebookEntry,
     Variant::RemoveCodebookEntry,
@@ -647,6 +727,8 @@ const VARIANTS: [Variant; 20] = [
     Variant::RemoveActorAndReferences,
     Variant::MergeActors,
     Variant::RenameCodebookKey,
+    Variant::SetDecision,
+    Variant::RemoveDecision,
 ];
 
 /// Raw material for one edit. `sound` edits are meant to be accepted (some still are
@@ -761,6 +843,7 @@ fn build_edit(p: &Project, v: Variant, m: &Material, ids: &mut IdAllocator) -> E
             description: m.actor.note.clone(),
             created: time(m.created),
             blind: m.sound,
+            curator: (!m.sound).then(|| m.text.clone()),
         }),
         Variant::InsertCodebookEntry => {
             let key = match (&existing_key, m.sound) {
@@ -929,6 +1012,39 @@ fn build_edit(p: &Project, v: Variant, m: &Material, ids: &mut IdAllocator) -> E
                 }
             };
             Edit::RemoveRejection(rejection)
+        }
+        Variant::SetDecision => {
+            let Some((document, a)) = pick_annotation(p, b) else {
+                return empty;
+            };
+            let outcome = Outcome::Took {
+                analyst: m.text.clone(),
+            };
+            let decision = Decision::now(vec![a.id()], outcome, Some(a.id()), &m.text, &m.text);
+            // Unsound: a document that is not in the project.
+            let document = if m.sound {
+                document
+            } else {
+                ids.fresh().expect("a fresh id")
+            };
+            Edit::SetDecision { document, decision }
+        }
+        Variant::RemoveDecision => {
+            let decided = p
+                .documents
+                .iter()
+                .flat_map(|d| d.curation.iter().map(move |c| (d.id, c.covers.clone())))
+                .collect::<Vec<_>>();
+            match (decided.is_empty(), m.sound) {
+                (false, true) => {
+                    let (document, covers) = c.get(&decided).clone();
+                    Edit::RemoveDecision { document, covers }
+                }
+                _ => Edit::RemoveDecision {
+                    document: document.map_or(Id(1), |d| d.id),
+                    covers: vec![ids.fresh().expect("a fresh id")],
+                },
+            }
         }
         Variant::RemoveAnnotationCascade => {
             let Some((document, a)) = pick_annotation(p, b) else {

@@ -2,6 +2,7 @@
 //! leaves the project untouched, and returns the edit that undoes it.
 
 use super::{Edit, EditError};
+use crate::model::curation;
 use crate::model::ids;
 use crate::model::{
     Annotation, CodebookList, Document, Id, Project, StanceTarget, annotation::Commitment,
@@ -216,6 +217,47 @@ impl Edit {
                 Ok(i) => Ok(Edit::AddRejection(project.rejected_suggestions.remove(i))),
                 Err(_) => Err(EditError::NoRejection),
             },
+            Edit::SetDecision {
+                document,
+                mut decision,
+            } => {
+                decision.covers.sort();
+                decision.covers.dedup();
+                if decision.covers.is_empty() {
+                    return Err(EditError::EmptyDecision);
+                }
+                // The result is not checked: the curator may delete the curated annotation
+                // later, and the decision (its record) must still undo and redo.
+                let doc = project
+                    .document_mut(document)
+                    .ok_or(EditError::NoDocument(document))?;
+                match curation::position(&doc.curation, &decision.covers) {
+                    Ok(i) => {
+                        let old = std::mem::replace(&mut doc.curation[i], decision);
+                        Ok(Edit::SetDecision {
+                            document,
+                            decision: old,
+                        })
+                    }
+                    Err(i) => {
+                        let covers = decision.covers.clone();
+                        doc.curation.insert(i, decision);
+                        Ok(Edit::RemoveDecision { document, covers })
+                    }
+                }
+            }
+            Edit::RemoveDecision { document, covers } => {
+                let doc = project
+                    .document_mut(document)
+                    .ok_or(EditError::NoDocument(document))?;
+                match curation::position(&doc.curation, &covers) {
+                    Ok(i) => Ok(Edit::SetDecision {
+                        document,
+                        decision: doc.curation.remove(i),
+                    }),
+                    Err(_) => Err(EditError::NoDecision { document, covers }),
+                }
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 // Kept across a run of removals from one document (undoing an accept-all).

@@ -11,8 +11,8 @@ pub use history::History;
 pub use scope::Scope;
 
 use crate::model::{
-    Actor, Annotation, CodebookEntry, CodebookList, Document, DocumentMeta, Id, ProjectMeta,
-    RejectedSuggestion, SpanError,
+    Actor, Annotation, CodebookEntry, CodebookList, Decision, Document, DocumentMeta, Id,
+    ProjectMeta, RejectedSuggestion, SpanError,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +56,16 @@ pub enum Edit {
     },
     AddRejection(RejectedSuggestion),
     RemoveRejection(RejectedSuggestion),
+    /// Records a curation decision, replacing the one covering the same annotations.
+    SetDecision {
+        document: Id,
+        decision: Decision,
+    },
+    /// Forgets the curation decision covering exactly `covers` (sorted).
+    RemoveDecision {
+        document: Id,
+        covers: Vec<Id>,
+    },
     /// Several edits as one step; applied in order, inverted in reverse order.
     Batch(Vec<Edit>),
 }
@@ -95,6 +105,10 @@ pub enum EditError {
     DuplicateRejection,
     #[error("that suggestion was not rejected")]
     NoRejection,
+    #[error("no curation decision on document {document} covers {covers:?}")]
+    NoDecision { document: Id, covers: Vec<Id> },
+    #[error("a curation decision must cover at least one analyst's annotation")]
+    EmptyDecision,
 }
 
 impl Edit {

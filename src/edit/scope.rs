@@ -46,7 +46,9 @@ impl Edit {
             | Edit::UpdateDocumentMeta { document, .. }
             | Edit::AddAnnotation { document, .. }
             | Edit::RemoveAnnotation { document, .. }
-            | Edit::UpdateAnnotation { document, .. } => {
+            | Edit::UpdateAnnotation { document, .. }
+            | Edit::SetDecision { document, .. }
+            | Edit::RemoveDecision { document, .. } => {
                 scopes.insert(Scope::Document(*document));
             }
             Edit::AddRejection(r) | Edit::RemoveRejection(r) => {
@@ -86,6 +88,10 @@ mod tests {
                 list: crate::model::CodebookList::Topics,
                 key: "trade".to_owned(),
             },
+            Edit::RemoveDecision {
+                document: Id(11),
+                covers: vec![Id(12)],
+            },
         ]);
         assert_eq!(
             edit.scopes().into_iter().collect::<Vec<_>>(),
@@ -93,7 +99,8 @@ mod tests {
                 Scope::Project,
                 Scope::Actor(Id(2)),
                 Scope::Document(Id(4)),
-                Scope::Document(Id(7))
+                Scope::Document(Id(7)),
+                Scope::Document(Id(11))
             ]
         );
     }

@@ -1,6 +1,7 @@
 //! Documents: an article's metadata, its embedded text and its annotations.
 
 use super::annotation::{Annotation, Commitment, Link, Mention, Stance, Statement, Tag};
+use super::curation::Decision;
 use super::ids::{self, Id, Keyed};
 use super::text::TextIndex;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -143,6 +144,9 @@ pub struct Document {
     pub tags: Vec<Tag>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// The curator's decisions on this document, sorted by what they cover (format 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub curation: Vec<Decision>,
     #[serde(skip)]
     index: LazyIndex,
 }
@@ -179,6 +183,7 @@ impl Document {
             stances: Vec::new(),
             tags: Vec::new(),
             links: Vec::new(),
+            curation: Vec::new(),
             index: LazyIndex::default(),
         }
     }
@@ -204,6 +209,7 @@ impl Document {
             stances: Vec::new(),
             tags: Vec::new(),
             links: Vec::new(),
+            curation: Vec::new(),
             index: LazyIndex::default(),
         }
     }
@@ -294,6 +300,11 @@ impl Document {
             .chain(self.links.iter().map(|a| a.id))
     }
 
+    /// The decision covering the analysts' annotation `id`, if the curator settled it.
+    pub fn decision_covering(&self, id: Id) -> Option<&Decision> {
+        self.curation.iter().find(|d| d.covers_id(id))
+    }
+
     pub fn commitments_of(&self, statement: Id) -> impl Iterator<Item = &Commitment> {
         self.commitments
             .iter()
@@ -322,6 +333,10 @@ impl Document {
         moved |= sort(&mut self.stances);
         moved |= sort(&mut self.tags);
         moved |= sort(&mut self.links);
+        if !self.curation.is_sorted_by(|a, b| a.covers <= b.covers) {
+            self.curation.sort_by(|a, b| a.covers.cmp(&b.covers));
+            moved = true;
+        }
         moved
     }
 }

@@ -184,6 +184,9 @@ pub fn keep_layers(project: &mut Project, analysts: &[String]) {
                 .all(|end| ids.contains(end) || links.contains(end))
         });
         doc.meta.progress.retain(|analyst, _| kept(analyst));
+        if !kept(super::curation::CURATED) {
+            doc.curation.clear();
+        }
     }
     project
         .rejected_suggestions

@@ -7,6 +7,7 @@
 use super::actor::Actor;
 use super::annotation::{Commitment, Link, Mention, Stance, Statement, Tag};
 use super::codebook::{Codebook, CodebookEntry, CodebookList};
+use super::curation::{Decision, is_curated};
 use super::document::{DocStatus, Document};
 use super::project::ProjectMeta;
 use std::collections::BTreeSet;
@@ -56,6 +57,8 @@ struct Layer {
     tags: Vec<Tag>,
     links: Vec<Link>,
     status: Option<DocStatus>,
+    /// The curator's decisions, which belong to the curated layer.
+    curation: Vec<Decision>,
 }
 
 macro_rules! each_list {
@@ -85,6 +88,9 @@ fn layer_of(doc: &Document, analyst: &str) -> Layer {
         };
     }
     each_list!(take);
+    if is_curated(analyst) {
+        layer.curation = doc.curation.clone();
+    }
     layer
 }
 
@@ -98,13 +104,16 @@ fn body_of(doc: &Document) -> Document {
         };
     }
     each_list!(clear);
+    body.curation.clear();
     body
 }
 
 fn analysts_of(doc: &Document) -> impl Iterator<Item = String> + '_ {
+    let curated = (!doc.curation.is_empty()).then(|| super::curation::CURATED.to_owned());
     doc.annotators()
         .map(str::to_owned)
         .chain(doc.meta.progress.keys().cloned())
+        .chain(curated)
 }
 
 /// Merges a document whose body and layers changed apart: each analyst's layer is one unit,
@@ -130,6 +139,7 @@ pub fn merge_document(base: &Document, ours: &Document, theirs: &Document) -> Op
             };
         }
         each_list!(put);
+        merged.curation.extend(layer.curation);
     }
     merged.sort_annotations();
     Some(merged)
@@ -228,5 +238,6 @@ pub fn merge_meta(
         description: pick(&base.description, &ours.description, &theirs.description)?,
         created: pick(&base.created, &ours.created, &theirs.created)?,
         blind: pick(&base.blind, &ours.blind, &theirs.blind)?,
+        curator: pick(&base.curator, &ours.curator, &theirs.curator)?,
     })
 }

@@ -5,6 +5,7 @@ pub mod analyst;
 pub mod annotation;
 pub mod codebook;
 pub mod counting;
+pub mod curation;
 pub mod document;
 pub mod duplicates;
 pub mod ids;
@@ -23,6 +24,7 @@ pub use annotation::{
 };
 pub use codebook::{Codebook, CodebookEntry, CodebookList};
 pub use counting::{counted, human_size, plural_s};
+pub use curation::{CURATED, Decision, Outcome};
 pub use document::{DocStatus, Document, DocumentMeta, LineEndings, Origin};
 pub use ids::{Id, IdAllocator, IdsExhausted};
 pub use project::{Counts, FORMAT_VERSION, Project, ProjectMeta, RejectedSuggestion};

@@ -9,7 +9,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The version of the project file format this build writes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,6 +21,9 @@ pub struct ProjectMeta {
     /// Analysts do not see each other's layers until curation.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub blind: bool,
+    /// The analyst who curates the project (format 4); any analyst may be named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub curator: Option<String>,
 }
 
 /// A suggestion the analyst rejected, remembered so that it is never offered again.
@@ -93,6 +96,7 @@ impl Project {
                 description: String::new(),
                 created: Utc::now().trunc_subsecs(0),
                 blind: false,
+                curator: None,
             },
             codebook: Codebook::default(),
             actors: Vec::new(),
@@ -189,6 +193,11 @@ impl Project {
                 l.from = map(l.from);
                 l.to = map(l.to);
             }
+            for decision in &mut d.curation {
+                decision.covers.iter_mut().for_each(|c| *c = map(*c));
+                decision.covers.sort();
+                decision.result = decision.result.map(&map);
+            }
         }
         for r in &mut self.rejected_suggestions {
             r.document = map(r.document);
@@ -216,10 +225,21 @@ impl Project {
         for d in &self.documents {
             names.extend(d.annotators().map(str::to_owned));
             names.extend(d.meta.progress.keys().cloned());
+            if !d.curation.is_empty() {
+                names.insert(super::curation::CURATED.to_owned());
+            }
         }
         names.extend(self.rejected_suggestions.iter().map(|r| r.analyst.clone()));
         names.remove("");
         names.into_iter().collect()
+    }
+
+    /// The analysts who code, without the curated layer: whose layers curation and
+    /// agreement compare.
+    pub fn coders(&self) -> Vec<String> {
+        let mut names = self.analysts();
+        names.retain(|n| !super::curation::is_curated(n));
+        names
     }
 
     /// The document holding the annotation with this id.

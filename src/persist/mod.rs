@@ -307,6 +307,12 @@ fn parse_any_version(
     };
     match version::read(text).map_err(|p| invalid(vec![p]))? {
         FORMAT_VERSION => Ok((parse::<Project>(text).map_err(invalid)?, Vec::new(), None)),
+        // Format 4 only added fields (the curator, curation decisions) that 3 lacks.
+        3 => Ok((
+            parse::<Project>(text).map_err(invalid)?,
+            Vec::new(),
+            Some(3),
+        )),
         // Format 3 reads format 2's fields too; `v2::assign_analysts` moves them over.
         2 => Ok((
             parse::<Project>(text).map_err(invalid)?,

@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 mod analysts;
+mod curation;
 
 /// How often the window looks whether its project file was changed by another program.
 const DISK_CHECK_EVERY: Duration = Duration::from_secs(2);
@@ -105,6 +106,8 @@ pub struct DemarcheApp {
     demo_open: bool,
     /// The project settings window (File ▸ Project settings…).
     show_project_settings: bool,
+    /// The curation view (View ▸ Curation view).
+    curation: super::curation::CurationState,
 }
 
 impl DemarcheApp {
@@ -224,6 +227,7 @@ impl DemarcheApp {
             naming: false,
             demo_open: false,
             show_project_settings: false,
+            curation: Default::default(),
         }
     }
 
@@ -1244,6 +1248,12 @@ impl DemarcheApp {
             | Command::ToggleOtherLayers
             | Command::EditAs(_)
             | Command::ToggleLayer(_) => self.run_analyst_command(command),
+            Command::ToggleCuration
+            | Command::NextDisagreement
+            | Command::TakeVersion(_)
+            | Command::EditCurated
+            | Command::NoneIsRight
+            | Command::AutoMerge => self.run_curation_command(command),
             Command::NextDocument => self.step_document(true),
             Command::PreviousDocument => self.step_document(false),
             Command::ToggleTheme => {
@@ -1786,6 +1796,19 @@ impl DemarcheApp {
                     ui.separator();
                     ui.menu_button("Analysts", |ui| self.analysts_menu_ui(ui));
                     ui.menu_button("Suggestions", |ui| self.suggestions_menu_ui(ui));
+                    ui.menu_button("Curation", |ui| {
+                        for c in [
+                            Command::ToggleCuration,
+                            Command::NextDisagreement,
+                            Command::TakeVersion(1),
+                            Command::TakeVersion(2),
+                            Command::EditCurated,
+                            Command::NoneIsRight,
+                            Command::AutoMerge,
+                        ] {
+                            self.command_button(ui, c, None);
+                        }
+                    });
                     ui.separator();
                     ui.label("Theme");
                     let mut theme = self.settings.theme;
@@ -1937,6 +1960,11 @@ impl DemarcheApp {
                     .size_range(80.0..=f32::INFINITY)
                     .show(ui, |ui| {
                         ui.heading("Documents");
+                        self.panels.documents.curation_progress = self.curation.open.then(|| {
+                            self.curation
+                                .progress(self.ws.project(), self.ws.revision())
+                                .clone()
+                        });
                         actions.extend(panels::documents::documents_ui(
                             ui,
                             &self.ws,
@@ -2019,6 +2047,15 @@ impl DemarcheApp {
     }
 
     fn centre_ui(&mut self, ui: &mut egui::Ui) {
+        if self.curation.open {
+            // Below the article, across its width: the versions sit side by side.
+            let height = ui.available_height();
+            egui::Panel::bottom("curation")
+                .resizable(true)
+                .default_size(height * 0.45)
+                .size_range(120.0..=(height * 0.75).max(160.0))
+                .show(ui, |ui| self.curation_panel_ui(ui));
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             if self.find.open {
                 let doc = self

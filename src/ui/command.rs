@@ -83,6 +83,19 @@ pub enum Command {
     EditAs(u16),
     /// Show or hide the n-th analyst's layer of View ▸ Analysts (no key).
     ToggleLayer(u16),
+    // Curation
+    /// Open or close the curation view (where the statements table is).
+    ToggleCuration,
+    /// The next unit the curator has not settled whose versions differ or are incomplete.
+    NextDisagreement,
+    /// Take the n-th analyst's version (1–4) of the unit in hand.
+    TakeVersion(u8),
+    /// Edit the unit's curated annotation in the inspector (taking a version first).
+    EditCurated,
+    /// Mark the unit in hand "none is right".
+    NoneIsRight,
+    /// Auto-merge the units every analyst agrees on, in every document.
+    AutoMerge,
 }
 
 /// The menu a command appears in.
@@ -197,6 +210,15 @@ pub const ALL: &[Command] = &[
     Command::EditAsOwner,
     Command::EditAsMe,
     Command::ToggleOtherLayers,
+    Command::ToggleCuration,
+    Command::NextDisagreement,
+    Command::TakeVersion(1),
+    Command::TakeVersion(2),
+    Command::TakeVersion(3),
+    Command::TakeVersion(4),
+    Command::EditCurated,
+    Command::NoneIsRight,
+    Command::AutoMerge,
     Command::ShowHelp,
 ];
 
@@ -273,6 +295,12 @@ impl Command {
             Command::ToggleOtherLayers => "Show other analysts' layers",
             Command::EditAs(n) => return format!("Edit as analyst {}", n + 1),
             Command::ToggleLayer(n) => return format!("Show analyst {}'s layer", n + 1),
+            Command::ToggleCuration => "Curation view",
+            Command::NextDisagreement => "Next disagreement",
+            Command::TakeVersion(n) => return format!("Take version {n}"),
+            Command::EditCurated => "Edit the curated version",
+            Command::NoneIsRight => "None is right",
+            Command::AutoMerge => "Auto-merge agreed units",
         };
         text.to_owned()
     }
@@ -350,6 +378,27 @@ impl Command {
             Command::ToggleOtherLayers | Command::ToggleLayer(_) => {
                 "Show or hide other analysts' annotations (drawn dashed and read-only)"
             }
+            Command::ToggleCuration => {
+                "Curate the open document: the analysts' versions of each unit side by side, \
+                 and the curated layer to edit"
+            }
+            Command::NextDisagreement => {
+                "Go to the next unit whose versions differ or are incomplete and that is not \
+                 curated yet"
+            }
+            Command::TakeVersion(_) => {
+                "Take this analyst's version of the unit into the curated layer (with the \
+                 reason typed, if any)"
+            }
+            Command::EditCurated => {
+                "Edit the unit's curated annotation in the inspector (taking the first version \
+                 if none is taken yet); recorded as edited"
+            }
+            Command::NoneIsRight => "No analyst's version is right: leave the unit out",
+            Command::AutoMerge => {
+                "Take every unit all analysts agree on into the curated layer, in every \
+                 document; units already decided are left as they are"
+            }
         }
     }
 
@@ -397,7 +446,13 @@ impl Command {
             | Command::EditAsMe
             | Command::ToggleOtherLayers
             | Command::EditAs(_)
-            | Command::ToggleLayer(_) => Menu::View,
+            | Command::ToggleLayer(_)
+            | Command::ToggleCuration
+            | Command::NextDisagreement
+            | Command::TakeVersion(_)
+            | Command::EditCurated
+            | Command::NoneIsRight
+            | Command::AutoMerge => Menu::View,
             Command::ProjectSettings => Menu::File,
             Command::ShowHelp => Menu::Help,
         }
@@ -456,6 +511,16 @@ impl Command {
             Command::EditAsMe => const { &[key(CMD_SHIFT, Key::M)] },
             Command::ToggleOtherLayers => const { &[key(CMD_SHIFT, Key::A)] },
             Command::EditAs(_) | Command::ToggleLayer(_) => &[],
+            Command::ToggleCuration => const { &[key(NONE, Key::F7)] },
+            Command::NextDisagreement => const { &[key(NONE, Key::F8)] },
+            Command::TakeVersion(1) => const { &[key(ALT, Key::Num1)] },
+            Command::TakeVersion(2) => const { &[key(ALT, Key::Num2)] },
+            Command::TakeVersion(3) => const { &[key(ALT, Key::Num3)] },
+            Command::TakeVersion(4) => const { &[key(ALT, Key::Num4)] },
+            Command::TakeVersion(_) => &[],
+            Command::EditCurated => const { &[key(ALT, Key::E)] },
+            Command::NoneIsRight => const { &[key(ALT, Key::Num0)] },
+            Command::AutoMerge => const { &[key(CMD_ALT, Key::M)] },
         }
     }
 

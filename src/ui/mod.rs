@@ -5,6 +5,7 @@ pub mod analysts;
 pub mod app;
 pub mod article;
 pub mod command;
+pub mod curation;
 pub mod dialogs;
 pub mod export_dialog;
 pub mod files;

@@ -135,8 +135,22 @@ pub(super) fn add_layer(
             ),
         ));
     }
+    if !layer.curation.is_empty() && !crate::model::curation::is_curated(&layer.analyst) {
+        return Err(Problem::of(
+            ProblemKind::MisplacedPart,
+            Some(layer.document),
+            None,
+            format!(
+                "curation decisions sit in the layer of {:?}; they belong in the curated \
+                 layer ({:?})",
+                layer.analyst,
+                crate::model::CURATED
+            ),
+        ));
+    }
     state.layers.insert(key, relative.to_owned());
     let d = &mut project.documents[index];
+    d.curation.extend(layer.curation);
     d.meta.set_status(&layer.analyst, layer.status);
     d.mentions.extend(layer.mentions);
     d.statements.extend(layer.statements);

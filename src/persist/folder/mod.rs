@@ -75,6 +75,8 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
         .map_err(|p| invalid(vec![p.in_file(layout::PROJECT_FILE)]))?;
     let migrated_from = match version {
         FORMAT_VERSION => None,
+        // Format 4 only added fields (the curator, curation decisions) that 3 lacks.
+        3 => Some(3),
         // Format 3 reads format 2's fields; `assign_analysts` moves them over.
         2 => Some(2),
         newer if newer > FORMAT_VERSION => {

@@ -6,8 +6,8 @@
 
 use super::layout::{self, PartKind};
 use crate::model::{
-    Actor, Codebook, Commitment, DocStatus, DocumentMeta, Id, Link, Mention, Origin, ProjectMeta,
-    Stance, Statement, Tag,
+    Actor, Codebook, Commitment, Decision, DocStatus, DocumentMeta, Id, Link, Mention, Origin,
+    ProjectMeta, Stance, Statement, Tag,
 };
 use crate::persist::{
     Problem, ProblemKind, canonical, canonical_config, parse_ron, syntax_problem,
@@ -68,6 +68,9 @@ pub struct LayerPart {
     pub links: Vec<Link>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rejected_suggestions: Vec<LayerRejection>,
+    /// The curator's decisions on the document: only in the curated layer (format 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub curation: Vec<Decision>,
 }
 
 impl LayerPart {
@@ -84,6 +87,7 @@ impl LayerPart {
             tags: Vec::new(),
             links: Vec::new(),
             rejected_suggestions: Vec::new(),
+            curation: Vec::new(),
         }
     }
 

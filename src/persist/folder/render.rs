@@ -217,5 +217,8 @@ pub(super) fn layers_of(project: &Project, document: &Document) -> BTreeMap<Stri
                 end: r.end,
             });
     }
+    if !document.curation.is_empty() {
+        layer(&mut layers, crate::model::CURATED, id).curation = document.curation.clone();
+    }
     layers
 }

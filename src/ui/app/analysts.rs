@@ -370,6 +370,27 @@ impl DemarcheApp {
                             },
                         );
                         ui.end_row();
+                        ui.label("Curator");
+                        let curator = meta.curator.clone().unwrap_or_default();
+                        let out = crate::ui::panels::text_field_ui(
+                            ui,
+                            id.with("curator"),
+                            &curator,
+                            "the analyst who curates (any analyst)",
+                        );
+                        crate::ui::panels::push_field(
+                            &mut actions,
+                            out,
+                            "Set the curator",
+                            "project curator".to_owned(),
+                            |t| {
+                                let mut m = meta.clone();
+                                let name = t.trim().to_owned();
+                                m.curator = (!name.is_empty()).then_some(name);
+                                Edit::SetProjectMeta(m)
+                            },
+                        );
+                        ui.end_row();
                     });
                 let mut blind = meta.blind;
                 if ui

@@ -93,6 +93,8 @@ pub struct DocumentsState {
     last_current: Option<Id>,
     /// The list's scroll offset last frame.
     scroll_offset: f32,
+    /// Curation progress per document, while the curation view is open.
+    pub curation_progress: Option<std::collections::BTreeMap<Id, crate::curation::Progress>>,
 }
 
 impl DocumentsState {
@@ -493,6 +495,10 @@ fn list_ui(
                 // Blind coding: nobody sees who else coded what until curation.
                 !project.meta.blind,
                 sel.document == Some(id),
+                state
+                    .curation_progress
+                    .as_ref()
+                    .and_then(|p| p.get(&id).copied()),
                 actions,
             );
             let y = rect.bottom() + ui.spacing().item_spacing.y / 2.0;
@@ -512,6 +518,7 @@ fn document_row_ui(
     analyst: &str,
     show_others: bool,
     current: bool,
+    curation: Option<crate::curation::Progress>,
     actions: &mut Vec<UiAction>,
 ) {
     let title = if doc.meta.title.trim().is_empty() {
@@ -557,6 +564,15 @@ fn document_row_ui(
             .accessible_name("Status");
         if show_others {
             others_ui(ui, doc, analyst);
+        }
+        if let Some(p) = curation.filter(|p| p.units > 0) {
+            ui.add(egui::Label::new(
+                egui::RichText::new(format!("curated {}/{}", p.curated, p.units)).small(),
+            ))
+            .on_hover_text(format!(
+                "{} of {} units curated; {} disagreements to settle",
+                p.curated, p.units, p.open_disagreements
+            ));
         }
         if status != was {
             let mut meta = doc.meta.clone();
