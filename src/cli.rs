@@ -603,11 +603,11 @@ fn validate(path: &Path, analysts: &[String]) -> Result<ExitCode> {
 fn note_unsettled(project: &Project) -> Result<()> {
     use crate::model::duplicates;
     let mut err = std::io::stderr().lock();
-    for pair in duplicates::actors_with_same_name(project) {
+    for pair in duplicates::probable_duplicate_actors(project) {
         writeln!(
             err,
-            "note: actors {} and {} are both named “{}” (created twice, perhaps by two analysts in parallel): merge them in the actor panel",
-            pair.first, pair.second, pair.name
+            "note: actors {} and {} are {} (created twice, perhaps by two analysts in parallel): merge them in the actor panel",
+            pair.first, pair.second, pair.why
         )?;
     }
     for (first, second) in duplicates::documents_with_same_text(project) {

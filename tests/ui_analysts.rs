@@ -4,7 +4,7 @@
 //! duplicate actors left by a merge are marked.
 
 use crate::app_support::app_harness;
-use crate::ui_panels_support::{CELAC, COMMITMENT, DOC, STATEMENT, find, project};
+use crate::ui_panels_support::{CELAC, COMMITMENT, DOC, STATEMENT, WANG, find, project};
 
 use demarche::model::analyst::{block_of, block_of_id};
 use demarche::model::{Actor, Annotation, DocStatus, Id, Project};
@@ -330,13 +330,61 @@ fn actors_named_alike_are_marked_and_their_details_preselect_the_merge() {
     h.get_by_label("⚠ celac").click();
     h.run();
     assert_eq!(h.state().actors_panel().selected, Some(twin));
-    h.get_by_label(&format!("⚠ Same name as {CELAC} CELAC — merge?"));
+    h.get_by_label(&format!(
+        "⚠ Probably {CELAC} CELAC (both named “CELAC”) — merge?"
+    ));
     h.get_by_label(&format!("Merge into {CELAC}")).click();
     h.run();
     assert_eq!(h.state().actors_panel().selected, Some(twin));
     assert_eq!(h.state().actors_panel().merge_into, Some(CELAC));
     // A name no other actor has is not marked.
     assert!(h.query_by_label("⚠ China").is_none());
+}
+
+#[test]
+fn the_curators_pass_over_actors_lists_only_probable_duplicates_and_merges_them_undoably() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut p = project();
+    // Bob coded China's foreign minister under another name, with the same Wikidata item.
+    let wang_id = WANG;
+    if let Some(wang) = p.actors.iter_mut().find(|a| a.id == wang_id) {
+        wang.wikidata = Some("Q22101".into());
+    }
+    let mut minister = Actor::new(Id((block_of("bob") << 32) + 1), "FM Wang", "person");
+    minister.wikidata = Some("Q22101".into());
+    let minister_id = minister.id;
+    p.actors.push(minister);
+    let mut h = as_alice(dir.path(), &p);
+    let actors_before = h.state().workspace().project().actors.len();
+    h.get_by_label("Only probable duplicates (2)").click();
+    h.run();
+    assert!(h.query_by_label("⚠ Wang Yi").is_some());
+    assert!(
+        h.query_by_label("CELAC").is_none(),
+        "an actor without a twin is filtered out"
+    );
+    h.get_by_label("⚠ FM Wang").click();
+    h.run();
+    h.get_by_label(&format!(
+        "⚠ Probably {wang_id} Wang Yi (both Wikidata Q22101) — merge?"
+    ));
+    h.get_by_label(&format!("Merge into {wang_id}")).click();
+    h.run();
+    h.get_by_label("Merge").click();
+    h.run();
+    let project = h.state().workspace().project();
+    assert_eq!(project.actors.len(), actors_before - 1);
+    assert!(project.actor(minister_id).is_none());
+    let merged = project.actor(wang_id).expect("the kept actor");
+    assert!(merged.aliases.iter().any(|a| a == "FM Wang"));
+    // No duplicates are left, so the filter goes away; undo brings both back.
+    assert!(
+        h.query_by_label_contains("Only probable duplicates")
+            .is_none()
+    );
+    h.state_mut().queue_command(Command::Undo);
+    h.run();
+    assert!(h.state().workspace().project().actor(minister_id).is_some());
 }
 
 /// A first run shows the bundled demo, coded by its analyst "demo": it opens editable as

@@ -6,44 +6,83 @@ use super::ids::Id;
 use super::project::Project;
 use std::collections::BTreeMap;
 
-/// Two actors whose names (or aliases) match, ignoring case and surrounding spaces.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SameName {
-    pub first: Id,
-    pub second: Id,
-    pub name: String,
+/// Why two actors are probably one entity.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Sameness {
+    /// A name or alias in common, case and surrounding spaces ignored.
+    Name(String),
+    /// The same ISO 3166-1 code (given to states only).
+    Iso3(String),
+    /// The same Wikidata item.
+    Wikidata(String),
 }
 
-/// Every pair of actors sharing a name or alias, each pair once, in id order.
-pub fn actors_with_same_name(project: &Project) -> Vec<SameName> {
-    let mut by_name: BTreeMap<String, Vec<Id>> = BTreeMap::new();
-    for actor in &project.actors {
-        let mut names: Vec<String> = actor.names().map(|n| n.trim().to_lowercase()).collect();
-        names.sort();
-        names.dedup();
-        for name in names.into_iter().filter(|n| !n.is_empty()) {
-            by_name.entry(name).or_default().push(actor.id);
+impl std::fmt::Display for Sameness {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Sameness::Name(name) => write!(f, "both named “{name}”"),
+            Sameness::Iso3(code) => write!(f, "both coded {code} (ISO 3166)"),
+            Sameness::Wikidata(item) => write!(f, "both Wikidata {item}"),
         }
     }
-    let mut pairs: BTreeMap<(Id, Id), String> = BTreeMap::new();
-    for ids in by_name.values() {
+}
+
+/// Two actors that are probably the same entity, and the first reason found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SameEntity {
+    pub first: Id,
+    pub second: Id,
+    pub why: Sameness,
+}
+
+/// Every pair of actors sharing a name, alias, ISO code or Wikidata item, each pair once, in
+/// id order. CAMEO codes are left out: they classify rather than identify (every Chinese
+/// ministry is CHNGOV).
+pub fn probable_duplicate_actors(project: &Project) -> Vec<SameEntity> {
+    let mut by_key: BTreeMap<(u8, String), Vec<Id>> = BTreeMap::new();
+    for actor in &project.actors {
+        let mut keys: Vec<(u8, String)> = actor
+            .names()
+            .map(|n| (0, n.trim().to_lowercase()))
+            .chain(actor.iso3.iter().map(|c| (1, c.trim().to_uppercase())))
+            .chain(actor.wikidata.iter().map(|q| (2, q.trim().to_uppercase())))
+            .filter(|(_, k)| !k.is_empty())
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            by_key.entry(key).or_default().push(actor.id);
+        }
+    }
+    let mut pairs: BTreeMap<(Id, Id), Sameness> = BTreeMap::new();
+    for ((kind, key), ids) in &by_key {
         for (i, &first) in ids.iter().enumerate() {
             for &second in &ids[i + 1..] {
-                let name = project
-                    .actor(first)
-                    .map(|a| a.name.clone())
-                    .unwrap_or_default();
-                pairs.entry((first, second)).or_insert(name);
+                let why = match kind {
+                    0 => Sameness::Name(
+                        project
+                            .actor(first)
+                            .map(|a| a.name.clone())
+                            .unwrap_or_default(),
+                    ),
+                    1 => Sameness::Iso3(key.clone()),
+                    _ => Sameness::Wikidata(key.clone()),
+                };
+                // Names first: the reason an analyst recognises at a glance.
+                pairs
+                    .entry((first, second))
+                    .and_modify(|old| {
+                        if why < *old {
+                            *old = why.clone();
+                        }
+                    })
+                    .or_insert(why);
             }
         }
     }
     pairs
         .into_iter()
-        .map(|((first, second), name)| SameName {
-            first,
-            second,
-            name,
-        })
+        .map(|((first, second), why)| SameEntity { first, second, why })
         .collect()
 }
 
@@ -72,14 +111,53 @@ mod tests {
         alias.aliases.push("XINHUA ".into());
         p.actors.push(alias);
         p.actors.push(Actor::new(Id(3), "China", "state"));
-        let pairs = actors_with_same_name(&p);
+        let pairs = probable_duplicate_actors(&p);
         assert_eq!(
             pairs,
-            vec![SameName {
+            vec![SameEntity {
                 first: Id(1),
                 second: Id(2),
-                name: "Xinhua".into()
+                why: Sameness::Name("Xinhua".into())
             }]
         );
+    }
+
+    #[test]
+    fn actors_with_one_code_or_wikidata_item_pair_up_but_a_shared_cameo_code_does_not() {
+        let mut p = Project::new("team");
+        let mut china = Actor::new(Id(1), "China", "state");
+        china.iso3 = Some("CHN".into());
+        p.actors.push(china);
+        let mut prc = Actor::new(Id(2), "People's Republic of China", "state");
+        prc.iso3 = Some("chn ".into());
+        p.actors.push(prc);
+        let mut wang = Actor::new(Id(3), "Wang Yi", "person");
+        wang.wikidata = Some("Q22101".into());
+        p.actors.push(wang);
+        let mut minister = Actor::new(Id(4), "Chinese Foreign Minister", "person");
+        minister.wikidata = Some("Q22101".into());
+        p.actors.push(minister);
+        for (id, name) in [(5, "Ministry of Commerce"), (6, "Ministry of Finance")] {
+            let mut ministry = Actor::new(Id(id), name, "organization");
+            ministry.cameo = Some("CHNGOV".into());
+            p.actors.push(ministry);
+        }
+        let pairs = probable_duplicate_actors(&p);
+        assert_eq!(
+            pairs,
+            vec![
+                SameEntity {
+                    first: Id(1),
+                    second: Id(2),
+                    why: Sameness::Iso3("CHN".into())
+                },
+                SameEntity {
+                    first: Id(3),
+                    second: Id(4),
+                    why: Sameness::Wikidata("Q22101".into())
+                },
+            ]
+        );
+        assert_eq!(pairs[1].why.to_string(), "both Wikidata Q22101");
     }
 }

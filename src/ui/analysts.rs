@@ -2,6 +2,7 @@
 //! The window edits the current analyst's layer only; other layers are drawn distinctly
 //! and read-only, unless the analyst chooses to edit as their owner.
 
+use crate::model::duplicates::Sameness;
 use crate::model::{DocStatus, Document, Id, Project};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -107,17 +108,23 @@ pub fn has_layer(project: &Project, analyst: &str) -> bool {
             .any(|r| r.analyst == analyst)
 }
 
-/// Actors sharing a name or alias (case ignored) with another actor: for each such actor,
-/// the others it collides with, as two analysts creating "Xinhua" in parallel leave them.
-pub fn duplicate_actors(project: &Project) -> BTreeMap<Id, Vec<Id>> {
-    let mut out: BTreeMap<Id, BTreeSet<Id>> = BTreeMap::new();
-    for pair in crate::model::duplicates::actors_with_same_name(project) {
-        out.entry(pair.first).or_default().insert(pair.second);
-        out.entry(pair.second).or_default().insert(pair.first);
+/// Actors that are probably the same entity as another (a name, alias, ISO code or Wikidata
+/// item in common): for each such actor, the others and why, as two analysts creating
+/// "Xinhua" in parallel leave them.
+pub fn duplicate_actors(project: &Project) -> BTreeMap<Id, Vec<(Id, Sameness)>> {
+    let mut out: BTreeMap<Id, Vec<(Id, Sameness)>> = BTreeMap::new();
+    for pair in crate::model::duplicates::probable_duplicate_actors(project) {
+        out.entry(pair.first)
+            .or_default()
+            .push((pair.second, pair.why.clone()));
+        out.entry(pair.second)
+            .or_default()
+            .push((pair.first, pair.why));
     }
-    out.into_iter()
-        .map(|(a, others)| (a, others.into_iter().collect()))
-        .collect()
+    for others in out.values_mut() {
+        others.sort_by_key(|(id, _)| *id);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -142,8 +149,9 @@ mod tests {
         project.actors.push(third);
         project.actors.push(Actor::new(Id(4), "Reuters", "media"));
         let dups = duplicate_actors(&project);
-        assert_eq!(dups.get(&Id(1)), Some(&vec![Id(2), Id(3)]));
-        assert_eq!(dups.get(&Id(3)), Some(&vec![Id(1), Id(2)]));
+        let ids = |id| -> Vec<Id> { dups[&Id(id)].iter().map(|(o, _)| *o).collect() };
+        assert_eq!(ids(1), vec![Id(2), Id(3)]);
+        assert_eq!(ids(3), vec![Id(1), Id(2)]);
         assert!(!dups.contains_key(&Id(4)));
     }
 

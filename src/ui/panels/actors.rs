@@ -7,6 +7,7 @@ use super::{
 };
 use crate::edit::Edit;
 use crate::edit::compose::{ActorRemoval, merge_actors, remove_actor};
+use crate::model::duplicates::Sameness;
 use crate::model::{Actor, CodebookList, Id, Project, Rgb};
 use crate::ui::action::UiAction;
 use crate::workspace::Workspace;
@@ -62,16 +63,13 @@ pub struct ActorsState {
     pub delete: Option<DeleteRequest>,
     new_alias: String,
     counts: HashMap<Id, ActorCounts>,
-    /// Actors named like another (name or alias, case ignored), and which others.
-    duplicates: BTreeMap<Id, Vec<Id>>,
+    /// Actors that are probably another one too (name, alias, ISO code or Wikidata item),
+    /// which others and why.
+    duplicates: BTreeMap<Id, Vec<(Id, Sameness)>>,
+    /// The list shows only probable duplicates: the curator's pass over the actors two
+    /// analysts created in parallel.
+    pub only_duplicates: bool,
     counts_revision: Option<u64>,
-}
-
-impl ActorsState {
-    /// The other actors named like `actor`, as last drawn.
-    pub fn duplicates_of(&self, actor: Id) -> &[Id] {
-        self.duplicates.get(&actor).map_or(&[], Vec::as_slice)
-    }
 }
 
 /// Draws the panel. Takes the workspace mutably only to hand out an id for a new actor.
@@ -100,12 +98,27 @@ pub fn actors_ui(
             .on_hover_text("Creates an actor named after the search text")
             .clicked();
     });
+    if state.duplicates.is_empty() {
+        state.only_duplicates = false;
+    } else {
+        ui.checkbox(
+            &mut state.only_duplicates,
+            format!("Only probable duplicates ({})", state.duplicates.len()),
+        )
+        .on_hover_text(
+            "Actors sharing a name, alias, ISO code or Wikidata item with another: \
+             usually one entity created by two analysts; merge each into the other",
+        );
+    }
     egui::ScrollArea::vertical()
         .id_salt("actor list")
         .max_height(ui.available_height() * 0.45)
         .auto_shrink([false, true])
         .show(ui, |ui| {
             for (id, matched) in actor_matches(project, &state.search) {
+                if state.only_duplicates && !state.duplicates.contains_key(&id) {
+                    continue;
+                }
                 let Some(actor) = project.actor(id) else {
                     continue;
                 };
@@ -132,11 +145,11 @@ pub fn actors_ui(
                     if let Some(twins) = twins {
                         let list: Vec<String> = twins
                             .iter()
-                            .filter_map(|t| project.actor(*t))
-                            .map(|t| format!("{} {}", t.id, t.name))
+                            .filter_map(|(t, why)| project.actor(*t).map(|t| (t, why)))
+                            .map(|(t, why)| format!("{} {} ({why})", t.id, t.name))
                             .collect();
                         response = response.on_hover_text(format!(
-                            "Same name as {}: select it and merge",
+                            "Probably the same as {}: select it and merge",
                             list.join(", ")
                         ));
                     }
@@ -353,20 +366,14 @@ fn actor_editor_ui(
     });
 
     ui.separator();
-    for &twin in state
-        .duplicates
-        .get(&actor.id)
-        .cloned()
-        .unwrap_or_default()
-        .iter()
-    {
+    for (twin, why) in state.duplicates.get(&actor.id).cloned().unwrap_or_default() {
         let Some(other) = project.actor(twin) else {
             continue;
         };
         ui.horizontal_wrapped(|ui| {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!("⚠ Same name as {} {} — merge?", other.id, other.name),
+                format!("⚠ Probably {} {} ({why}) — merge?", other.id, other.name),
             );
             if ui
                 .button(format!("Merge into {}", other.id))
