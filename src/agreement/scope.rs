@@ -296,7 +296,10 @@ struct AttributeGather {
 struct ScopeGather {
     analysts: Vec<String>,
     documents: usize,
-    coverage: Coverage,
+    matched: usize,
+    /// Each analyst's units, by the analyst's position in `analysts`.
+    units_by_rater: Vec<usize>,
+    unmatched_by_rater: Vec<usize>,
     /// Categories numbered in order of appearance (α_U works on the numbers).
     categories: Vec<Value>,
     category_numbers: rustc_hash::FxHashMap<Value, u32>,
@@ -332,11 +335,9 @@ impl Ranks {
 impl ScopeGather {
     fn new(analysts: Vec<String>) -> Self {
         Self {
-            coverage: Coverage {
-                units: analysts.iter().map(|a| (a.clone(), 0)).collect(),
-                unmatched: analysts.iter().map(|a| (a.clone(), 0)).collect(),
-                matched: 0,
-            },
+            matched: 0,
+            units_by_rater: vec![0; analysts.len()],
+            unmatched_by_rater: vec![0; analysts.len()],
             analysts,
             documents: 0,
             categories: Vec::new(),
@@ -359,8 +360,9 @@ impl ScopeGather {
                 .position(|a| *a == *unit.analyst)
                 .unwrap_or(usize::MAX)
         };
-        let mut categorised = Vec::new();
-        let mut positioned = Vec::new();
+        let ranges: usize = units.iter().map(|u| u.ranges.len()).sum();
+        let mut categorised = Vec::with_capacity(ranges);
+        let mut positioned = Vec::with_capacity(ranges);
         for unit in units {
             let r = rater(unit);
             let category = match self.category_numbers.get(&unit.category) {
@@ -405,34 +407,46 @@ impl ScopeGather {
         for g in &groups {
             let members: Vec<&Unit> = g.members.iter().map(|&m| units[m]).collect();
             for m in &members {
-                *self
-                    .coverage
-                    .units
-                    .entry(m.analyst.to_string())
-                    .or_default() += 1;
+                if let Some(count) = self.units_by_rater.get_mut(rater(m)) {
+                    *count += 1;
+                }
             }
             if members.len() < 2 {
                 for m in &members {
-                    *self
-                        .coverage
-                        .unmatched
-                        .entry(m.analyst.to_string())
-                        .or_default() += 1;
+                    if let Some(count) = self.unmatched_by_rater.get_mut(rater(m)) {
+                        *count += 1;
+                    }
                 }
                 continue;
             }
             matched += 1;
-            let names: BTreeSet<&Attribute> = members
-                .iter()
-                .flat_map(|m| m.attributes.iter().map(|(a, _)| a))
-                .collect();
-            for attribute in names {
-                let values: Vec<&Value> =
-                    members.iter().filter_map(|m| m.value(attribute)).collect();
-                tallies.entry(attribute).or_default().add(&values);
+            let first = &members[0].attributes;
+            let same_attributes = members.iter().all(|m| {
+                m.attributes.len() == first.len()
+                    && m.attributes.iter().zip(first).all(|(a, b)| a.0 == b.0)
+            });
+            let mut values: Vec<&Value> = Vec::with_capacity(members.len());
+            if same_attributes {
+                // Units of one layer list the same attributes in the same order (the usual
+                // case): no lookups by name.
+                for (k, (attribute, _)) in first.iter().enumerate() {
+                    values.clear();
+                    values.extend(members.iter().map(|m| &m.attributes[k].1));
+                    tallies.entry(attribute).or_default().add(&values);
+                }
+            } else {
+                let names: BTreeSet<&Attribute> = members
+                    .iter()
+                    .flat_map(|m| m.attributes.iter().map(|(a, _)| a))
+                    .collect();
+                for attribute in names {
+                    values.clear();
+                    values.extend(members.iter().filter_map(|m| m.value(attribute)));
+                    tallies.entry(attribute).or_default().add(&values);
+                }
             }
         }
-        self.coverage.matched += matched;
+        self.matched += matched;
         let mut figures = Vec::new();
         for (attribute, tally) in tallies {
             let scale = attribute.scale();
@@ -496,10 +510,18 @@ impl ScopeGather {
                 }
             })
             .collect();
+        let per_analyst = |counts: &[usize]| -> BTreeMap<String, usize> {
+            self.analysts.iter().cloned().zip(counts.iter().copied()).collect()
+        };
+        let coverage = Coverage {
+            matched: self.matched,
+            units: per_analyst(&self.units_by_rater),
+            unmatched: per_analyst(&self.unmatched_by_rater),
+        };
         ScopeReport {
             analysts: self.analysts,
             documents: self.documents,
-            coverage: self.coverage,
+            coverage,
             unitizing: UnitizingFigures {
                 by_category: self.alpha_u.with(pooled.overall.alpha),
                 position_only: self.alpha_u_position.with(position),
@@ -540,11 +562,6 @@ pub fn compute(project: &Project, selection: &Selection) -> Result<Report, Selec
     };
     let ranks = Ranks::new(project);
     let scope_list = scopes(&analysts);
-    let mut gathers: Vec<Vec<ScopeGather>> = layers
-        .iter()
-        .map(|_| scope_list.iter().cloned().map(ScopeGather::new).collect())
-        .collect();
-    let mut finished: Vec<Vec<ScopeReport>> = layers.iter().map(|_| Vec::new()).collect();
     let with_suggestions = analysts.iter().any(|a| a == SUGGESTIONS);
     let suggested: Vec<Vec<Unit>> = if with_suggestions {
         docs.iter()
@@ -554,16 +571,49 @@ pub fn compute(project: &Project, selection: &Selection) -> Result<Report, Selec
         vec![Vec::new(); docs.len()]
     };
     let present: Vec<BTreeSet<&str>> = docs.iter().map(|doc| participants(doc)).collect();
-    // Layers are independent: each is gathered on its own thread.
+    // Every layer's units of every document, extracted once for all its scopes.
+    let units: Vec<Vec<Vec<Unit>>> = std::thread::scope(|threads| {
+        let handles: Vec<_> = layers
+            .iter()
+            .map(|&layer| {
+                let (docs, suggested) = (&docs, &suggested);
+                threads.spawn(move || {
+                    docs.iter()
+                        .zip(suggested)
+                        .map(|(doc, suggested)| {
+                            let mut units = extract(doc, layer);
+                            units.extend(suggested.iter().filter(|u| u.layer == layer).cloned());
+                            units
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a layer's extraction does not panic"))
+            .collect()
+    });
+    // One task per layer and scope, taken in turn by as many threads as there are cores:
+    // layers differ much in size, so one thread per layer left cores idle.
+    let tasks: Vec<(usize, usize)> = (0..layers.len())
+        .flat_map(|l| (0..scope_list.len()).map(move |s| (l, s)))
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::with_capacity(tasks.len()));
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(tasks.len());
     std::thread::scope(|threads| {
-        for ((layer, layer_gathers), reports) in layers.iter().zip(&mut gathers).zip(&mut finished)
-        {
-            let (docs, suggested, present, ranks) = (&docs, &suggested, &present, &ranks);
-            threads.spawn(move || {
-                for ((doc, suggested), present) in docs.iter().zip(suggested).zip(present) {
-                    let mut units = extract(doc, *layer);
-                    units.extend(suggested.iter().filter(|u| u.layer == *layer).cloned());
-                    for gather in layer_gathers.iter_mut() {
+        for _ in 0..workers {
+            threads.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(&(l, s)) = tasks.get(i) else {
+                        break;
+                    };
+                    let mut gather = ScopeGather::new(scope_list[s].clone());
+                    for ((doc, units), present) in docs.iter().zip(&units[l]).zip(&present) {
                         if !gather.analysts.iter().all(|a| present.contains(a.as_str())) {
                             continue;
                         }
@@ -571,23 +621,25 @@ pub fn compute(project: &Project, selection: &Selection) -> Result<Report, Selec
                             .iter()
                             .filter(|u| gather.analysts.iter().any(|a| **a == *u.analyst))
                             .collect();
-                        gather.add_document(doc, &mine, ranks);
+                        gather.add_document(doc, &mine, &ranks);
+                    }
+                    let report = gather.finish(project, &ranks);
+                    if let Ok(mut results) = results.lock() {
+                        results.push((i, report));
                     }
                 }
-                *reports = std::mem::take(layer_gathers)
-                    .into_iter()
-                    .map(|g| g.finish(project, ranks))
-                    .collect();
             });
         }
     });
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.sort_by_key(|(i, _)| *i);
+    let mut results = results.into_iter().map(|(_, report)| report);
     let layer_reports = layers
         .iter()
-        .zip(finished)
-        .map(|(layer, scopes)| LayerReport {
+        .map(|layer| LayerReport {
             layer: *layer,
             category: layer.category_name(),
-            scopes,
+            scopes: results.by_ref().take(scope_list.len()).collect(),
         })
         .collect();
     Ok(Report {
