@@ -138,6 +138,26 @@ fn text_uses_only_model() {
 }
 
 #[test]
+fn agreement_reads_only_the_model_and_the_suggestions() {
+    let found = violations("agreement", &["agreement", "model", "suggest", "text"]);
+    assert!(
+        found.is_empty(),
+        "agreement may use model and suggest (the suggestions as an analyst) only:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn curation_plans_edits_from_agreement_and_changes_nothing_itself() {
+    let found = violations("curation", &["curation", "agreement", "edit", "model"]);
+    assert!(
+        found.is_empty(),
+        "curation may use model, agreement and edit only:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
 fn the_ui_never_holds_a_mutable_project() {
     let mut found = Vec::new();
     for file in module_files("ui") {

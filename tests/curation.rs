@@ -250,6 +250,36 @@ fn the_command_line_auto_merges_once_and_a_second_run_changes_nothing() {
             .all(|d| d.curator == "carol")
     );
 
+    // The curated layer exports like any analyst's.
+    let out = tmp.path().join("curated-csv");
+    let export = Command::new(BIN)
+        .args(["export", "--format", "csv", "--analyst", CURATED, "--out"])
+        .arg(&out)
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let exported: usize = std::fs::read_dir(&out)
+        .expect("the export folder")
+        .flatten()
+        .filter(|e| e.file_name() != "documents.csv" && e.file_name() != "progress.csv")
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .map(|csv| csv.lines().filter(|l| l.contains(CURATED)).count())
+        .sum();
+    let curated_annotations = loaded.documents[0]
+        .annotators()
+        .filter(|a| *a == CURATED)
+        .count();
+    assert!(curated_annotations > 0);
+    assert!(
+        exported >= curated_annotations,
+        "{exported} curated rows for {curated_annotations} curated annotations"
+    );
+
     let second = run();
     assert!(second.status.success());
     let said = String::from_utf8_lossy(&second.stdout);

@@ -511,7 +511,11 @@ impl ScopeGather {
             })
             .collect();
         let per_analyst = |counts: &[usize]| -> BTreeMap<String, usize> {
-            self.analysts.iter().cloned().zip(counts.iter().copied()).collect()
+            self.analysts
+                .iter()
+                .cloned()
+                .zip(counts.iter().copied())
+                .collect()
         };
         let coverage = Coverage {
             matched: self.matched,

@@ -12,7 +12,7 @@ const HEADER: [&str; 9] = [
     "pooled",
     "mean/doc",
     "docs",
-    "matched",
+    "units",
     "unmatched",
 ];
 
@@ -41,7 +41,9 @@ pub(super) fn render(report: &Report, per_document: bool) -> String {
     );
     let _ = writeln!(
         out,
-        "Units are matched when they share at least {:.0}% of the shorter one's characters.\n",
+        "Units are matched when they share at least {:.0}% of the shorter one's characters. \
+         'units': coded units on span rows, matched units on attribute rows; 'unmatched': \
+         each analyst's units that no other analyst matched.\n",
         report.min_overlap * 100.0
     );
     let all = rows(report, per_document);
