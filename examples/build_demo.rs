@@ -143,6 +143,7 @@ impl Builder {
 
     fn actor(&mut self, name: &str, kind: &str, fill: impl FnOnce(&mut Actor)) -> Result<Id> {
         let mut actor = Actor::new(self.ids.fresh()?, name, kind);
+        actor.colour = self.project.colour_for_new_actor(&[]);
         fill(&mut actor);
         let id = actor.id;
         self.apply(Edit::AddActor(actor))?;

@@ -260,6 +260,16 @@ fn apply_accepts_everything_validates_and_leaves_nothing_to_suggest_again() {
         .filter(|m| m.stamp.annotator == "cli-test")
         .count();
     assert_eq!(accepted, counts.mentions, "every mention came from --apply");
+    // Actors added in one batch are told apart by colour while the palette lasts.
+    let colours: std::collections::BTreeSet<String> =
+        project.actors.iter().map(|a| a.colour.to_hex()).collect();
+    assert_eq!(
+        colours.len(),
+        project.actors.len().min(20),
+        "{} actors, {} colours",
+        project.actors.len(),
+        colours.len()
+    );
 
     // Nothing accepted comes back.
     let again = lines(&sandbox.run(&["suggest", "corpus.ron"]));

@@ -138,6 +138,14 @@ fn every_demo_actor_is_used() {
 }
 
 #[test]
+fn every_demo_actor_has_a_colour_of_its_own() {
+    let demo = demo();
+    let colours: std::collections::BTreeSet<String> =
+        demo.actors.iter().map(|a| a.colour.to_hex()).collect();
+    assert_eq!(colours.len(), demo.actors.len());
+}
+
+#[test]
 fn demo_annotations_are_stamped_by_the_demo_annotator() {
     let p = demo();
     for d in &p.documents {

@@ -808,7 +808,8 @@ fn find_or_create_actor(
         .or_else(|| first_key(project, CodebookList::ActorKinds))
         .unwrap_or_default();
     ensure_key(project, CodebookList::ActorKinds, &kind);
-    let actor = Actor::new(ids.fresh()?, name.trim(), kind);
+    let mut actor = Actor::new(ids.fresh()?, name.trim(), kind);
+    actor.colour = project.colour_for_new_actor(&[]);
     let id = actor.id;
     names.add(&actor);
     crate::model::ids::insert_sorted(&mut project.actors, actor);

@@ -67,9 +67,9 @@ impl Actor {
 pub struct Rgb(pub [u8; 3]);
 
 impl Rgb {
-    /// Well-separated colours for new actors (Tableau 10), picked by id so that the same
-    /// actor keeps its colour everywhere.
-    const PALETTE: [[u8; 3]; 10] = [
+    /// Colours for actors: Tableau 10, then ten of Kelly's colours of maximum contrast,
+    /// all of mid lightness so that they read on light and dark backgrounds.
+    const PALETTE: [[u8; 3]; 20] = [
         [0x4e, 0x79, 0xa7],
         [0xf2, 0x8e, 0x2b],
         [0xe1, 0x57, 0x59],
@@ -80,10 +80,69 @@ impl Rgb {
         [0xff, 0x9d, 0xa7],
         [0x9c, 0x75, 0x5f],
         [0xba, 0xb0, 0xac],
+        [0x87, 0x56, 0x92],
+        [0xbe, 0x00, 0x32],
+        [0xc2, 0xb2, 0x80],
+        [0x00, 0x88, 0x56],
+        [0x00, 0x67, 0xa5],
+        [0x60, 0x4e, 0x97],
+        [0xb3, 0x44, 0x6c],
+        [0x8d, 0xb6, 0x00],
+        [0x65, 0x45, 0x22],
+        [0xe2, 0x58, 0x22],
     ];
 
+    /// A Tableau 10 colour by index, for actors made without a project around them.
     pub fn for_index(i: u64) -> Self {
-        Rgb(Self::PALETTE[(i % Self::PALETTE.len() as u64) as usize])
+        Rgb(Self::PALETTE[(i % 10) as usize])
+    }
+
+    /// The colour for a new actor beside actors coloured `used`: a palette colour used
+    /// least often, and among those the one farthest (in OKLab) from every colour in use,
+    /// so that nine actors get nine colours and the closest pair is as far apart as the
+    /// palette allows.
+    pub fn most_distinct(used: &[Rgb]) -> Rgb {
+        let lab_used: Vec<[f32; 3]> = used.iter().map(|c| c.oklab()).collect();
+        let uses = |c: &[u8; 3]| used.iter().filter(|u| u.0 == *c).count();
+        let fewest = Self::PALETTE.iter().map(uses).min().unwrap_or(0);
+        let distance_to_used = |c: &[u8; 3]| {
+            let lab = Rgb(*c).oklab();
+            lab_used
+                .iter()
+                .map(|u| (0..3).map(|k| (u[k] - lab[k]).powi(2)).sum::<f32>())
+                .fold(f32::INFINITY, f32::min)
+        };
+        // First in palette order among the farthest: ties keep the palette's order.
+        let mut best: Option<([u8; 3], f32)> = None;
+        for c in Self::PALETTE.iter().filter(|c| uses(c) == fewest) {
+            let d = distance_to_used(c);
+            if best.is_none_or(|(_, b)| d > b) {
+                best = Some((*c, d));
+            }
+        }
+        Rgb(best.map_or(Self::PALETTE[0], |(c, _)| c))
+    }
+
+    /// OKLab coordinates (Björn Ottosson, 2020): distances there follow how different two
+    /// colours look, which RGB distances do not.
+    fn oklab(self) -> [f32; 3] {
+        let linear = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let [r, g, b] = self.0.map(linear);
+        let l = (0.412_221_46 * r + 0.536_332_55 * g + 0.051_445_995 * b).cbrt();
+        let m = (0.211_903_5 * r + 0.680_699_5 * g + 0.107_396_96 * b).cbrt();
+        let s = (0.088_302_46 * r + 0.281_718_85 * g + 0.629_978_7 * b).cbrt();
+        [
+            0.210_454_26 * l + 0.793_617_8 * m - 0.004_072_047 * s,
+            1.977_998_5 * l - 2.428_592_2 * m + 0.450_593_7 * s,
+            0.025_904_037 * l + 0.782_771_77 * m - 0.808_675_77 * s,
+        ]
     }
 
     pub fn to_hex(self) -> String {
@@ -113,5 +172,34 @@ impl<'de> Deserialize<'de> for Rgb {
         Rgb::from_hex(&s).ok_or_else(|| {
             serde::de::Error::custom(format!("colour {s:?} is not of the form \"#rrggbb\""))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nine_actors_get_nine_colours_and_the_twenty_first_repeats_the_farthest() {
+        let mut used = Vec::new();
+        for _ in 0..20 {
+            let next = Rgb::most_distinct(&used);
+            assert!(!used.contains(&next), "{} repeats", next.to_hex());
+            used.push(next);
+        }
+        assert_eq!(used[0], Rgb::for_index(0));
+        let again = Rgb::most_distinct(&used);
+        assert!(used.contains(&again));
+    }
+
+    #[test]
+    fn a_new_colour_avoids_the_ones_already_in_use_even_when_set_by_hand() {
+        // An analyst picked three palette colours by hand: the next is none of them.
+        let used = [Rgb::for_index(0), Rgb::for_index(1), Rgb::for_index(2)];
+        let next = Rgb::most_distinct(&used);
+        assert!(!used.contains(&next));
+        // A colour outside the palette counts too: the nearest palette colour is not taken.
+        let off_palette = Rgb([0x4f, 0x7a, 0xa8]);
+        assert_ne!(Rgb::most_distinct(&[off_palette]), Rgb::for_index(0));
     }
 }

@@ -1,6 +1,6 @@
 //! The project: everything one `.ron` file holds.
 
-use super::actor::Actor;
+use super::actor::{Actor, Rgb};
 use super::analyst;
 use super::codebook::Codebook;
 use super::document::Document;
@@ -115,6 +115,18 @@ impl Project {
 
     pub fn document_mut(&mut self, id: Id) -> Option<&mut Document> {
         ids::find_mut(&mut self.documents, id)
+    }
+
+    /// The colour for a new actor: the most distinct from every actor's colour and from
+    /// `also` (actors being added in the same step).
+    pub fn colour_for_new_actor(&self, also: &[Rgb]) -> Rgb {
+        let used: Vec<Rgb> = self
+            .actors
+            .iter()
+            .map(|a| a.colour)
+            .chain(also.iter().copied())
+            .collect();
+        Rgb::most_distinct(&used)
     }
 
     /// The actor with this name or alias (case-insensitive), if any.

@@ -12,7 +12,7 @@ use crate::edit::Edit;
 use crate::model::ids::IdsExhausted;
 use crate::model::{
     Actor, Annotation, CodebookEntry, CodebookList, Commitment, Document, Id, Mention, Project,
-    Span, Stamp, Stance, Statement, Tag, ids,
+    Rgb, Span, Stamp, Stance, Statement, Tag, ids,
 };
 use crate::suggest::reading::{Reading, reading};
 use crate::suggest::{ActorRef, Detail, Gazetteer};
@@ -724,7 +724,9 @@ fn apply_choice(ws: &mut Workspace, popup: &Popup, choice: Choice) -> Vec<UiActi
                 Ok(id) => id,
                 Err(e) => return out_of_ids(e),
             };
-            edits.push(Edit::AddActor(new_actor(ws.project(), id, name)));
+            let mut actor = new_actor(ws.project(), id, name);
+            actor.colour = ws.project().colour_for_new_actor(&colours_added(&edits));
+            edits.push(Edit::AddActor(actor));
             Some(id)
         }
         Choice::Category(_) | Choice::NewCategory(_) => None,
@@ -931,8 +933,20 @@ fn resolve_actor(
     made.cameo = new.cameo.clone();
     made.role = new.role.clone();
     made.affiliation = affiliation;
+    made.colour = project.colour_for_new_actor(&colours_added(edits));
     edits.push(Edit::AddActor(made));
     Ok(Some(id))
+}
+
+/// The colours of the actors `edits` add, for a next actor to stand apart from.
+fn colours_added(edits: &[Edit]) -> Vec<Rgb> {
+    edits
+        .iter()
+        .filter_map(|e| match e {
+            Edit::AddActor(a) => Some(a.colour),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A new actor named `name`: with the gazetteer's kind, codes and aliases when it knows the

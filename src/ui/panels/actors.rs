@@ -197,9 +197,11 @@ pub fn actors_ui(
             .codebook
             .first_active(CodebookList::ActorKinds)
             .map_or_else(|| "other".to_owned(), |e| e.key.clone());
+        let mut actor = Actor::new(id, name.clone(), kind);
+        actor.colour = project.colour_for_new_actor(&[]);
         actions.push(UiAction::edit(
             format!("New actor “{name}”"),
-            Edit::AddActor(Actor::new(id, name, kind)),
+            Edit::AddActor(actor),
         ));
         state.selected = Some(id);
         state.search.clear();
