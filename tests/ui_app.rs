@@ -398,3 +398,74 @@ fn escape_clears_the_selection() {
     assert_eq!(h.state().article().selection(), None);
     assert!(!h.state().workspace().is_dirty());
 }
+
+#[test]
+fn keys_and_clicks_sent_while_a_file_dialog_was_open_never_reach_the_article() {
+    use demarche::ui::files;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(DemarcheApp::app_for_tests(Startup::Open(fixture_project(
+        dir.path(),
+    ))));
+    let typed = || egui::RawInput {
+        events: vec![
+            egui::Event::WindowFocused(true),
+            egui::Event::Text("m".into()),
+            egui::Event::Key {
+                key: Key::M,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: Modifiers::NONE,
+            },
+            egui::Event::PointerButton {
+                pos: egui::pos2(300.0, 300.0),
+                button: egui::PointerButton::Primary,
+                pressed: true,
+                modifiers: Modifiers::NONE,
+            },
+        ],
+        ..Default::default()
+    };
+    // What the user typed for the dialog arrives in the first frame after it closes.
+    files::blocking(|| ());
+    let ctx = h.ctx.clone();
+    let mut raw = typed();
+    eframe::App::raw_input_hook(h.state_mut(), &ctx, &mut raw);
+    assert_eq!(raw.events, vec![egui::Event::WindowFocused(true)]);
+    // Once that is over, keys reach the window again.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let mut drained = typed();
+    eframe::App::raw_input_hook(h.state_mut(), &ctx, &mut drained);
+    let mut raw = typed();
+    eframe::App::raw_input_hook(h.state_mut(), &ctx, &mut raw);
+    assert_eq!(raw.events, typed().events);
+}
+
+#[test]
+fn a_save_as_dialog_starts_beside_the_project_and_an_import_where_the_last_file_was() {
+    use demarche::ui::files::Purpose;
+    let dir = tempfile::tempdir().unwrap();
+    let project = fixture_project(dir.path());
+    let elsewhere = tempfile::tempdir().unwrap();
+    let app = DemarcheApp::app_for_tests(Startup::Open(project.clone()));
+    // Opened from its folder: dialogs start there, not in the home folder.
+    assert_eq!(
+        app.dialog_folder(&Purpose::Import).as_deref(),
+        Some(dir.path())
+    );
+    // After an import from another folder, imports start there; a save still beside the
+    // project.
+    let article = elsewhere.path().join("article.txt");
+    std::fs::copy(ARTICLE, &article).unwrap();
+    let mut app = app;
+    app.import_paths(vec![article]);
+    assert_eq!(
+        app.dialog_folder(&Purpose::SaveProject("x.ron".into()))
+            .as_deref(),
+        Some(dir.path())
+    );
+    assert_eq!(
+        app.dialog_folder(&Purpose::Import).as_deref(),
+        Some(elsewhere.path())
+    );
+}

@@ -1018,7 +1018,8 @@ impl DemarcheApp {
             });
             return;
         }
-        match files::pick(&purpose, self.settings.last_folder.as_deref()) {
+        let start = self.dialog_folder(&purpose);
+        match files::pick(&purpose, start.as_deref()) {
             Picked::File(path) => self.path_chosen(&purpose, path),
             Picked::Files(paths) => self.import_paths(paths),
             Picked::Cancelled => self.after_save = None,
@@ -1028,6 +1029,24 @@ impl DemarcheApp {
                 dialog_unavailable: true,
             }),
         }
+    }
+
+    /// Where a file dialog starts: beside the project for a save, else the folder last
+    /// used, else the project's folder — never the home folder when either is known.
+    pub fn dialog_folder(&self, purpose: &Purpose) -> Option<PathBuf> {
+        // A project folder's parent too: a save as goes beside it, not inside.
+        let project_folder = self
+            .ws
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        let last = self.settings.last_folder.clone();
+        match purpose {
+            Purpose::SaveProject(_) | Purpose::SaveProjectFolder(_) => project_folder.or(last),
+            _ => last.or(project_folder),
+        }
+        .filter(|f| f.is_dir())
     }
 
     fn path_chosen(&mut self, purpose: &Purpose, path: PathBuf) {
@@ -2110,5 +2129,13 @@ impl DemarcheApp {
 impl eframe::App for DemarcheApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+    }
+
+    /// Keys and clicks sent while a file dialog held the window's thread are dropped, so
+    /// that letters typed for the dialog never tag the article.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if files::input_during_dialog() {
+            files::drop_user_input(raw_input);
+        }
     }
 }

@@ -142,7 +142,15 @@ impl ExportDialog {
                                 .desired_width(260.0),
                         );
                         if ui.button("Browse…").clicked()
-                            && let Some(dir) = rfd::FileDialog::new().pick_folder()
+                            && let Some(dir) = super::files::blocking(|| {
+                                let mut dialog =
+                                    rfd::FileDialog::new().set_title("Export to folder");
+                                let start = PathBuf::from(self.folder.trim());
+                                if start.is_dir() {
+                                    dialog = dialog.set_directory(&start);
+                                }
+                                dialog.pick_folder()
+                            })
                         {
                             self.folder = dir.display().to_string();
                         }

@@ -2,7 +2,62 @@
 //! dialog can be shown.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+/// When the last blocking dialog closed. While a dialog is open the window's thread waits,
+/// and the keys and clicks the window received meanwhile (zenity does not always take the
+/// focus) arrive all at once afterwards: [`input_during_dialog`] lets the window drop them.
+static DIALOG_CLOSED: Mutex<Option<Instant>> = Mutex::new(None);
+
+/// How long after a dialog closes input is still taken for input sent during it.
+const DIALOG_INPUT_GRACE: Duration = Duration::from_millis(150);
+
+/// Runs a blocking dialog and notes when it closed.
+pub fn blocking<T>(dialog: impl FnOnce() -> T) -> T {
+    let out = dialog();
+    if let Ok(mut closed) = DIALOG_CLOSED.lock() {
+        *closed = Some(Instant::now());
+    }
+    out
+}
+
+/// Whether input arriving now was most likely sent while a dialog was open: true for the
+/// first call after a dialog closed, and for calls within the grace time after it.
+pub fn input_during_dialog() -> bool {
+    let Ok(mut closed) = DIALOG_CLOSED.lock() else {
+        return false;
+    };
+    match *closed {
+        Some(at) if at.elapsed() < DIALOG_INPUT_GRACE => true,
+        Some(_) => {
+            // Past the grace time: this frame still drops what was queued, once.
+            *closed = None;
+            true
+        }
+        None => false,
+    }
+}
+
+/// Drops the keyboard, pointer and text input from `raw`, keeping what the window itself
+/// reports (focus, size, files dropped).
+pub fn drop_user_input(raw: &mut egui::RawInput) {
+    raw.events.retain(|event| {
+        !matches!(
+            event,
+            egui::Event::Key { .. }
+                | egui::Event::Text(_)
+                | egui::Event::Paste(_)
+                | egui::Event::Copy
+                | egui::Event::Cut
+                | egui::Event::PointerButton { .. }
+                | egui::Event::MouseWheel { .. }
+                | egui::Event::Zoom(_)
+                | egui::Event::Touch { .. }
+                | egui::Event::Ime(_)
+        )
+    });
+}
 
 /// What a file dialog is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,7 +129,7 @@ pub fn pick(purpose: &Purpose, folder: Option<&Path>) -> Picked {
         Purpose::OpenProjectFolder => dialog,
     };
     let started = Instant::now();
-    let chosen = match purpose {
+    let chosen = blocking(|| match purpose {
         Purpose::OpenProject => dialog.pick_file().map(Picked::File),
         Purpose::OpenProjectFolder => dialog.pick_folder().map(Picked::File),
         Purpose::SaveProjectFolder(_) => dialog.save_file().map(Picked::File),
@@ -90,7 +145,7 @@ pub fn pick(purpose: &Purpose, folder: Option<&Path>) -> Picked {
             (!paths.is_empty()).then_some(Picked::Files(paths))
         }),
         Purpose::ImportFolder => dialog.pick_folder().map(|dir| Picked::Files(vec![dir])),
-    };
+    });
     match chosen {
         Some(picked) => picked,
         None if started.elapsed() < TOO_FAST_FOR_A_PERSON && !zenity_installed() => {
@@ -160,6 +215,21 @@ pub fn suggested_file_name(project_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_the_window_reports_itself_survives_the_input_dropped_after_a_dialog() {
+        let mut raw = egui::RawInput {
+            events: vec![
+                egui::Event::WindowFocused(true),
+                egui::Event::Text("e".into()),
+                egui::Event::Paste("pasted".into()),
+                egui::Event::Cut,
+            ],
+            ..Default::default()
+        };
+        drop_user_input(&mut raw);
+        assert_eq!(raw.events, vec![egui::Event::WindowFocused(true)]);
+    }
 
     #[test]
     fn save_names_get_the_project_extension() {
