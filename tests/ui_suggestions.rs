@@ -548,3 +548,53 @@ fn a_panicking_rule_pass_shows_a_message_changes_nothing_and_is_not_retried() {
         );
     }
 }
+
+#[test]
+fn deleting_an_accepted_suggestion_keeps_it_away_and_undo_brings_back_both() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(saved_project(dir.path()));
+    let before = h.state().workspace().project().clone();
+    press(&mut h, Key::N);
+    press(&mut h, Key::Enter);
+    let china = at(TEXT, "China", 0);
+    let mention = doc(&h).mentions[0].id;
+    assert_eq!(h.state().suggestions().all().len(), 6);
+
+    // Select the accepted mention and delete it: the suggestion does not come back.
+    h.state_mut()
+        .queue_command(demarche::ui::command::Command::Navigate {
+            nav: demarche::ui::article::Nav::AnnotationNext,
+            extend: false,
+        });
+    h.run();
+    assert_eq!(h.state().selection().annotation, Some(mention));
+    press(&mut h, Key::Delete);
+    assert!(doc(&h).mentions.is_empty(), "deleted");
+    assert_eq!(h.state().suggestions().all().len(), 6);
+    assert!(
+        !h.state()
+            .suggestions()
+            .all()
+            .iter()
+            .any(|s| (s.kind, s.start, s.end) == (SuggestionKind::Mention, china.0, china.1)),
+        "the deleted annotation's suggestion stays away"
+    );
+    let rejected = &h.state().workspace().project().rejected_suggestions;
+    assert_eq!(rejected.len(), 1);
+    assert_eq!((rejected[0].start, rejected[0].end), china);
+
+    // One undo brings back the annotation and forgets the rejection; a second, the start.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(doc(&h).mentions.len(), 1);
+    assert!(
+        h.state()
+            .workspace()
+            .project()
+            .rejected_suggestions
+            .is_empty()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().workspace().project(), &before);
+}

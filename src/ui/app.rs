@@ -1377,10 +1377,27 @@ impl DemarcheApp {
             return;
         };
         let edit = compose::remove_annotation_cascade(doc, id);
+        let rejections = self
+            .suggestions
+            .rejections_for_deletion(&self.ws, doc, &edit);
+        let kept_away = rejections.len();
+        let edit = if rejections.is_empty() {
+            edit
+        } else {
+            Edit::Batch(std::iter::once(edit).chain(rejections).collect())
+        };
         match self.ws.apply("Delete annotation", edit) {
             Ok(()) => {
                 self.selection.annotation = None;
-                self.report("Annotation deleted (Ctrl+Z brings it back)");
+                self.report(if kept_away == 0 {
+                    "Annotation deleted (Ctrl+Z brings it back)".to_owned()
+                } else {
+                    format!(
+                        "Annotation deleted; {kept_away} suggestion{} for it will not come back \
+                         (Ctrl+Z brings back both)",
+                        if kept_away == 1 { "" } else { "s" }
+                    )
+                });
             }
             Err(e) => self.report_error(format!("Cannot delete: {e}")),
         }

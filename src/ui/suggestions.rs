@@ -92,24 +92,24 @@ impl Outcome {
     }
 }
 
+/// A pass's result: the open suggestions, and every proposal of the rules before the
+/// analyst's rejections and annotations took theirs out.
+type PassResult = Result<(Vec<Suggestion>, Vec<Suggestion>), String>;
+
 struct Pending {
     for_key: (Id, u64),
-    result: mpsc::Receiver<Result<Vec<Suggestion>, String>>,
+    result: mpsc::Receiver<PassResult>,
 }
 
 /// Runs the rules with a panic caught: a bug in one rule pass costs this revision's
 /// suggestions, never the window or the project.
-fn run_isolated(
-    source: &Source,
-    project: &Project,
-    doc: &Document,
-    analyst: &str,
-) -> Result<Vec<Suggestion>, String> {
+fn run_isolated(source: &Source, project: &Project, doc: &Document, analyst: &str) -> PassResult {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mut list = source(project, doc);
+        let proposals = source(project, doc);
+        let mut list = proposals.clone();
         crate::suggest::retain_open(project, doc, &mut list, Some(analyst));
         list.sort_by_key(key_of);
-        list
+        (list, proposals)
     }))
     .map_err(|payload| {
         let what = payload
@@ -129,6 +129,9 @@ pub struct SuggestionsState {
     computed_for: Option<(Id, u64)>,
     /// Every open suggestion of the document, in text order (all kinds).
     list: Arc<Vec<Suggestion>>,
+    /// What the rules proposed for the same revision, open or not: what a deletion could
+    /// bring back.
+    proposals: Arc<Vec<Suggestion>>,
     /// Counts replacements of `list`, so that marks know when to be rebuilt.
     generation: u64,
     pending: Option<Pending>,
@@ -162,6 +165,7 @@ impl SuggestionsState {
             document: None,
             computed_for: None,
             list: Arc::default(),
+            proposals: Arc::default(),
             generation: 0,
             pending: None,
             marks: Arc::default(),
@@ -305,14 +309,62 @@ impl SuggestionsState {
     }
 
     /// A pass's list, or its failure: no suggestions and a message to show.
-    fn take_result(&mut self, result: Result<Vec<Suggestion>, String>) {
+    fn take_result(&mut self, result: PassResult) {
         match result {
-            Ok(list) => self.set_list(list),
+            Ok((list, proposals)) => {
+                self.proposals = Arc::new(proposals);
+                self.set_list(list);
+            }
             Err(message) => {
+                self.proposals = Arc::default();
                 self.set_list(Vec::new());
                 self.failure = Some(message);
             }
         }
+    }
+
+    /// Rejections for the suggestions that deleting with `deletion` would bring back: an
+    /// annotation deleted (accepted from a suggestion or coded by hand where the rules
+    /// propose the same) stays deleted, and one undo brings back both. Empty when the
+    /// proposals are not for this revision of `doc` (the deletion then works alone).
+    pub fn rejections_for_deletion(
+        &self,
+        ws: &Workspace,
+        doc: &Document,
+        deletion: &Edit,
+    ) -> Vec<Edit> {
+        if self.computed_for != Some((doc.id, ws.revision())) || self.proposals.is_empty() {
+            return Vec::new();
+        }
+        let analyst = ws.annotator();
+        let project = ws.project();
+        let mut open_before: Vec<Suggestion> = self.proposals.to_vec();
+        suggest::retain_open(project, doc, &mut open_before, Some(analyst));
+        let mut after = Project::new("");
+        after.rejected_suggestions = project
+            .rejected_suggestions
+            .iter()
+            .filter(|r| r.document == doc.id)
+            .cloned()
+            .collect();
+        after.documents = vec![doc.clone()];
+        if deletion.clone().apply(&mut after).is_err() {
+            return Vec::new();
+        }
+        let Some(doc_after) = after.documents.first() else {
+            return Vec::new();
+        };
+        let mut open_after: Vec<Suggestion> = self.proposals.to_vec();
+        suggest::retain_open(&after, doc_after, &mut open_after, Some(analyst));
+        let before: std::collections::HashSet<Key> = open_before.iter().map(key_of).collect();
+        let mut rejections: Vec<_> = open_after
+            .iter()
+            .filter(|s| !before.contains(&key_of(s)))
+            .map(|s| s.rejection(doc.id, analyst))
+            .collect();
+        rejections.sort();
+        rejections.dedup();
+        rejections.into_iter().map(Edit::AddRejection).collect()
     }
 
     fn set_list(&mut self, list: Vec<Suggestion>) {
@@ -332,7 +384,7 @@ impl SuggestionsState {
         self.shown.clear();
     }
 
-    fn compute(&self, project: &Project, doc: &Document) -> Result<Vec<Suggestion>, String> {
+    fn compute(&self, project: &Project, doc: &Document) -> PassResult {
         run_isolated(&self.source, project, doc, &self.analyst)
     }
 
