@@ -179,6 +179,11 @@ fn next_focuses_the_first_suggestion_enter_accepts_it_and_undo_takes_it_back() {
         focused(&h),
         Some((SuggestionKind::Mention, china.0, china.1))
     );
+    // The status bar says what is focused, without hovering.
+    assert!(
+        h.query_by_label_contains("Suggested mention: China (new) — Enter accepts")
+            .is_some()
+    );
     assert_eq!(
         h.state().article().selection(),
         Some(china),
@@ -446,6 +451,11 @@ fn a_long_document_is_suggested_once_per_revision_on_a_worker_thread() {
     assert_eq!(
         focused(&h),
         Some((SuggestionKind::Mention, china.0, china.1))
+    );
+    // The status bar says what is focused, without hovering.
+    assert!(
+        h.query_by_label_contains("Suggested mention: China (new) — Enter accepts")
+            .is_some()
     );
     press(&mut h, Key::Enter);
     assert_eq!(doc(&h).mentions.len(), 1);

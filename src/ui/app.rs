@@ -1328,6 +1328,15 @@ impl DemarcheApp {
             Some(text) => self.report(text),
             None => {}
         }
+        // What N or Shift+N focused is said in words, not only on hover.
+        if matches!(
+            command,
+            Command::NextSuggestion | Command::PreviousSuggestion
+        ) && let Some(focused) = self.suggestions.focused(&shown)
+        {
+            let what = super::suggestions::describe(self.ws.project(), focused);
+            self.report(format!("{what} — Enter accepts, Backspace rejects"));
+        }
     }
 
     fn suggestions_menu_ui(&mut self, ui: &mut egui::Ui) {
