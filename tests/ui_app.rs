@@ -224,7 +224,7 @@ fn find_counts_every_match_and_steps_through_them() {
 }
 
 #[test]
-fn an_article_on_the_command_line_opens_in_a_new_untitled_project() {
+fn an_article_on_the_command_line_opens_in_a_new_project_named_after_it() {
     let mut h = harness(DemarcheApp::app_for_tests(Startup::Open(PathBuf::from(
         ARTICLE,
     ))));
@@ -233,7 +233,16 @@ fn an_article_on_the_command_line_opens_in_a_new_untitled_project() {
     assert!(ws.path.is_none());
     assert_eq!(ws.project().documents.len(), 1);
     assert!(ws.is_dirty());
-    assert!(h.state().window_title().starts_with("● Untitled"));
+    // Named after the article, so that reports and the title bar have a name.
+    let title = ws.project().documents[0].meta.title.clone();
+    assert!(!title.is_empty());
+    assert_eq!(ws.project().meta.name, title);
+    assert!(
+        h.state().window_title().starts_with(&format!("● {title}")),
+        "{}",
+        h.state().window_title()
+    );
+    assert!(ws.path.is_none(), "still unsaved: saving asks where");
     assert_eq!(
         h.state().selection().document,
         Some(ws.project().documents[0].id)

@@ -554,7 +554,20 @@ impl DemarcheApp {
             Ok(crate::import::Imported { document, warnings }) => {
                 let title = document.meta.title.clone();
                 let label = format!("Import “{title}”");
-                match self.ws.apply(label, Edit::AddDocument(Box::new(document))) {
+                let mut edit = Edit::AddDocument(Box::new(document));
+                // A project started from an article is named after it (reports and the
+                // title bar need a name); File ▸ Project settings renames it.
+                let project = self.ws.project();
+                if project.meta.name.trim().is_empty()
+                    && project.documents.is_empty()
+                    && self.ws.path.is_none()
+                    && !title.trim().is_empty()
+                {
+                    let mut meta = project.meta.clone();
+                    meta.name = title.clone();
+                    edit = Edit::Batch(vec![edit, Edit::SetProjectMeta(meta)]);
+                }
+                match self.ws.apply(label, edit) {
                     Ok(()) => {
                         self.select_document(id);
                         self.settings.remember_folder(path);
