@@ -61,8 +61,10 @@ fn dev_set_parses() {
         };
         crlf |= article.crlf;
         let words = article.words();
-        if !(300..=600).contains(&words) {
-            errors.push(format!("{name}: {words} words, the set asks for 300–600"));
+        // Official texts in their issuer's voice are short: a readout is a paragraph.
+        let least = if article.genre.is_empty() { 300 } else { 100 };
+        if !(least..=600).contains(&words) {
+            errors.push(format!("{name}: {words} words, the set asks for {least}–600"));
         }
         for m in &article.mentions {
             let slice = article.slice(m.start, m.end);
