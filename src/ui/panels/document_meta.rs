@@ -303,6 +303,7 @@ fn issuer_ui(ui: &mut egui::Ui, doc: &Document, project: &Project, actions: &mut
             if ui
                 .small_button("×")
                 .on_hover_text(format!("{actor} is not an issuer of this document"))
+                .accessible_name(format!("Remove issuer {actor}"))
                 .clicked()
             {
                 actions.push(UiAction::edit(
