@@ -1590,6 +1590,7 @@ fn document_meta(rng: &mut Rng, draft: &Draft, date: NaiveDate, n: usize) -> Doc
             String::new()
         },
         language: "en".to_owned(),
+        issuer: Vec::new(),
         progress: match DocStatus::ALL[n % DocStatus::ALL.len()] {
             DocStatus::Todo => Default::default(),
             status => [(ANNOTATORS[n % ANNOTATORS.len()].to_owned(), status)].into(),

@@ -509,3 +509,40 @@ fn an_unknown_field_is_refused_rather_than_dropped() {
     );
     assert!(problem.message.contains("speakr"), "{problem}");
 }
+
+/// A document's issuer (the actors it speaks for) is stored after its language, read back,
+/// and checked like every other actor reference.
+#[test]
+fn an_issuer_loads_and_a_dangling_one_is_reported() {
+    let base = fixture_text(BOGOTA);
+    let with = |ids: &str| {
+        replace_after(
+            &base,
+            "title: \"Joint Statement of China and Colombia\",",
+            "language: \"en\",",
+            &format!("language: \"en\",\n                issuer: [{ids}],"),
+        )
+    };
+    let scratch = Scratch::with_text(&with("1, 3"));
+    let loaded = persist::load(&scratch.path).expect("an issuer of known actors loads");
+    let doc = loaded
+        .project
+        .document(Id(40))
+        .expect("the joint statement");
+    assert_eq!(doc.meta.issuer, [Id(1), Id(3)]);
+    assert!(loaded.project.actor_in_use(Id(3)));
+    persist::save(&loaded.project, &scratch.path).expect("saved");
+    let again = persist::load(&scratch.path).expect("reloads");
+    assert_eq!(
+        again.project.document(Id(40)).expect("doc").meta.issuer,
+        [Id(1), Id(3)]
+    );
+
+    let problems = load_invalid(&Scratch::with_text(&with("1, 99")));
+    let problem = single_problem(&problems, ProblemKind::DanglingActor);
+    assert_eq!(
+        (problem.document, problem.item),
+        (Some(Id(40)), Some(Id(40)))
+    );
+    assert!(problem.message.contains("issuer"), "{problem}");
+}

@@ -231,6 +231,7 @@ impl DocRecipe {
             byline: self.byline.clone(),
             url: self.url.clone(),
             language: self.language.clone(),
+            issuer: Vec::new(),
             progress: match *self.status.get(&DocStatus::ALL) {
                 DocStatus::Todo => Default::default(),
                 status => [(self.byline.clone(), status)].into(),

@@ -912,7 +912,8 @@ fn a_named_actor_making_its_position_known_is_a_statement() {
     let s = statement(&all, "Brazil welcomed China’s decision");
     assert_eq!(speaker(s).as_deref(), Some("Brazil"));
     assert_eq!(cue_text(&text, s), "welcomed");
-    assert_eq!(attribution(s), "reported");
+    // A joint statement's own account of a party's act: the issuer's voice.
+    assert_eq!(attribution(s), "narration");
     // Passive, with no named actor: narration.
     assert!(
         of_kind(&all, SuggestionKind::Statement)

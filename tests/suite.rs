@@ -53,6 +53,7 @@ mod suggest_actors;
 mod suggest_clauses;
 mod suggest_dev;
 mod suggest_gazetteer;
+mod suggest_issuer;
 mod suggest_quality;
 mod team_git;
 mod text_analysis;

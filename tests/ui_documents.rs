@@ -454,3 +454,46 @@ fn counts_of_one_are_said_in_the_singular() {
     assert!(project.actors.is_empty());
     h.get_by_label("1 document · 0 actors");
 }
+
+/// The issuer is picked from the registry's actors in the document information, removed
+/// with its button, and each change is one undo step.
+#[test]
+fn the_issuer_is_picked_from_the_actors_and_undone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut p = project();
+    p.actors = vec![
+        demarche::model::Actor::new(Id(900), "Japan", "state"),
+        demarche::model::Actor::new(Id(901), "United States", "state"),
+    ];
+    let path = dir.path().join("issuers.ron");
+    persist::save(&p, &path).expect("fixture saves");
+    let mut h = harness(path);
+    h.get_by_label("Add an issuer").click();
+    h.run();
+    // The list opens over the actors panel, which names them too: the last one drawn.
+    h.get_all_by_label("United States")
+        .last()
+        .expect("in the list")
+        .click();
+    h.run();
+    h.get_by_label("Add an issuer").click();
+    h.run();
+    h.get_all_by_label("Japan")
+        .last()
+        .expect("in the list")
+        .click();
+    h.run();
+    assert_eq!(meta(&h, WANG).issuer, [Id(901), Id(900)]);
+    h.get_by_label("Remove issuer United States").click();
+    h.run();
+    assert_eq!(
+        meta(&h, WANG).issuer,
+        [Id(900)],
+        "× removes the first issuer"
+    );
+    undo(&mut h);
+    assert_eq!(meta(&h, WANG).issuer, [Id(901), Id(900)]);
+    undo(&mut h);
+    undo(&mut h);
+    assert!(meta(&h, WANG).issuer.is_empty());
+}

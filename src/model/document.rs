@@ -47,6 +47,11 @@ pub struct DocumentMeta {
     /// BCP 47 language tag ("en", "zh-Hans").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub language: String,
+    /// Who speaks in the document's own voice: the government issuing a readout, the
+    /// parties to a joint statement, a communiqué's signatories (actors of the registry).
+    /// Left out of the file when empty, so projects without issuers keep their bytes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issuer: Vec<Id>,
     /// How far each analyst has got with the document; an analyst not listed has it to do.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub progress: BTreeMap<String, DocStatus>,

@@ -175,6 +175,7 @@ impl Project {
         }
         for d in &mut self.documents {
             d.id = map(d.id);
+            d.meta.issuer.iter_mut().for_each(|a| *a = map(*a));
             for m in &mut d.mentions {
                 m.id = map(m.id);
                 m.actor = map(m.actor);
@@ -263,7 +264,8 @@ impl Project {
     pub fn actor_in_use(&self, id: Id) -> bool {
         self.actors.iter().any(|a| a.affiliation == Some(id))
             || self.documents.iter().any(|d| {
-                d.mentions.iter().any(|m| m.actor == id)
+                d.meta.issuer.contains(&id)
+                    || d.mentions.iter().any(|m| m.actor == id)
                     || d.statements.iter().any(|s| s.speaker == Some(id))
                     || d.commitments
                         .iter()

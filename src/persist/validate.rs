@@ -233,6 +233,9 @@ impl Checker<'_, '_> {
                 ),
             ));
         }
+        for &issuer in &d.meta.issuer {
+            self.actor(doc, d.id, "issuer", issuer);
+        }
         for m in &d.mentions {
             self.span(d, m.id, "span", &m.span);
             self.actor(doc, m.id, "actor", m.actor);

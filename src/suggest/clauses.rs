@@ -15,7 +15,9 @@ use crate::text::{self, closes_quote, opens_quote, quote_runs_on};
 use std::borrow::Cow;
 
 mod lexicon;
+mod voice;
 
+use super::issuer::Issuer;
 use lexicon::*;
 
 /// True when `word` reports speech ("said", "stressed", "pledged"), in any case. Hand
@@ -56,10 +58,11 @@ pub fn strength_of(text: &str) -> Option<&'static str> {
 pub fn clauses(
     project: &Project,
     document: &Document,
-    _gazetteer: &Gazetteer,
+    gazetteer: &Gazetteer,
     mentions: &[Suggestion],
 ) -> Vec<Suggestion> {
-    let rules = Rules::new(project, document, mentions);
+    let issuer = super::issuer::issuer(project, document, gazetteer, mentions);
+    let rules = Rules::new(project, document, gazetteer, mentions, issuer);
     rules.run()
 }
 
@@ -161,6 +164,12 @@ struct Stmt {
     accepted: bool,
     /// Byte offset after which an unquoted "would" is reported future ("said China would").
     reported_from: Option<usize>,
+    /// In the issuer's voice (`voice`): a sentence of an official text, attribution
+    /// narration.
+    voice: bool,
+    /// The parties a collective subject ("we", "the two sides") stands for: each commits
+    /// and holds the positions of the statement.
+    parties: Vec<ActorRef>,
 }
 
 /// Nouns after which "support" is part of a thing's name ("support office").
@@ -190,10 +199,19 @@ struct Rules<'a> {
     document: &'a Document,
     text: &'a str,
     mentions: Vec<MentionAt<'a>>,
+    /// Who the document speaks for when it is an official text in its own voice.
+    issuer: Option<Issuer>,
+    gazetteer: &'a Gazetteer,
 }
 
 impl<'a> Rules<'a> {
-    fn new(project: &'a Project, document: &'a Document, suggested: &'a [Suggestion]) -> Self {
+    fn new(
+        project: &'a Project,
+        document: &'a Document,
+        gazetteer: &'a Gazetteer,
+        suggested: &'a [Suggestion],
+        issuer: Option<Issuer>,
+    ) -> Self {
         let text = document.text();
         let index = document.index();
         let bytes = |start: usize, end: usize| Some((index.byte_of(start)?, index.byte_of(end)?));
@@ -234,12 +252,15 @@ impl<'a> Rules<'a> {
             document,
             text,
             mentions,
+            issuer,
+            gazetteer,
         }
     }
 
     fn run(&self) -> Vec<Suggestion> {
         let sentences = self.sentences();
         let stmts = self.statements(&sentences);
+        let stmts = self.with_voice(&sentences, stmts);
         let mut out = Vec::new();
         for stmt in &stmts {
             let sentence = &sentences[stmt.sentence];
@@ -1021,6 +1042,8 @@ impl<'a> Rules<'a> {
                         attribution: "reported",
                         accepted: true,
                         reported_from: a.cue.map(|c| c.1),
+                        voice: false,
+                        parties: Vec::new(),
                     });
                 }
             } else if let Some(speaker) = transcript.as_ref().filter(|_| !is_question) {
@@ -1203,6 +1226,8 @@ impl<'a> Rules<'a> {
             attribution: "direct",
             accepted: false,
             reported_from: None,
+            voice: false,
+            parties: Vec::new(),
         }
     }
 
@@ -1357,6 +1382,8 @@ impl<'a> Rules<'a> {
                 attribution,
                 accepted: false,
                 reported_from: Some(cue_range.1),
+                voice: false,
+                parties: Vec::new(),
             });
         }
         out
@@ -1389,6 +1416,8 @@ impl<'a> Rules<'a> {
                     },
                     accepted: false,
                     reported_from: Some(s.tokens[len - 1].end),
+                    voice: false,
+                    parties: Vec::new(),
                 });
             }
             i += 1;
@@ -1491,8 +1520,10 @@ impl<'a> Rules<'a> {
             } else {
                 i
             };
+            let parties = self.collective_parties(s, subject_at, st);
             let subject = self.subject_before(s, subject_at, COMMIT_SKIP);
             let committer = match subject {
+                _ if !parties.is_empty() => Some(parties[0].clone()),
                 Subject::Coordinated => found
                     .last()
                     .map(|c| c.committer.clone())
@@ -1520,6 +1551,7 @@ impl<'a> Rules<'a> {
                 first: cue.first,
                 action_end,
                 scope,
+                others: parties.into_iter().skip(1).collect(),
                 committer,
                 action,
                 strength: cue.strength,
@@ -1540,21 +1572,23 @@ impl<'a> Rules<'a> {
             else {
                 continue;
             };
-            out.push(Suggestion {
-                kind: SuggestionKind::Commitment,
-                start: cs,
-                end: ce,
-                text: self.text[start..end].to_string(),
-                detail: Detail::Commitment {
-                    statement,
-                    committer: Some(c.committer.clone()),
-                    addressees,
-                    action: c.action.clone(),
-                    strength: c.strength.to_string(),
-                    conditions: conditions.clone(),
-                    category,
-                },
-            });
+            for committer in std::iter::once(&c.committer).chain(&c.others) {
+                out.push(Suggestion {
+                    kind: SuggestionKind::Commitment,
+                    start: cs,
+                    end: ce,
+                    text: self.text[start..end].to_string(),
+                    detail: Detail::Commitment {
+                        statement,
+                        committer: Some(committer.clone()),
+                        addressees: addressees.clone(),
+                        action: c.action.clone(),
+                        strength: c.strength.to_string(),
+                        conditions: conditions.clone(),
+                        category: category.clone(),
+                    },
+                });
+            }
         }
         out
     }
@@ -1890,10 +1924,14 @@ impl<'a> Rules<'a> {
         let mut seen: Vec<(&'static str, Option<StanceTargetRef>)> = Vec::new();
         let mut i = range.start;
         while i < range.end {
-            let Some((last, polarity)) = self.stance_cue(s, i) else {
+            let cue = self
+                .stance_cue(s, i)
+                .or_else(|| st.voice.then(|| self.voice_stance_cue(s, i)).flatten());
+            let Some((last, polarity)) = cue else {
                 i += 1;
                 continue;
             };
+            let parties = self.collective_parties(s, i, st);
             // "China's support for …", "Brasília's opposition to …": the possessor holds
             // the position.
             let possessor = (i > 0)
@@ -1901,7 +1939,13 @@ impl<'a> Rules<'a> {
                 .filter(|w| w.ends_with("'s") || w.ends_with("’s"))
                 .and_then(|_| self.mention_at(s, i - 1))
                 .map(|m| m.actor.clone().into_owned());
+            let parties = if possessor.is_some() {
+                Vec::new()
+            } else {
+                parties
+            };
             let holder = possessor.or_else(|| match self.subject_before(s, i, STANCE_SKIP) {
+                _ if !parties.is_empty() => Some(parties[0].clone()),
                 Subject::Coordinated => self
                     .clause_subject(s, i, range.start)
                     .or_else(|| st.speaker.clone()),
@@ -1920,18 +1964,21 @@ impl<'a> Rules<'a> {
             if let (Some((cs, ce)), Some(statement)) =
                 (self.chars(start, end), self.chars(st.anchor.0, st.anchor.1))
             {
-                out.push(Suggestion {
-                    kind: SuggestionKind::Stance,
-                    start: cs,
-                    end: ce,
-                    text: self.text[start..end].to_string(),
-                    detail: Detail::Stance {
-                        statement,
-                        holder,
-                        target,
-                        polarity: polarity.to_string(),
-                    },
-                });
+                let holders = std::iter::once(holder).chain(parties.into_iter().skip(1).map(Some));
+                for holder in holders {
+                    out.push(Suggestion {
+                        kind: SuggestionKind::Stance,
+                        start: cs,
+                        end: ce,
+                        text: self.text[start..end].to_string(),
+                        detail: Detail::Stance {
+                            statement,
+                            holder,
+                            target: target.clone(),
+                            polarity: polarity.to_string(),
+                        },
+                    });
+                }
             }
             i = last + 1;
         }
@@ -2165,6 +2212,8 @@ struct Commit {
     /// The action and the few words after it, lowercase.
     scope: String,
     committer: ActorRef,
+    /// The other parties of a collective committer ("we will" in a joint statement).
+    others: Vec<ActorRef>,
     action: String,
     strength: &'static str,
     agree: bool,

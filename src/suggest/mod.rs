@@ -8,6 +8,7 @@
 pub mod actors;
 pub mod clauses;
 pub mod gazetteer;
+pub mod issuer;
 pub mod reading;
 
 use crate::model::{Document, Id, Project, RejectedSuggestion};

@@ -151,6 +151,7 @@ fn merge_document(
             byline: pick(&bm.byline, &om.byline, &tm.byline)?,
             url: pick(&bm.url, &om.url, &tm.url)?,
             language: pick(&bm.language, &om.language, &tm.language)?,
+            issuer: pick(&bm.issuer, &om.issuer, &tm.issuer)?,
             custom: pick(&bm.custom, &om.custom, &tm.custom)?,
             note: pick(&bm.note, &om.note, &tm.note)?,
             progress: Default::default(),

@@ -50,6 +50,7 @@ const KINDS: [&str; 10] = [
 const STRENGTHS: [&str; 4] = ["certain", "probable", "possible", "uncommitted"];
 const POLARITIES: [&str; 4] = ["favor", "against", "neutral", "mixed"];
 const ATTRIBUTIONS: [&str; 3] = ["direct", "reported", "narration"];
+pub const GENRES: [&str; 4] = ["readout", "joint_statement", "declaration", "communique"];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct GoldActor {
@@ -111,6 +112,11 @@ pub struct GoldArticle {
     /// The article as its file was written (CRLF kept), for importing.
     pub raw_text: String,
     pub crlf: bool,
+    /// `readout`, `joint_statement`, `declaration` or `communique` for an official text in
+    /// its issuer's voice; empty for news.
+    pub genre: String,
+    /// The actors the document speaks for (GUIDELINES.md, "The issuer's voice").
+    pub issuer: Vec<String>,
     pub actors: Vec<GoldActor>,
     pub mentions: Vec<GoldMention>,
     pub statements: Vec<GoldStatement>,
@@ -211,6 +217,11 @@ pub fn parse(file: &str, source: &str) -> Result<GoldArticle, String> {
             "title" => article.title = value.to_string(),
             "source" => article.source = value.to_string(),
             "actor" => article.actors.push(parse_actor(value, i + 1)?),
+            "genre" if GENRES.contains(&value) => article.genre = value.to_string(),
+            "genre" => return Err(format!("line {}: unknown genre `{value}`", i + 1)),
+            "issuer" => {
+                article.issuer = value.split(';').map(|n| n.trim().to_string()).collect();
+            }
             other => return Err(format!("line {}: unknown header key `{other}`", i + 1)),
         }
     }
@@ -454,6 +465,12 @@ fn check(a: &GoldArticle) -> Result<(), String> {
     };
     for m in &a.mentions {
         known(&m.actor, &format!("mention “{}”", a.slice(m.start, m.end)))?;
+    }
+    for name in &a.issuer {
+        known(name, "issuer")?;
+    }
+    if a.issuer.is_empty() != a.genre.is_empty() {
+        return Err("`genre` and `issuer` go together".to_string());
     }
     for s in &a.statements {
         known(&s.speaker, "speaker")?;

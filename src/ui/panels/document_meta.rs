@@ -8,7 +8,7 @@
 
 use super::{push_field, text_area_ui};
 use crate::edit::Edit;
-use crate::model::{DocStatus, Document, DocumentMeta, Id, LineEndings};
+use crate::model::{DocStatus, Document, DocumentMeta, Id, LineEndings, Project};
 use crate::ui::action::UiAction;
 use crate::workspace::Workspace;
 use chrono::NaiveDate;
@@ -138,7 +138,7 @@ pub fn document_meta_ui(
         ui.memory_mut(|m| m.request_focus(title_field_id(doc.id)));
     }
     ui.push_id(("document meta", doc.id.0), |ui| {
-        fields_ui(ui, doc, ws.annotator(), state, &mut actions);
+        fields_ui(ui, doc, ws.project(), ws.annotator(), state, &mut actions);
         ui.add_space(4.0);
         custom_fields_ui(ui, doc, state, &mut actions);
         ui.add_space(4.0);
@@ -198,6 +198,7 @@ fn line_field(
 fn fields_ui(
     ui: &mut egui::Ui,
     doc: &Document,
+    project: &Project,
     analyst: &str,
     state: &mut DocumentMetaState,
     actions: &mut Vec<UiAction>,
@@ -231,6 +232,13 @@ fn fields_ui(
             push_field(actions, out, "Edit source", group(id, "source"), |t| {
                 meta_edit(doc, |m| m.source = t)
             });
+            ui.end_row();
+
+            ui.label("Issuer").on_hover_text(
+                "Who speaks in the document's own voice (a readout's government, a joint \
+                 statement's parties); its sentences are suggested as their statements",
+            );
+            issuer_ui(ui, doc, project, actions);
             ui.end_row();
 
             ui.label("Date");
@@ -278,6 +286,64 @@ fn fields_ui(
             }
             ui.end_row();
         });
+}
+
+/// The issuer's actors, each with a remove button, and a list of the registry's other
+/// actors to add one; every change is one undoable edit of the metadata.
+fn issuer_ui(ui: &mut egui::Ui, doc: &Document, project: &Project, actions: &mut Vec<UiAction>) {
+    let name = |id: Id| {
+        project
+            .actor(id)
+            .map_or_else(|| format!("{id}"), |a| a.name.clone())
+    };
+    ui.horizontal_wrapped(|ui| {
+        for &id in &doc.meta.issuer {
+            let actor = name(id);
+            ui.label(&actor);
+            if ui
+                .small_button("×")
+                .on_hover_text(format!("{actor} is not an issuer of this document"))
+                .accessible_name(format!("Remove issuer {actor}"))
+                .clicked()
+            {
+                actions.push(UiAction::edit(
+                    format!("Remove issuer {actor}"),
+                    meta_edit(doc, |m| m.issuer.retain(|&a| a != id)),
+                ));
+            }
+        }
+        let mut others: Vec<(String, Id)> = project
+            .actors
+            .iter()
+            .filter(|a| !doc.meta.issuer.contains(&a.id))
+            .map(|a| (a.name.clone(), a.id))
+            .collect();
+        others.sort();
+        let mut picked = None;
+        let hint = if doc.meta.issuer.is_empty() {
+            "read from the text"
+        } else {
+            "add…"
+        };
+        egui::ComboBox::from_id_salt(("document issuer", doc.id.0))
+            .selected_text(hint)
+            .width(120.0)
+            .show_ui(ui, |ui| {
+                for (actor, id) in &others {
+                    if ui.selectable_label(false, actor).clicked() {
+                        picked = Some((*id, actor.clone()));
+                    }
+                }
+            })
+            .response
+            .accessible_name("Add an issuer");
+        if let Some((id, actor)) = picked {
+            actions.push(UiAction::edit(
+                format!("Add issuer {actor}"),
+                meta_edit(doc, |m| m.issuer.push(id)),
+            ));
+        }
+    });
 }
 
 fn date_ui(
