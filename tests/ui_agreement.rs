@@ -103,9 +103,17 @@ fn the_matrix_shows_the_computed_figure_and_a_click_leads_to_the_disagreement_in
     h.get_by_label("certain");
     h.get_by_label("probable");
 
-    // Taking bob's version changes the project: the figures are stale until recomputed.
+    // The window stepped aside for the text; taking bob's version changes the project:
+    // back in the window, the figures are stale until recomputed.
+    assert!(!h.state().agreement().open);
     h.key_press_modifiers(Modifiers::ALT, Key::Num2);
     h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::G);
+    h.run();
+    assert!(
+        !h.state().agreement().computing(),
+        "stale figures wait for Recompute"
+    );
     h.get_by_label_contains("The project changed since these figures were computed");
     h.get_by_label("Recompute").click();
     h.step();

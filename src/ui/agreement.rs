@@ -214,9 +214,9 @@ fn definition(coefficient: &str) -> &'static str {
         .map_or("", |(_, text)| *text)
 }
 
-/// A scope's column title: "alice + bob", or "all (3)".
-pub fn scope_title(analysts: &[String], pairs: bool) -> String {
-    if pairs || analysts.len() == 2 {
+/// A scope's column title: "alice + bob", or "all (3)" for every analyst together.
+pub fn scope_title(analysts: &[String]) -> String {
+    if analysts.len() == 2 {
         analysts.join(" + ")
     } else {
         format!("all ({})", analysts.len())
@@ -568,7 +568,6 @@ fn matrix_ui(
         .iter()
         .filter(|r| categories || !r.detail)
         .collect();
-    let pairs = matrix.columns.iter().filter(|c| c.len() == 2).count() > 1;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     egui::ScrollArea::horizontal()
         .id_salt("agreement-matrix-h")
@@ -597,7 +596,8 @@ fn matrix_ui(
                     });
                     for column in &matrix.columns {
                         header.col(|ui| {
-                            ui.strong(scope_title(column, pairs || column.len() == 2));
+                            ui.strong(scope_title(column))
+                                .on_hover_text(column.join(" + "));
                         });
                     }
                 })
@@ -641,7 +641,7 @@ fn matrix_ui(
                                             "{} · {} · {}",
                                             r.layer.key(),
                                             r.measure,
-                                            scope_title(column, true)
+                                            scope_title(column)
                                         ),
                                     );
                                 }

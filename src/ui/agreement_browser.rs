@@ -178,7 +178,7 @@ fn filter_bar_ui(
                 ui.selectable_value(&mut filter.pair, None, pair_name(&None));
                 for column in computed.matrix.columns.iter().filter(|c| c.len() == 2) {
                     let pair = Some((column[0].clone(), column[1].clone()));
-                    ui.selectable_value(&mut filter.pair, pair, scope_title(column, true));
+                    ui.selectable_value(&mut filter.pair, pair, scope_title(column));
                 }
             });
         let title = |id: Option<Id>| match id.and_then(|id| project.document(id)) {

@@ -24,15 +24,14 @@ impl DemarcheApp {
         match command {
             Command::Agreement => {
                 self.agreement.open = !self.agreement.open;
-                let revision = self.ws.revision();
-                // Opening computes what is missing; while open, a change only marks the
-                // figures stale (Recompute), so that editing never waits for them.
-                let outdated = self
-                    .agreement
-                    .computed()
-                    .is_none_or(|c| c.revision != revision);
-                if self.agreement.open && outdated && !self.agreement.computing() {
-                    self.start_agreement(ctx);
+                if self.agreement.open {
+                    // Back from a disagreement: ↑/↓/Enter go on through the list.
+                    self.agreement.browser.has_keys = self.agreement.browser.open;
+                    // Only missing figures are computed on opening; figures of an older
+                    // project stay, marked stale, until Recompute.
+                    if self.agreement.computed().is_none() && !self.agreement.computing() {
+                        self.start_agreement(ctx);
+                    }
                 }
             }
             Command::ExportAgreementReport => {
@@ -120,7 +119,13 @@ impl DemarcheApp {
                 self.reveal(d.start, d.end);
             }
         }
-        self.report(format!("{}: {}", d.layer.key(), d.kind.label()));
+        // The window would cover the text: it steps aside until Ctrl+Shift+G.
+        self.agreement.open = false;
+        self.report(format!(
+            "{}: {} — Ctrl+Shift+G goes back to the disagreements",
+            d.layer.key(),
+            d.kind.label()
+        ));
     }
 
     /// Writes the agreement report for the selection in Tools ▸ Agreement to `path`: the
