@@ -62,8 +62,9 @@ impl SelectionBar {
         }
     }
 
-    /// The selection the bar describes, or why it describes none.
-    pub fn selection(&self, project: &Project, open: Option<Id>) -> Result<Selection, String> {
+    /// The selection the bar describes over the project's `analysts`, or why it describes
+    /// none.
+    pub fn selection(&self, analysts: &[String], open: Option<Id>) -> Result<Selection, String> {
         let date = |text: &str, what: &str| -> Result<Option<NaiveDate>, String> {
             let text = text.trim();
             if text.is_empty() {
@@ -74,10 +75,10 @@ impl SelectionBar {
                 .map_err(|_| format!("The {what} date “{text}” is not a date like 2024-05-31"))
         };
         let mut selection = Selection {
-            analysts: project
-                .analysts()
-                .into_iter()
+            analysts: analysts
+                .iter()
                 .filter(|a| self.includes(a))
+                .cloned()
                 .collect(),
             layers: Layer::ALL
                 .into_iter()
@@ -192,6 +193,9 @@ pub struct AgreementState {
     error: Option<String>,
     job: Option<Job>,
     serial: u64,
+    /// The project's analysts at a revision: listing them reads every annotation, too
+    /// much for every frame of a large project.
+    analysts: Option<(u64, Vec<String>)>,
     pub browser: BrowserState,
 }
 
@@ -224,6 +228,14 @@ pub fn scope_title(analysts: &[String]) -> String {
 }
 
 impl AgreementState {
+    /// The project's analysts (the curated layer included) at `revision`.
+    pub fn analysts(&mut self, project: &Project, revision: u64) -> &[String] {
+        if self.analysts.as_ref().is_none_or(|(r, _)| *r != revision) {
+            self.analysts = Some((revision, project.analysts()));
+        }
+        self.analysts.as_ref().map_or(&[], |(_, a)| a.as_slice())
+    }
+
     pub fn computed(&self) -> Option<&Computed> {
         self.computed.as_ref()
     }
@@ -389,8 +401,9 @@ fn window_ui(
     revision: u64,
     actions: &mut Vec<AgreementAction>,
 ) {
-    let selection = state.bar.selection(project, open_document);
-    selection_bar_ui(ui, &mut state.bar, project);
+    let analysts = state.analysts(project, revision).to_vec();
+    let selection = state.bar.selection(&analysts, open_document);
+    selection_bar_ui(ui, &mut state.bar, &analysts);
     ui.horizontal_wrapped(|ui| {
         let label = if state.computed.is_some() {
             "Recompute"
@@ -501,13 +514,13 @@ fn status_ui(
     }
 }
 
-fn selection_bar_ui(ui: &mut egui::Ui, bar: &mut SelectionBar, project: &Project) {
+fn selection_bar_ui(ui: &mut egui::Ui, bar: &mut SelectionBar, analysts: &[String]) {
     ui.horizontal_wrapped(|ui| {
         ui.strong("Analysts");
-        for analyst in project.analysts() {
-            let mut on = bar.includes(&analyst);
+        for analyst in analysts {
+            let mut on = bar.includes(analyst);
             if ui.checkbox(&mut on, analyst.as_str()).changed() {
-                bar.set_included(&analyst, on);
+                bar.set_included(analyst, on);
             }
         }
         ui.checkbox(&mut bar.suggestions, "the suggestions as an analyst")
@@ -723,14 +736,13 @@ mod tests {
             from: "2024-13-01".into(),
             ..SelectionBar::default()
         };
-        let project = Project::new("p");
-        assert!(bar.selection(&project, None).is_err());
+        assert!(bar.selection(&[], None).is_err());
         let open = SelectionBar {
             documents: Documents::Open,
             ..SelectionBar::default()
         };
         assert_eq!(
-            open.selection(&project, Some(Id(4))).map(|s| s.documents),
+            open.selection(&[], Some(Id(4))).map(|s| s.documents),
             Ok(vec![Id(4)])
         );
     }

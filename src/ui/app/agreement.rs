@@ -44,10 +44,14 @@ impl DemarcheApp {
     }
 
     fn start_agreement(&mut self, ctx: &egui::Context) {
+        let analysts = self
+            .agreement
+            .analysts(self.ws.project(), self.ws.revision())
+            .to_vec();
         match self
             .agreement
             .bar
-            .selection(self.ws.project(), self.selection.document)
+            .selection(&analysts, self.selection.document)
         {
             Ok(selection) => {
                 let revision = self.ws.revision();
@@ -145,7 +149,7 @@ impl DemarcheApp {
         let selection = self
             .agreement
             .bar
-            .selection(project, self.selection.document)?;
+            .selection(&project.analysts(), self.selection.document)?;
         let current = self
             .agreement
             .computed()
