@@ -102,6 +102,13 @@ fn the_matrix_shows_the_computed_figure_and_a_click_leads_to_the_disagreement_in
     h.get_by_label("commitment — disagree");
     h.get_by_label("certain");
     h.get_by_label("probable");
+    // With the window out of the way, the caret keys are the article's again.
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_ne!(
+        h.state().article().selection(),
+        Some((units[at].start, units[at].end))
+    );
 
     // The window stepped aside for the text; taking bob's version changes the project:
     // back in the window, the figures are stale until recomputed.

@@ -83,9 +83,14 @@ impl DemarcheApp {
         }
     }
 
-    /// Takes ↑/↓/Enter for the disagreement browser while it has the keyboard.
+    /// Takes ↑/↓/Enter for the disagreement browser while it has the keyboard; with the
+    /// window closed they are the article's.
     pub(super) fn agreement_keys(&mut self, ctx: &egui::Context) {
-        self.agreement.browser.take_keys(ctx);
+        if self.agreement.open {
+            self.agreement.browser.take_keys(ctx);
+        } else {
+            self.agreement.browser.has_keys = false;
+        }
     }
 
     /// Opens the document at the n-th disagreement: the curation view shows the unit's
