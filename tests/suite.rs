@@ -57,6 +57,7 @@ mod suggest_issuer;
 mod suggest_quality;
 mod team_git;
 mod text_analysis;
+mod ui_agreement;
 mod ui_analysts;
 mod ui_app;
 mod ui_article;

@@ -6,6 +6,7 @@
 
 pub mod align;
 pub mod attributes;
+pub mod disagreements;
 pub mod report;
 pub mod scope;
 pub mod suggested;
@@ -13,6 +14,7 @@ pub mod unitizing;
 pub mod units;
 
 pub use align::{Group, MIN_SHARE_OF_SHORTER, PairAlignment, align_pair, can_match, group};
+pub use disagreements::{Disagreement, disagreements};
 pub use scope::{Report, Selection, SelectionError, compute};
 pub use suggested::SUGGESTIONS;
 pub use units::{Attribute, Layer, Scale, Unit, Value, extract, extract_for, ordinal_ranks};

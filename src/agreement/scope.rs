@@ -176,7 +176,7 @@ pub fn codebook_hash(project: &Project) -> String {
 
 /// An analyst takes part in a document when they coded something on it or gave it a
 /// status; the suggestions take part everywhere.
-fn participants(doc: &Document) -> BTreeSet<&str> {
+pub(super) fn participants(doc: &Document) -> BTreeSet<&str> {
     let mut names: BTreeSet<&str> = doc.annotators().collect();
     names.extend(doc.meta.progress.keys().map(String::as_str));
     names.insert(SUGGESTIONS);
@@ -184,7 +184,7 @@ fn participants(doc: &Document) -> BTreeSet<&str> {
 }
 
 /// The documents of the selection, in project order.
-fn documents<'p>(
+pub(super) fn documents<'p>(
     project: &'p Project,
     selection: &Selection,
 ) -> Result<Vec<&'p Document>, SelectionError> {
@@ -217,7 +217,10 @@ fn documents<'p>(
 }
 
 /// The analysts of the selection, sorted, with the suggestions when asked for.
-fn analysts(project: &Project, selection: &Selection) -> Result<Vec<String>, SelectionError> {
+pub(super) fn analysts(
+    project: &Project,
+    selection: &Selection,
+) -> Result<Vec<String>, SelectionError> {
     let known = project.analysts();
     let mut names: BTreeSet<String> = if selection.analysts.is_empty() {
         known.iter().cloned().collect()

@@ -23,6 +23,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+mod agreement;
 mod analysts;
 mod curation;
 
@@ -108,6 +109,8 @@ pub struct DemarcheApp {
     show_project_settings: bool,
     /// The curation view (View ▸ Curation view).
     curation: super::curation::CurationState,
+    /// Tools ▸ Agreement: its selection, figures and disagreement browser.
+    agreement: super::agreement::AgreementState,
 }
 
 impl DemarcheApp {
@@ -228,6 +231,7 @@ impl DemarcheApp {
             demo_open: false,
             show_project_settings: false,
             curation: Default::default(),
+            agreement: Default::default(),
         }
     }
 
@@ -1074,6 +1078,10 @@ impl DemarcheApp {
                 let path = files::with_project_extension(purpose, path);
                 self.save_to(&path);
             }
+            Purpose::SaveAgreementReport(_) => {
+                let path = files::with_project_extension(purpose, path);
+                self.export_agreement_report(&path);
+            }
         }
     }
 
@@ -1286,6 +1294,9 @@ impl DemarcheApp {
             | Command::EditCurated
             | Command::NoneIsRight
             | Command::AutoMerge => self.run_curation_command(command),
+            Command::Agreement | Command::ExportAgreementReport => {
+                self.run_agreement_command(ctx, command)
+            }
             Command::NextDocument => self.step_document(true),
             Command::PreviousDocument => self.step_document(false),
             Command::ToggleTheme => {
@@ -1712,6 +1723,8 @@ impl DemarcheApp {
             self.article.clear_selection();
         }
         if self.modals.is_empty() && !self.tagging.is_open() {
+            // The disagreement browser's ↑/↓/Enter, before the article's commands.
+            self.agreement_keys(&ctx);
             let article_keys = !ctx.text_edit_focused();
             let suggestion_keys = self
                 .suggestions
@@ -1733,6 +1746,7 @@ impl DemarcheApp {
             }
         }
         dialogs::help_ui(&ctx, &mut self.show_help);
+        self.agreement_ui(&ctx);
         self.project_settings_ui(&ctx);
         if let Some(message) = self.export.ui(&ctx, self.ws.project()) {
             self.report(message);
@@ -1821,7 +1835,10 @@ impl DemarcheApp {
                     self.command_button(ui, Command::Save, None);
                     self.command_button(ui, Command::SaveAs, None);
                     ui.separator();
-                    self.command_button(ui, Command::Export, None);
+                    ui.menu_button("Export", |ui| {
+                        self.command_button(ui, Command::Export, None);
+                        self.command_button(ui, Command::ExportAgreementReport, None);
+                    });
                     self.command_button(ui, Command::ProjectSettings, None);
                     ui.separator();
                     self.command_button(ui, Command::Quit, None);
@@ -1880,6 +1897,7 @@ impl DemarcheApp {
                     }
                 });
                 ui.menu_button("Tools", |ui| {
+                    self.command_button(ui, Command::Agreement, None);
                     if ui.button("Codebook editor…").clicked() {
                         self.show_codebook = true;
                         ui.close();

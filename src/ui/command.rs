@@ -96,6 +96,11 @@ pub enum Command {
     NoneIsRight,
     /// Auto-merge the units every analyst agrees on, in every document.
     AutoMerge,
+    // Agreement
+    /// Tools ▸ Agreement: the figures, the matrix and the disagreement browser.
+    Agreement,
+    /// File ▸ Export ▸ Agreement report…: the figures as a self-contained HTML page.
+    ExportAgreementReport,
 }
 
 /// The menu a command appears in.
@@ -106,6 +111,7 @@ pub enum Menu {
     Tag,
     Navigate,
     View,
+    Tools,
     Help,
 }
 
@@ -117,6 +123,7 @@ impl Menu {
             Menu::Tag => "Tag",
             Menu::Navigate => "Navigate",
             Menu::View => "View",
+            Menu::Tools => "Tools",
             Menu::Help => "Help",
         }
     }
@@ -219,6 +226,8 @@ pub const ALL: &[Command] = &[
     Command::EditCurated,
     Command::NoneIsRight,
     Command::AutoMerge,
+    Command::Agreement,
+    Command::ExportAgreementReport,
     Command::ShowHelp,
 ];
 
@@ -301,6 +310,8 @@ impl Command {
             Command::EditCurated => "Edit the curated version",
             Command::NoneIsRight => "None is right",
             Command::AutoMerge => "Auto-merge agreed units",
+            Command::Agreement => "Agreement…",
+            Command::ExportAgreementReport => "Agreement report…",
         };
         text.to_owned()
     }
@@ -399,6 +410,15 @@ impl Command {
                 "Take every unit all analysts agree on into the curated layer, in every \
                  document; units already decided are left as they are"
             }
+            Command::Agreement => {
+                "How far the analysts agree: α_U on spans and α, κ and percent agreement on \
+                 every attribute, per analyst pair; a click on a figure lists the \
+                 disagreements behind it"
+            }
+            Command::ExportAgreementReport => {
+                "Write the agreement figures for the selection in Tools ▸ Agreement as a \
+                 self-contained HTML report"
+            }
         }
     }
 
@@ -453,7 +473,8 @@ impl Command {
             | Command::EditCurated
             | Command::NoneIsRight
             | Command::AutoMerge => Menu::View,
-            Command::ProjectSettings => Menu::File,
+            Command::ProjectSettings | Command::ExportAgreementReport => Menu::File,
+            Command::Agreement => Menu::Tools,
             Command::ShowHelp => Menu::Help,
         }
     }
@@ -521,6 +542,9 @@ impl Command {
             Command::EditCurated => const { &[key(ALT, Key::E)] },
             Command::NoneIsRight => const { &[key(ALT, Key::Num0)] },
             Command::AutoMerge => const { &[key(CMD_ALT, Key::M)] },
+            // G: agreement (A is taken by the analysts' layers).
+            Command::Agreement => const { &[key(CMD_SHIFT, Key::G)] },
+            Command::ExportAgreementReport => const { &[key(CMD_ALT, Key::G)] },
         }
     }
 

@@ -73,7 +73,8 @@ pub fn status_colour(ui: &egui::Ui, status: Status) -> egui::Color32 {
     }
 }
 
-fn value_text(project: &Project, value: &Value) -> String {
+/// A value as the curator reads it: actors by name.
+pub fn value_text(project: &Project, value: &Value) -> String {
     let actor = |id: &Id| {
         project
             .actor(*id)

@@ -230,6 +230,7 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, project_name: &str) -> O
                     Purpose::SaveProjectFolder(_) | Purpose::OpenProjectFolder => {
                         "/home/me/team/corpus"
                     }
+                    Purpose::SaveAgreementReport(_) => "/home/me/corpus/agreement.html",
                 };
                 let field = if import {
                     // Enter starts a new line here; Ctrl+Enter or OK imports.
@@ -395,6 +396,7 @@ pub fn help_ui(ctx: &egui::Context, open: &mut bool) {
                 Menu::Tag,
                 Menu::Navigate,
                 Menu::View,
+                Menu::Tools,
                 Menu::Help,
             ] {
                 ui.add_space(6.0);

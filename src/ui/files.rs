@@ -73,6 +73,8 @@ pub enum Purpose {
     SaveProjectFolder(String),
     /// Open a project folder.
     OpenProjectFolder,
+    /// Write the agreement report (HTML); the suggested file name.
+    SaveAgreementReport(String),
 }
 
 impl Purpose {
@@ -84,6 +86,7 @@ impl Purpose {
             Purpose::SaveProject(_) => "Save project as",
             Purpose::SaveProjectFolder(_) => "Save as a project folder (name of the new folder)",
             Purpose::OpenProjectFolder => "Open project folder",
+            Purpose::SaveAgreementReport(_) => "Export agreement report",
         }
     }
 }
@@ -127,12 +130,18 @@ pub fn pick(purpose: &Purpose, folder: Option<&Path>) -> Picked {
             .set_file_name(name.as_str()),
         Purpose::SaveProjectFolder(name) => dialog.set_file_name(name.as_str()),
         Purpose::OpenProjectFolder => dialog,
+        Purpose::SaveAgreementReport(name) => dialog
+            .add_filter("HTML page", &["html", "htm"])
+            .set_file_name(name.as_str()),
     };
     let started = Instant::now();
     let chosen = blocking(|| match purpose {
         Purpose::OpenProject => dialog.pick_file().map(Picked::File),
         Purpose::OpenProjectFolder => dialog.pick_folder().map(Picked::File),
         Purpose::SaveProjectFolder(_) => dialog.save_file().map(Picked::File),
+        Purpose::SaveAgreementReport(_) => dialog
+            .save_file()
+            .map(|path| Picked::File(with_project_extension(purpose, path))),
         Purpose::SaveProject(_) => dialog
             .save_file()
             .map(|path| Picked::File(with_project_extension(purpose, path))),
@@ -172,10 +181,14 @@ pub fn expand_home(text: &str) -> PathBuf {
     }
 }
 
-/// Saved projects end in `.ron` even when the user typed a bare name.
+/// Saved projects end in `.ron` and reports in `.html` even when the user typed a bare
+/// name.
 pub fn with_project_extension(purpose: &Purpose, path: PathBuf) -> PathBuf {
     match purpose {
         Purpose::SaveProject(_) if path.extension().is_none() => path.with_extension("ron"),
+        Purpose::SaveAgreementReport(_) if path.extension().is_none() => {
+            path.with_extension("html")
+        }
         _ => path,
     }
 }

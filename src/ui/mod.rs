@@ -1,6 +1,8 @@
 //! The window.
 
 pub mod action;
+pub mod agreement;
+pub mod agreement_browser;
 pub mod analysts;
 pub mod app;
 pub mod article;

@@ -42,7 +42,7 @@ impl DemarcheApp {
         }
     }
 
-    fn toggle_curation(&mut self) {
+    pub(super) fn toggle_curation(&mut self) {
         self.curation.open = !self.curation.open;
         if self.curation.open {
             // The curated layer is the one the inspector and the tagging keys edit.
