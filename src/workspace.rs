@@ -8,6 +8,7 @@ use crate::persist::DiskState;
 use crate::persist::folder::FolderState;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Revisions are unique across every workspace of the process, so a view that caches by
@@ -20,7 +21,9 @@ fn next_revision() -> u64 {
 
 #[derive(Debug)]
 pub struct Workspace {
-    project: Project,
+    /// Shared with workers that read a snapshot (agreement figures): the next change
+    /// copies it only while one still holds it.
+    project: Arc<Project>,
     /// Where the project is saved; `None` for an untitled project.
     pub path: Option<PathBuf>,
     history: History,
@@ -46,7 +49,7 @@ impl Workspace {
     pub fn new(project: Project, path: Option<PathBuf>) -> Self {
         Self {
             ids: project.id_allocator(&default_annotator()),
-            project,
+            project: Arc::new(project),
             path,
             history: History::default(),
             saved_token: 0,
@@ -71,6 +74,12 @@ impl Workspace {
 
     pub fn project(&self) -> &Project {
         &self.project
+    }
+
+    /// The project as it is now, for a worker thread: no copy is made unless the project
+    /// changes while the worker still holds it.
+    pub fn snapshot(&self) -> Arc<Project> {
+        Arc::clone(&self.project)
     }
 
     pub fn history(&self) -> &History {
@@ -103,7 +112,7 @@ impl Workspace {
     ) -> Result<(), EditError> {
         let scopes = edit.scopes();
         self.history
-            .apply_grouped(&mut self.project, label, edit, group)?;
+            .apply_grouped(Arc::make_mut(&mut self.project), label, edit, group)?;
         if let Some(touched) = &mut self.touched {
             touched.extend(scopes);
         }
@@ -122,7 +131,7 @@ impl Workspace {
     }
 
     pub fn undo(&mut self) -> Result<Option<String>, EditError> {
-        let label = self.history.undo(&mut self.project)?;
+        let label = self.history.undo(Arc::make_mut(&mut self.project))?;
         if label.is_some() {
             self.touched = None;
             self.changed();
@@ -131,7 +140,7 @@ impl Workspace {
     }
 
     pub fn redo(&mut self) -> Result<Option<String>, EditError> {
-        let label = self.history.redo(&mut self.project)?;
+        let label = self.history.redo(Arc::make_mut(&mut self.project))?;
         if label.is_some() {
             self.touched = None;
             self.changed();
@@ -171,7 +180,7 @@ impl Workspace {
     /// history no longer reaches that state.
     pub fn saved_version(&self) -> Option<Project> {
         let path = self.history.path_to(self.saved_token)?;
-        let mut project = self.project.clone();
+        let mut project = Project::clone(&self.project);
         for edit in path {
             edit.clone().apply(&mut project).ok()?;
         }
@@ -182,7 +191,7 @@ impl Workspace {
     /// keeping the unsaved steps: they still apply, since the merge only took in units
     /// this workspace did not change.
     pub fn replace_merged(&mut self, project: Project) {
-        self.project = project;
+        self.project = Arc::new(project);
         self.touched = None;
         // The other side may have minted ids in this analyst's block too (a second window).
         self.ids = self.project.id_allocator(&self.annotator);
@@ -248,6 +257,21 @@ mod tests {
         let mut meta = ws.project().meta.clone();
         meta.name = name.to_owned();
         Edit::SetProjectMeta(meta)
+    }
+
+    #[test]
+    fn a_worker_s_snapshot_keeps_what_it_saw_while_the_window_edits_and_undoes() {
+        let mut ws = Workspace::new(Project::new("first"), None);
+        let snapshot = ws.snapshot();
+        ws.apply("rename", renamed(&ws, "edited")).unwrap();
+        assert_eq!(snapshot.meta.name, "first");
+        assert_eq!(ws.project().meta.name, "edited");
+        ws.undo().unwrap();
+        assert_eq!(ws.project().meta.name, "first");
+        // Nobody holds a snapshot any more: edits change the one project in place.
+        drop(snapshot);
+        ws.apply("rename", renamed(&ws, "again")).unwrap();
+        assert_eq!(ws.project().meta.name, "again");
     }
 
     #[test]

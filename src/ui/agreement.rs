@@ -248,16 +248,16 @@ impl AgreementState {
         self.error.as_deref()
     }
 
-    /// Starts computing `selection` over a copy of `project` on a worker thread; figures
-    /// under way for an older selection are dropped.
+    /// Starts computing `selection` over a snapshot of the project on a worker thread
+    /// (shared, not copied: the window's next edit copies it only if the worker still
+    /// holds it); figures under way for an older selection are dropped.
     pub fn start(
         &mut self,
         ctx: &egui::Context,
-        project: &Project,
+        project: std::sync::Arc<Project>,
         selection: Selection,
         revision: u64,
     ) {
-        let project = project.clone();
         let (send, receive) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
         self.serial += 1;

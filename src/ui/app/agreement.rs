@@ -56,7 +56,7 @@ impl DemarcheApp {
             Ok(selection) => {
                 let revision = self.ws.revision();
                 self.agreement
-                    .start(ctx, self.ws.project(), selection, revision);
+                    .start(ctx, self.ws.snapshot(), selection, revision);
             }
             Err(e) => self.report_error(format!("No agreement figures: {e}")),
         }
