@@ -5,7 +5,7 @@
 use super::Edit;
 use crate::model::ids::IdsExhausted;
 use crate::model::{
-    Actor, Annotation, CodebookList, Commitment, Document, Id, Mention, Project, Rgb, Span, Stamp,
+    Actor, Annotation, CodebookList, Commitment, Document, Id, Mention, Project, Span, Stamp,
     Stance, StanceTarget, Statement,
 };
 use crate::suggest::{ActorRef, Detail, NewActor, StanceTargetRef, Suggestion, SuggestionKind};
@@ -333,15 +333,9 @@ impl<'a> Batch<'a> {
         actor.cameo = new.cameo.clone();
         actor.role = new.role.clone();
         actor.affiliation = affiliation.filter(|&a| a != id);
-        let batch_colours: Vec<Rgb> = self
-            .edits
-            .iter()
-            .filter_map(|e| match e {
-                Edit::AddActor(a) => Some(a.colour),
-                _ => None,
-            })
-            .collect();
-        actor.colour = self.project.colour_for_new_actor(&batch_colours);
+        actor.colour = self
+            .project
+            .colour_for_new_actor(&Edit::added_actor_colours(&self.edits));
         self.actors.add(&actor);
         self.edits.push(Edit::AddActor(actor));
         Some(id)

@@ -112,6 +112,18 @@ pub enum EditError {
 }
 
 impl Edit {
+    /// The colours of the actors `edits` add: a further actor of the same step stands
+    /// apart from them too (see `Project::colour_for_new_actor`).
+    pub fn added_actor_colours(edits: &[Edit]) -> Vec<crate::model::Rgb> {
+        edits
+            .iter()
+            .filter_map(|e| match e {
+                Edit::AddActor(a) => Some(a.colour),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// True when the edit changes nothing (an empty batch).
     pub fn is_empty(&self) -> bool {
         matches!(self, Edit::Batch(v) if v.iter().all(Edit::is_empty))

@@ -338,8 +338,6 @@ impl SuggestionsState {
         }
         let analyst = ws.annotator();
         let project = ws.project();
-        let mut open_before: Vec<Suggestion> = self.proposals.to_vec();
-        suggest::retain_open(project, doc, &mut open_before, Some(analyst));
         let mut after = Project::new("");
         after.rejected_suggestions = project
             .rejected_suggestions
@@ -356,7 +354,8 @@ impl SuggestionsState {
         };
         let mut open_after: Vec<Suggestion> = self.proposals.to_vec();
         suggest::retain_open(&after, doc_after, &mut open_after, Some(analyst));
-        let before: std::collections::HashSet<Key> = open_before.iter().map(key_of).collect();
+        // `list` is this revision's open suggestions: what is open before the deletion.
+        let before: std::collections::HashSet<Key> = self.list.iter().map(key_of).collect();
         let mut rejections: Vec<_> = open_after
             .iter()
             .filter(|s| !before.contains(&key_of(s)))

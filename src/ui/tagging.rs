@@ -12,7 +12,7 @@ use crate::edit::Edit;
 use crate::model::ids::IdsExhausted;
 use crate::model::{
     Actor, Annotation, CodebookEntry, CodebookList, Commitment, Document, Id, Mention, Project,
-    Rgb, Span, Stamp, Stance, Statement, Tag, ids,
+    Span, Stamp, Stance, Statement, Tag, ids,
 };
 use crate::suggest::reading::{Reading, reading};
 use crate::suggest::{ActorRef, Detail, Gazetteer};
@@ -725,7 +725,9 @@ fn apply_choice(ws: &mut Workspace, popup: &Popup, choice: Choice) -> Vec<UiActi
                 Err(e) => return out_of_ids(e),
             };
             let mut actor = new_actor(ws.project(), id, name);
-            actor.colour = ws.project().colour_for_new_actor(&colours_added(&edits));
+            actor.colour = ws
+                .project()
+                .colour_for_new_actor(&Edit::added_actor_colours(&edits));
             edits.push(Edit::AddActor(actor));
             Some(id)
         }
@@ -933,20 +935,9 @@ fn resolve_actor(
     made.cameo = new.cameo.clone();
     made.role = new.role.clone();
     made.affiliation = affiliation;
-    made.colour = project.colour_for_new_actor(&colours_added(edits));
+    made.colour = project.colour_for_new_actor(&Edit::added_actor_colours(edits));
     edits.push(Edit::AddActor(made));
     Ok(Some(id))
-}
-
-/// The colours of the actors `edits` add, for a next actor to stand apart from.
-fn colours_added(edits: &[Edit]) -> Vec<Rgb> {
-    edits
-        .iter()
-        .filter_map(|e| match e {
-            Edit::AddActor(a) => Some(a.colour),
-            _ => None,
-        })
-        .collect()
 }
 
 /// A new actor named `name`: with the gazetteer's kind, codes and aliases when it knows the
