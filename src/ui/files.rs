@@ -184,8 +184,18 @@ pub fn expand_home(text: &str) -> PathBuf {
 /// Saved projects end in `.ron` and reports in `.html` even when the user typed a bare
 /// name.
 pub fn with_project_extension(purpose: &Purpose, path: PathBuf) -> PathBuf {
+    // GTK's save dialog selects the proposed name without its extension, so typing
+    // "celac.ron" over it gives "celac.ron.ron".
+    let doubled = |ext: &str| {
+        let name = path.file_name()?.to_str()?;
+        let single = name.strip_suffix(&format!(".{ext}"))?;
+        single
+            .ends_with(&format!(".{ext}"))
+            .then(|| path.with_file_name(single))
+    };
     match purpose {
         Purpose::SaveProject(_) if path.extension().is_none() => path.with_extension("ron"),
+        Purpose::SaveProject(_) => doubled("ron").unwrap_or(path),
         Purpose::SaveAgreementReport(_) if path.extension().is_none() => {
             path.with_extension("html")
         }
@@ -250,6 +260,14 @@ mod tests {
         assert_eq!(
             with_project_extension(&purpose, PathBuf::from("/w/Sommet de Pékin")),
             PathBuf::from("/w/Sommet de Pékin.ron")
+        );
+        assert_eq!(
+            with_project_extension(&purpose, PathBuf::from("/w/celac.ron.ron")),
+            PathBuf::from("/w/celac.ron")
+        );
+        assert_eq!(
+            with_project_extension(&purpose, PathBuf::from("/w/celac.ron")),
+            PathBuf::from("/w/celac.ron")
         );
         assert_eq!(
             suggested_file_name("G20: «Bali» 2022"),
