@@ -9,7 +9,7 @@
 use super::{Problem, ProblemKind};
 use crate::model::document::fingerprint;
 use crate::model::{
-    AnnotationKind, CodebookList, Document, Id, Project, Span, SpanError, StanceTarget,
+    AnnotationKind, Codebook, CodebookList, Document, Id, Project, Span, SpanError, StanceTarget,
 };
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -39,40 +39,88 @@ impl Owner {
 ///
 /// Expects the id-sorted lists the model keeps; nothing here depends on the order, though.
 pub fn validate(project: &Project) -> Vec<Problem> {
-    let keys = CodebookKeys::new(project);
+    let keys = CodebookKeys::new(&project.codebook);
     let mut check = Checker {
         owners: Cow::Owned(HashMap::with_capacity(id_count(project))),
         keys: &keys,
         problems: Vec::new(),
     };
     check.claim_ids(project);
-    for actor in &project.actors {
-        check.key(
-            None,
-            actor.id,
-            CodebookList::ActorKinds,
-            "kind",
-            &actor.kind,
-        );
-        if let Some(affiliation) = actor.affiliation {
-            check.actor(None, actor.id, "affiliation", affiliation);
-        }
-    }
+    check.actors(project);
     check.documents(&project.documents);
-    for rejected in &project.rejected_suggestions {
-        if check.owners.get(&rejected.document) != Some(&Owner::Document) {
-            check.problems.push(Problem::of(
-                ProblemKind::MissingDocument,
-                Some(rejected.document),
-                None,
-                format!(
-                    "a rejected {} suggestion at {}..{} names document {}, which is not in the project",
-                    rejected.kind, rejected.start, rejected.end, rejected.document
-                ),
-            ));
+    check.rejections(project);
+    check.problems
+}
+
+/// What checking one document on its own needs from the rest of the project: the
+/// codebook's keys and the actors' ids. Lets a project folder check each document in the
+/// thread that read it, overlapped with reading the others.
+pub struct DocumentContext<'c> {
+    keys: CodebookKeys<'c>,
+    actors: HashMap<Id, Owner>,
+}
+
+impl<'c> DocumentContext<'c> {
+    pub fn new(codebook: &'c Codebook, actors: impl IntoIterator<Item = Id>) -> Self {
+        Self {
+            keys: CodebookKeys::new(codebook),
+            actors: actors.into_iter().map(|id| (id, Owner::Actor)).collect(),
         }
     }
-    check.problems
+}
+
+/// Whether `document` passes every check of [`validate`] that concerns it alone,
+/// provided its ids turn out unique across the project ([`validate_prechecked`] makes sure).
+pub fn document_passes(context: &DocumentContext, document: &Document) -> bool {
+    let mut owners = context.actors.clone();
+    owners.reserve(document.annotation_count());
+    let mut check = Checker {
+        owners: Cow::Owned(owners),
+        keys: &context.keys,
+        problems: Vec::new(),
+    };
+    check.claim_annotations(document);
+    check.document(document);
+    check.problems.is_empty()
+}
+
+/// [`validate`] for a project whose every document [`document_passes`]: checks only what
+/// spans documents (ids unique across the project, the actors, rejected suggestions).
+/// When any of that fails, runs the whole of [`validate`], so that the problems reported
+/// are exactly the ones it reports.
+pub fn validate_prechecked(project: &Project) -> Vec<Problem> {
+    let mut ids: Vec<Id> = Vec::with_capacity(id_count(project));
+    ids.extend(project.actors.iter().map(|a| a.id));
+    for d in &project.documents {
+        ids.push(d.id);
+        ids.extend(d.annotation_ids());
+    }
+    ids.sort_unstable();
+    if ids.windows(2).any(|pair| pair[0] == pair[1]) {
+        return validate(project);
+    }
+    drop(ids);
+    let keys = CodebookKeys::new(&project.codebook);
+    let mut check = Checker {
+        owners: Cow::Owned(HashMap::with_capacity(
+            project.actors.len() + project.documents.len(),
+        )),
+        keys: &keys,
+        problems: Vec::new(),
+    };
+    for actor in &project.actors {
+        check.claim(actor.id, Owner::Actor, None);
+    }
+    for d in &project.documents {
+        check.claim(d.id, Owner::Document, Some(d.id));
+    }
+    check.actors(project);
+    check.rejections(project);
+    if check.problems.is_empty() {
+        Vec::new()
+    } else {
+        validate(project)
+    }
 }
 
 fn id_count(project: &Project) -> usize {
@@ -90,17 +138,10 @@ struct CodebookKeys<'p> {
 }
 
 impl<'p> CodebookKeys<'p> {
-    fn new(project: &'p Project) -> Self {
+    fn new(codebook: &'p Codebook) -> Self {
         let lists = CodebookList::ALL
             .iter()
-            .map(|&list| {
-                project
-                    .codebook
-                    .list(list)
-                    .iter()
-                    .map(|e| e.key.as_str())
-                    .collect()
-            })
+            .map(|&list| codebook.list(list).iter().map(|e| e.key.as_str()).collect())
             .collect();
         Self { lists }
     }
@@ -173,28 +214,65 @@ impl Checker<'_, '_> {
         }
         for d in &project.documents {
             self.claim(d.id, Owner::Document, Some(d.id));
-            let owner = |kind| Owner::Annotation {
-                document: d.id,
-                kind,
-            };
-            let doc = Some(d.id);
-            for a in &d.mentions {
-                self.claim(a.id, owner(AnnotationKind::Mention), doc);
+            self.claim_annotations(d);
+        }
+    }
+
+    fn claim_annotations(&mut self, d: &Document) {
+        let owner = |kind| Owner::Annotation {
+            document: d.id,
+            kind,
+        };
+        let doc = Some(d.id);
+        for a in &d.mentions {
+            self.claim(a.id, owner(AnnotationKind::Mention), doc);
+        }
+        for a in &d.statements {
+            self.claim(a.id, owner(AnnotationKind::Statement), doc);
+        }
+        for a in &d.commitments {
+            self.claim(a.id, owner(AnnotationKind::Commitment), doc);
+        }
+        for a in &d.stances {
+            self.claim(a.id, owner(AnnotationKind::Stance), doc);
+        }
+        for a in &d.tags {
+            self.claim(a.id, owner(AnnotationKind::Tag), doc);
+        }
+        for a in &d.links {
+            self.claim(a.id, owner(AnnotationKind::Link), doc);
+        }
+    }
+
+    /// The actors' kinds and affiliations.
+    fn actors(&mut self, project: &Project) {
+        for actor in &project.actors {
+            self.key(
+                None,
+                actor.id,
+                CodebookList::ActorKinds,
+                "kind",
+                &actor.kind,
+            );
+            if let Some(affiliation) = actor.affiliation {
+                self.actor(None, actor.id, "affiliation", affiliation);
             }
-            for a in &d.statements {
-                self.claim(a.id, owner(AnnotationKind::Statement), doc);
-            }
-            for a in &d.commitments {
-                self.claim(a.id, owner(AnnotationKind::Commitment), doc);
-            }
-            for a in &d.stances {
-                self.claim(a.id, owner(AnnotationKind::Stance), doc);
-            }
-            for a in &d.tags {
-                self.claim(a.id, owner(AnnotationKind::Tag), doc);
-            }
-            for a in &d.links {
-                self.claim(a.id, owner(AnnotationKind::Link), doc);
+        }
+    }
+
+    /// The documents that rejected suggestions name.
+    fn rejections(&mut self, project: &Project) {
+        for rejected in &project.rejected_suggestions {
+            if self.owners.get(&rejected.document) != Some(&Owner::Document) {
+                self.problems.push(Problem::of(
+                    ProblemKind::MissingDocument,
+                    Some(rejected.document),
+                    None,
+                    format!(
+                        "a rejected {} suggestion at {}..{} names document {}, which is not in the project",
+                        rejected.kind, rejected.start, rejected.end, rejected.document
+                    ),
+                ));
             }
         }
     }
@@ -435,5 +513,53 @@ mod tests {
             .map(|p| (p.document.expect("a document"), p.item.expect("an item")))
             .collect();
         assert_eq!(found, broken);
+    }
+
+    fn passes_alone(project: &Project) -> Vec<bool> {
+        let context = DocumentContext::new(&project.codebook, project.actors.iter().map(|a| a.id));
+        project
+            .documents
+            .iter()
+            .map(|d| document_passes(&context, d))
+            .collect()
+    }
+
+    /// A folder checks each document alone as it reads it, then what spans documents: a
+    /// valid project passes both ways.
+    #[test]
+    fn a_valid_project_passes_document_by_document() {
+        let project = crate::synth::project(20, 400, 300, 5);
+        assert!(validate(&project).is_empty());
+        assert!(passes_alone(&project).iter().all(|&ok| ok));
+        assert!(validate_prechecked(&project).is_empty());
+    }
+
+    /// What only shows across documents is still found: an id used in two documents
+    /// (each fine alone) gives exactly the problems of the whole check.
+    #[test]
+    fn an_id_in_two_documents_is_found_after_the_documents_passed_alone() {
+        let mut project = crate::synth::project(5, 400, 60, 6);
+        let taken = project.documents[0].mentions[0].id;
+        project.documents[3].mentions[0].id = taken;
+        project.documents[3].sort_annotations();
+        assert!(passes_alone(&project).iter().all(|&ok| ok));
+        let whole = validate(&project);
+        assert!(
+            whole.iter().any(|p| p.kind == ProblemKind::DuplicateId),
+            "{whole:?}"
+        );
+        assert_eq!(validate_prechecked(&project), whole);
+    }
+
+    /// A reference to another document's statement, or to an actor not in the registry,
+    /// fails the document's own check.
+    #[test]
+    fn references_outside_the_document_fail_its_own_check() {
+        let mut project = crate::synth::project(4, 400, 80, 7);
+        let elsewhere = project.documents[0].statements[0].id;
+        project.documents[1].commitments[0].statement = elsewhere;
+        project.documents[2].mentions[0].actor = Id(u64::from(u32::MAX) - 3);
+        assert_eq!(passes_alone(&project), [true, false, false, true]);
+        assert!(!validate(&project).is_empty());
     }
 }

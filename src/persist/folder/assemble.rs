@@ -3,54 +3,67 @@
 
 use super::layout;
 use super::parts::{LayerPart, Part, ProjectPart};
-use super::read::{Content, ReadPart};
+use super::read::{Content, ReadGroup, ReadPart};
 use super::state::FolderState;
-use crate::model::{Id, Project, RejectedSuggestion};
-use crate::persist::{Problem, ProblemKind};
-use std::collections::HashMap;
+use crate::model::{Document, Id, Project, RejectedSuggestion};
+use crate::persist::{DiskState, Problem, ProblemKind};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-/// The project of a folder's parts (`project` its `project.ron`), with every problem that
-/// prevents using them together. Unusable parts are left out and reported.
+/// The project of a folder's parts (`project` its `project.ron`; `relatives` the sorted
+/// list the indices point into; `others` the actors and any layer without its document;
+/// `groups` the documents read with their layers), with every problem that prevents using
+/// them together, and whether every document passed its own checks on reading (see
+/// [`ReadDocument::checked`]). Unusable parts are left out and reported.
 pub(super) fn assemble(
     project: ProjectPart,
-    parts: Vec<ReadPart>,
+    relatives: &[PathBuf],
+    others: Vec<(usize, ReadPart)>,
+    mut groups: Vec<ReadGroup>,
     state: &mut FolderState,
-) -> (Project, Vec<Problem>) {
+) -> (Project, Vec<Problem>, bool) {
     let mut assembled = Project {
         format_version: project.format_version,
         meta: project.meta,
         codebook: project.codebook,
         actors: Vec::new(),
-        documents: Vec::new(),
+        documents: Vec::with_capacity(groups.len()),
         rejected_suggestions: Vec::new(),
     };
     let mut problems = Vec::new();
-    let mut layers = Vec::new();
+    let mut all_checked = true;
     // Which file holds each actor and document id, for the message about a second one.
-    let mut owners: HashMap<Id, PathBuf> = HashMap::new();
-    let mut claim = |id: Id, relative: &Path, problems: &mut Vec<Problem>| match owners.get(&id) {
-        Some(first) => {
+    let mut owners: HashMap<Id, usize> = HashMap::new();
+    let mut claim = |id: Id, index: usize, problems: &mut Vec<Problem>| match owners.get(&id) {
+        Some(&first) => {
             problems.push(
                 Problem::of(
                     ProblemKind::DuplicateId,
                     None,
                     Some(id),
-                    format!("id {id} is already used in {}", first.display()),
+                    format!("id {id} is already used in {}", relatives[first].display()),
                 )
-                .in_file(relative),
+                .in_file(&relatives[index]),
             );
             false
         }
         None => {
-            owners.insert(id, relative.to_owned());
+            owners.insert(id, index);
             true
         }
     };
-    // Collected, then built in one go: parts come in path order, so the map is built
-    // from a sorted run instead of one insert (a dozen path comparisons) per file.
-    let mut files = Vec::with_capacity(parts.len());
-    for ReadPart { relative, result } in parts {
+    // Each file's state by its place in the sorted list: the map is then built from a
+    // sorted run instead of one insert (a dozen path comparisons) per file.
+    let mut files: Vec<Option<DiskState>> = vec![None; relatives.len()];
+    let mut layers = Vec::new();
+    let mut rest = others;
+    for group in &mut groups {
+        rest.append(&mut group.rest);
+    }
+    // Actors first, then layers in path order, as the files are listed.
+    rest.sort_by_key(|(index, _)| *index);
+    let mut rest_layers = Vec::new();
+    for (index, ReadPart { relative, result }) in rest {
         let (part, disk) = match result {
             Ok(read) => read,
             Err(problem) => {
@@ -58,65 +71,57 @@ pub(super) fn assemble(
                 continue;
             }
         };
-        files.push((relative.clone(), disk));
+        files[index] = Some(disk);
         match part {
-            Content::Other(Part::Project(_)) => {}
             Content::Other(Part::Actor(actor)) => {
-                if claim(actor.id, &relative, &mut problems) {
+                if claim(actor.id, index, &mut problems) {
                     state
                         .actor_stems
                         .insert(actor.id, layout::stem_of(&relative));
                     assembled.actors.push(actor);
                 }
             }
-            Content::Document(d) => {
-                if claim(d.id, &relative, &mut problems) {
-                    state
-                        .document_stems
-                        .insert(d.id, layout::stem_of(&relative));
-                    assembled.documents.push(d);
-                }
-            }
-            // Parsed as a document whatever its path says: cannot happen.
-            Content::Other(Part::Document(_)) => {}
-            Content::Other(Part::Layer(layer)) => layers.push((relative, layer)),
+            Content::Other(Part::Layer(layer)) => rest_layers.push((relative, layer)),
+            // A document whose group could not use it (read as a document, so never a
+            // layer-less `Part::Document`), or a second project.ron: nothing to add.
+            Content::Document(_) | Content::Other(Part::Project(_) | Part::Document(_)) => {}
         }
     }
-    let mut files: std::collections::BTreeMap<_, _> = files.into_iter().collect();
+    for group in groups {
+        let Some(read) = group.document else {
+            continue;
+        };
+        files[read.index] = Some(read.disk);
+        if !claim(read.document.id, read.index, &mut problems) {
+            continue;
+        }
+        all_checked &= read.checked;
+        let id = read.document.id;
+        state
+            .document_stems
+            .insert(id, layout::stem_of(&relatives[read.index]));
+        for (index, disk, analyst) in read.layers {
+            files[index] = Some(disk);
+            layers.push(((id, analyst), relatives[index].clone()));
+        }
+        assembled.rejected_suggestions.extend(read.rejected);
+        assembled.documents.push(read.document);
+    }
+    state.layers.extend(layers);
+    let mut files: BTreeMap<PathBuf, DiskState> = files
+        .into_iter()
+        .zip(relatives)
+        .filter_map(|(disk, relative)| disk.map(|disk| (relative.clone(), disk)))
+        .collect();
     state.files.append(&mut files);
     assembled.documents.sort_by_key(|d| d.id);
-    reserve_for_layers(&mut assembled, &layers);
-    for (relative, layer) in layers {
+    all_checked &= rest_layers.is_empty();
+    for (relative, layer) in rest_layers {
         if let Err(problem) = add_layer(&mut assembled, &relative, layer, state) {
             problems.push(problem.in_file(relative));
         }
     }
-    (assembled, problems)
-}
-
-/// Makes room in each document for all its layers at once: moving three analysts'
-/// annotations in one after another otherwise copies the first ones twice as it grows.
-fn reserve_for_layers(project: &mut Project, layers: &[(PathBuf, LayerPart)]) {
-    let mut totals: HashMap<Id, [usize; 6]> = HashMap::new();
-    for (_, layer) in layers {
-        let t = totals.entry(layer.document).or_default();
-        t[0] += layer.mentions.len();
-        t[1] += layer.statements.len();
-        t[2] += layer.commitments.len();
-        t[3] += layer.stances.len();
-        t[4] += layer.tags.len();
-        t[5] += layer.links.len();
-    }
-    for d in &mut project.documents {
-        if let Some(t) = totals.get(&d.id) {
-            d.mentions.reserve(t[0]);
-            d.statements.reserve(t[1]);
-            d.commitments.reserve(t[2]);
-            d.stances.reserve(t[3]);
-            d.tags.reserve(t[4]);
-            d.links.reserve(t[5]);
-        }
-    }
+    (assembled, problems, all_checked)
 }
 
 /// Adds one analyst's layer to its document.
@@ -154,8 +159,20 @@ pub(super) fn add_layer(
             ),
         ));
     };
-    if let Some(stranger) = stamped_by_another(&layer) {
-        return Err(Problem::of(
+    if let Some(problem) = misplaced(&layer) {
+        return Err(problem);
+    }
+    state.layers.insert(key, relative.to_owned());
+    let rejected = merge_layer(&mut project.documents[index], layer);
+    project.rejected_suggestions.extend(rejected);
+    Ok(())
+}
+
+/// Why a layer's content cannot be in its file: an annotation stamped by another analyst,
+/// or curation decisions outside the curated layer.
+pub(super) fn misplaced(layer: &LayerPart) -> Option<Problem> {
+    if let Some(stranger) = stamped_by_another(layer) {
+        return Some(Problem::of(
             ProblemKind::MisplacedPart,
             Some(layer.document),
             Some(stranger.0),
@@ -167,7 +184,7 @@ pub(super) fn add_layer(
         ));
     }
     if !layer.curation.is_empty() && !crate::model::curation::is_curated(&layer.analyst) {
-        return Err(Problem::of(
+        return Some(Problem::of(
             ProblemKind::MisplacedPart,
             Some(layer.document),
             None,
@@ -179,8 +196,11 @@ pub(super) fn add_layer(
             ),
         ));
     }
-    state.layers.insert(key, relative.to_owned());
-    let d = &mut project.documents[index];
+    None
+}
+
+/// Moves a layer's work into its document; returns its rejected suggestions.
+pub(super) fn merge_layer(d: &mut Document, layer: LayerPart) -> Vec<RejectedSuggestion> {
     d.curation.extend(layer.curation);
     d.meta.set_status(&layer.analyst, layer.status);
     d.mentions.extend(layer.mentions);
@@ -189,21 +209,18 @@ pub(super) fn add_layer(
     d.stances.extend(layer.stances);
     d.tags.extend(layer.tags);
     d.links.extend(layer.links);
-    project
+    let (document, analyst) = (layer.document, layer.analyst);
+    layer
         .rejected_suggestions
-        .extend(
-            layer
-                .rejected_suggestions
-                .into_iter()
-                .map(|r| RejectedSuggestion {
-                    document: layer.document,
-                    analyst: layer.analyst.clone(),
-                    kind: r.kind,
-                    start: r.start,
-                    end: r.end,
-                }),
-        );
-    Ok(())
+        .into_iter()
+        .map(|r| RejectedSuggestion {
+            document,
+            analyst: analyst.clone(),
+            kind: r.kind,
+            start: r.start,
+            end: r.end,
+        })
+        .collect()
 }
 
 /// An annotation of the layer stamped by someone else than its analyst: id and stamp.

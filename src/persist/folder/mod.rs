@@ -22,7 +22,7 @@ use super::{LoadError, Loaded, Problem, ProblemKind, ProjectLock, SaveError, val
 use crate::edit::Scope;
 use crate::model::{FORMAT_VERSION, Project};
 use layout::PartKind;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The project folder `path` names: the folder itself, or its `project.ron`; `None` for a
@@ -105,11 +105,24 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
         path: dir.to_owned(),
         source,
     })?;
-    let mut parts = read::read_parts(dir, &relatives);
-    let main_index = parts
+    // project.ron and the actors first: checking each document as it is read needs the
+    // codebook and the actors' ids.
+    let (groups, others) = group_parts(&relatives);
+    let mut others: Vec<(usize, read::ReadPart)> = others
         .iter()
-        .position(|p| p.relative == Path::new(layout::PROJECT_FILE));
-    let project_part = match main_index.map(|i| parts.remove(i).result) {
+        .copied()
+        .zip(read::read_parts(
+            dir,
+            &others
+                .iter()
+                .map(|&i| relatives[i].clone())
+                .collect::<Vec<_>>(),
+        ))
+        .collect();
+    let main_index = others
+        .iter()
+        .position(|(_, p)| p.relative == Path::new(layout::PROJECT_FILE));
+    let project_part = match main_index.map(|i| others.remove(i).1.result) {
         Some(Ok((read::Content::Other(Part::Project(p)), disk))) => (p, disk),
         Some(Err(problem)) => return Err(invalid(vec![problem])),
         // Removed between the two reads: as if it had never been there.
@@ -120,17 +133,31 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
             });
         }
     };
+    let actor_ids = others.iter().filter_map(|(_, p)| match &p.result {
+        Ok((read::Content::Other(Part::Actor(a)), _)) => Some(a.id),
+        _ => None,
+    });
+    let context = super::validate::DocumentContext::new(&project_part.0.codebook, actor_ids);
+    let groups = read::read_groups(dir, &relatives, &groups, &context);
+    drop(context);
     let mut state = FolderState::default();
     state
         .files
         .insert(PathBuf::from(layout::PROJECT_FILE), project_part.1);
-    let (mut project, mut problems) = assemble::assemble(project_part.0, parts, &mut state);
+    let (mut project, mut problems, checked) =
+        assemble::assemble(project_part.0, &relatives, others, groups, &mut state);
     project.format_version = FORMAT_VERSION;
     super::v2::assign_analysts(&mut project, &crate::workspace::default_annotator());
     project.sort_all();
     if problems.is_empty() {
-        problems.extend(
+        // Documents checked as they were read leave only what spans them to check.
+        let found = if checked && migrated_from != Some(2) {
+            super::validate::validate_prechecked(&project)
+        } else {
             validate(&project)
+        };
+        problems.extend(
+            found
                 .into_iter()
                 .map(|p| assemble::locate(p, &project, &state)),
         );
@@ -144,6 +171,36 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
         disk: None,
         folder: Some(state),
     })
+}
+
+/// The documents of a folder's sorted part list, each with the layers beside it (the same
+/// stem), and the rest: project.ron, the actors, layers with no document of their stem.
+/// All as indices into `relatives`.
+fn group_parts(relatives: &[PathBuf]) -> (Vec<read::Group>, Vec<usize>) {
+    let mut groups = Vec::new();
+    let mut by_stem: HashMap<String, usize> = HashMap::new();
+    let mut layers = Vec::new();
+    let mut others = Vec::new();
+    for (index, relative) in relatives.iter().enumerate() {
+        match layout::kind_of(relative) {
+            Some(PartKind::Document) => {
+                by_stem.insert(layout::stem_of(relative), groups.len());
+                groups.push(read::Group {
+                    document: index,
+                    layers: Vec::new(),
+                });
+            }
+            Some(PartKind::Layer) => layers.push(index),
+            _ => others.push(index),
+        }
+    }
+    for index in layers {
+        match by_stem.get(&layout::stem_of(&relatives[index])) {
+            Some(&group) => groups[group].layers.push(index),
+            None => others.push(index),
+        }
+    }
+    (groups, others)
 }
 
 /// Saves `project` into the folder `dir` it was loaded from (or last saved to) as
