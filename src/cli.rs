@@ -182,9 +182,14 @@ pub enum Command {
             and end (code points in the document text), text, and the fields of the kind: \
             actor for mentions; speaker, attribution, cue for statements; committer, strength, \
             action, conditions, addressees for commitments; holder, polarity, target for \
-            stances. Suggestions the project rejected or already holds are not printed.\n\n\
+            stances; and rule, the name of the rule that made it. Suggestions the project \
+            rejected or already holds are not printed.\n\n\
             With --apply, every suggestion is accepted (as the window's accept-all does) and \
-            the project is saved; a summary goes to stderr."
+            the project is saved; a summary goes to stderr.\n\n\
+            With --stats, prints instead a table of every rule: the suggestions it makes on \
+            the documents' bare texts, how many of them the analysts coded the same way \
+            (accepted, or coded at the same place) and how many they rejected (only those \
+            of --analyst NAME when given)."
     )]
     Suggest {
         /// The project file to read.
@@ -199,6 +204,9 @@ pub enum Command {
         /// the analyst of --as, whose layer --apply adds to; "*" for every analyst).
         #[arg(long = "analyst", value_name = "NAME")]
         analysts: Vec<String>,
+        /// Print per rule what it suggests and how much of it was coded or rejected.
+        #[arg(long, conflicts_with = "apply")]
+        stats: bool,
     },
     /// Turn a project file into a project folder, or a folder into a file.
     #[command(
@@ -344,9 +352,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
         Some(Command::Suggest {
             project,
+            stats: true,
+            analysts,
+            ..
+        }) => suggest::stats(&project, &analysts),
+        Some(Command::Suggest {
+            project,
             doc,
             apply,
             analysts,
+            stats: false,
         }) => suggest::run(
             &project,
             doc.map(crate::model::Id),

@@ -83,6 +83,7 @@ fn suggestion(kind: SuggestionKind, (start, end): (usize, usize), detail: Detail
         end,
         text: TEXT.chars().skip(start).take(end - start).collect(),
         detail,
+        rule: "",
     }
 }
 
@@ -394,6 +395,7 @@ fn suggestions_overlapping_a_coded_mention_are_not_offered_again() {
         detail: Detail::Mention {
             actor: ActorRef::New(new_actor("Wang Yi", "person", None)),
         },
+        rule: "",
     };
     let mut next = project.id_allocator("tester");
     let edit =

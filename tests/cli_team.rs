@@ -261,10 +261,16 @@ fn suggest_hides_only_the_named_analysts_work() {
     assert_eq!(sandbox.ok(&["suggest", "p.ron"]), "");
     assert_eq!(sandbox.ok(&["suggest", "p.ron", "--analyst", "alice"]), "");
     let for_bob = sandbox.ok(&["suggest", "p.ron", "--analyst", "bob"]);
+    // Without the rule: once alice's accepted actors are in the registry, the registry
+    // rule finds the names the gazetteer found before.
     let mentions = |out: &str| {
         out.lines()
             .filter(|l| l.contains(r#""kind":"mention""#))
-            .map(str::to_owned)
+            .map(|l| {
+                let mut v: serde_json::Value = serde_json::from_str(l).expect("JSON");
+                v.as_object_mut().expect("an object").remove("rule");
+                v.to_string()
+            })
             .collect::<Vec<_>>()
     };
     assert!(!mentions(&for_bob).is_empty());

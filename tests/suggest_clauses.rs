@@ -78,6 +78,7 @@ fn mentions(
             detail: Detail::Mention {
                 actor: ActorRef::New(who.clone()),
             },
+            rule: "",
         });
     };
     for (surface, who) in sorted {

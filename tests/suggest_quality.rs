@@ -228,6 +228,7 @@ fn mention(start: usize, end: usize, actor: ActorRef) -> Suggestion {
         end,
         text: String::new(),
         detail: Detail::Mention { actor },
+        rule: "",
     }
 }
 
@@ -284,6 +285,7 @@ fn matcher_pairs_statements_commitments_and_stances_one_to_one() {
             attribution: "reported".into(),
             cue: Some((8, 12)),
         },
+        rule: "",
     };
     let commitment = |strength: &str, committer: &str| Suggestion {
         kind: SuggestionKind::Commitment,
@@ -299,6 +301,7 @@ fn matcher_pairs_statements_commitments_and_stances_one_to_one() {
             conditions: String::new(),
             category: String::new(),
         },
+        rule: "",
     };
     let stance = Suggestion {
         kind: SuggestionKind::Stance,
@@ -311,6 +314,7 @@ fn matcher_pairs_statements_commitments_and_stances_one_to_one() {
             target: None,
             polarity: "against".into(),
         },
+        rule: "",
     };
     let s = score(
         &a,

@@ -55,6 +55,7 @@ mod suggest_dev;
 mod suggest_gazetteer;
 mod suggest_issuer;
 mod suggest_quality;
+mod suggest_rules;
 mod team_git;
 mod text_analysis;
 mod ui_agreement;

@@ -58,6 +58,7 @@ fn suggestions(doc: &Document) -> Vec<Suggestion> {
         end,
         text: text.chars().skip(start).take(end - start).collect(),
         detail,
+        rule: "",
     };
     let china = || new_actor("China", "state", Some("CHN"));
     let celac = || new_actor("CELAC", "regional_group", None);

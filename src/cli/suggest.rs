@@ -126,6 +126,55 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `--stats`: per rule, what it suggests on the bare texts and how much of it the analysts
+/// (of `analysts`, else all) coded the same way or rejected; a tab-separated table.
+pub fn stats(path: &Path, analysts: &[String]) -> Result<ExitCode> {
+    let project = persist::load(path)?.project;
+    crate::model::layers::check_analysts(&project, analysts, &path.display().to_string())?;
+    let analyst = match analysts {
+        [] => None,
+        [one] if one.trim() != "*" => Some(one.trim()),
+        [_] => None,
+        _ => bail!("--stats counts one analyst's work (--analyst NAME) or everyone's"),
+    };
+    let tally = suggest::stats::tally(&project, Gazetteer::bundled(), analyst);
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "rule\tkind\tmade\tcoded\trejected\tcoded share")?;
+    let mut total = suggest::stats::Tally::default();
+    for (name, t) in &tally {
+        let kind = suggest::rules::rule(name).map_or("", |r| r.kind.key());
+        let name = if name.is_empty() { "(none)" } else { name };
+        writeln!(
+            out,
+            "{name}\t{kind}\t{}\t{}\t{}\t{}",
+            t.made,
+            t.coded,
+            t.rejected,
+            share(t.coded, t.made)
+        )?;
+        total.made += t.made;
+        total.coded += t.coded;
+        total.rejected += t.rejected;
+    }
+    writeln!(
+        out,
+        "total\t\t{}\t{}\t{}\t{}",
+        total.made,
+        total.coded,
+        total.rejected,
+        share(total.coded, total.made)
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn share(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "-".to_owned()
+    } else {
+        format!("{:.2}", part as f64 / whole as f64)
+    }
+}
+
 /// One suggestion as the JSON object the command prints.
 pub fn to_json(project: &Project, doc: &Document, s: &Suggestion) -> Value {
     let name = |r: &ActorRef| actor_name(project, r);
@@ -135,6 +184,7 @@ pub fn to_json(project: &Project, doc: &Document, s: &Suggestion) -> Value {
         "start": s.start,
         "end": s.end,
         "text": s.text,
+        "rule": s.rule,
     });
     let fields = match &s.detail {
         Detail::Mention { actor } => json!({ "actor": name(actor) }),

@@ -15,7 +15,7 @@ mod people;
 mod words;
 
 use super::gazetteer::{Hit, MatchKind};
-use super::{ActorRef, Detail, Gazetteer, NewActor, Suggestion, SuggestionKind};
+use super::{ActorRef, Detail, Gazetteer, NewActor, Suggestion, SuggestionKind, rules};
 use crate::model::{Document, Id, Project};
 // FxHash: the keys are short fixed words and names, so hash flooding cannot happen and
 // std's SipHash was the top cost of the look-ups.
@@ -72,6 +72,8 @@ struct Found {
     start: usize,
     end: usize,
     referent: Referent,
+    /// The rule that found it (`rules::mention`).
+    rule: &'static str,
 }
 
 /// Phrases (token sequences) mapped to values; the longest phrase at a token wins.
@@ -264,20 +266,21 @@ impl<'a, 't> Pass<'a, 't> {
                 let continues = single && t.is_capitalised(end) && t.same_sentence(i, end);
                 let free = !covered[i..end].iter().any(|&c| c);
                 p.filter(|_| free && !continues)
-                    .map(|p| (end, Referent::Person(p)))
+                    .map(|p| (end, Referent::Person(p), rules::mention::EARLIER_PERSON))
             });
             let found = person.or_else(|| {
                 self.org_names
                     .longest(t, i)
                     .filter(|&(end, _)| !covered[i..end].iter().any(|&c| c))
-                    .map(|(end, b)| (end, Referent::Body(b)))
+                    .map(|(end, b)| (end, Referent::Body(b), rules::mention::EARLIER_BODY))
             });
             match found {
-                Some((end, referent)) => {
+                Some((end, referent, rule)) => {
                     extra.push(Found {
                         start: i,
                         end,
                         referent,
+                        rule,
                     });
                     i = end;
                 }
@@ -379,17 +382,17 @@ impl<'a, 't> Pass<'a, 't> {
             } else {
                 Referent::Project(id)
             };
-            self.push(i, end, referent);
+            self.push(rules::mention::REGISTRY, i, end, referent);
             return Some(end);
         }
         if let Some((end, p)) = person.filter(|p| p.0 == best_len) {
             if let Some(p) = p {
-                self.push(i, end, Referent::Person(p));
+                self.push(rules::mention::KNOWN_PERSON, i, end, Referent::Person(p));
             }
             return Some(end);
         }
         if let Some((end, b)) = organisation.filter(|o| o.0 == best_len) {
-            self.push(i, end, Referent::Body(b));
+            self.push(rules::mention::KNOWN_BODY, i, end, Referent::Body(b));
             return Some(end);
         }
         let (end, hit) = gazetteer?;
@@ -404,7 +407,12 @@ impl<'a, 't> Pass<'a, 't> {
             return None;
         }
         if self.is_mention(&hit, i, end) && !self.inside_event_name(end) {
-            self.push(i, end, Referent::Entry(hit.entry));
+            self.push(
+                rules::mention::GAZETTEER,
+                i,
+                end,
+                Referent::Entry(hit.entry),
+            );
         }
         Some(end)
     }
@@ -547,7 +555,7 @@ impl<'a, 't> Pass<'a, 't> {
 
     // ----- referents ----------------------------------------------------------------------
 
-    fn push(&mut self, start: usize, end: usize, referent: Referent) {
+    fn push(&mut self, rule: &'static str, start: usize, end: usize, referent: Referent) {
         // A body the gazetteer knows is its entry.
         let referent = match referent {
             Referent::Body(b) => self.bodies[b].entry.map_or(referent, Referent::Entry),
@@ -558,6 +566,7 @@ impl<'a, 't> Pass<'a, 't> {
                 start,
                 end,
                 referent,
+                rule,
             });
         }
     }
@@ -719,6 +728,7 @@ impl<'a, 't> Pass<'a, 't> {
                 end,
                 text: t.text[first.start..last.end].to_string(),
                 detail: Detail::Mention { actor },
+                rule: f.rule,
             });
         }
         out.sort_by_key(|s| (s.start, s.end));

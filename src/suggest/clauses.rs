@@ -8,7 +8,7 @@
 //! whose subject is an actor; commitments and stances are cue words inside a statement
 //! whose clause subject is an actor. Everything is converted to code points at the end.
 
-use super::{ActorRef, Detail, Gazetteer, StanceTargetRef, Suggestion, SuggestionKind};
+use super::{ActorRef, Detail, Gazetteer, StanceTargetRef, Suggestion, SuggestionKind, rules};
 use crate::model::{CodebookList, Document, Project};
 use crate::text::clause_words::{self, Token, TokenKind};
 use crate::text::{self, closes_quote, opens_quote, quote_runs_on};
@@ -170,6 +170,8 @@ struct Stmt {
     /// The parties a collective subject ("we", "the two sides") stands for: each commits
     /// and holds the positions of the statement.
     parties: Vec<ActorRef>,
+    /// The rule that found it (`rules::statement`).
+    rule: &'static str,
 }
 
 /// Nouns after which "support" is part of a thing's name ("support office").
@@ -1044,6 +1046,8 @@ impl<'a> Rules<'a> {
                         reported_from: a.cue.map(|c| c.1),
                         voice: false,
                         parties: Vec::new(),
+                        // The analyst's own: never suggested.
+                        rule: "",
                     });
                 }
             } else if let Some(speaker) = transcript.as_ref().filter(|_| !is_question) {
@@ -1051,6 +1055,7 @@ impl<'a> Rules<'a> {
                 // one that reports someone else ("He calls on …").
                 let found = self.sentence_statements(k, s, &recent, false);
                 let mut stmt = self.continuation(k, s, Some(speaker.clone()));
+                stmt.rule = rules::statement::TRANSCRIPT;
                 if let Some(first) = found.first() {
                     stmt.cue = first.cue;
                     stmt.reported_from = first.reported_from;
@@ -1228,6 +1233,7 @@ impl<'a> Rules<'a> {
             reported_from: None,
             voice: false,
             parties: Vec::new(),
+            rule: rules::statement::QUOTE_CONTINUATION,
         }
     }
 
@@ -1275,8 +1281,9 @@ impl<'a> Rules<'a> {
             let first_position = cues.iter().position(|c| c.2 == CueKind::Position);
             cues.truncate(first_position.map_or(0, |p| p + 1));
         }
-        // (cue tokens, speaker, clause start token)
-        let mut groups: Vec<((usize, usize), Option<ActorRef>, usize)> = Vec::new();
+        // (cue tokens, speaker, clause start token, cue kind)
+        type Group = ((usize, usize), Option<ActorRef>, usize, CueKind);
+        let mut groups: Vec<Group> = Vec::new();
         for cue in cues {
             if cue.2 == CueKind::Participle {
                 continue;
@@ -1298,7 +1305,7 @@ impl<'a> Rules<'a> {
             if !groups.is_empty() && after_that {
                 continue;
             }
-            groups.push(((cue.0, cue.1), speaker, at));
+            groups.push(((cue.0, cue.1), speaker, at, cue.2));
         }
         // "The 27 also agreed to …, the bloc's top diplomat, Kaja Kallas, told reporters.":
         // an attribution closing the sentence after a comma makes all of it that
@@ -1310,7 +1317,7 @@ impl<'a> Rules<'a> {
                     "said" | "says" | "told" | "tells" | "added" | "adds" | "stated" | "noted"
                 )
             };
-            let (cue, _, at) = groups[groups.len() - 1];
+            let (cue, _, at, _) = groups[groups.len() - 1];
             let closing = says(Self::word(s, cue.0))
                 && cue.1 + 6 >= s.tokens.len()
                 && at > 0
@@ -1342,7 +1349,7 @@ impl<'a> Rules<'a> {
             }
         }
         let mut out = Vec::new();
-        for (g, (cue, speaker, _)) in groups.iter().enumerate() {
+        for (g, (cue, speaker, _, kind)) in groups.iter().enumerate() {
             let first = bounds[g];
             let last = bounds.get(g + 1).map_or(s.tokens.len(), |&b| b);
             let start = if g == 0 {
@@ -1384,6 +1391,11 @@ impl<'a> Rules<'a> {
                 reported_from: Some(cue_range.1),
                 voice: false,
                 parties: Vec::new(),
+                rule: match kind {
+                    CueKind::Inverted => rules::statement::ACCORDING_TO,
+                    CueKind::Position => rules::statement::POSITION_VERB,
+                    CueKind::Verb | CueKind::Participle => rules::statement::REPORTING_VERB,
+                },
             });
         }
         out
@@ -1418,6 +1430,7 @@ impl<'a> Rules<'a> {
                     reported_from: Some(s.tokens[len - 1].end),
                     voice: false,
                     parties: Vec::new(),
+                    rule: rules::statement::IN_A_STATEMENT,
                 });
             }
             i += 1;
@@ -1466,6 +1479,7 @@ impl<'a> Rules<'a> {
                 attribution: st.attribution.to_string(),
                 cue: st.cue.and_then(|(a, b)| self.chars(a, b)),
             },
+            rule: st.rule,
         })
     }
 
@@ -1556,6 +1570,7 @@ impl<'a> Rules<'a> {
                 action,
                 strength: cue.strength,
                 agree: cue.agree,
+                rule: cue.rule,
             });
             i = action_end.max(cue.last + 1);
         }
@@ -1587,6 +1602,7 @@ impl<'a> Rules<'a> {
                         conditions: conditions.clone(),
                         category: category.clone(),
                     },
+                    rule: c.rule,
                 });
             }
         }
@@ -1601,12 +1617,14 @@ impl<'a> Rules<'a> {
         let w = Self::word(s, i);
         let next = Self::word(s, i + 1);
         let prev = if i > 0 { Self::word(s, i - 1) } else { "" };
-        let cue = |last: usize, strength: &'static str, agree: bool| {
+        use rules::commitment as rule;
+        let cue = |rule: &'static str, last: usize, strength: &'static str, agree: bool| {
             Some(Cue {
                 first: i,
                 last,
                 strength,
                 agree,
+                rule,
             })
         };
         match w {
@@ -1616,7 +1634,11 @@ impl<'a> Rules<'a> {
                     || prev.ends_with("'s")
                     || prev.ends_with("’s")
                     || matches!(next, "of" | "to" | "and");
-                if noun { None } else { cue(i, "certain", false) }
+                if noun {
+                    None
+                } else {
+                    cue(rule::WILL, i, "certain", false)
+                }
             }
             // "pledged $2 billion in aid": a promise of a thing, not of an action.
             "pledged" | "pledges" | "pledge" | "promised" | "promises"
@@ -1624,10 +1646,10 @@ impl<'a> Rules<'a> {
                     && i + 1 < s.tokens.len()
                     && !(i > 0 && Self::is(s, i - 1, class::DETERMINER)) =>
             {
-                cue(i, "certain", false)
+                cue(rule::PLEDGED_THING, i, "certain", false)
             }
             "would" if next == "like" && Self::word(s, i + 2) == "to" => {
-                cue(i + 2, "possible", false)
+                cue(rule::WOULD_LIKE_TO, i + 2, "possible", false)
             }
             "would" => {
                 // Reported future ("said China would …"), outside quotation marks.
@@ -1636,7 +1658,7 @@ impl<'a> Rules<'a> {
                     .is_some_and(|from| s.tokens[i].start >= from)
                     && !s.quoted[i];
                 if reported {
-                    cue(i, "certain", false)
+                    cue(rule::REPORTED_WOULD, i, "certain", false)
                 } else {
                     None
                 }
@@ -1654,6 +1676,7 @@ impl<'a> Rules<'a> {
                     last: i + 1,
                     strength: "possible",
                     agree: false,
+                    rule: rule::READINESS_TO,
                 })
             }
             _ if next == "to" => {
@@ -1662,13 +1685,13 @@ impl<'a> Rules<'a> {
                     return None;
                 }
                 if ["agree", "agrees", "agreed"].contains(&w) {
-                    return cue(i + 1, "certain", true);
+                    return cue(rule::AGREE_TO, i + 1, "certain", true);
                 }
                 if CERTAIN_TO.contains(&w) {
-                    return cue(i + 1, "certain", false);
+                    return cue(rule::CERTAIN_TO, i + 1, "certain", false);
                 }
                 if PROBABLE_TO.contains(&w) && !PASSIVE_AUX.contains(&prev) {
-                    return cue(i + 1, "probable", false);
+                    return cue(rule::PROBABLE_TO, i + 1, "probable", false);
                 }
                 if POSSIBLE_TO.contains(&w) {
                     // "stands ready to": the cue starts at "stands".
@@ -1682,6 +1705,7 @@ impl<'a> Rules<'a> {
                         last: i + 1,
                         strength: "possible",
                         agree: false,
+                        rule: rule::POSSIBLE_TO,
                     });
                 }
                 None
@@ -1927,7 +1951,7 @@ impl<'a> Rules<'a> {
             let cue = self
                 .stance_cue(s, i)
                 .or_else(|| st.voice.then(|| self.voice_stance_cue(s, i)).flatten());
-            let Some((last, polarity)) = cue else {
+            let Some((last, polarity, rule)) = cue else {
                 i += 1;
                 continue;
             };
@@ -1977,6 +2001,7 @@ impl<'a> Rules<'a> {
                             target: target.clone(),
                             polarity: polarity.to_string(),
                         },
+                        rule,
                     });
                 }
             }
@@ -1985,8 +2010,9 @@ impl<'a> Rules<'a> {
         out
     }
 
-    /// A stance cue at token `i`: its last token and polarity.
-    fn stance_cue(&self, s: &Sentence, i: usize) -> Option<(usize, &'static str)> {
+    /// A stance cue at token `i`: its last token, polarity and rule.
+    fn stance_cue(&self, s: &Sentence, i: usize) -> Option<(usize, &'static str, &'static str)> {
+        use rules::stance as rule;
         if s.tokens[i].kind != TokenKind::Word {
             return None;
         }
@@ -2006,7 +2032,7 @@ impl<'a> Rules<'a> {
             "expressed" | "expresses" | "voiced" | "voices" | "deep" | "grave" | "serious"
         );
         if matches!(w, "concern" | "concerns") && voiced {
-            return Some((i, "against"));
+            return Some((i, "against", rule::CONCERN));
         }
         if w == "concerned"
             && matches!(
@@ -2021,13 +2047,13 @@ impl<'a> Rules<'a> {
                     | "seriously"
             )
         {
-            return Some((i, "against"));
+            return Some((i, "against", rule::CONCERN));
         }
         if w == "appreciation" && (voiced || matches!(next, "for" | "of")) {
-            return Some((i, "favor"));
+            return Some((i, "favor", rule::APPRECIATION));
         }
         if w == "welcoming" && i > 0 && self.punct(s, i - 1) == Some(',') {
-            return Some((i, "favor"));
+            return Some((i, "favor", rule::WELCOMING));
         }
         if matches!(
             w,
@@ -2041,11 +2067,11 @@ impl<'a> Rules<'a> {
         // against.
         let refused = matches!(prev, "not" | "never") && i >= 2 && is_modal(Self::word(s, i - 2));
         if refused && Self::is(s, i, class::FAVOR) {
-            return Some((i, "against"));
+            return Some((i, "against", rule::REFUSAL));
         }
         let modal = is_modal(prev);
         if w == "support" && next == "for" {
-            return Some((i, "favor"));
+            return Some((i, "favor", rule::SUPPORT_FOR));
         }
         if modal || (i > 0 && Self::is(s, i - 1, class::DETERMINER)) || next == "by" {
             return None;
@@ -2069,43 +2095,43 @@ impl<'a> Rules<'a> {
             return None;
         }
         if Self::is(s, i, class::FAVOR) && !(w == "support" && SUPPORT_AS_AID.contains(&prev)) {
-            return Some((i, "favor"));
+            return Some((i, "favor", rule::FAVOR_WORD));
         }
         if (w == "happy" || w == "pleased" || w == "glad")
             && next == "to"
             && Self::word(s, i + 2) == "see"
         {
-            return Some((i + 2, "favor"));
+            return Some((i + 2, "favor", rule::PLEASED_TO_SEE));
         }
         if matches!(w, "speaks" | "spoke" | "spoken")
             && next == "highly"
             && Self::word(s, i + 2) == "of"
         {
-            return Some((i + 2, "favor"));
+            return Some((i + 2, "favor", rule::SPEAKS_HIGHLY));
         }
         if matches!(w, "opposition" | "condemnation") && matches!(next, "to" | "of") {
-            return Some((i + 1, "against"));
+            return Some((i + 1, "against", rule::OPPOSITION_TO));
         }
         if Self::is(s, i, class::AGAINST) {
-            return Some((i, "against"));
+            return Some((i, "against", rule::AGAINST_WORD));
         }
         if matches!(w, "warn" | "warns" | "warned" | "warning") && next == "against" {
-            return Some((i + 1, "against"));
+            return Some((i + 1, "against", rule::WARN_AGAINST));
         }
         if matches!(w, "object" | "objects" | "objected") && next == "to" {
-            return Some((i + 1, "against"));
+            return Some((i + 1, "against", rule::OBJECT_TO));
         }
         if matches!(w, "has" | "have" | "had") && next == "never" {
-            return Some((i + 1, "against"));
+            return Some((i + 1, "against", rule::HAS_NEVER));
         }
         if matches!(w, "neutral" | "neutrality" | "impartial") {
-            return Some((i, "neutral"));
+            return Some((i, "neutral", rule::NEUTRAL_WORD));
         }
         if matches!(w, "take" | "takes" | "taking")
             && next == "sides"
             && matches!(prev, "not" | "never")
         {
-            return Some((i + 1, "neutral"));
+            return Some((i + 1, "neutral", rule::NOT_TAKE_SIDES));
         }
         None
     }
@@ -2204,6 +2230,8 @@ struct Cue {
     last: usize,
     strength: &'static str,
     agree: bool,
+    /// The rule that found it (`rules::commitment`).
+    rule: &'static str,
 }
 
 struct Commit {
@@ -2217,6 +2245,7 @@ struct Commit {
     action: String,
     strength: &'static str,
     agree: bool,
+    rule: &'static str,
 }
 
 fn kind_of<'p>(project: &'p Project, actor: &'p ActorRef) -> &'p str {

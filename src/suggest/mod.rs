@@ -10,6 +10,8 @@ pub mod clauses;
 pub mod gazetteer;
 pub mod issuer;
 pub mod reading;
+pub mod rules;
+pub mod stats;
 
 use crate::model::{Document, Id, Project, RejectedSuggestion};
 use serde::Serialize;
@@ -117,6 +119,9 @@ pub struct Suggestion {
     pub end: usize,
     pub text: String,
     pub detail: Detail,
+    /// The name of the rule that made it (see [`rules::RULES`]); "" for a suggestion
+    /// that came from elsewhere (another tool's file).
+    pub rule: &'static str,
 }
 
 impl Suggestion {

@@ -1359,7 +1359,8 @@ impl DemarcheApp {
         ) && let Some(focused) = self.suggestions.focused(&shown)
         {
             let what = super::suggestions::describe(self.ws.project(), focused);
-            self.report(format!("{what} — Enter accepts, Backspace rejects"));
+            let rule = super::suggestions::rule_note(focused);
+            self.report(format!("{what}{rule} — Enter accepts, Backspace rejects"));
         }
     }
 

@@ -458,7 +458,11 @@ impl SuggestionsState {
                     start: s.start,
                     end: s.end,
                     colour,
-                    tooltip: format!("{} (Enter accept · Backspace reject)", describe(project, s)),
+                    tooltip: format!(
+                        "{}{} (Enter accept · Backspace reject)",
+                        describe(project, s),
+                        rule_note(s)
+                    ),
                 }
             })
             .collect();
@@ -677,6 +681,16 @@ pub fn describe(project: &Project, s: &Suggestion) -> String {
     }
 }
 
+/// " · rule commitment.will: “will” or “shall” before an action: certain": which rule
+/// made the suggestion and what it looks for; empty for one from another source.
+pub fn rule_note(s: &Suggestion) -> String {
+    match crate::suggest::rules::rule(s.rule) {
+        Some(rule) => format!(" · rule {}: {}", rule.name, rule.what),
+        None if s.rule.is_empty() => String::new(),
+        None => format!(" · rule {}", s.rule),
+    }
+}
+
 /// At most 60 characters of a suggestion's text, for labels and tooltips.
 fn short(text: &str) -> String {
     let mut out: String = text.chars().take(60).collect();
@@ -723,6 +737,7 @@ mod tests {
                     affiliation: None,
                 }),
             },
+            rule: "",
         }
     }
 

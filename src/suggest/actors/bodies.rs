@@ -55,7 +55,12 @@ impl<'a, 't> Pass<'a, 't> {
             let b = self.body_named(name.clone(), Vec::new(), "", None);
             self.bodies[b].kind = kind;
             self.org_names.insert(&name, b);
-            self.push(i, last_word + 1, Referent::Body(b));
+            self.push(
+                rules::mention::INTRODUCED_ORGANISATION,
+                i,
+                last_word + 1,
+                Referent::Body(b),
+            );
             return Some(last_word + 1);
         }
         self.bodies.push(Body {
@@ -70,8 +75,18 @@ impl<'a, 't> Pass<'a, 't> {
         let b = self.bodies.len() - 1;
         self.org_names.insert(&name, b);
         self.org_names.insert(acronym, b);
-        self.push(i, last_word + 1, Referent::Body(b));
-        self.push(last_word + 2, last_word + 3, Referent::Body(b));
+        self.push(
+            rules::mention::INTRODUCED_ORGANISATION,
+            i,
+            last_word + 1,
+            Referent::Body(b),
+        );
+        self.push(
+            rules::mention::INTRODUCED_ORGANISATION,
+            last_word + 2,
+            last_word + 3,
+            Referent::Body(b),
+        );
         Some(last_word + 4)
     }
 
@@ -148,7 +163,7 @@ impl<'a, 't> Pass<'a, 't> {
                 }
             },
         };
-        self.push(i, end, Referent::Body(body));
+        self.push(rules::mention::BODY, i, end, Referent::Body(body));
         Some(end)
     }
 
@@ -423,7 +438,7 @@ impl<'a, 't> Pass<'a, 't> {
             if !self.is_state(state) {
                 return None;
             }
-            self.push(k, k + 1, state);
+            self.push(rules::mention::COMMON_NOUN_BODY, k, k + 1, state);
             return Some(k + 1);
         }
         if lower == "coast" {
@@ -440,7 +455,12 @@ impl<'a, 't> Pass<'a, 't> {
                 .iter()
                 .copied()
                 .find(|&e| self.gazetteer.entry(e).name.contains("Coast Guard"))?;
-            self.push(k, k + 2, Referent::Entry(guard));
+            self.push(
+                rules::mention::COMMON_NOUN_BODY,
+                k,
+                k + 2,
+                Referent::Entry(guard),
+            );
             return Some(k + 2);
         }
         let referent = match noun.state_body {
@@ -450,7 +470,7 @@ impl<'a, 't> Pass<'a, 't> {
                 .or_else(|| capitalised.then(|| self.organ_of_named(&lower)).flatten())?,
         };
         let start = if noun.with_article && the { k - 1 } else { k };
-        self.push(start, k + 1, referent);
+        self.push(rules::mention::COMMON_NOUN_BODY, start, k + 1, referent);
         Some(k + 1)
     }
 

@@ -94,7 +94,7 @@ impl<'a, 't> Pass<'a, 't> {
             self.last_sides = Some((t.sentence(i), referents.clone()));
         }
         for r in referents {
-            self.push(i, end, r);
+            self.push(rules::mention::COLLECTIVE, i, end, r);
         }
         Some(end)
     }
@@ -267,7 +267,7 @@ impl<'a, 't> Pass<'a, 't> {
         if !named {
             return None;
         }
-        self.push(i, k + 1, eu);
+        self.push(rules::mention::THE_27, i, k + 1, eu);
         Some(k + 1)
     }
 
@@ -279,7 +279,7 @@ impl<'a, 't> Pass<'a, 't> {
             return None;
         }
         let state = self.recent_state(i)?;
-        self.push(i, k + 1, state);
+        self.push(rules::mention::THE_COUNTRY, i, k + 1, state);
         Some(k + 1)
     }
 
@@ -295,7 +295,7 @@ impl<'a, 't> Pass<'a, 't> {
             return None;
         }
         let state = self.recent_state(k)?;
-        self.push(k, k + 1, state);
+        self.push(rules::mention::STATE_GOVERNMENT, k, k + 1, state);
         Some(k + 1)
     }
 
@@ -470,7 +470,7 @@ impl<'a, 't> Pass<'a, 't> {
                 })
                 .flatten()
         })?;
-        self.push(i, k + 1, referent);
+        self.push(rules::mention::GROUP, i, k + 1, referent);
         Some(k + 1)
     }
 }

@@ -260,10 +260,20 @@ impl<'a, 't> Pass<'a, 't> {
             .or_else(|| self.state_after(name_end));
         let gender = words::title_gender(&t.text[t.list[i].start..t.list[title_end - 1].end]);
         if let Some((state_start, state_end, e)) = of_state {
-            self.push(state_start, state_end, Referent::Entry(e));
+            self.push(
+                rules::mention::TITLE_AND_NAME,
+                state_start,
+                state_end,
+                Referent::Entry(e),
+            );
         }
         let person = self.person(name_start, name_end, role, affiliation, gender);
-        self.push(name_start, name_end, Referent::Person(person));
+        self.push(
+            rules::mention::TITLE_AND_NAME,
+            name_start,
+            name_end,
+            Referent::Person(person),
+        );
         Some(self.script_alias(name_end, person))
     }
 
@@ -340,7 +350,12 @@ impl<'a, 't> Pass<'a, 't> {
                     }
                     _ => None,
                 })?;
-        self.push(i, i + 1, Referent::Person(person));
+        self.push(
+            rules::mention::UNNAMED_COUNTERPART,
+            i,
+            i + 1,
+            Referent::Person(person),
+        );
         Some(i + 1)
     }
 
@@ -527,7 +542,12 @@ impl<'a, 't> Pass<'a, 't> {
             return name_end;
         }
         self.learn_name(name_end + 1, name_end + 2, person);
-        self.push(name_end + 1, name_end + 2, Referent::Person(person));
+        self.push(
+            rules::mention::SCRIPT_ALIAS,
+            name_end + 1,
+            name_end + 2,
+            Referent::Person(person),
+        );
         name_end + 3
     }
 
@@ -555,13 +575,23 @@ impl<'a, 't> Pass<'a, 't> {
         if let Some((role, affiliation)) = self.title_before_comma(i, end) {
             let gender = words::title_gender(&role);
             let person = self.person(i, end, role, affiliation, gender);
-            self.push(i, end, Referent::Person(person));
+            self.push(
+                rules::mention::UNTITLED_PERSON,
+                i,
+                end,
+                Referent::Person(person),
+            );
             return Some(self.script_alias(end, person));
         }
         if let Some((role, affiliation)) = self.apposition(end) {
             let gender = words::title_gender(&role);
             let person = self.person(i, end, role, affiliation, gender);
-            self.push(i, end, Referent::Person(person));
+            self.push(
+                rules::mention::UNTITLED_PERSON,
+                i,
+                end,
+                Referent::Person(person),
+            );
             return Some(self.script_alias(end, person));
         }
         let verb_after = words::is_reporting_verb(t.str(end)) || words::is_speaker_verb(t.str(end));
@@ -584,7 +614,12 @@ impl<'a, 't> Pass<'a, 't> {
             return None;
         }
         let person = self.person(i, end, String::new(), None, None);
-        self.push(i, end, Referent::Person(person));
+        self.push(
+            rules::mention::UNTITLED_PERSON,
+            i,
+            end,
+            Referent::Person(person),
+        );
         Some(self.script_alias(end, person))
     }
 
@@ -613,7 +648,12 @@ impl<'a, 't> Pass<'a, 't> {
                 _ => None,
             })
             .or_else(|| self.people.iter().position(spokes))?;
-        self.push(i, i + 1, Referent::Person(person));
+        self.push(
+            rules::mention::SPOKESPERSON_LABEL,
+            i,
+            i + 1,
+            Referent::Person(person),
+        );
         Some(i + 1)
     }
 
@@ -631,7 +671,7 @@ impl<'a, 't> Pass<'a, 't> {
             let subject = self.previous_subject(i);
             if subject.len() > 1 && subject.iter().all(|r| matches!(r, Referent::Person(_))) {
                 for r in subject {
-                    self.push(i, i + 1, r);
+                    self.push(rules::mention::PLURAL_PRONOUN, i, i + 1, r);
                 }
                 return true;
             }
@@ -661,7 +701,7 @@ impl<'a, 't> Pass<'a, 't> {
             return false;
         }
         for r in group.into_iter().rev() {
-            self.push(i, i + 1, r);
+            self.push(rules::mention::PLURAL_PRONOUN, i, i + 1, r);
         }
         true
     }
@@ -880,7 +920,7 @@ impl<'a, 't> Pass<'a, 't> {
             )
             && matches!(t.str(i), "his" | "His" | "her" | "Her");
         if owned {
-            self.push(i, i + 2, state);
+            self.push(rules::mention::DELEGATE_PRONOUN, i, i + 2, state);
             return Some(i + 2);
         }
         Some(i + 1)
@@ -898,7 +938,7 @@ impl<'a, 't> Pass<'a, 't> {
             && t.str(i + 2) == ","
             && let Some((_, Some(p))) = self.people_names.longest(t, i + 3)
         {
-            self.push(i, i + 1, Referent::Person(p));
+            self.push(rules::mention::PRONOUN, i, i + 1, Referent::Person(p));
             return;
         }
         let sentence = t.sentence(i);
@@ -963,7 +1003,7 @@ impl<'a, 't> Pass<'a, 't> {
             return;
         };
         self.people[person].gender = Some(gender);
-        self.push(i, i + 1, Referent::Person(person));
+        self.push(rules::mention::PRONOUN, i, i + 1, Referent::Person(person));
     }
 
     /// "the top diplomat", "the minister", "the Chinese president": the most recent
@@ -1078,13 +1118,18 @@ impl<'a, 't> Pass<'a, 't> {
             }
         }
         let person = chosen.or(of_state)?;
-        self.push(i, last + 1, Referent::Person(person));
+        self.push(
+            rules::mention::EPITHET,
+            i,
+            last + 1,
+            Referent::Person(person),
+        );
         // The demonym inside ("the Chinese president") is a mention of its state too.
         if let Some(s) = state
             && let Some(hit) = (i + 1..k).find_map(|x| self.hit_at(x).cloned())
         {
             let (a, b) = (t.at_byte(hit.bytes.start), t.at_byte(hit.bytes.end));
-            self.push(a, b, Referent::Entry(s));
+            self.push(rules::mention::EPITHET, a, b, Referent::Entry(s));
         }
         Some(last + 1)
     }

@@ -6,7 +6,7 @@
 //! issuer's voice"). Cues are data: `assets/issuer_voice.ron`.
 
 use super::super::issuer::VoiceData;
-use super::{ActorRef, Rules, Sentence, Stmt, Subject, TokenKind, class, opens_quote};
+use super::{ActorRef, Rules, Sentence, Stmt, Subject, TokenKind, class, opens_quote, rules};
 
 /// Words between a subject and its verb in an official text ("The Ministers also
 /// today jointly reaffirmed", "The United States is fully committed").
@@ -137,6 +137,7 @@ impl Rules<'_> {
             reported_from: None,
             voice: true,
             parties: Vec::new(),
+            rule: rules::statement::ISSUER_VOICE,
         };
         for i in 0..s.tokens.len() {
             if s.quoted[i] || s.tokens[i].kind != TokenKind::Word || Self::in_condition(s, i) {
@@ -240,7 +241,11 @@ impl Rules<'_> {
     /// A stance cue of the issuer's voice that the clause rules' lists do not have: a
     /// speech act that takes a position ("emphasized", "thanked", "condemn") or a
     /// phrase ("the importance of", "outrage at").
-    pub(super) fn voice_stance_cue(&self, s: &Sentence, i: usize) -> Option<(usize, &'static str)> {
+    pub(super) fn voice_stance_cue(
+        &self,
+        s: &Sentence,
+        i: usize,
+    ) -> Option<(usize, &'static str, &'static str)> {
         let data = VoiceData::bundled();
         if s.tokens[i].kind != TokenKind::Word || s.quoted[i] {
             return None;
@@ -259,7 +264,7 @@ impl Rules<'_> {
             && self.speech_act_at(s, i, data)
             && Self::word(s, i + 1) != "that"
         {
-            return Some((i, polarity));
+            return Some((i, polarity, rules::stance::VOICE_SPEECH_ACT));
         }
         data.stances.iter().find_map(|p| {
             let words: Vec<&str> = p.phrase.split(' ').collect();
@@ -267,7 +272,13 @@ impl Rules<'_> {
                 .iter()
                 .enumerate()
                 .all(|(n, w)| Self::word(s, i + n) == *w);
-            fits.then(|| (i + words.len() - 1, p.polarity.as_str()))
+            fits.then(|| {
+                (
+                    i + words.len() - 1,
+                    p.polarity.as_str(),
+                    rules::stance::VOICE_PHRASE,
+                )
+            })
         })
     }
 
