@@ -43,88 +43,6 @@ fn measure() -> (Vec<(String, Scores)>, Scores) {
     (per, total)
 }
 
-fn print_tables(per: &[(String, Scores)], total: &Scores) {
-    let pct = |x: f64| format!("{:5.1}", 100.0 * x);
-    println!(
-        "\nSuggestion quality on the gold set ({} articles)",
-        per.len()
-    );
-    println!(
-        "{:<12} {:>5} {:>5} {:>5} {:>6} {:>6}  agreement",
-        "kind", "gold", "sugg", "match", "P %", "R %"
-    );
-    let row = |name: &str, s: &Score, extra: String| {
-        println!(
-            "{:<12} {:>5} {:>5} {:>5} {:>6} {:>6}  {}",
-            name,
-            s.gold,
-            s.suggested,
-            s.matched,
-            pct(s.precision()),
-            pct(s.recall()),
-            extra
-        );
-    };
-    row(
-        "mention",
-        &total.mentions,
-        "lenient (overlap, same actor)".into(),
-    );
-    row(
-        "mention=",
-        &total.strict_mentions,
-        "strict (same start and end)".into(),
-    );
-    let st = &total.statements;
-    row(
-        "statement",
-        st,
-        format!(
-            "speaker right {}/{} = {}% of gold ({}% of matched)",
-            st.agree_a,
-            st.gold,
-            pct(ratio(st.agree_a, st.gold)),
-            pct(ratio(st.agree_a, st.matched))
-        ),
-    );
-    let c = &total.commitments;
-    row(
-        "commitment",
-        c,
-        format!(
-            "committer {}% strength {}% of matched",
-            pct(ratio(c.agree_a, c.matched)),
-            pct(ratio(c.agree_b, c.matched))
-        ),
-    );
-    let t = &total.stances;
-    row(
-        "stance",
-        t,
-        format!(
-            "holder {}% polarity {}% of matched",
-            pct(ratio(t.agree_a, t.matched)),
-            pct(ratio(t.agree_b, t.matched))
-        ),
-    );
-    println!("\nPer article (P/R %; statements: P/R/speaker %)");
-    for (file, s) in per {
-        println!(
-            "{:<40} mentions {}/{}  statements {}/{}/{}  commitments {}/{}  stances {}/{}",
-            file,
-            pct(s.mentions.precision()),
-            pct(s.mentions.recall()),
-            pct(s.statements.precision()),
-            pct(s.statements.recall()),
-            pct(ratio(s.statements.agree_a, s.statements.gold)),
-            pct(s.commitments.precision()),
-            pct(s.commitments.recall()),
-            pct(s.stances.precision()),
-            pct(s.stances.recall()),
-        );
-    }
-}
-
 /// The gold set parses, is large enough, and its texts are what a document holds.
 #[test]
 fn gold_set_is_well_formed() {
@@ -353,7 +271,7 @@ fn matcher_pairs_statements_commitments_and_stances_one_to_one() {
 #[test]
 fn quality_report() {
     let (per, total) = measure();
-    print_tables(&per, &total);
+    print_tables("the gold set", &per, &total);
 }
 
 /// The targets: mentions R ≥ 0.9 and P ≥ 0.85; statement speakers right ≥ 0.85;
@@ -362,7 +280,7 @@ fn quality_report() {
 #[test]
 fn quality_floors_hold() {
     let (per, total) = measure();
-    print_tables(&per, &total);
+    print_tables("the gold set", &per, &total);
     let speakers = ratio(total.statements.agree_a, total.statements.gold);
     // (what, measured, the target, the floor this test enforces). Every target is
     // met, so every floor is its target: a change that takes any figure under it fails.

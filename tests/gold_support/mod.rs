@@ -579,6 +579,9 @@ pub struct Score {
     pub agree_a: usize,
     /// Commitments: strength right. Stances: polarity right.
     pub agree_b: usize,
+    /// Stances: a target named, and the gold one.
+    pub targets_named: usize,
+    pub targets_right: usize,
 }
 
 impl Score {
@@ -588,6 +591,8 @@ impl Score {
         self.matched += o.matched;
         self.agree_a += o.agree_a;
         self.agree_b += o.agree_b;
+        self.targets_named += o.targets_named;
+        self.targets_right += o.targets_right;
     }
     pub fn precision(&self) -> f64 {
         ratio(self.matched, self.suggested)
@@ -602,13 +607,15 @@ pub fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Scores {
     pub mentions: Score,
     pub strict_mentions: Score,
     pub statements: Score,
     pub commitments: Score,
     pub stances: Score,
+    /// Per rule: suggestions made, and how many of them matched gold.
+    pub by_rule: std::collections::BTreeMap<&'static str, (usize, usize)>,
 }
 
 impl Scores {
@@ -618,6 +625,21 @@ impl Scores {
         self.statements.add(&o.statements);
         self.commitments.add(&o.commitments);
         self.stances.add(&o.stances);
+        for (rule, (made, matched)) in &o.by_rule {
+            let mine = self.by_rule.entry(rule).or_default();
+            mine.0 += made;
+            mine.1 += matched;
+        }
+    }
+
+    /// Counts `list`'s suggestions per rule, and those `pairs` matched to gold.
+    fn count_rules(&mut self, list: &[&Suggestion], pairs: &[Option<usize>]) {
+        for s in list {
+            self.by_rule.entry(s.rule).or_default().0 += 1;
+        }
+        for &s in pairs.iter().flatten() {
+            self.by_rule.entry(list[s].rule).or_default().1 += 1;
+        }
     }
 }
 
@@ -664,8 +686,9 @@ pub fn score(gold: &GoldArticle, project: &Project, suggestions: &[Suggestion]) 
         suggested: spans.len(),
         matched: lenient.iter().flatten().count(),
         agree_a: strict.iter().flatten().count(),
-        agree_b: 0,
+        ..Score::default()
     };
+    scores.count_rules(&mentions, &lenient);
     scores.strict_mentions = Score {
         gold: gold_spans.len(),
         suggested: spans.len(),
@@ -694,8 +717,9 @@ pub fn score(gold: &GoldArticle, project: &Project, suggestions: &[Suggestion]) 
         suggested: spans.len(),
         matched: pairs.iter().flatten().count(),
         agree_a: speaker_right,
-        agree_b: 0,
+        ..Score::default()
     };
+    scores.count_rules(&statements, &pairs);
 
     // Commitments and stances match on their statements (overlapping), one-to-one; among
     // several on the same statement, the nearest cue first.
@@ -740,7 +764,9 @@ pub fn score(gold: &GoldArticle, project: &Project, suggestions: &[Suggestion]) 
         matched: pairs.iter().flatten().count(),
         agree_a: committer,
         agree_b: strength,
+        ..Score::default()
     };
+    scores.count_rules(&commitments, &pairs);
 
     let stances = of_kind(suggestions, SuggestionKind::Stance);
     let pairs = match_on_statements(
@@ -754,17 +780,26 @@ pub fn score(gold: &GoldArticle, project: &Project, suggestions: &[Suggestion]) 
             .map(|s| (statement_of(s), (s.start, s.end)))
             .collect::<Vec<_>>(),
     );
-    let (mut holder, mut polarity) = (0, 0);
+    let (mut holder, mut polarity, mut named, mut target_right) = (0, 0, 0, 0);
     for (g, s) in pairs.iter().enumerate() {
         let Some(s) = s else { continue };
         if let Detail::Stance {
             holder: h,
             polarity: p,
+            target,
             ..
         } = &stances[*s].detail
         {
             holder += usize::from(same(gold, project, &gold.stances[g].holder, h.as_ref()));
             polarity += usize::from(*p == gold.stances[g].polarity);
+            named += usize::from(target.is_some());
+            target_right += usize::from(match target {
+                Some(StanceTargetRef::Topic(key)) => *key == gold.stances[g].target,
+                Some(StanceTargetRef::Actor(a)) => {
+                    same(gold, project, &gold.stances[g].target, Some(a))
+                }
+                None => false,
+            });
         }
     }
     scores.stances = Score {
@@ -773,7 +808,10 @@ pub fn score(gold: &GoldArticle, project: &Project, suggestions: &[Suggestion]) 
         matched: pairs.iter().flatten().count(),
         agree_a: holder,
         agree_b: polarity,
+        targets_named: named,
+        targets_right: target_right,
     };
+    scores.count_rules(&stances, &pairs);
     scores
 }
 
@@ -1039,11 +1077,21 @@ pub fn print_tables(set: &str, per: &[(String, Scores)], total: &Scores) {
         "stance",
         t,
         format!(
-            "holder {}% polarity {}% of matched",
+            "holder {}% polarity {}% target named {}% right {}% of matched",
             pct(ratio(t.agree_a, t.matched)),
-            pct(ratio(t.agree_b, t.matched))
+            pct(ratio(t.agree_b, t.matched)),
+            pct(ratio(t.targets_named, t.matched)),
+            pct(ratio(t.targets_right, t.matched))
         ),
     );
+    println!("\nPer rule (suggested, matched, P %)");
+    for (rule, (made, matched)) in &total.by_rule {
+        println!(
+            "{:<36} {made:>5} {matched:>5} {}",
+            if rule.is_empty() { "(none)" } else { rule },
+            pct(ratio(*matched, *made))
+        );
+    }
     println!("\nPer article (P/R %; statements: P/R/speaker %)");
     for (file, s) in per {
         println!(
