@@ -875,7 +875,7 @@ pub fn stance_target_name(project: &Project, target: &StanceTargetRef) -> String
     }
 }
 
-/// What the rules missed, added or got wrong in one article, one line each, for the rule
+/// What the rules missed, added or got wrong (speakers, stance targets) in one article, one line each, for the rule
 /// writers (`DEMARCHE_GOLD_DETAIL=1 cargo test --release --test suite suggest_quality quality_report --
 /// --nocapture`).
 pub fn differences(
@@ -1005,9 +1005,29 @@ pub fn differences(
                 .collect::<Vec<_>>(),
         );
         for (g, s) in pairs.iter().enumerate() {
-            if s.is_none() {
-                let (_, (a, b)) = gold_items[g];
-                out.push(format!("  missed {what} “{}”", short(gold.slice(a, b))));
+            match s {
+                None => {
+                    let (_, (a, b)) = gold_items[g];
+                    out.push(format!("  missed {what} “{}”", short(gold.slice(a, b))));
+                }
+                Some(s) => {
+                    if let Detail::Stance { target, .. } = &found[*s].detail {
+                        let wanted = &gold.stances[g].target;
+                        let (said, right) = match target {
+                            Some(StanceTargetRef::Topic(key)) => (key.clone(), key == wanted),
+                            Some(StanceTargetRef::Actor(a)) => {
+                                (actor_name(Some(a)), same(gold, project, wanted, Some(a)))
+                            }
+                            None => ("—".to_owned(), false),
+                        };
+                        if !right {
+                            out.push(format!(
+                                "  wrong target    {said} for {wanted} “{}”",
+                                short(found[*s].text.clone())
+                            ));
+                        }
+                    }
+                }
             }
         }
         for (i, s) in found.iter().enumerate() {
