@@ -25,6 +25,7 @@ mod edits;
 mod export_brat_conf;
 mod export_formats;
 mod export_import;
+mod export_issuer;
 mod export_roundtrip;
 mod export_safety;
 mod fuzz_loaders;

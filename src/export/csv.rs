@@ -137,6 +137,7 @@ pub(super) fn write(
             "source",
             "date",
             "byline",
+            "issuer",
             "url",
             "language",
             "status",
@@ -160,6 +161,7 @@ pub(super) fn write(
             .text(&d.meta.source)
             .owned(d.meta.date.map(|x| x.to_string()).unwrap_or_default())
             .text(&d.meta.byline)
+            .owned(project.issuer_names(d))
             .text(&d.meta.url)
             .text(&d.meta.language)
             .owned(d.meta.progress_summary())

@@ -97,6 +97,9 @@ fn article(project: &Project, doc: &Document, out: &mut String) {
     if let Some(date) = doc.meta.date {
         meta.push(date.to_string());
     }
+    if !doc.meta.issuer.is_empty() {
+        meta.push(format!("issued by {}", esc(&project.issuer_names(doc))));
+    }
     if !meta.is_empty() {
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "));
     }

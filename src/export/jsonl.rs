@@ -43,11 +43,16 @@ pub(super) fn write(
                 ));
             }
             let title = &doc.meta.title;
+            let issuer = project.issuer_names(whole);
             let named = |mut line: Value| {
-                if let (Value::Object(map), Some(name)) = (&mut line, analyst)
-                    && !name.is_empty()
-                {
-                    map.insert("analyst".into(), Value::String(name.to_owned()));
+                if let Value::Object(map) = &mut line {
+                    if let Some(name) = analyst.filter(|n| !n.is_empty()) {
+                        map.insert("analyst".into(), Value::String(name.to_owned()));
+                    }
+                    // doccano keeps keys it does not know as the document's metadata.
+                    if !issuer.is_empty() {
+                        map.insert("issuer".into(), Value::String(issuer.clone()));
+                    }
                 }
                 line
             };

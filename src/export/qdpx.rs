@@ -267,6 +267,7 @@ fn source(
             doc.meta.date.map(|d| d.to_string()).unwrap_or_default(),
         ),
         ("Byline", doc.meta.byline.clone()),
+        ("Issuer", project.issuer_names(doc)),
         ("URL", doc.meta.url.clone()),
         ("Language", doc.meta.language.clone()),
         ("Status", doc.meta.progress_summary()),

@@ -278,6 +278,21 @@ impl Project {
     }
 
     /// Sorts every id-keyed list; see [`Document::sort_annotations`].
+    /// The names of a document's issuers ("United States; Japan"), in the order given;
+    /// an id the registry lacks is shown as the id.
+    pub fn issuer_names(&self, document: &Document) -> String {
+        document
+            .meta
+            .issuer
+            .iter()
+            .map(|&id| {
+                self.actor(id)
+                    .map_or_else(|| id.to_string(), |a| a.name.clone())
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     pub fn sort_all(&mut self) -> bool {
         let mut moved = false;
         if !self.actors.is_sorted_by_key(Keyed::id) {
