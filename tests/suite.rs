@@ -8,6 +8,7 @@ mod app_support;
 mod export_fixture;
 mod gold_support;
 mod persist_support;
+mod query_support;
 mod ui_panels_support;
 
 mod accept;
@@ -49,6 +50,8 @@ mod persist_recovery;
 mod persist_save;
 mod persist_writers;
 mod properties;
+mod query_engine;
+mod query_grammar;
 mod suggest_actors;
 mod suggest_clauses;
 mod suggest_dev;
