@@ -281,17 +281,22 @@ pub enum Command {
             text, right). The query grammar is in the README (\"Querying the corpus\"), e.g. \
             'kind:commitment committer:China~ strength:certain date:2019..2021 \"cooperation\"'. \
             With --out FILE.xlsx, writes a spreadsheet whose first row holds the query and \
-            the time of export. Never changes the project."
+            the time of export. With --save NAME, keeps the query in the project under that \
+            name (replacing one of the same name) instead; @NAME runs it. Otherwise never \
+            changes the project."
     )]
     Query {
         /// The project file or folder to read.
         project: PathBuf,
-        /// The query (empty: every annotation).
+        /// The query (empty: every annotation); @NAME runs the query saved as NAME.
         #[arg(default_value = "")]
         query: String,
         /// csv, json, or xlsx (with --out).
         #[arg(long, value_enum, default_value = "csv")]
         format: query::OutputFormat,
+        /// Save the query in the project under this name instead of printing its hits.
+        #[arg(long, value_name = "NAME")]
+        save: Option<String>,
         /// Only this analyst's layer (repeat for several); the same as analyst:NAME.
         #[arg(long = "analyst", value_name = "NAME")]
         analysts: Vec<String>,
@@ -428,9 +433,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Query {
             project,
             query,
+            save: Some(name),
+            ..
+        }) => query::save(&project, &query, &name),
+        Some(Command::Query {
+            project,
+            query,
             format,
             analysts,
             out,
+            save: None,
         }) => query::hits(&project, &query, format, &analysts, out.as_deref()),
         Some(Command::Table {
             project,

@@ -204,3 +204,24 @@ fn xlsx_exports_hold_the_same_cells_as_the_csv_under_a_query_and_date_row() {
         assert_eq!(&cells, c);
     }
 }
+
+#[test]
+fn a_query_saved_by_name_runs_again_with_at_name_in_the_file_and_the_folder() {
+    let sandbox = Sandbox::new();
+    let before = std::fs::read(sandbox.path("corpus.ron")).expect("read");
+    sandbox.ok(&["convert", "corpus.ron", "corpus"]);
+    // Loading and saving a project without saved queries keeps its bytes.
+    assert!(!String::from_utf8_lossy(&before).contains("saved_queries"));
+    for project in ["corpus.ron", "corpus"] {
+        let said = sandbox.ok(&["query", project, "kind:stances  polarity:favor", "--save", "Favour"]);
+        assert_eq!(said.trim(), "saved “Favour”: kind:stance polarity:favor");
+        let direct = sandbox.ok(&["query", project, "kind:stance polarity:favor"]);
+        assert_eq!(sandbox.ok(&["query", project, "@favour"]), direct);
+        let grid = sandbox.ok(&["table", project, "--rows", "holder", "--cols", "year", "--query", "@Favour"]);
+        assert!(grid.starts_with("holder \\ year"));
+        let loaded = demarche::persist::load(&sandbox.path(project)).expect("loads").project;
+        assert_eq!(loaded.meta.saved_queries.len(), 1, "{project}");
+        let out = sandbox.run(&["query", project, "@nothing"]);
+        assert!(String::from_utf8_lossy(&out.stderr).contains("its saved queries: Favour"));
+    }
+}

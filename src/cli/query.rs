@@ -56,6 +56,47 @@ fn parse(text: &str, analysts: &[String]) -> Result<Query> {
     Ok(query)
 }
 
+/// The query text, or the saved query `@NAME` stands for.
+fn resolve<'a>(project: &'a crate::model::Project, text: &'a str) -> Result<&'a str> {
+    let Some(name) = text.trim().strip_prefix('@') else {
+        return Ok(text);
+    };
+    match project.meta.saved_query(name) {
+        Some(saved) => Ok(&saved.query),
+        None => {
+            let names: Vec<&str> = project
+                .meta
+                .saved_queries
+                .iter()
+                .map(|q| q.name.as_str())
+                .collect();
+            bail!(
+                "the project has no saved query “{name}”; its saved queries: {}",
+                if names.is_empty() { "none yet".to_owned() } else { names.join(", ") }
+            )
+        }
+    }
+}
+
+/// `demarche query PROJECT 'QUERY' --save NAME`: keeps the query in the project, as one
+/// edit, saved back.
+pub fn save(path: &Path, text: &str, name: &str) -> Result<ExitCode> {
+    if name.trim().is_empty() || name.trim().starts_with('@') {
+        bail!("give the saved query a name (not empty, not starting with @)");
+    }
+    let canonical = parse(text, &[])?.to_string();
+    let (lock, mut loaded) = crate::cli::load_locked(path)?;
+    let mut project = loaded.project;
+    crate::edit::saved_queries::save(&project.meta, name, &canonical).apply(&mut project)?;
+    persist::save_back(&lock, &project, loaded.disk.as_ref(), loaded.folder.as_mut())?;
+    writeln!(
+        std::io::stdout().lock(),
+        "saved “{}”: {canonical}",
+        name.trim()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn exported() -> String {
     chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string()
 }
@@ -93,9 +134,9 @@ pub fn hits(
     analysts: &[String],
     out: Option<&Path>,
 ) -> Result<ExitCode> {
-    let query = parse(text, analysts)?;
     let xlsx = is_xlsx(format, out)?;
     let project = load(path, analysts)?;
+    let query = parse(resolve(&project, text)?, analysts)?;
     let index = Index::build(&project);
     let rows = select(&index, &query)?;
     let hits = describe(&project, &index, &rows);
@@ -129,13 +170,13 @@ pub struct TableRequest {
 }
 
 pub fn table(r: TableRequest) -> Result<ExitCode> {
-    let query = parse(&r.query, &r.analysts)?;
     let out = r.out.as_deref();
     let xlsx = is_xlsx(r.format, out)?;
     if r.weighted && r.value != TableValue::Goldstein {
         bail!("--weighted weighs Goldstein scores: add --value goldstein");
     }
     let project = load(&r.project, &r.analysts)?;
+    let query = parse(resolve(&project, &r.query)?, &r.analysts)?;
     let index = Index::build(&project);
     let measure = match r.value {
         TableValue::Count => Measure::Count,
