@@ -111,7 +111,9 @@ fn main() {
             );
         });
         let monthly = median(11, || {
-            black_box(series(&index, &everything, Period::Month, Some(Field::Kind)).expect("series"));
+            black_box(
+                series(&index, &everything, Period::Month, Some(Field::Kind)).expect("series"),
+            );
         });
         let hits = facets(&index, &query).expect("facets").hits.len();
         summary.push(format!(
@@ -149,7 +151,10 @@ fn main() {
     });
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
 
-    println!("\ncorpus query engine on {} documents", single.documents.len());
+    println!(
+        "\ncorpus query engine on {} documents",
+        single.documents.len()
+    );
     for s in summary {
         println!("{s}");
     }

@@ -101,13 +101,22 @@ fn query_prints_every_hit_with_its_columns_and_the_span_in_context() {
             assert_eq!(row[col("kind")], "commitment");
             assert_eq!(row[col("strength")], "certain");
             assert!(row[col("text")].ends_with("will go ahead."), "{row:?}");
-            assert!(["China", "Ministry of Foreign Affairs of China", "Wang Yi"]
-                .contains(&row[col("committer")].as_str()));
+            assert!(
+                ["China", "Ministry of Foreign Affairs of China", "Wang Yi"]
+                    .contains(&row[col("committer")].as_str())
+            );
         }
     }
-    let json: serde_json::Value =
-        serde_json::from_str(&sandbox.ok(&["query", "corpus.ron", QUERY, "--format", "json", "--analyst", "ana"]))
-            .expect("JSON");
+    let json: serde_json::Value = serde_json::from_str(&sandbox.ok(&[
+        "query",
+        "corpus.ron",
+        QUERY,
+        "--format",
+        "json",
+        "--analyst",
+        "ana",
+    ]))
+    .expect("JSON");
     let ana = sandbox
         .project
         .documents
@@ -120,7 +129,13 @@ fn query_prints_every_hit_with_its_columns_and_the_span_in_context() {
         })
         .count();
     assert_eq!(json["count"], ana);
-    assert!(json["hits"].as_array().expect("hits").iter().all(|h| h["analyst"] == "ana"));
+    assert!(
+        json["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .all(|h| h["analyst"] == "ana")
+    );
     assert_eq!(json["query"], format!("{QUERY} analyst:ana"));
 }
 
@@ -131,7 +146,10 @@ fn a_malformed_query_is_shown_with_a_caret_under_the_position() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("at character 16: expected a field"), "{err}");
-    assert!(err.contains("\n  kind:commitment colour:red\n                  ^"), "{err}");
+    assert!(
+        err.contains("\n  kind:commitment colour:red\n                  ^"),
+        "{err}"
+    );
     let out = sandbox.run(&["table", "corpus.ron", "--rows", "colour", "--cols", "year"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a field or period"));
@@ -140,7 +158,14 @@ fn a_malformed_query_is_shown_with_a_caret_under_the_position() {
 #[test]
 fn table_prints_the_grid_with_totals_and_json_adds_percentages() {
     let sandbox = Sandbox::new();
-    let rows = csv_rows(&sandbox.ok(&["table", "corpus.ron", "--rows", "committer", "--cols", "category"]));
+    let rows = csv_rows(&sandbox.ok(&[
+        "table",
+        "corpus.ron",
+        "--rows",
+        "committer",
+        "--cols",
+        "category",
+    ]));
     assert_eq!(rows[0][0], "committer \\ category");
     assert_eq!(rows[0].last().map(String::as_str), Some("total"));
     let peru = rows.iter().find(|r| r[0] == "Peru").expect("Peru row");
@@ -153,20 +178,51 @@ fn table_prints_the_grid_with_totals_and_json_adds_percentages() {
         .filter(|c| c.committer == Some(fixture::PERU) && c.category == "AGREE")
         .count();
     assert_eq!(peru[agree], expected.to_string());
-    let all: usize = sandbox.project.documents.iter().map(|d| d.commitments.len()).sum();
+    let all: usize = sandbox
+        .project
+        .documents
+        .iter()
+        .map(|d| d.commitments.len())
+        .sum();
     let last = rows.last().expect("total row");
-    assert_eq!((last[0].as_str(), last.last().expect("total").clone()), ("total", all.to_string()));
+    assert_eq!(
+        (last[0].as_str(), last.last().expect("total").clone()),
+        ("total", all.to_string())
+    );
 
     let json: serde_json::Value = serde_json::from_str(&sandbox.ok(&[
-        "table", "corpus.ron", "--rows", "year", "--cols", "kind", "--value", "goldstein",
-        "--weighted", "--format", "json", "--query", "kind:commitment",
+        "table",
+        "corpus.ron",
+        "--rows",
+        "year",
+        "--cols",
+        "kind",
+        "--value",
+        "goldstein",
+        "--weighted",
+        "--format",
+        "json",
+        "--query",
+        "kind:commitment",
     ]))
     .expect("JSON");
     assert_eq!(json["value"], "goldstein weighted by strength");
-    assert_eq!(json["rows"].as_array().expect("rows").last().expect("undated"), "undated");
+    assert_eq!(
+        json["rows"]
+            .as_array()
+            .expect("rows")
+            .last()
+            .expect("undated"),
+        "undated"
+    );
     let total = json["total"].as_f64().expect("total");
     assert!(total > 0.0);
-    let row_pct: f64 = json["row_percent"][0].as_array().expect("row").iter().filter_map(|v| v.as_f64()).sum();
+    let row_pct: f64 = json["row_percent"][0]
+        .as_array()
+        .expect("row")
+        .iter()
+        .filter_map(|v| v.as_f64())
+        .sum();
     assert!((row_pct - 100.0).abs() < 1e-6);
 }
 
@@ -192,8 +248,18 @@ fn xlsx_exports_hold_the_same_cells_as_the_csv_under_a_query_and_date_row() {
     // The formula is text in both: an apostrophe in the CSV, a string cell in the XLSX.
     let source = csv[0].iter().position(|c| c == "source").expect("source");
     assert!(csv.iter().any(|r| r[source] == "'=1+1"));
-    assert!(xlsx.iter().any(|r| r[source] == Data::String("=1+1".into())));
-    let args = ["table", "corpus.ron", "--rows", "source", "--cols", "quarter"];
+    assert!(
+        xlsx.iter()
+            .any(|r| r[source] == Data::String("=1+1".into()))
+    );
+    let args = [
+        "table",
+        "corpus.ron",
+        "--rows",
+        "source",
+        "--cols",
+        "quarter",
+    ];
     sandbox.ok(&[&args[..], &["--out", "grid.csv"]].concat());
     sandbox.ok(&[&args[..], &["--out", "grid.xlsx"]].concat());
     let csv = csv_rows(&std::fs::read_to_string(sandbox.path("grid.csv")).expect("csv"));
@@ -213,13 +279,23 @@ fn a_query_saved_by_name_runs_again_with_at_name_in_the_file_and_the_folder() {
     // Loading and saving a project without saved queries keeps its bytes.
     assert!(!String::from_utf8_lossy(&before).contains("saved_queries"));
     for project in ["corpus.ron", "corpus"] {
-        let said = sandbox.ok(&["query", project, "kind:stances  polarity:favor", "--save", "Favour"]);
+        let said = sandbox.ok(&[
+            "query",
+            project,
+            "kind:stances  polarity:favor",
+            "--save",
+            "Favour",
+        ]);
         assert_eq!(said.trim(), "saved “Favour”: kind:stance polarity:favor");
         let direct = sandbox.ok(&["query", project, "kind:stance polarity:favor"]);
         assert_eq!(sandbox.ok(&["query", project, "@favour"]), direct);
-        let grid = sandbox.ok(&["table", project, "--rows", "holder", "--cols", "year", "--query", "@Favour"]);
+        let grid = sandbox.ok(&[
+            "table", project, "--rows", "holder", "--cols", "year", "--query", "@Favour",
+        ]);
         assert!(grid.starts_with("holder \\ year"));
-        let loaded = demarche::persist::load(&sandbox.path(project)).expect("loads").project;
+        let loaded = demarche::persist::load(&sandbox.path(project))
+            .expect("loads")
+            .project;
         assert_eq!(loaded.meta.saved_queries.len(), 1, "{project}");
         let out = sandbox.run(&["query", project, "@nothing"]);
         assert!(String::from_utf8_lossy(&out.stderr).contains("its saved queries: Favour"));

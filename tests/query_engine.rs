@@ -39,9 +39,7 @@ fn a_query_finds_exactly_the_annotations_it_describes_in_date_document_offset_or
     .expect("hits");
     let mut expected: Vec<(Id, String, Id)> = commitments(&project)
         .filter(|(d, c)| {
-            in_2020(d)
-                && c.strength == "certain"
-                && c.committer.is_some_and(|a| china.contains(&a))
+            in_2020(d) && c.strength == "certain" && c.committer.is_some_and(|a| china.contains(&a))
         })
         .map(|(d, c)| (d.id, c.stamp.annotator.clone(), c.id))
         .collect();
@@ -53,8 +51,20 @@ fn a_query_finds_exactly_the_annotations_it_describes_in_date_document_offset_or
     // Order: by date, then document, then offset in it.
     let key = |(doc, _, id): &(Id, String, Id)| {
         let d = project.document(*doc).expect("doc");
-        let st = d.commitments.iter().find(|c| c.id == *id).expect("c").statement;
-        let start = d.statements.iter().find(|s| s.id == st).expect("s").span.ranges[0].start;
+        let st = d
+            .commitments
+            .iter()
+            .find(|c| c.id == *id)
+            .expect("c")
+            .statement;
+        let start = d
+            .statements
+            .iter()
+            .find(|s| s.id == st)
+            .expect("s")
+            .span
+            .ranges[0]
+            .start;
         (d.meta.date, d.id, start)
     };
     let keys: Vec<_> = got.iter().map(key).collect();
@@ -67,15 +77,22 @@ fn a_query_finds_exactly_the_annotations_it_describes_in_date_document_offset_or
     let only_china = hits(&project, &q("committer:prc")).expect("hits").len();
     assert_eq!(
         only_china,
-        commitments(&project).filter(|(_, c)| c.committer == Some(CHINA)).count()
+        commitments(&project)
+            .filter(|(_, c)| c.committer == Some(CHINA))
+            .count()
     );
     // Negation, OR within a chip, free text in the span.
-    let n = hits(&project, &q("kind:commitment -addressee:Peru,Brazil \"climate\""))
-        .expect("hits")
-        .len();
+    let n = hits(
+        &project,
+        &q("kind:commitment -addressee:Peru,Brazil \"climate\""),
+    )
+    .expect("hits")
+    .len();
     let expected = commitments(&project)
         .filter(|(d, c)| {
-            !c.addressees.iter().any(|a| *a == PERU || *a == fixture::BRAZIL)
+            !c.addressees
+                .iter()
+                .any(|a| *a == PERU || *a == fixture::BRAZIL)
                 && d.statements
                     .iter()
                     .any(|s| s.id == c.statement && s.span.ranges[0].text.contains("climate"))
@@ -156,9 +173,9 @@ fn a_grid_counts_rows_by_columns_with_totals_and_percentages() {
     .expect("grid");
     let mut expected: BTreeMap<(String, String), f64> = BTreeMap::new();
     for (_, c) in commitments(&project) {
-        let who = c
-            .committer
-            .map_or("(none)".to_owned(), |a| project.actor(a).expect("a").name.clone());
+        let who = c.committer.map_or("(none)".to_owned(), |a| {
+            project.actor(a).expect("a").name.clone()
+        });
         *expected.entry((who, c.category.clone())).or_default() += 1.0;
     }
     let mut got = BTreeMap::new();
@@ -173,11 +190,19 @@ fn a_grid_counts_rows_by_columns_with_totals_and_percentages() {
     let all: f64 = expected.values().sum();
     assert_eq!(g.total, all);
     assert_eq!(g.rows.last().map(|h| h.text.as_str()), Some("(none)"));
-    let r = g.rows.iter().position(|h| h.text == "Peru").expect("Peru row");
+    let r = g
+        .rows
+        .iter()
+        .position(|h| h.text == "Peru")
+        .expect("Peru row");
     let row_sum: f64 = (0..g.cols.len()).filter_map(|c| g.row_percent(r, c)).sum();
     assert!((row_sum - 100.0).abs() < 1e-9);
     // A cell's chips narrow the query to the hits behind it.
-    let c = g.cols.iter().position(|h| h.text == "AGREE").expect("AGREE column");
+    let c = g
+        .cols
+        .iter()
+        .position(|h| h.text == "AGREE")
+        .expect("AGREE column");
     let narrowed = Query::default()
         .and(g.rows[r].chip.clone().expect("chip"))
         .and(g.cols[c].chip.clone().expect("chip"));
@@ -221,10 +246,18 @@ fn dyads_sum_goldstein_scores_optionally_weighted_by_strength() {
                 expected += score(&c.category) * if weighted { weight(&c.strength) } else { 1.0 };
             }
         }
-        let r = g.rows.iter().position(|h| h.text == "Wang Yi").expect("row");
+        let r = g
+            .rows
+            .iter()
+            .position(|h| h.text == "Wang Yi")
+            .expect("row");
         let c = g.cols.iter().position(|h| h.text == "Peru").expect("col");
         assert!(expected > 0.0);
-        assert!((g.values[r][c] - expected).abs() < 1e-9, "{} vs {expected}", g.values[r][c]);
+        assert!(
+            (g.values[r][c] - expected).abs() < 1e-9,
+            "{} vs {expected}",
+            g.values[r][c]
+        );
     }
 }
 
@@ -232,7 +265,13 @@ fn dyads_sum_goldstein_scores_optionally_weighted_by_strength() {
 fn monthly_buckets_count_every_hit_and_undated_documents_apart() {
     let project = fixture::corpus();
     let index = Index::build(&project);
-    let s = series(&index, &q("kind:stance"), Period::Month, Some(Field::Polarity)).expect("series");
+    let s = series(
+        &index,
+        &q("kind:stance"),
+        Period::Month,
+        Some(Field::Polarity),
+    )
+    .expect("series");
     let mut expected: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut undated: BTreeMap<String, usize> = BTreeMap::new();
     for d in &project.documents {
@@ -253,14 +292,21 @@ fn monthly_buckets_count_every_hit_and_undated_documents_apart() {
                 got.insert((key.clone(), label.clone()), s.counts[k][p]);
             }
         }
-        assert_eq!(s.undated[k], undated.get(key).copied().unwrap_or(0), "{key}");
+        assert_eq!(
+            s.undated[k],
+            undated.get(key).copied().unwrap_or(0),
+            "{key}"
+        );
     }
     assert_eq!(got, expected);
     assert!(s.undated_total() > 0, "undated stances are counted");
     // Months run without gaps from the first to the last.
     let first = NaiveDate::from_ymd_opt(2019, 1, 1).expect("d");
     assert_eq!(s.labels.first().map(String::as_str), Some("2019-01"));
-    assert_eq!(s.ordinals.windows(2).filter(|w| w[1] != w[0] + 1).count(), 0);
+    assert_eq!(
+        s.ordinals.windows(2).filter(|w| w[1] != w[0] + 1).count(),
+        0
+    );
     assert_eq!(Period::Month.ordinal(first), s.ordinals[0]);
 }
 
@@ -297,7 +343,14 @@ fn a_stance_line_scores_each_period_and_marks_where_the_sign_flips() {
         let mut last = 0.0f64;
         for p in &line.points {
             let (f, a) = per.get(&p.label).copied().unwrap_or_default();
-            assert_eq!((p.favor, p.against), (f, a), "{} on {} in {}", line.holder, line.target, p.label);
+            assert_eq!(
+                (p.favor, p.against),
+                (f, a),
+                "{} on {} in {}",
+                line.holder,
+                line.target,
+                p.label
+            );
             let score = (f + a > 0).then(|| (f as f64 - a as f64) / (f + a) as f64);
             assert_eq!(p.score, score);
             let sign = match score {
@@ -312,7 +365,10 @@ fn a_stance_line_scores_each_period_and_marks_where_the_sign_flips() {
             assert_eq!(p.hits.len(), p.favor + p.against + p.other);
         }
     }
-    assert!(lines.iter().any(|l| l.points.iter().any(|p| p.flip)), "some line flips");
+    assert!(
+        lines.iter().any(|l| l.points.iter().any(|p| p.flip)),
+        "some line flips"
+    );
 }
 
 #[test]
@@ -322,7 +378,9 @@ fn consistency_checks_are_query_presets() {
     let count = |text: &str| select(&index, &q(text)).expect("rows").len();
     assert_eq!(
         count("check:no-committer"),
-        commitments(&project).filter(|(_, c)| c.committer.is_none()).count()
+        commitments(&project)
+            .filter(|(_, c)| c.committer.is_none())
+            .count()
     );
     let no_target: usize = project
         .documents
@@ -351,7 +409,11 @@ fn consistency_checks_are_query_presets() {
     let mut groups: BTreeMap<(Id, String, String), Vec<String>> = BTreeMap::new();
     for d in &project.documents {
         for c in &d.commitments {
-            let s = d.statements.iter().find(|s| s.id == c.statement).expect("statement");
+            let s = d
+                .statements
+                .iter()
+                .find(|s| s.id == c.statement)
+                .expect("statement");
             let text = s.span.ranges[0].text.trim().to_owned();
             groups
                 .entry((d.id, c.stamp.annotator.clone(), text))

@@ -11,7 +11,14 @@ fn value_for(field: Field) -> BoxedStrategy<Value> {
         proptest::sample::select(items).prop_map(Value::new).boxed()
     };
     match field {
-        Field::Kind => fixed(&["mention", "statement", "commitment", "stance", "tag", "link"]),
+        Field::Kind => fixed(&[
+            "mention",
+            "statement",
+            "commitment",
+            "stance",
+            "tag",
+            "link",
+        ]),
         Field::Conditions => fixed(&["present", "absent"]),
         Field::Status => fixed(&["todo", "in-progress", "done"]),
         Field::Check => fixed(&Check::NAMES),

@@ -47,7 +47,11 @@ pub fn date_of(d: u64) -> Option<NaiveDate> {
 fn actors() -> Vec<Actor> {
     let mut china = Actor::new(CHINA, "China", "state");
     china.aliases.push("PRC".into());
-    let mut mfa = Actor::new(MFA, "Ministry of Foreign Affairs of China", "government_body");
+    let mut mfa = Actor::new(
+        MFA,
+        "Ministry of Foreign Affairs of China",
+        "government_body",
+    );
     mfa.aliases.push("MFA".into());
     mfa.affiliation = Some(CHINA);
     let mut wang = Actor::new(WANG, "Wang Yi", "person");
@@ -145,12 +149,20 @@ pub fn corpus() -> Project {
                         statement,
                         committer,
                         addressees,
-                        action: if rng.below(3) == 0 { "open ports".into() } else { String::new() },
+                        action: if rng.below(3) == 0 {
+                            "open ports".into()
+                        } else {
+                            String::new()
+                        },
                         category: CATEGORIES[rng.below(4) as usize].into(),
                         cameo: None,
                         context: "economic".into(),
                         strength: STRENGTHS[rng.below(4) as usize].into(),
-                        conditions: if rng.below(4) == 0 { "if funds allow".into() } else { String::new() },
+                        conditions: if rng.below(4) == 0 {
+                            "if funds allow".into()
+                        } else {
+                            String::new()
+                        },
                         time_horizon: "unspecified".into(),
                         stamp: stamp.clone(),
                         note: String::new(),

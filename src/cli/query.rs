@@ -72,7 +72,11 @@ fn resolve<'a>(project: &'a crate::model::Project, text: &'a str) -> Result<&'a 
                 .collect();
             bail!(
                 "the project has no saved query “{name}”; its saved queries: {}",
-                if names.is_empty() { "none yet".to_owned() } else { names.join(", ") }
+                if names.is_empty() {
+                    "none yet".to_owned()
+                } else {
+                    names.join(", ")
+                }
             )
         }
     }
@@ -88,7 +92,12 @@ pub fn save(path: &Path, text: &str, name: &str) -> Result<ExitCode> {
     let (lock, mut loaded) = crate::cli::load_locked(path)?;
     let mut project = loaded.project;
     crate::edit::saved_queries::save(&project.meta, name, &canonical).apply(&mut project)?;
-    persist::save_back(&lock, &project, loaded.disk.as_ref(), loaded.folder.as_mut())?;
+    persist::save_back(
+        &lock,
+        &project,
+        loaded.disk.as_ref(),
+        loaded.folder.as_mut(),
+    )?;
     writeln!(
         std::io::stdout().lock(),
         "saved “{}”: {canonical}",

@@ -40,9 +40,13 @@ mod tests {
     #[test]
     fn saving_replaces_by_name_and_undo_restores_the_list() {
         let mut project = Project::new("p");
-        save(&project.meta, "China certain", "committer:China~ strength:certain")
-            .apply(&mut project)
-            .expect("applies");
+        save(
+            &project.meta,
+            "China certain",
+            "committer:China~ strength:certain",
+        )
+        .apply(&mut project)
+        .expect("applies");
         save(&project.meta, "stances", "kind:stance")
             .apply(&mut project)
             .expect("applies");

@@ -70,7 +70,12 @@ fn title_row(sheet: &mut Worksheet, query: &str, exported: &str) -> Result<(), X
 
 /// Writes the hit list to an XLSX file: the query row, the header, one row per hit
 /// (document and annotation ids as numbers).
-pub fn hits_xlsx(path: &Path, query: &str, exported: &str, hits: &[HitRow]) -> Result<(), XlsxError> {
+pub fn hits_xlsx(
+    path: &Path,
+    query: &str,
+    exported: &str,
+    hits: &[HitRow],
+) -> Result<(), XlsxError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("hits")?;

@@ -61,8 +61,8 @@ pub fn mark(project: &Project, ix: &mut Index) {
     // (document, analyst) → actors mentioned there.
     let mut mentioned: HashMap<(u32, u32), HashSet<u32>> = HashMap::new();
     // (document, analyst, kind, covered text) → categories and rows.
-    let mut coded: HashMap<(u32, u32, AnnotationKind, &str), (HashSet<u32>, Vec<usize>)> =
-        HashMap::new();
+    type Coded = (HashSet<u32>, Vec<usize>);
+    let mut coded: HashMap<(u32, u32, AnnotationKind, &str), Coded> = HashMap::new();
     for (at, row) in ix.rows.iter().enumerate() {
         match row.kind {
             AnnotationKind::Mention if row.mentioned != NONE => {

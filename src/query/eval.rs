@@ -57,9 +57,7 @@ impl DateRange {
         match date {
             None => self.undated,
             Some(d) => {
-                !self.undated
-                    && self.from.is_none_or(|f| d >= f)
-                    && self.to.is_none_or(|t| d <= t)
+                !self.undated && self.from.is_none_or(|f| d >= f) && self.to.is_none_or(|t| d <= t)
             }
         }
     }
@@ -207,7 +205,11 @@ fn test(index: &Index, chip: &Chip) -> Result<Test, EvalError> {
             index.docs.len(),
             values.iter().filter_map(|v| {
                 let n = v.text.trim_start_matches('#').parse::<u64>().ok()?;
-                index.docs.iter().position(|d| d.id == Id(n)).map(|p| p as u32)
+                index
+                    .docs
+                    .iter()
+                    .position(|d| d.id == Id(n))
+                    .map(|p| p as u32)
             }),
         )),
         Field::Cameo => {
@@ -224,7 +226,10 @@ fn test(index: &Index, chip: &Chip) -> Result<Test, EvalError> {
         }
         _ => {
             let size = index.interner(field).map_or(0, |i| i.len());
-            Test::Set(set_of(size, values.iter().flat_map(|v| keys(index, field, v))))
+            Test::Set(set_of(
+                size,
+                values.iter().flat_map(|v| keys(index, field, v)),
+            ))
         }
     })
 }
@@ -257,7 +262,8 @@ fn unknown_actor(index: &Index, value: &Value, or: &str) -> EvalError {
         .actor_names
         .iter()
         .max_by(|a, b| {
-            let score = |n: &str| strsim::jaro_winkler(&n.to_lowercase(), &value.text.to_lowercase());
+            let score =
+                |n: &str| strsim::jaro_winkler(&n.to_lowercase(), &value.text.to_lowercase());
             score(a).total_cmp(&score(b))
         })
         .map(|n| format!(" (did you mean “{n}”?)"))
@@ -448,9 +454,21 @@ mod tests {
             assert_eq!(p.ordinal(p.first_day(n + 1)), n + 1, "{p:?}");
             assert!(p.first_day(n) <= d(2019, 12, 31) && d(2019, 12, 31) <= p.last_day(n));
         }
-        assert_eq!(Period::Week.first_day(Period::Week.ordinal(d(2019, 1, 3))), d(2018, 12, 31));
-        assert_eq!(Period::Week.label(Period::Week.ordinal(d(2019, 1, 3))), "2019-W01");
-        assert_eq!(Period::Quarter.label(Period::Quarter.ordinal(d(2019, 5, 3))), "2019-Q2");
-        assert_eq!(Period::Month.chip_text(Period::Month.ordinal(d(2020, 2, 3))), "2020-02-01..2020-02-29");
+        assert_eq!(
+            Period::Week.first_day(Period::Week.ordinal(d(2019, 1, 3))),
+            d(2018, 12, 31)
+        );
+        assert_eq!(
+            Period::Week.label(Period::Week.ordinal(d(2019, 1, 3))),
+            "2019-W01"
+        );
+        assert_eq!(
+            Period::Quarter.label(Period::Quarter.ordinal(d(2019, 5, 3))),
+            "2019-Q2"
+        );
+        assert_eq!(
+            Period::Month.chip_text(Period::Month.ordinal(d(2020, 2, 3))),
+            "2020-02-01..2020-02-29"
+        );
     }
 }

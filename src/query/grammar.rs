@@ -129,7 +129,14 @@ impl Field {
     }
 }
 
-const KINDS: [&str; 6] = ["mention", "statement", "commitment", "stance", "tag", "link"];
+const KINDS: [&str; 6] = [
+    "mention",
+    "statement",
+    "commitment",
+    "stance",
+    "tag",
+    "link",
+];
 
 /// One value of a chip, as written (keys, names, dates, ids, text).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -349,7 +356,10 @@ impl Parser {
         if family && !field.is_actor() {
             return Err(ParseError {
                 position: self.at - 1,
-                expected: format!("no “~” after a value of {}: (only actors have people and bodies)", field.name()),
+                expected: format!(
+                    "no “~” after a value of {}: (only actors have people and bodies)",
+                    field.name()
+                ),
                 found: "“~”".to_owned(),
             });
         }
@@ -560,7 +570,10 @@ mod tests {
         assert_eq!(err.position, 16);
         assert!(err.expected.starts_with("a field"), "{err}");
         let err = Query::parse("kind:").unwrap_err();
-        assert_eq!((err.position, err.found.as_str()), (5, "the end of the query"));
+        assert_eq!(
+            (err.position, err.found.as_str()),
+            (5, "the end of the query")
+        );
         let err = Query::parse(r#"speaker:"Wang Yi"#).unwrap_err();
         assert_eq!(err.position, 16);
         assert!(err.expected.contains("closing quote"));

@@ -59,7 +59,9 @@ pub enum Measure {
     Count,
     /// The sum of the Goldstein scores of the hits' CAMEO codes (hits without a code add
     /// nothing); weighted by strength when asked.
-    Goldstein { weighted: bool },
+    Goldstein {
+        weighted: bool,
+    },
 }
 
 /// One row or column heading: its text and the chip that narrows a query to it.
@@ -102,7 +104,10 @@ impl Grid {
 pub fn applies(field: Field, kind: AnnotationKind) -> bool {
     use AnnotationKind as K;
     match field {
-        Field::Committer | Field::Addressee | Field::Context | Field::Strength
+        Field::Committer
+        | Field::Addressee
+        | Field::Context
+        | Field::Strength
         | Field::Conditions => kind == K::Commitment,
         Field::Holder | Field::Target | Field::Topic | Field::Polarity | Field::Intensity => {
             kind == K::Stance
@@ -257,7 +262,12 @@ fn ordered(index: &Index, dim: Dim, keys: impl Iterator<Item = i64>) -> Vec<i64>
             out
         }
         Dim::Field(f) => {
-            let text = |k: i64| (k == NONE as i64, index.value_text(f, k as u32).to_lowercase());
+            let text = |k: i64| {
+                (
+                    k == NONE as i64,
+                    index.value_text(f, k as u32).to_lowercase(),
+                )
+            };
             seen.sort_by_cached_key(|k| text(*k));
             seen
         }

@@ -138,7 +138,10 @@ impl Index {
         ix.actor_ids = project.actors.iter().map(|a| a.id).collect();
         for (i, actor) in project.actors.iter().enumerate() {
             for name in actor.names() {
-                let entry = ix.actor_lookup.entry(name.trim().to_lowercase()).or_default();
+                let entry = ix
+                    .actor_lookup
+                    .entry(name.trim().to_lowercase())
+                    .or_default();
                 if !entry.contains(&(i as u32)) {
                     entry.push(i as u32);
                 }
@@ -367,7 +370,12 @@ impl Index {
         if found.is_empty()
             && let Some(n) = name.strip_prefix('#').and_then(|n| n.parse::<u64>().ok())
         {
-            found.extend(self.actor_ids.iter().position(|id| id.0 == n).map(|i| i as u32));
+            found.extend(
+                self.actor_ids
+                    .iter()
+                    .position(|id| id.0 == n)
+                    .map(|i| i as u32),
+            );
         }
         if family {
             let mut all: Vec<u32> = found
@@ -467,7 +475,14 @@ impl Index {
 }
 
 /// Kind names by `AnnotationKind as u32`.
-pub const KIND_NAMES: [&str; 6] = ["mention", "statement", "commitment", "stance", "tag", "link"];
+pub const KIND_NAMES: [&str; 6] = [
+    "mention",
+    "statement",
+    "commitment",
+    "stance",
+    "tag",
+    "link",
+];
 
 /// For each actor, itself and every actor whose affiliation chain reaches it.
 fn families(project: &Project, position: &HashMap<Id, u32>) -> Vec<Vec<u32>> {

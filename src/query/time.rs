@@ -132,9 +132,10 @@ pub fn stance_lines(
     let compiled = compile(index, query)?;
     let favor = index.polarities.get("favor");
     let against = index.polarities.get("against");
+    // (holder, target is an actor, target) → points by period, undated counts.
     type Key = (u32, bool, u32);
-    let mut lines: BTreeMap<Key, (BTreeMap<i64, StancePoint>, (usize, usize, usize))> =
-        BTreeMap::new();
+    type Line = (BTreeMap<i64, StancePoint>, (usize, usize, usize));
+    let mut lines: BTreeMap<Key, Line> = BTreeMap::new();
     for row_at in 0..index.rows.len() {
         let row = &index.rows[row_at];
         if row.kind != AnnotationKind::Stance || row.holder == NONE {
