@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 const VIEW_TARGET: Duration = Duration::from_millis(30);
 const XLSX_TARGET: Duration = Duration::from_secs(3);
 
-const QUERY: &str = "kind:commitment,stance -strength:uncommitted \"minister\"";
+const QUERY: &str = "kind:commitment,stance -strength:uncommitted \"trade\"";
 
 fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
