@@ -16,6 +16,7 @@ use std::process::ExitCode;
 pub mod agreement;
 pub mod analysts;
 pub mod curate;
+pub mod query;
 pub mod suggest;
 pub mod team;
 
@@ -278,6 +279,80 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         threshold: Option<usize>,
     },
+    /// Print the annotations a query finds across the corpus (CSV, JSON or XLSX).
+    #[command(
+        long_about = "Print the annotations a query finds, across every analyst's layer (and \
+            the curated one) unless the query names analysts (analyst:NAME) or --analyst is \
+            given: one row per hit, in date, document and offset order, with date, source, \
+            document, title, analyst, kind, annotation id, speaker, committer, addressees, \
+            holder, target, category, strength, polarity and the span in context (left, \
+            text, right). The query grammar is in the README (\"Querying the corpus\"), e.g. \
+            'kind:commitment committer:China~ strength:certain date:2019..2021 \"cooperation\"'. \
+            With --out FILE.xlsx, writes a spreadsheet whose first row holds the query and \
+            the time of export. With --save NAME, keeps the query in the project under that \
+            name (replacing one of the same name) instead; @NAME runs it. Otherwise never \
+            changes the project."
+    )]
+    Query {
+        /// The project file or folder to read.
+        project: PathBuf,
+        /// The query (empty: every annotation); @NAME runs the query saved as NAME.
+        #[arg(default_value = "")]
+        query: String,
+        /// csv, json, or xlsx (with --out).
+        #[arg(long, value_enum, default_value = "csv")]
+        format: query::OutputFormat,
+        /// Save the query in the project under this name instead of printing its hits.
+        #[arg(long, value_name = "NAME")]
+        save: Option<String>,
+        /// Only this analyst's layer (repeat for several); the same as analyst:NAME.
+        #[arg(long = "analyst", value_name = "NAME")]
+        analysts: Vec<String>,
+        /// Write here instead of to standard output (.xlsx: a spreadsheet).
+        #[arg(short = 'o', long = "out", value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Print a grid of the hits of a query: rows × columns (counts or Goldstein sums).
+    #[command(
+        long_about = "Print a grid of the annotations a query finds: one row per value of \
+            --rows, one column per value of --cols, each cell the number of hits (or with \
+            --value goldstein the sum of the Goldstein scores of their CAMEO codes, weighted \
+            by strength with --weighted: certain 1, probable 0.75, possible 0.5, \
+            uncommitted 0.25), with row and column totals. Fields: kind, speaker, committer, \
+            holder, addressee, target, topic, actor, category, context, strength, polarity, \
+            intensity, conditions, attribution, cameo, source, document, status, analyst, \
+            check, and the periods week, month, quarter, year of the document's date \
+            (undated documents in their own row). A hit with several values (addressees) is \
+            in each. JSON adds the row and column percentages. Never changes the project."
+    )]
+    Table {
+        /// The project file or folder to read.
+        project: PathBuf,
+        /// The field or period of the rows (committer, holder, month, …).
+        #[arg(long, value_parser = query::parse_dim)]
+        rows: crate::query::grid::Dim,
+        /// The field or period of the columns (category, addressee, year, …).
+        #[arg(long, value_parser = query::parse_dim)]
+        cols: crate::query::grid::Dim,
+        /// Only the hits of this query (default: every annotation).
+        #[arg(long, default_value = "")]
+        query: String,
+        /// count, or goldstein (the summed cooperation score of the CAMEO codes).
+        #[arg(long, value_enum, default_value = "count")]
+        value: query::TableValue,
+        /// Weight each Goldstein score by the commitment's strength.
+        #[arg(long)]
+        weighted: bool,
+        /// csv, json, or xlsx (with --out).
+        #[arg(long, value_enum, default_value = "csv")]
+        format: query::OutputFormat,
+        /// Only this analyst's layer (repeat for several).
+        #[arg(long = "analyst", value_name = "NAME")]
+        analysts: Vec<String>,
+        /// Write here instead of to standard output (.xlsx: a spreadsheet).
+        #[arg(short = 'o', long = "out", value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -370,6 +445,41 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             &analysts,
         ),
         Some(Command::Fmt { project, check }) => fmt(&project, check),
+        Some(Command::Query {
+            project,
+            query,
+            save: Some(name),
+            ..
+        }) => query::save(&project, &query, &name),
+        Some(Command::Query {
+            project,
+            query,
+            format,
+            analysts,
+            out,
+            save: None,
+        }) => query::hits(&project, &query, format, &analysts, out.as_deref()),
+        Some(Command::Table {
+            project,
+            rows,
+            cols,
+            query,
+            value,
+            weighted,
+            format,
+            analysts,
+            out,
+        }) => query::table(query::TableRequest {
+            project,
+            rows,
+            cols,
+            query,
+            value,
+            weighted,
+            format,
+            analysts,
+            out,
+        }),
         Some(Command::MergeDriver {
             base,
             ours,

@@ -16,6 +16,7 @@ pub mod interchange;
 pub mod lock_file;
 pub mod model;
 pub mod persist;
+pub mod query;
 pub mod sniff;
 pub mod suggest;
 pub mod synth;

@@ -1,5 +1,5 @@
 //! The dependency rules of `docs/ARCHITECTURE.md`, checked by reading the sources: `model`
-//! uses no other module of the crate, `text` uses `model` only, and the UI never holds a
+//! uses no other module of the crate, `text` and `query` use `model` only, and the UI never holds a
 //! mutable project (it changes one only through edits the workspace applies). A source scan
 //! sees `crate::…` paths outside comments and test modules; that is as far as it can tell.
 
@@ -143,6 +143,16 @@ fn agreement_reads_only_the_model_and_the_suggestions() {
     assert!(
         found.is_empty(),
         "agreement may use model and suggest (the suggestions as an analyst) only:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn query_reads_only_the_model() {
+    let found = violations("query", &["query", "model"]);
+    assert!(
+        found.is_empty(),
+        "query may use model only:\n{}",
         found.join("\n")
     );
 }

@@ -66,7 +66,10 @@ fn docx(head: &str, filler: &str, times: usize, tail: &str) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
-        .large_file(true);
+        .large_file(true)
+        // Level 9: zlib-rs (the deflate backend since rust_xlsxwriter joined the tree)
+        // packs these repeats less tightly than miniz did at the default level.
+        .compression_level(Some(9));
     zip.start_file("word/document.xml", options).expect("entry");
     zip.write_all(head.as_bytes()).expect("write");
     let per_chunk = (64 * 1024 / filler.len().max(1)).max(1);

@@ -845,6 +845,14 @@ fn build_edit(p: &Project, v: Variant, m: &Material, ids: &mut IdAllocator) -> E
             created: time(m.created),
             blind: m.sound,
             curator: (!m.sound).then(|| m.text.clone()),
+            saved_queries: if m.sound {
+                vec![demarche::model::SavedQuery {
+                    name: m.text.clone(),
+                    query: "kind:commitment".into(),
+                }]
+            } else {
+                Vec::new()
+            },
         }),
         Variant::InsertCodebookEntry => {
             let key = match (&existing_key, m.sound) {

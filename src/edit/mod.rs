@@ -5,6 +5,7 @@ pub mod accept;
 mod apply;
 pub mod compose;
 pub mod history;
+pub mod saved_queries;
 mod scope;
 
 pub use history::History;

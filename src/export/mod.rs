@@ -14,6 +14,7 @@ mod json;
 mod jsonl;
 mod lock;
 mod qdpx;
+pub mod query_tables;
 mod staging;
 
 pub use self::csv::neutralise_formula;

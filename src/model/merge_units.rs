@@ -239,5 +239,10 @@ pub fn merge_meta(
         created: pick(&base.created, &ours.created, &theirs.created)?,
         blind: pick(&base.blind, &ours.blind, &theirs.blind)?,
         curator: pick(&base.curator, &ours.curator, &theirs.curator)?,
+        saved_queries: pick(
+            &base.saved_queries,
+            &ours.saved_queries,
+            &theirs.saved_queries,
+        )?,
     })
 }

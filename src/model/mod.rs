@@ -27,6 +27,6 @@ pub use counting::{counted, human_size, plural_s};
 pub use curation::{CURATED, Decision, Outcome};
 pub use document::{DocStatus, Document, DocumentMeta, LineEndings, Origin};
 pub use ids::{Id, IdAllocator, IdsExhausted};
-pub use project::{Counts, FORMAT_VERSION, Project, ProjectMeta, RejectedSuggestion};
+pub use project::{Counts, FORMAT_VERSION, Project, ProjectMeta, RejectedSuggestion, SavedQuery};
 pub use span::{Span, SpanError, TextRange};
 pub use text::TextIndex;

@@ -24,6 +24,28 @@ pub struct ProjectMeta {
     /// The analyst who curates the project (format 4); any analyst may be named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub curator: Option<String>,
+    /// Corpus queries saved by name, in the order they were saved. Left out of the file
+    /// when empty, so projects without any keep their bytes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub saved_queries: Vec<SavedQuery>,
+}
+
+/// A corpus query kept under a name (the query in its one-line text form).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedQuery {
+    pub name: String,
+    pub query: String,
+}
+
+impl ProjectMeta {
+    /// The saved query of this name (case-insensitive).
+    pub fn saved_query(&self, name: &str) -> Option<&SavedQuery> {
+        let name = name.trim();
+        self.saved_queries
+            .iter()
+            .find(|q| q.name.eq_ignore_ascii_case(name))
+    }
 }
 
 /// A suggestion the analyst rejected, remembered so that it is never offered again.
@@ -97,6 +119,7 @@ impl Project {
                 created: Utc::now().trunc_subsecs(0),
                 blind: false,
                 curator: None,
+                saved_queries: Vec::new(),
             },
             codebook: Codebook::default(),
             actors: Vec::new(),
