@@ -9,8 +9,10 @@ use super::dialogs::{self, Choice, Modal, Then};
 use super::export_dialog::ExportDialog;
 use super::files::{self, Picked, Purpose};
 use super::find::{FindAction, FindBar};
+use super::focus_ring;
 use super::import_dialog::ImportDialog;
 use super::panels::{self, PanelsState, Selection};
+use super::picker;
 use super::settings::{Settings, Theme};
 use super::suggestions::{self, SuggestionsState};
 use super::tagging::Tagging;
@@ -1274,6 +1276,10 @@ impl DemarcheApp {
                 self.panels.document_meta.focus_title();
             }
             Command::FilterDocuments => self.panels.documents.focus_filter(),
+            Command::FocusInspector => match focus_ring::first(ctx) {
+                Some(first) => ctx.memory_mut(|m| m.request_focus(first)),
+                None => self.report("Nothing to edit: open a document or select an annotation"),
+            },
             Command::NextSuggestion
             | Command::PreviousSuggestion
             | Command::AcceptSuggestion
@@ -1715,6 +1721,7 @@ impl DemarcheApp {
         }
         // Escape with nothing open on top clears the selection, text and annotation alike.
         if self.modals.is_empty()
+            && focus_ring::focused_index(&ctx).is_none()
             && !self.tagging.is_open()
             && !ctx.text_edit_focused()
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
@@ -1723,9 +1730,12 @@ impl DemarcheApp {
             self.article.clear_selection();
         }
         if self.modals.is_empty() && !self.tagging.is_open() {
+            self.inspector_keys(&ctx);
             // The disagreement browser's ↑/↓/Enter, before the article's commands.
             self.agreement_keys(&ctx);
-            let article_keys = !ctx.text_edit_focused();
+            // Letters and caret keys belong to a focused field, of the inspector or not.
+            let article_keys =
+                !ctx.text_edit_focused() && focus_ring::focused_index(&ctx).is_none();
             let suggestion_keys = self
                 .suggestions
                 .focused(&self.settings.suggestions)
@@ -1790,12 +1800,55 @@ impl DemarcheApp {
             self.close_sent = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+        focus_ring::hold_keys(&ctx);
         self.autosave_tick(&ctx);
         self.disk_tick(&ctx);
         let title = self.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
+        }
+    }
+
+    /// While a field of the inspector has the keyboard, Tab and Shift+Tab walk its fields
+    /// round and Escape (with no list open) gives the keyboard back to the article.
+    fn inspector_keys(&mut self, ctx: &egui::Context) {
+        if focus_ring::focused_index(ctx).is_none() {
+            return;
+        }
+        let list_open = picker::any_open(ctx);
+        let (mut steps, mut escape) = (0isize, false);
+        ctx.input_mut(|i| {
+            i.events.retain(|e| match e {
+                egui::Event::Key {
+                    key: egui::Key::Tab,
+                    pressed,
+                    modifiers,
+                    ..
+                } if modifiers.is_none() || modifiers.shift_only() => {
+                    if *pressed {
+                        steps += if modifiers.shift { -1 } else { 1 };
+                    }
+                    false
+                }
+                egui::Event::Key {
+                    key: egui::Key::Escape,
+                    pressed,
+                    modifiers,
+                    ..
+                } if !list_open && modifiers.is_none() => {
+                    escape |= *pressed;
+                    false
+                }
+                _ => true,
+            })
+        });
+        if escape {
+            self.article.request_focus(ctx);
+        } else if steps != 0
+            && let Some(next) = focus_ring::neighbour(ctx, steps)
+        {
+            ctx.memory_mut(|m| m.request_focus(next));
         }
     }
 
@@ -2069,6 +2122,7 @@ impl DemarcheApp {
                     .size_range(80.0..=f32::INFINITY)
                     .show(ui, |ui| {
                         ui.heading("Inspector");
+                        focus_ring::begin(ui.ctx());
                         egui::ScrollArea::vertical()
                             .id_salt("inspector-scroll")
                             .auto_shrink([false, false])
@@ -2091,6 +2145,7 @@ impl DemarcheApp {
                                     )
                                 });
                             });
+                        focus_ring::end(ui.ctx());
                     });
                 egui::CentralPanel::default().show(ui, |ui| {
                     ui.heading("Statements");

@@ -583,9 +583,12 @@ impl ArticleView {
             ui.memory_mut(|m| {
                 m.set_focus_lock_filter(
                     Self::focus_id(),
+                    // Tab steps through annotations (a command): egui must not move the
+                    // focus away on it.
                     egui::EventFilter {
                         horizontal_arrows: true,
                         vertical_arrows: true,
+                        tab: true,
                         ..Default::default()
                     },
                 );
