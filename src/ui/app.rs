@@ -60,6 +60,8 @@ pub struct DemarcheApp {
     show_codebook: bool,
     modals: Vec<Modal>,
     show_help: bool,
+    /// The command palette (Ctrl+Shift+P).
+    palette: super::palette::Palette,
     export: ExportDialog,
     import: ImportDialog,
     /// Commands to run after this frame is drawn.
@@ -207,6 +209,7 @@ impl DemarcheApp {
             show_codebook: false,
             modals: Vec::new(),
             show_help: false,
+            palette: Default::default(),
             export: ExportDialog::default(),
             import: ImportDialog::default(),
             queue: Vec::new(),
@@ -1271,6 +1274,8 @@ impl DemarcheApp {
                 }
             }
             Command::ShowHelp => self.show_help = !self.show_help,
+            Command::CommandPalette => self.palette.toggle(),
+            Command::CodebookEditor => self.show_codebook = true,
             Command::DocumentInfo => {
                 self.selection.annotation = None;
                 self.panels.document_meta.focus_title();
@@ -1721,6 +1726,7 @@ impl DemarcheApp {
         }
         // Escape with nothing open on top clears the selection, text and annotation alike.
         if self.modals.is_empty()
+            && !self.palette.is_open()
             && focus_ring::focused_index(&ctx).is_none()
             && !self.tagging.is_open()
             && !ctx.text_edit_focused()
@@ -1729,7 +1735,13 @@ impl DemarcheApp {
             self.selection.annotation = None;
             self.article.clear_selection();
         }
-        if self.modals.is_empty() && !self.tagging.is_open() {
+        // The palette's own keys come first while it is open (it is drawn on top).
+        if self.modals.is_empty()
+            && let Some(command) = self.palette.ui(&ctx)
+        {
+            self.queue.push(command);
+        }
+        if self.modals.is_empty() && !self.tagging.is_open() && !self.palette.is_open() {
             self.inspector_keys(&ctx);
             // The disagreement browser's ↑/↓/Enter, before the article's commands.
             self.agreement_keys(&ctx);
@@ -1951,10 +1963,7 @@ impl DemarcheApp {
                 });
                 ui.menu_button("Tools", |ui| {
                     self.command_button(ui, Command::Agreement, None);
-                    if ui.button("Codebook editor…").clicked() {
-                        self.show_codebook = true;
-                        ui.close();
-                    }
+                    self.command_button(ui, Command::CodebookEditor, None);
                     ui.separator();
                     for menu in [Menu::Tag, Menu::Navigate] {
                         ui.menu_button(menu.label(), |ui| {
@@ -1965,6 +1974,7 @@ impl DemarcheApp {
                     }
                 });
                 ui.menu_button("Help", |ui| {
+                    self.command_button(ui, Command::CommandPalette, None);
                     self.command_button(ui, Command::ShowHelp, None);
                 });
             });

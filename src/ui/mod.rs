@@ -15,6 +15,7 @@ pub mod find;
 pub mod focus_ring;
 pub mod fonts;
 pub mod import_dialog;
+pub mod palette;
 pub mod panels;
 pub mod picker;
 pub mod settings;

@@ -22,7 +22,7 @@ use super::action::UiAction;
 use super::command::Command;
 use crate::model::{Annotation, Document, Id, Project, StanceTarget};
 use draw::{LayoutStyle, ParaLayout};
-use egui::{Event, Key, Modifiers, Pos2, Rect, Sense, Vec2};
+use egui::{Pos2, Rect, Sense, Vec2};
 use paragraphs::Paragraphs;
 use segment::Segments;
 use spans::Deco;
@@ -140,9 +140,8 @@ impl ArticleView {
         Self::default()
     }
 
-    /// The egui id the view takes keyboard focus under. While it has focus, arrow keys
-    /// (with shift, ctrl/alt, Home/End with ctrl) move its caret; text fields elsewhere
-    /// keep their keys when they have focus.
+    /// The egui id the view takes keyboard focus under. Its keys (arrows, Home/End, Tab…)
+    /// are commands of the one table (`ui::command`), run while no field has focus.
     pub fn focus_id() -> egui::Id {
         egui::Id::unique("demarche-article-view")
     }
@@ -838,14 +837,19 @@ impl ArticleView {
                 ui.label("Select some text to tag it.");
                 return;
             }
-            for (label, command) in [
-                ("Mention of an actor…", Command::TagMention),
-                ("Statement", Command::TagStatement),
-                ("Commitment…", Command::TagCommitment),
-                ("Stance…", Command::TagStance),
-                ("Tag…", Command::TagTag),
+            // Labels and keys from the command table, as in the Tag menu.
+            for command in [
+                Command::TagMention,
+                Command::TagStatement,
+                Command::TagCommitment,
+                Command::TagStance,
+                Command::TagTag,
             ] {
-                if ui.button(label).clicked() {
+                let mut button = egui::Button::new(command.label());
+                if let Some(keys) = command.shortcut_text(ui.ctx()) {
+                    button = button.shortcut_text(keys);
+                }
+                if ui.add(button).on_hover_text(command.tooltip()).clicked() {
                     actions.push(UiAction::Run(command));
                     ui.close();
                 }
@@ -920,18 +924,20 @@ impl ArticleView {
     // ----------------------------------------------------------------------------------
     // Keyboard
 
+    /// Caret keys left in the input (the window takes them as commands before the view is
+    /// drawn; a view drawn alone takes them here), looked up in the one command table.
     fn keyboard(&mut self, ui: &egui::Ui, doc: &Document) {
         let navs: Vec<(Nav, bool)> = ui.input_mut(|i| {
             let mut navs = Vec::new();
             i.events.retain(|e| match e {
-                Event::Key {
+                egui::Event::Key {
                     key,
                     pressed: true,
                     modifiers,
                     ..
-                } => match key_nav(*key, *modifiers) {
+                } => match super::command::navigation_for(*key, *modifiers) {
                     Some(nav) => {
-                        navs.push((nav, modifiers.shift));
+                        navs.push(nav);
                         false
                     }
                     None => true,
@@ -1079,26 +1085,6 @@ struct Hit {
     paragraph: usize,
     boundary: usize,
     char_under: Option<usize>,
-}
-
-/// The caret movement a key does in the article (shift extends, handled by the caller).
-fn key_nav(key: Key, m: Modifiers) -> Option<Nav> {
-    let jump = m.command || m.ctrl || m.alt;
-    Some(match key {
-        Key::ArrowLeft if jump => Nav::WordLeft,
-        Key::ArrowLeft => Nav::CharLeft,
-        Key::ArrowRight if jump => Nav::WordRight,
-        Key::ArrowRight => Nav::CharRight,
-        Key::ArrowUp if jump => Nav::SentencePrevious,
-        Key::ArrowUp => Nav::LineUp,
-        Key::ArrowDown if jump => Nav::SentenceNext,
-        Key::ArrowDown => Nav::LineDown,
-        Key::Home if jump => Nav::DocumentStart,
-        Key::End if jump => Nav::DocumentEnd,
-        Key::Home => Nav::LineStart,
-        Key::End => Nav::LineEnd,
-        _ => return None,
-    })
 }
 
 /// What the tooltip says about an annotation.
