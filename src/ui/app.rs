@@ -11,6 +11,7 @@ use super::files::{self, Picked, Purpose};
 use super::find::{FindAction, FindBar};
 use super::focus_ring;
 use super::import_dialog::ImportDialog;
+use super::messages;
 use super::panels::{self, PanelsState, Selection};
 use super::picker;
 use super::settings::{Settings, Theme};
@@ -60,6 +61,8 @@ pub struct DemarcheApp {
     show_codebook: bool,
     modals: Vec<Modal>,
     show_help: bool,
+    /// Every message of the session (the status bar's Messages button).
+    log: messages::MessageLog,
     /// The command palette (Ctrl+Shift+P).
     palette: super::palette::Palette,
     export: ExportDialog,
@@ -210,6 +213,7 @@ impl DemarcheApp {
             modals: Vec::new(),
             show_help: false,
             palette: Default::default(),
+            log: Default::default(),
             export: ExportDialog::default(),
             import: ImportDialog::default(),
             queue: Vec::new(),
@@ -349,6 +353,11 @@ impl DemarcheApp {
         self.modals.last()
     }
 
+    /// The messages of the session, oldest first.
+    pub fn message_log(&self) -> &messages::MessageLog {
+        &self.log
+    }
+
     /// The status bar message, if any.
     pub fn status_text(&self) -> Option<&str> {
         self.status.as_ref().map(|s| s.text.as_str())
@@ -398,16 +407,20 @@ impl DemarcheApp {
     // ----- messages -----
 
     fn report(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        self.log.push(&text, false);
         self.status = Some(StatusMessage {
-            text: text.into(),
+            text,
             error: false,
             shown: Instant::now(),
         });
     }
 
     fn report_error(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        self.log.push(&text, true);
         self.status = Some(StatusMessage {
-            text: text.into(),
+            text,
             error: true,
             shown: Instant::now(),
         });
@@ -1768,6 +1781,7 @@ impl DemarcheApp {
             }
         }
         dialogs::help_ui(&ctx, &mut self.show_help);
+        self.log.window_ui(&ctx);
         self.agreement_ui(&ctx);
         self.project_settings_ui(&ctx);
         if let Some(message) = self.export.ui(&ctx, self.ws.project()) {
@@ -1950,6 +1964,21 @@ impl DemarcheApp {
                         }
                     });
                     ui.separator();
+                    ui.label("Line length");
+                    let mut length = self.settings.line_length.0;
+                    for (chars, label) in [
+                        (70, "Narrow (70 characters)"),
+                        (90, "Readable (90)"),
+                        (120, "Wide (120)"),
+                        (0, "Fill the window"),
+                    ] {
+                        ui.radio_value(&mut length, chars, label);
+                    }
+                    if length != self.settings.line_length.0 {
+                        self.settings.line_length.0 = length;
+                        self.save_settings();
+                    }
+                    ui.separator();
                     ui.label("Theme");
                     let mut theme = self.settings.theme;
                     for t in [Theme::System, Theme::Light, Theme::Dark] {
@@ -2007,6 +2036,9 @@ impl DemarcheApp {
         }
     }
 
+    /// The status bar: state only, laid out from the right so that the saved / unsaved
+    /// marker and the messages button always show; the rest gives way (truncated, whole on
+    /// hover). Messages go to the toast and the log.
     fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         if self
             .status
@@ -2015,45 +2047,28 @@ impl DemarcheApp {
         {
             self.status = None;
         }
-        egui::Panel::bottom("status").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(self.ws.display_name());
-                ui.separator();
-                self.coding_as_ui(ui);
-                ui.separator();
-                match self.current_document() {
-                    Some(doc) => {
-                        ui.label(doc.meta.title.as_str());
-                        ui.separator();
-                        ui.label(crate::model::counted(doc.annotation_count(), "annotation"));
-                        let n = self.suggestions.shown(&self.settings.suggestions).count();
-                        if self.suggestions.computing() {
-                            ui.separator();
-                            ui.weak("suggesting…");
-                        } else if n > 0 {
-                            ui.separator();
-                            ui.label(crate::model::counted(n, "suggestion"))
-                                .on_hover_text(
-                                    "N / Shift+N go through them; Enter accepts, Backspace rejects",
-                                );
-                        }
-                    }
-                    None => {
-                        ui.weak("no document");
-                    }
-                }
-                ui.separator();
-                let counts = self.ws.project().counts();
-                ui.label(format!(
-                    "{} · {}",
-                    crate::model::counted(self.ws.project().documents.len(), "document"),
-                    crate::model::counted(counts.actors, "actor")
-                ));
-                ui.separator();
+        let bar = egui::Panel::bottom("status").show(ui, |ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if self.ws.is_dirty() {
                     ui.colored_label(ui.visuals().warn_fg_color, "unsaved changes");
                 } else {
                     ui.label("saved");
+                }
+                ui.separator();
+                let count = self.log.len();
+                let errors = self.log.entries().rev().take(1).any(|e| e.error);
+                let text = if errors {
+                    egui::RichText::new(format!("Messages ({count})"))
+                        .color(ui.visuals().error_fg_color)
+                } else {
+                    egui::RichText::new(format!("Messages ({count})"))
+                };
+                if ui
+                    .selectable_label(self.log.open, text)
+                    .on_hover_text("Every message of this session, whole, with its time")
+                    .clicked()
+                {
+                    self.log.open = !self.log.open;
                 }
                 if let Some((_, from)) = self.link_from {
                     ui.separator();
@@ -2063,22 +2078,60 @@ impl DemarcheApp {
                     )
                     .on_hover_text("Select the other annotation and press L; Esc cancels");
                 }
-                if let Some(status) = &self.status {
-                    ui.separator();
-                    if status.error {
-                        ui.colored_label(ui.visuals().error_fg_color, status.text.as_str());
-                        if ui.small_button("Dismiss").clicked() {
-                            self.status = None;
-                        }
-                    } else {
-                        ui.label(status.text.as_str());
-                    }
-                }
+                ui.separator();
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                    self.status_state_ui(ui);
+                });
             });
         });
+        if let Some(status) = &self.status {
+            let above = bar.response.rect.height();
+            if messages::toast_ui(ui.ctx(), &status.text, status.error, above) {
+                self.status = None;
+            }
+        }
         if self.wake_for_timers && self.status.as_ref().is_some_and(|s| !s.error) {
             ui.ctx().request_repaint_after(STATUS_FOR);
         }
+    }
+
+    /// The project, the analyst, the document and the counts, left to right.
+    fn status_state_ui(&mut self, ui: &mut egui::Ui) {
+        let name = self.ws.display_name();
+        ui.label(&name).on_hover_text(name.as_str());
+        ui.separator();
+        self.coding_as_ui(ui);
+        ui.separator();
+        match self.current_document() {
+            Some(doc) => {
+                let counts = crate::model::counted(doc.annotation_count(), "annotation");
+                let n = self.suggestions.shown(&self.settings.suggestions).count();
+                let computing = self.suggestions.computing();
+                ui.label(counts);
+                if computing {
+                    ui.separator();
+                    ui.weak("suggesting…");
+                } else if n > 0 {
+                    ui.separator();
+                    ui.label(crate::model::counted(n, "suggestion"))
+                        .on_hover_text(
+                            "N / Shift+N go through them; Enter accepts, Backspace rejects",
+                        );
+                }
+                ui.separator();
+            }
+            None => {
+                ui.weak("no document");
+                ui.separator();
+            }
+        }
+        let counts = self.ws.project().counts();
+        ui.label(format!(
+            "{} · {}",
+            crate::model::counted(self.ws.project().documents.len(), "document"),
+            crate::model::counted(counts.actors, "actor")
+        ));
     }
 
     fn side_panels_ui(&mut self, ui: &mut egui::Ui) {
@@ -2228,6 +2281,8 @@ impl DemarcheApp {
             let (marks, focused) = self.suggestions.marks();
             self.article.set_suggestions(marks, focused);
             self.article.set_layers(self.layer_view());
+            self.article
+                .set_line_length(self.settings.line_length.limit());
             let input = ArticleInput {
                 project: self.ws.project(),
                 document: doc,

@@ -133,6 +133,11 @@ pub struct ArticleView {
     clicked_suggestion: Option<usize>,
     /// Whose annotations are drawn and which are one's own; `None` draws all as one's own.
     layers: Option<crate::ui::analysts::LayerView>,
+    /// The longest line in characters (a readable measure on wide screens); `None` fills
+    /// the width.
+    line_chars: Option<u16>,
+    /// The body font's average character width, measured once per font.
+    char_width: Option<(egui::FontId, f32)>,
 }
 
 impl ArticleView {
@@ -192,11 +197,18 @@ impl ArticleView {
         actions
     }
 
+    /// Limits lines to about `chars` characters (centred in the view); `None` fills it.
+    pub fn set_line_length(&mut self, chars: Option<u16>) {
+        self.line_chars = chars.filter(|&c| c > 0);
+    }
+
     /// Starts afresh on another document.
     pub fn reset(&mut self, document: Id) {
         *self = Self {
             stats: self.stats,
             layers: self.layers.take(),
+            line_chars: self.line_chars,
+            char_width: self.char_width.take(),
             ..Self::default()
         };
         self.document = Some(document);
@@ -404,7 +416,27 @@ impl ArticleView {
     }
 
     fn check_style(&mut self, ui: &egui::Ui) {
-        let style = LayoutStyle::from_ui(ui);
+        let mut style = LayoutStyle::from_ui(ui);
+        if let Some(chars) = self.line_chars {
+            if self
+                .char_width
+                .as_ref()
+                .is_none_or(|(f, _)| *f != style.font)
+            {
+                // The mean width of ordinary prose, not of one letter.
+                const SAMPLE: &str =
+                    "The ministers agreed to deepen cooperation in trade and energy.";
+                let font = style.font.clone();
+                let width = ui.ctx().fonts_mut(|f| {
+                    f.layout_no_wrap(SAMPLE.to_owned(), font.clone(), egui::Color32::WHITE)
+                        .size()
+                        .x
+                });
+                self.char_width = Some((font, width / SAMPLE.chars().count() as f32));
+            }
+            let per_char = self.char_width.as_ref().map_or(8.0, |c| c.1);
+            style.wrap_width = style.wrap_width.min((f32::from(chars) * per_char).round());
+        }
         let fill = ui.ctx().fonts(|f| f.font_atlas_fill_ratio());
         // egui empties the glyph atlas when it fills up; galleys made before point into it.
         let atlas_cleared = fill < self.atlas_fill;
@@ -552,9 +584,16 @@ impl ArticleView {
     ) {
         let text = input.document.text();
         let ctx = ui.ctx().clone();
-        let origin = ui.max_rect().min;
-        self.origin = origin;
         let width = ui.available_width();
+        // Lines shorter than the view (the readable measure) sit in its middle.
+        let margin = self.style.as_ref().map_or(0.0, |s| {
+            let scroll_bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin;
+            ((width - scroll_bar - 4.0 - s.wrap_width) / 2.0)
+                .max(0.0)
+                .floor()
+        });
+        let origin = ui.max_rect().min + Vec2::new(margin, 0.0);
+        self.origin = origin;
 
         // Lay out what is visible first, so the heights used below are measured ones.
         let mut changed = false;
