@@ -92,7 +92,7 @@ fn every_command_is_in_the_help_with_its_keys() {
     }
     // Keys as printed on the keyboard; the number keys are explained.
     h.get_by_label("Tab or ]");
-    h.get_by_label(&Command::SetLevel(1).tooltip().to_owned());
+    h.get_by_label(Command::SetLevel(1).tooltip());
     h.key_press(Key::Escape);
     h.run();
     assert!(!h.state().help_shown());
