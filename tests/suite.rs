@@ -74,6 +74,8 @@ mod ui_folder;
 mod ui_fonts;
 mod ui_import;
 mod ui_import_annotations;
+mod ui_keyboard;
+mod ui_palette;
 mod ui_panels;
 mod ui_panels_app;
 mod ui_suggestions;

@@ -9,8 +9,11 @@ use super::dialogs::{self, Choice, Modal, Then};
 use super::export_dialog::ExportDialog;
 use super::files::{self, Picked, Purpose};
 use super::find::{FindAction, FindBar};
+use super::focus_ring;
 use super::import_dialog::ImportDialog;
+use super::messages;
 use super::panels::{self, PanelsState, Selection};
+use super::picker;
 use super::settings::{Settings, Theme};
 use super::suggestions::{self, SuggestionsState};
 use super::tagging::Tagging;
@@ -58,6 +61,10 @@ pub struct DemarcheApp {
     show_codebook: bool,
     modals: Vec<Modal>,
     show_help: bool,
+    /// Every message of the session (the status bar's Messages button).
+    log: messages::MessageLog,
+    /// The command palette (Ctrl+Shift+P).
+    palette: super::palette::Palette,
     export: ExportDialog,
     import: ImportDialog,
     /// Commands to run after this frame is drawn.
@@ -205,6 +212,8 @@ impl DemarcheApp {
             show_codebook: false,
             modals: Vec::new(),
             show_help: false,
+            palette: Default::default(),
+            log: Default::default(),
             export: ExportDialog::default(),
             import: ImportDialog::default(),
             queue: Vec::new(),
@@ -344,6 +353,11 @@ impl DemarcheApp {
         self.modals.last()
     }
 
+    /// The messages of the session, oldest first.
+    pub fn message_log(&self) -> &messages::MessageLog {
+        &self.log
+    }
+
     /// The status bar message, if any.
     pub fn status_text(&self) -> Option<&str> {
         self.status.as_ref().map(|s| s.text.as_str())
@@ -393,16 +407,20 @@ impl DemarcheApp {
     // ----- messages -----
 
     fn report(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        self.log.push(&text, false);
         self.status = Some(StatusMessage {
-            text: text.into(),
+            text,
             error: false,
             shown: Instant::now(),
         });
     }
 
     fn report_error(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        self.log.push(&text, true);
         self.status = Some(StatusMessage {
-            text: text.into(),
+            text,
             error: true,
             shown: Instant::now(),
         });
@@ -1269,11 +1287,17 @@ impl DemarcheApp {
                 }
             }
             Command::ShowHelp => self.show_help = !self.show_help,
+            Command::CommandPalette => self.palette.toggle(),
+            Command::CodebookEditor => self.show_codebook = true,
             Command::DocumentInfo => {
                 self.selection.annotation = None;
                 self.panels.document_meta.focus_title();
             }
             Command::FilterDocuments => self.panels.documents.focus_filter(),
+            Command::FocusInspector => match focus_ring::first(ctx) {
+                Some(first) => ctx.memory_mut(|m| m.request_focus(first)),
+                None => self.report("Nothing to edit: open a document or select an annotation"),
+            },
             Command::NextSuggestion
             | Command::PreviousSuggestion
             | Command::AcceptSuggestion
@@ -1716,6 +1740,8 @@ impl DemarcheApp {
         }
         // Escape with nothing open on top clears the selection, text and annotation alike.
         if self.modals.is_empty()
+            && !self.palette.is_open()
+            && focus_ring::focused_index(&ctx).is_none()
             && !self.tagging.is_open()
             && !ctx.text_edit_focused()
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
@@ -1723,10 +1749,19 @@ impl DemarcheApp {
             self.selection.annotation = None;
             self.article.clear_selection();
         }
-        if self.modals.is_empty() && !self.tagging.is_open() {
+        // The palette's own keys come first while it is open (it is drawn on top).
+        if self.modals.is_empty()
+            && let Some(command) = self.palette.ui(&ctx)
+        {
+            self.queue.push(command);
+        }
+        if self.modals.is_empty() && !self.tagging.is_open() && !self.palette.is_open() {
+            self.inspector_keys(&ctx);
             // The disagreement browser's ↑/↓/Enter, before the article's commands.
             self.agreement_keys(&ctx);
-            let article_keys = !ctx.text_edit_focused();
+            // Letters and caret keys belong to a focused field, of the inspector or not.
+            let article_keys =
+                !ctx.text_edit_focused() && focus_ring::focused_index(&ctx).is_none();
             let suggestion_keys = self
                 .suggestions
                 .focused(&self.settings.suggestions)
@@ -1747,6 +1782,7 @@ impl DemarcheApp {
             }
         }
         dialogs::help_ui(&ctx, &mut self.show_help);
+        self.log.window_ui(&ctx);
         self.agreement_ui(&ctx);
         self.project_settings_ui(&ctx);
         if let Some(message) = self.export.ui(&ctx, self.ws.project()) {
@@ -1791,12 +1827,55 @@ impl DemarcheApp {
             self.close_sent = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+        focus_ring::hold_keys(&ctx);
         self.autosave_tick(&ctx);
         self.disk_tick(&ctx);
         let title = self.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
+        }
+    }
+
+    /// While a field of the inspector has the keyboard, Tab and Shift+Tab walk its fields
+    /// round and Escape (with no list open) gives the keyboard back to the article.
+    fn inspector_keys(&mut self, ctx: &egui::Context) {
+        if focus_ring::focused_index(ctx).is_none() {
+            return;
+        }
+        let list_open = picker::any_open(ctx);
+        let (mut steps, mut escape) = (0isize, false);
+        ctx.input_mut(|i| {
+            i.events.retain(|e| match e {
+                egui::Event::Key {
+                    key: egui::Key::Tab,
+                    pressed,
+                    modifiers,
+                    ..
+                } if modifiers.is_none() || modifiers.shift_only() => {
+                    if *pressed {
+                        steps += if modifiers.shift { -1 } else { 1 };
+                    }
+                    false
+                }
+                egui::Event::Key {
+                    key: egui::Key::Escape,
+                    pressed,
+                    modifiers,
+                    ..
+                } if !list_open && modifiers.is_none() => {
+                    escape |= *pressed;
+                    false
+                }
+                _ => true,
+            })
+        });
+        if escape {
+            self.article.request_focus(ctx);
+        } else if steps != 0
+            && let Some(next) = focus_ring::neighbour(ctx, steps)
+        {
+            ctx.memory_mut(|m| m.request_focus(next));
         }
     }
 
@@ -1886,6 +1965,21 @@ impl DemarcheApp {
                         }
                     });
                     ui.separator();
+                    ui.label("Line length");
+                    let mut length = self.settings.line_length.0;
+                    for (chars, label) in [
+                        (70, "Narrow (70 characters)"),
+                        (90, "Readable (90)"),
+                        (120, "Wide (120)"),
+                        (0, "Fill the window"),
+                    ] {
+                        ui.radio_value(&mut length, chars, label);
+                    }
+                    if length != self.settings.line_length.0 {
+                        self.settings.line_length.0 = length;
+                        self.save_settings();
+                    }
+                    ui.separator();
                     ui.label("Theme");
                     let mut theme = self.settings.theme;
                     for t in [Theme::System, Theme::Light, Theme::Dark] {
@@ -1899,10 +1993,7 @@ impl DemarcheApp {
                 });
                 ui.menu_button("Tools", |ui| {
                     self.command_button(ui, Command::Agreement, None);
-                    if ui.button("Codebook editor…").clicked() {
-                        self.show_codebook = true;
-                        ui.close();
-                    }
+                    self.command_button(ui, Command::CodebookEditor, None);
                     ui.separator();
                     for menu in [Menu::Tag, Menu::Navigate] {
                         ui.menu_button(menu.label(), |ui| {
@@ -1913,6 +2004,7 @@ impl DemarcheApp {
                     }
                 });
                 ui.menu_button("Help", |ui| {
+                    self.command_button(ui, Command::CommandPalette, None);
                     self.command_button(ui, Command::ShowHelp, None);
                 });
             });
@@ -1945,6 +2037,9 @@ impl DemarcheApp {
         }
     }
 
+    /// The status bar: state only, laid out from the right so that the saved / unsaved
+    /// marker and the messages button always show; the rest gives way (truncated, whole on
+    /// hover). Messages go to the toast and the log.
     fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         if self
             .status
@@ -1953,45 +2048,28 @@ impl DemarcheApp {
         {
             self.status = None;
         }
-        egui::Panel::bottom("status").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(self.ws.display_name());
-                ui.separator();
-                self.coding_as_ui(ui);
-                ui.separator();
-                match self.current_document() {
-                    Some(doc) => {
-                        ui.label(doc.meta.title.as_str());
-                        ui.separator();
-                        ui.label(crate::model::counted(doc.annotation_count(), "annotation"));
-                        let n = self.suggestions.shown(&self.settings.suggestions).count();
-                        if self.suggestions.computing() {
-                            ui.separator();
-                            ui.weak("suggesting…");
-                        } else if n > 0 {
-                            ui.separator();
-                            ui.label(crate::model::counted(n, "suggestion"))
-                                .on_hover_text(
-                                    "N / Shift+N go through them; Enter accepts, Backspace rejects",
-                                );
-                        }
-                    }
-                    None => {
-                        ui.weak("no document");
-                    }
-                }
-                ui.separator();
-                let counts = self.ws.project().counts();
-                ui.label(format!(
-                    "{} · {}",
-                    crate::model::counted(self.ws.project().documents.len(), "document"),
-                    crate::model::counted(counts.actors, "actor")
-                ));
-                ui.separator();
+        let bar = egui::Panel::bottom("status").show(ui, |ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if self.ws.is_dirty() {
                     ui.colored_label(ui.visuals().warn_fg_color, "unsaved changes");
                 } else {
                     ui.label("saved");
+                }
+                ui.separator();
+                let count = self.log.len();
+                let errors = self.log.entries().rev().take(1).any(|e| e.error);
+                let text = if errors {
+                    egui::RichText::new(format!("Messages ({count})"))
+                        .color(ui.visuals().error_fg_color)
+                } else {
+                    egui::RichText::new(format!("Messages ({count})"))
+                };
+                if ui
+                    .selectable_label(self.log.open, text)
+                    .on_hover_text("Every message of this session, whole, with its time")
+                    .clicked()
+                {
+                    self.log.open = !self.log.open;
                 }
                 if let Some((_, from)) = self.link_from {
                     ui.separator();
@@ -2001,22 +2079,60 @@ impl DemarcheApp {
                     )
                     .on_hover_text("Select the other annotation and press L; Esc cancels");
                 }
-                if let Some(status) = &self.status {
-                    ui.separator();
-                    if status.error {
-                        ui.colored_label(ui.visuals().error_fg_color, status.text.as_str());
-                        if ui.small_button("Dismiss").clicked() {
-                            self.status = None;
-                        }
-                    } else {
-                        ui.label(status.text.as_str());
-                    }
-                }
+                ui.separator();
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                    self.status_state_ui(ui);
+                });
             });
         });
+        if let Some(status) = &self.status {
+            let above = bar.response.rect.height();
+            if messages::toast_ui(ui.ctx(), &status.text, status.error, above) {
+                self.status = None;
+            }
+        }
         if self.wake_for_timers && self.status.as_ref().is_some_and(|s| !s.error) {
             ui.ctx().request_repaint_after(STATUS_FOR);
         }
+    }
+
+    /// The project, the analyst, the document and the counts, left to right.
+    fn status_state_ui(&mut self, ui: &mut egui::Ui) {
+        let name = self.ws.display_name();
+        ui.label(&name).on_hover_text(name.as_str());
+        ui.separator();
+        self.coding_as_ui(ui);
+        ui.separator();
+        match self.current_document() {
+            Some(doc) => {
+                let counts = crate::model::counted(doc.annotation_count(), "annotation");
+                let n = self.suggestions.shown(&self.settings.suggestions).count();
+                let computing = self.suggestions.computing();
+                ui.label(counts);
+                if computing {
+                    ui.separator();
+                    ui.weak("suggesting…");
+                } else if n > 0 {
+                    ui.separator();
+                    ui.label(crate::model::counted(n, "suggestion"))
+                        .on_hover_text(
+                            "N / Shift+N go through them; Enter accepts, Backspace rejects",
+                        );
+                }
+                ui.separator();
+            }
+            None => {
+                ui.weak("no document");
+                ui.separator();
+            }
+        }
+        let counts = self.ws.project().counts();
+        ui.label(format!(
+            "{} · {}",
+            crate::model::counted(self.ws.project().documents.len(), "document"),
+            crate::model::counted(counts.actors, "actor")
+        ));
     }
 
     fn side_panels_ui(&mut self, ui: &mut egui::Ui) {
@@ -2070,6 +2186,7 @@ impl DemarcheApp {
                     .size_range(80.0..=f32::INFINITY)
                     .show(ui, |ui| {
                         ui.heading("Inspector");
+                        focus_ring::begin(ui.ctx());
                         egui::ScrollArea::vertical()
                             .id_salt("inspector-scroll")
                             .auto_shrink([false, false])
@@ -2092,6 +2209,7 @@ impl DemarcheApp {
                                     )
                                 });
                             });
+                        focus_ring::end(ui.ctx());
                     });
                 egui::CentralPanel::default().show(ui, |ui| {
                     ui.heading("Statements");
@@ -2164,6 +2282,8 @@ impl DemarcheApp {
             let (marks, focused) = self.suggestions.marks();
             self.article.set_suggestions(marks, focused);
             self.article.set_layers(self.layer_view());
+            self.article
+                .set_line_length(self.settings.line_length.limit());
             let input = ArticleInput {
                 project: self.ws.project(),
                 document: doc,

@@ -49,6 +49,10 @@ pub enum Command {
     },
     // View
     ShowHelp,
+    /// Search every command by name and run it (Ctrl+Shift+P).
+    CommandPalette,
+    /// Tools ▸ Codebook editor: the lists annotations are coded with.
+    CodebookEditor,
     NextDocument,
     PreviousDocument,
     ToggleTheme,
@@ -57,6 +61,8 @@ pub enum Command {
     DocumentInfo,
     /// Put the keyboard in the documents list's filter.
     FilterDocuments,
+    /// Put the keyboard in the inspector's first field (Tab walks them, Escape returns).
+    FocusInspector,
     // Suggestions
     NextSuggestion,
     PreviousSuggestion,
@@ -205,6 +211,7 @@ pub const ALL: &[Command] = &[
     Command::PreviousDocument,
     Command::DocumentInfo,
     Command::FilterDocuments,
+    Command::FocusInspector,
     Command::NextSuggestion,
     Command::PreviousSuggestion,
     Command::AcceptSuggestion,
@@ -227,7 +234,9 @@ pub const ALL: &[Command] = &[
     Command::NoneIsRight,
     Command::AutoMerge,
     Command::Agreement,
+    Command::CodebookEditor,
     Command::ExportAgreementReport,
+    Command::CommandPalette,
     Command::ShowHelp,
 ];
 
@@ -283,11 +292,14 @@ impl Command {
                 };
             }
             Command::ShowHelp => "Keyboard shortcuts",
+            Command::CommandPalette => "Command palette…",
+            Command::CodebookEditor => "Codebook editor…",
             Command::NextDocument => "Next document",
             Command::PreviousDocument => "Previous document",
             Command::ToggleTheme => "Toggle light / dark",
             Command::DocumentInfo => "Document info…",
             Command::FilterDocuments => "Filter documents",
+            Command::FocusInspector => "Edit in the inspector",
             Command::NextSuggestion => "Next suggestion",
             Command::PreviousSuggestion => "Previous suggestion",
             Command::AcceptSuggestion => "Accept suggestion",
@@ -355,12 +367,21 @@ impl Command {
             }
             Command::Navigate { .. } => "Move the caret in the article (shift extends)",
             Command::ShowHelp => "Show every command and its keys",
+            Command::CommandPalette => "Find any command by typing part of its name, and run it",
+            Command::CodebookEditor => {
+                "Edit the codebook: the categories, strengths, polarities and other lists \
+                 annotations are coded with"
+            }
             Command::NextDocument | Command::PreviousDocument => "Switch document",
             Command::ToggleTheme => "Switch between the light and the dark theme",
             Command::DocumentInfo => {
                 "Edit the open document's title, date, source, URL, language, status and fields"
             }
             Command::FilterDocuments => "Filter the documents list by title, source, byline or URL",
+            Command::FocusInspector => {
+                "Move the keyboard into the inspector: Tab and Shift+Tab walk the fields, \
+                 typing searches a list, Escape returns to the article"
+            }
             Command::NextSuggestion | Command::PreviousSuggestion => {
                 "Select the next (previous) suggestion in the article"
             }
@@ -454,6 +475,7 @@ impl Command {
             | Command::ToggleTheme
             | Command::DocumentInfo
             | Command::FilterDocuments
+            | Command::FocusInspector
             | Command::NextSuggestion
             | Command::PreviousSuggestion
             | Command::AcceptSuggestion
@@ -474,8 +496,8 @@ impl Command {
             | Command::NoneIsRight
             | Command::AutoMerge => Menu::View,
             Command::ProjectSettings | Command::ExportAgreementReport => Menu::File,
-            Command::Agreement => Menu::Tools,
-            Command::ShowHelp => Menu::Help,
+            Command::Agreement | Command::CodebookEditor => Menu::Tools,
+            Command::ShowHelp | Command::CommandPalette => Menu::Help,
         }
     }
 
@@ -518,6 +540,8 @@ impl Command {
             // Alt+Enter is "properties" in the common file managers.
             Command::DocumentInfo => const { &[key(ALT, Key::Enter)] },
             Command::FilterDocuments => const { &[key(CMD_SHIFT, Key::F)] },
+            // F2: "edit the selected item" in the common desktops.
+            Command::FocusInspector => const { &[key(NONE, Key::F2)] },
             Command::NextSuggestion => const { &[key(NONE, Key::N)] },
             Command::PreviousSuggestion => const { &[key(SHIFT, Key::N)] },
             Command::AcceptSuggestion => const { &[key(NONE, Key::Enter)] },
@@ -525,7 +549,10 @@ impl Command {
             Command::AcceptAllSuggestions => const { &[key(CMD_SHIFT, Key::Enter)] },
             Command::AcceptAllOfKind(_) => &[],
             Command::ToggleSuggestions => const { &[key(CMD_SHIFT, Key::H)] },
-            Command::ProjectSettings => const { &[key(CMD_SHIFT, Key::P)] },
+            // Ctrl+Shift+P is the command palette, as in the common editors.
+            Command::ProjectSettings => const { &[key(CMD_ALT, Key::P)] },
+            Command::CommandPalette => const { &[key(CMD_SHIFT, Key::P)] },
+            Command::CodebookEditor => const { &[key(CMD_SHIFT, Key::K)] },
             // W: who is coding.
             Command::Analyst => const { &[key(CMD_SHIFT, Key::W)] },
             Command::EditAsOwner => const { &[key(CMD_SHIFT, Key::E)] },
@@ -616,15 +643,33 @@ fn nav_label(nav: Nav) -> &'static str {
 }
 
 fn nav_keys(nav: Nav, extend: bool) -> &'static [KeyboardShortcut] {
+    // Alt does what Ctrl does on the arrows, Home and End (word, sentence, document),
+    // as the article's keys always did.
     match (nav, extend) {
         (Nav::CharLeft, false) => const { &[key(NONE, Key::ArrowLeft)] },
         (Nav::CharLeft, true) => const { &[key(SHIFT, Key::ArrowLeft)] },
         (Nav::CharRight, false) => const { &[key(NONE, Key::ArrowRight)] },
         (Nav::CharRight, true) => const { &[key(SHIFT, Key::ArrowRight)] },
-        (Nav::WordLeft, false) => const { &[key(CMD, Key::ArrowLeft)] },
-        (Nav::WordLeft, true) => const { &[key(CMD_SHIFT, Key::ArrowLeft)] },
-        (Nav::WordRight, false) => const { &[key(CMD, Key::ArrowRight)] },
-        (Nav::WordRight, true) => const { &[key(CMD_SHIFT, Key::ArrowRight)] },
+        (Nav::WordLeft, false) => const { &[key(CMD, Key::ArrowLeft), key(ALT, Key::ArrowLeft)] },
+        (Nav::WordLeft, true) => {
+            const {
+                &[
+                    key(CMD_SHIFT, Key::ArrowLeft),
+                    key(ALT_SHIFT, Key::ArrowLeft),
+                ]
+            }
+        }
+        (Nav::WordRight, false) => {
+            const { &[key(CMD, Key::ArrowRight), key(ALT, Key::ArrowRight)] }
+        }
+        (Nav::WordRight, true) => {
+            const {
+                &[
+                    key(CMD_SHIFT, Key::ArrowRight),
+                    key(ALT_SHIFT, Key::ArrowRight),
+                ]
+            }
+        }
         (Nav::LineUp, false) => const { &[key(NONE, Key::ArrowUp)] },
         (Nav::LineUp, true) => const { &[key(SHIFT, Key::ArrowUp)] },
         (Nav::LineDown, false) => const { &[key(NONE, Key::ArrowDown)] },
@@ -636,22 +681,48 @@ fn nav_keys(nav: Nav, extend: bool) -> &'static [KeyboardShortcut] {
         (Nav::SentencePrevious, false) => {
             const { &[key(ALT, Key::ArrowUp), key(CMD, Key::ArrowUp)] }
         }
-        (Nav::SentencePrevious, true) => const { &[key(ALT_SHIFT, Key::ArrowUp)] },
+        (Nav::SentencePrevious, true) => {
+            const { &[key(ALT_SHIFT, Key::ArrowUp), key(CMD_SHIFT, Key::ArrowUp)] }
+        }
         (Nav::SentenceNext, false) => {
             const { &[key(ALT, Key::ArrowDown), key(CMD, Key::ArrowDown)] }
         }
-        (Nav::SentenceNext, true) => const { &[key(ALT_SHIFT, Key::ArrowDown)] },
+        (Nav::SentenceNext, true) => {
+            const {
+                &[
+                    key(ALT_SHIFT, Key::ArrowDown),
+                    key(CMD_SHIFT, Key::ArrowDown),
+                ]
+            }
+        }
         (Nav::SelectWord, _) => const { &[key(NONE, Key::W)] },
         (Nav::SelectSentence, _) => const { &[key(NONE, Key::E)] },
-        (Nav::DocumentStart, false) => const { &[key(CMD, Key::Home)] },
-        (Nav::DocumentStart, true) => const { &[key(CMD_SHIFT, Key::Home)] },
-        (Nav::DocumentEnd, false) => const { &[key(CMD, Key::End)] },
-        (Nav::DocumentEnd, true) => const { &[key(CMD_SHIFT, Key::End)] },
+        (Nav::DocumentStart, false) => const { &[key(CMD, Key::Home), key(ALT, Key::Home)] },
+        (Nav::DocumentStart, true) => {
+            const { &[key(CMD_SHIFT, Key::Home), key(ALT_SHIFT, Key::Home)] }
+        }
+        (Nav::DocumentEnd, false) => const { &[key(CMD, Key::End), key(ALT, Key::End)] },
+        (Nav::DocumentEnd, true) => const { &[key(CMD_SHIFT, Key::End), key(ALT_SHIFT, Key::End)] },
         (Nav::AnnotationNext, _) => const { &[key(NONE, Key::Tab), key(NONE, Key::CloseBracket)] },
         (Nav::AnnotationPrevious, _) => {
             const { &[key(SHIFT, Key::Tab), key(NONE, Key::OpenBracket)] }
         }
     }
+}
+
+/// The caret movement a key runs, from the table (the article view uses it when it is
+/// drawn on its own, without the window taking the commands first).
+pub fn navigation_for(pressed: Key, modifiers: Modifiers) -> Option<(Nav, bool)> {
+    ALL.iter().find_map(|&c| match c {
+        Command::Navigate { nav, extend }
+            if c.shortcuts()
+                .iter()
+                .any(|s| s.logical_key == pressed && modifiers.matches_exact(s.modifiers)) =>
+        {
+            Some((nav, extend))
+        }
+        _ => None,
+    })
 }
 
 /// Takes the key presses that run commands out of this frame's input, so that no widget

@@ -380,6 +380,33 @@ fn changed_on_disk_ui(
 }
 
 /// The help window: every command and its keys, grouped by menu.
+/// What the mouse does, for the help window (the article view and the panels).
+const MOUSE_GESTURES: &[(&str, &str)] = &[
+    (
+        "Drag in the article",
+        "Select text (Shift+click extends the selection)",
+    ),
+    ("Double-click / triple-click", "Select a word / a sentence"),
+    (
+        "Click an annotation",
+        "Select it; click again at the same place for the next one stacked there",
+    ),
+    (
+        "Right-click in the article",
+        "Tag the selection (or the word under the pointer)",
+    ),
+    (
+        "Hover an annotation",
+        "What it is: actor, kind, speaker, strength…",
+    ),
+    (
+        "Click a dashed suggestion",
+        "Focus it: Enter accepts, Backspace rejects",
+    ),
+    ("Drag a panel's edge", "Resize it (sizes are remembered)"),
+    ("Drop files or folders", "Import them as articles"),
+];
+
 pub fn help_ui(ctx: &egui::Context, open: &mut bool) {
     egui::Window::new("Keyboard shortcuts")
         .open(open)
@@ -388,7 +415,8 @@ pub fn help_ui(ctx: &egui::Context, open: &mut bool) {
         .show(ctx, |ui| {
             ui.label(
                 "Single letters and caret keys act on the article when no text field \
-                 has focus. Select text, then press a tagging key.",
+                 has focus. Select text, then press a tagging key. Ctrl+Shift+P finds any \
+                 command by name.",
             );
             for menu in [
                 Menu::File,
@@ -411,7 +439,23 @@ pub fn help_ui(ctx: &egui::Context, open: &mut bool) {
                             ui.end_row();
                         }
                     });
+                if menu == Menu::Tag {
+                    // What the four number keys set, from the table's own text.
+                    ui.label(command::Command::SetLevel(1).tooltip());
+                }
             }
+            ui.add_space(6.0);
+            ui.strong("Mouse");
+            egui::Grid::new("help mouse")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    for (gesture, what) in MOUSE_GESTURES {
+                        ui.label(*gesture);
+                        ui.label(*what);
+                        ui.end_row();
+                    }
+                });
             ui.add_space(6.0);
             ui.weak("In the find bar: Enter next match, Shift+Enter previous, Escape closes.");
         });

@@ -12,9 +12,13 @@ pub mod dialogs;
 pub mod export_dialog;
 pub mod files;
 pub mod find;
+pub mod focus_ring;
 pub mod fonts;
 pub mod import_dialog;
+pub mod messages;
+pub mod palette;
 pub mod panels;
+pub mod picker;
 pub mod settings;
 pub mod suggestions;
 pub mod tagging;
@@ -39,6 +43,9 @@ pub fn run(start: Startup, analyst: Option<String>) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title("Demarche")
             .with_inner_size([1280.0, 800.0])
+            // The first time maximised; afterwards eframe restores the size and place the
+            // window was left at (its persistence overrides these).
+            .with_maximized(true)
             .with_min_inner_size([800.0, 500.0])
             .with_drag_and_drop(true),
         // Panel sizes and window placement (egui memory) live beside the settings, so

@@ -48,6 +48,26 @@ pub struct Settings {
     /// Who codes at this machine, as set in the window (asked once); `DEMARCHE_ANNOTATOR`
     /// and `--as` take precedence.
     pub analyst: Option<String>,
+    /// The article's longest line in characters (View ▸ Line length); 0 fills the width.
+    pub line_length: LineLength,
+}
+
+/// Characters per line of the article: about 90 reads well; 0 fills the view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LineLength(pub u16);
+
+impl Default for LineLength {
+    fn default() -> Self {
+        Self(90)
+    }
+}
+
+impl LineLength {
+    /// The limit for the article view (`None`: fill the width).
+    pub fn limit(self) -> Option<u16> {
+        (self.0 > 0).then_some(self.0)
+    }
 }
 
 impl Settings {

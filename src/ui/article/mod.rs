@@ -22,7 +22,7 @@ use super::action::UiAction;
 use super::command::Command;
 use crate::model::{Annotation, Document, Id, Project, StanceTarget};
 use draw::{LayoutStyle, ParaLayout};
-use egui::{Event, Key, Modifiers, Pos2, Rect, Sense, Vec2};
+use egui::{Pos2, Rect, Sense, Vec2};
 use paragraphs::Paragraphs;
 use segment::Segments;
 use spans::Deco;
@@ -133,6 +133,11 @@ pub struct ArticleView {
     clicked_suggestion: Option<usize>,
     /// Whose annotations are drawn and which are one's own; `None` draws all as one's own.
     layers: Option<crate::ui::analysts::LayerView>,
+    /// The longest line in characters (a readable measure on wide screens); `None` fills
+    /// the width.
+    line_chars: Option<u16>,
+    /// The body font's average character width, measured once per font.
+    char_width: Option<(egui::FontId, f32)>,
 }
 
 impl ArticleView {
@@ -140,9 +145,8 @@ impl ArticleView {
         Self::default()
     }
 
-    /// The egui id the view takes keyboard focus under. While it has focus, arrow keys
-    /// (with shift, ctrl/alt, Home/End with ctrl) move its caret; text fields elsewhere
-    /// keep their keys when they have focus.
+    /// The egui id the view takes keyboard focus under. Its keys (arrows, Home/End, Tab…)
+    /// are commands of the one table (`ui::command`), run while no field has focus.
     pub fn focus_id() -> egui::Id {
         egui::Id::unique("demarche-article-view")
     }
@@ -193,11 +197,18 @@ impl ArticleView {
         actions
     }
 
+    /// Limits lines to about `chars` characters (centred in the view); `None` fills it.
+    pub fn set_line_length(&mut self, chars: Option<u16>) {
+        self.line_chars = chars.filter(|&c| c > 0);
+    }
+
     /// Starts afresh on another document.
     pub fn reset(&mut self, document: Id) {
         *self = Self {
             stats: self.stats,
             layers: self.layers.take(),
+            line_chars: self.line_chars,
+            char_width: self.char_width.take(),
             ..Self::default()
         };
         self.document = Some(document);
@@ -405,7 +416,27 @@ impl ArticleView {
     }
 
     fn check_style(&mut self, ui: &egui::Ui) {
-        let style = LayoutStyle::from_ui(ui);
+        let mut style = LayoutStyle::from_ui(ui);
+        if let Some(chars) = self.line_chars {
+            if self
+                .char_width
+                .as_ref()
+                .is_none_or(|(f, _)| *f != style.font)
+            {
+                // The mean width of ordinary prose, not of one letter.
+                const SAMPLE: &str =
+                    "The ministers agreed to deepen cooperation in trade and energy.";
+                let font = style.font.clone();
+                let width = ui.ctx().fonts_mut(|f| {
+                    f.layout_no_wrap(SAMPLE.to_owned(), font.clone(), egui::Color32::WHITE)
+                        .size()
+                        .x
+                });
+                self.char_width = Some((font, width / SAMPLE.chars().count() as f32));
+            }
+            let per_char = self.char_width.as_ref().map_or(8.0, |c| c.1);
+            style.wrap_width = style.wrap_width.min((f32::from(chars) * per_char).round());
+        }
         let fill = ui.ctx().fonts(|f| f.font_atlas_fill_ratio());
         // egui empties the glyph atlas when it fills up; galleys made before point into it.
         let atlas_cleared = fill < self.atlas_fill;
@@ -553,9 +584,16 @@ impl ArticleView {
     ) {
         let text = input.document.text();
         let ctx = ui.ctx().clone();
-        let origin = ui.max_rect().min;
-        self.origin = origin;
         let width = ui.available_width();
+        // Lines shorter than the view (the readable measure) sit in its middle.
+        let margin = self.style.as_ref().map_or(0.0, |s| {
+            let scroll_bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin;
+            ((width - scroll_bar - 4.0 - s.wrap_width) / 2.0)
+                .max(0.0)
+                .floor()
+        });
+        let origin = ui.max_rect().min + Vec2::new(margin, 0.0);
+        self.origin = origin;
 
         // Lay out what is visible first, so the heights used below are measured ones.
         let mut changed = false;
@@ -583,9 +621,12 @@ impl ArticleView {
             ui.memory_mut(|m| {
                 m.set_focus_lock_filter(
                     Self::focus_id(),
+                    // Tab steps through annotations (a command): egui must not move the
+                    // focus away on it.
                     egui::EventFilter {
                         horizontal_arrows: true,
                         vertical_arrows: true,
+                        tab: true,
                         ..Default::default()
                     },
                 );
@@ -835,14 +876,19 @@ impl ArticleView {
                 ui.label("Select some text to tag it.");
                 return;
             }
-            for (label, command) in [
-                ("Mention of an actor…", Command::TagMention),
-                ("Statement", Command::TagStatement),
-                ("Commitment…", Command::TagCommitment),
-                ("Stance…", Command::TagStance),
-                ("Tag…", Command::TagTag),
+            // Labels and keys from the command table, as in the Tag menu.
+            for command in [
+                Command::TagMention,
+                Command::TagStatement,
+                Command::TagCommitment,
+                Command::TagStance,
+                Command::TagTag,
             ] {
-                if ui.button(label).clicked() {
+                let mut button = egui::Button::new(command.label());
+                if let Some(keys) = command.shortcut_text(ui.ctx()) {
+                    button = button.shortcut_text(keys);
+                }
+                if ui.add(button).on_hover_text(command.tooltip()).clicked() {
                     actions.push(UiAction::Run(command));
                     ui.close();
                 }
@@ -917,18 +963,20 @@ impl ArticleView {
     // ----------------------------------------------------------------------------------
     // Keyboard
 
+    /// Caret keys left in the input (the window takes them as commands before the view is
+    /// drawn; a view drawn alone takes them here), looked up in the one command table.
     fn keyboard(&mut self, ui: &egui::Ui, doc: &Document) {
         let navs: Vec<(Nav, bool)> = ui.input_mut(|i| {
             let mut navs = Vec::new();
             i.events.retain(|e| match e {
-                Event::Key {
+                egui::Event::Key {
                     key,
                     pressed: true,
                     modifiers,
                     ..
-                } => match key_nav(*key, *modifiers) {
+                } => match super::command::navigation_for(*key, *modifiers) {
                     Some(nav) => {
-                        navs.push((nav, modifiers.shift));
+                        navs.push(nav);
                         false
                     }
                     None => true,
@@ -1076,26 +1124,6 @@ struct Hit {
     paragraph: usize,
     boundary: usize,
     char_under: Option<usize>,
-}
-
-/// The caret movement a key does in the article (shift extends, handled by the caller).
-fn key_nav(key: Key, m: Modifiers) -> Option<Nav> {
-    let jump = m.command || m.ctrl || m.alt;
-    Some(match key {
-        Key::ArrowLeft if jump => Nav::WordLeft,
-        Key::ArrowLeft => Nav::CharLeft,
-        Key::ArrowRight if jump => Nav::WordRight,
-        Key::ArrowRight => Nav::CharRight,
-        Key::ArrowUp if jump => Nav::SentencePrevious,
-        Key::ArrowUp => Nav::LineUp,
-        Key::ArrowDown if jump => Nav::SentenceNext,
-        Key::ArrowDown => Nav::LineDown,
-        Key::Home if jump => Nav::DocumentStart,
-        Key::End if jump => Nav::DocumentEnd,
-        Key::Home => Nav::LineStart,
-        Key::End => Nav::LineEnd,
-        _ => return None,
-    })
 }
 
 /// What the tooltip says about an annotation.

@@ -386,7 +386,8 @@ fn actor_editor_ui(
             }
         });
     }
-    ui.horizontal(|ui| {
+    // The picker takes the panel's width; the button goes below it.
+    ui.vertical(|ui| {
         ui.label("Merge into");
         if let Some(other) = actor_combo_ui(ui, "merge into", project, state.merge_into, true) {
             state.merge_into = other.filter(|&o| o != actor.id);

@@ -10,6 +10,7 @@ use super::{push_field, text_area_ui};
 use crate::edit::Edit;
 use crate::model::{DocStatus, Document, DocumentMeta, Id, LineEndings, Project};
 use crate::ui::action::UiAction;
+use crate::ui::picker::{self, Choice};
 use crate::workspace::Workspace;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -188,6 +189,7 @@ fn line_field(
                 .desired_width(f32::INFINITY),
         )
         .accessible_name(name);
+    crate::ui::focus_ring::register(ui.ctx(), response.id, response.id);
     let outcome = super::FieldOutcome {
         changed: (response.changed() && buffer != value).then_some(buffer),
         lost_focus: response.lost_focus(),
@@ -269,15 +271,19 @@ fn fields_ui(
             ui.label("Status");
             let was = doc.meta.status_of(analyst);
             let mut status = was;
-            egui::ComboBox::from_id_salt("document status")
-                .selected_text(status.label())
-                .show_ui(ui, |ui| {
-                    for s in DocStatus::ALL {
-                        ui.selectable_value(&mut status, s, s.label());
-                    }
-                })
-                .response
-                .accessible_name("Document status");
+            let labels: Vec<&str> = DocStatus::ALL.iter().map(|s| s.label()).collect();
+            let mut offered = Vec::new();
+            let id = ui.make_persistent_id("document status");
+            if let Some(i) = picker::picker_ui(ui, id, "Document status", was.label(), |q| {
+                offered = picker::filter_labels(labels.iter().copied(), q);
+                offered
+                    .iter()
+                    .map(|&i| Choice::new(labels[i], DocStatus::ALL[i] == was))
+                    .collect()
+            }) && let Some(&at) = offered.get(i)
+            {
+                status = DocStatus::ALL[at];
+            }
             if status != was {
                 actions.push(UiAction::edit(
                     format!("Mark “{}” {}", doc.meta.title, status.label()),
@@ -296,22 +302,25 @@ fn issuer_ui(ui: &mut egui::Ui, doc: &Document, project: &Project, actions: &mut
             .actor(id)
             .map_or_else(|| format!("{id}"), |a| a.name.clone())
     };
-    ui.horizontal_wrapped(|ui| {
-        for &id in &doc.meta.issuer {
-            let actor = name(id);
-            ui.label(&actor);
-            if ui
-                .small_button("×")
-                .on_hover_text(format!("{actor} is not an issuer of this document"))
-                .accessible_name(format!("Remove issuer {actor}"))
-                .clicked()
-            {
-                actions.push(UiAction::edit(
-                    format!("Remove issuer {actor}"),
-                    meta_edit(doc, |m| m.issuer.retain(|&a| a != id)),
-                ));
+    // The issuers on a wrapped row, the picker below at the cell's width.
+    ui.vertical(|ui| {
+        ui.horizontal_wrapped(|ui| {
+            for &id in &doc.meta.issuer {
+                let actor = name(id);
+                ui.label(&actor);
+                if ui
+                    .small_button("×")
+                    .on_hover_text(format!("{actor} is not an issuer of this document"))
+                    .accessible_name(format!("Remove issuer {actor}"))
+                    .clicked()
+                {
+                    actions.push(UiAction::edit(
+                        format!("Remove issuer {actor}"),
+                        meta_edit(doc, |m| m.issuer.retain(|&a| a != id)),
+                    ));
+                }
             }
-        }
+        });
         let mut others: Vec<(String, Id)> = project
             .actors
             .iter()
@@ -319,24 +328,22 @@ fn issuer_ui(ui: &mut egui::Ui, doc: &Document, project: &Project, actions: &mut
             .map(|a| (a.name.clone(), a.id))
             .collect();
         others.sort();
-        let mut picked = None;
         let hint = if doc.meta.issuer.is_empty() {
             "read from the text"
         } else {
             "add…"
         };
-        egui::ComboBox::from_id_salt(("document issuer", doc.id.0))
-            .selected_text(hint)
-            .width(120.0)
-            .show_ui(ui, |ui| {
-                for (actor, id) in &others {
-                    if ui.selectable_label(false, actor).clicked() {
-                        picked = Some((*id, actor.clone()));
-                    }
-                }
-            })
-            .response
-            .accessible_name("Add an issuer");
+        let mut offered = Vec::new();
+        let picker_id = ui.make_persistent_id(("document issuer", doc.id.0));
+        let picked = picker::picker_ui(ui, picker_id, "Add an issuer", hint, |q| {
+            offered = picker::filter_labels(others.iter().map(|o| o.0.as_str()), q);
+            offered
+                .iter()
+                .map(|&i| Choice::new(others[i].0.clone(), false))
+                .collect()
+        })
+        .and_then(|i| offered.get(i))
+        .map(|&i| (others[i].1, others[i].0.clone()));
         if let Some((id, actor)) = picked {
             actions.push(UiAction::edit(
                 format!("Add issuer {actor}"),
@@ -466,24 +473,36 @@ fn open_in_browser(url: &str) -> std::io::Result<()> {
 fn language_ui(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<UiAction>) {
     ui.vertical(|ui| {
         ui.horizontal(|ui| {
-            let mut picked = None;
             let tag = doc.meta.language.trim();
-            egui::ComboBox::from_id_salt("common languages")
-                .selected_text(language_choice_text(tag))
-                .width(110.0)
-                .show_ui(ui, |ui| {
-                    for &(common, name) in COMMON_LANGUAGES {
-                        let chosen = common.eq_ignore_ascii_case(tag);
-                        if ui
-                            .selectable_label(chosen, format!("{common} — {name}"))
-                            .clicked()
-                        {
-                            picked = Some(common);
-                        }
-                    }
-                })
-                .response
-                .accessible_name("Common languages");
+            let labels: Vec<String> = COMMON_LANGUAGES
+                .iter()
+                .map(|(common, name)| format!("{common} — {name}"))
+                .collect();
+            let mut offered = Vec::new();
+            let picker_id = ui.make_persistent_id("common languages");
+            let picked = ui.scope(|ui| {
+                ui.set_max_width(130.0);
+                picker::picker_ui(
+                    ui,
+                    picker_id,
+                    "Common languages",
+                    language_choice_text(tag),
+                    |q| {
+                        offered = picker::filter_labels(labels.iter().map(String::as_str), q);
+                        offered
+                            .iter()
+                            .map(|&i| {
+                                let chosen = COMMON_LANGUAGES[i].0.eq_ignore_ascii_case(tag);
+                                Choice::new(labels[i].clone(), chosen)
+                            })
+                            .collect()
+                    },
+                )
+            });
+            let picked = picked
+                .inner
+                .and_then(|i| offered.get(i))
+                .map(|&i| COMMON_LANGUAGES[i].0);
             if let Some(tag) = picked.filter(|t| *t != doc.meta.language) {
                 actions.push(UiAction::edit(
                     format!("Set language {tag}"),

@@ -13,6 +13,8 @@ pub mod inspector;
 pub mod statements;
 
 use super::action::UiAction;
+use super::focus_ring;
+use super::picker::{self, Choice};
 use crate::edit::Edit;
 use crate::model::{Annotation, Codebook, CodebookList, Id, Project};
 
@@ -66,6 +68,7 @@ pub(crate) fn text_field_width_ui(
             .hint_text(hint.to_owned())
             .desired_width(width),
     );
+    focus_ring::register(ui.ctx(), response.id, response.id);
     FieldOutcome {
         changed: (response.changed() && buffer != value).then_some(buffer),
         lost_focus: response.lost_focus(),
@@ -87,14 +90,16 @@ pub(crate) fn text_area_ui(
             .desired_rows(2)
             .desired_width(f32::INFINITY),
     );
+    focus_ring::register(ui.ctx(), response.id, response.id);
     FieldOutcome {
         changed: (response.changed() && buffer != value).then_some(buffer),
         lost_focus: response.lost_focus(),
     }
 }
 
-/// A combo box over one codebook list. Retired entries are offered only when they are the
-/// current value (so old annotations still show what they hold). Returns the picked key.
+/// A picker over one codebook list (type-ahead, arrows, Enter). Retired entries are offered
+/// only when they are the current value (so old annotations still show what they hold).
+/// Returns the picked key.
 pub(crate) fn codebook_combo_ui(
     ui: &mut egui::Ui,
     name: &str,
@@ -102,29 +107,29 @@ pub(crate) fn codebook_combo_ui(
     list: CodebookList,
     current: &str,
 ) -> Option<String> {
-    let mut picked = None;
-    egui::ComboBox::from_id_salt(name)
-        .selected_text(codebook.label(list, current).to_owned())
-        .width(ui.available_width().min(220.0))
-        .show_ui(ui, |ui| {
-            for entry in codebook.list(list) {
-                if entry.retired && entry.key != current {
-                    continue;
+    let entries: Vec<_> = codebook
+        .list(list)
+        .iter()
+        .filter(|e| !e.retired || e.key == current)
+        .collect();
+    let mut offered = Vec::new();
+    let id = ui.make_persistent_id(name);
+    let picked = picker::picker_ui(ui, id, name, codebook.label(list, current), |query| {
+        offered = picker::filter_labels(entries.iter().map(|e| e.label.as_str()), query);
+        offered
+            .iter()
+            .map(|&i| {
+                let e = entries[i];
+                Choice {
+                    label: e.label.clone(),
+                    hover: (!e.description.is_empty()).then(|| e.description.clone()),
+                    current: e.key == current,
                 }
-                let response = ui.selectable_label(entry.key == current, entry.label.as_str());
-                let response = if entry.description.is_empty() {
-                    response
-                } else {
-                    response.on_hover_text(entry.description.as_str())
-                };
-                if response.clicked() && entry.key != current {
-                    picked = Some(entry.key.clone());
-                }
-            }
-        })
-        .response
-        .accessible_name(name);
-    picked
+            })
+            .collect()
+    })?;
+    let key = &entries[*offered.get(picked)?].key;
+    (key != current).then(|| key.clone())
 }
 
 /// Actors whose name or an alias matches `query` (case-insensitive): those starting with it
@@ -165,8 +170,8 @@ pub fn actor_matches<'p>(project: &'p Project, query: &str) -> Vec<(Id, &'p str)
     prefix
 }
 
-/// A combo box picking an actor, with a search field at the top (type-ahead over names,
-/// aliases and codes). `Some(new)` when the user picked; `new` is `None` for "(none)".
+/// A picker of an actor: type-ahead over names, aliases and codes, arrows, Enter.
+/// `Some(new)` when the user picked; `new` is `None` for "(none)".
 pub(crate) fn actor_combo_ui(
     ui: &mut egui::Ui,
     name: &str,
@@ -174,59 +179,32 @@ pub(crate) fn actor_combo_ui(
     current: Option<Id>,
     allow_none: bool,
 ) -> Option<Option<Id>> {
-    let combo_id = ui.make_persistent_id(name);
-    let filter_id = combo_id.with("filter");
+    let id = ui.make_persistent_id(name);
     let shown = current
         .and_then(|id| project.actor(id))
         .map_or_else(|| "(none)".to_owned(), |a| a.name.clone());
-    let mut picked = None;
-    egui::ComboBox::from_id_salt(combo_id)
-        .selected_text(shown)
-        .width(ui.available_width().min(220.0))
-        .show_ui(ui, |ui| {
-            let mut filter: String = ui.data(|d| d.get_temp(filter_id)).unwrap_or_default();
-            let response = ui.add(
-                egui::TextEdit::singleline(&mut filter)
-                    .hint_text("type to search")
-                    .desired_width(180.0),
-            );
-            if !response.has_focus() && filter.is_empty() {
-                response.request_focus();
-            }
-            ui.data_mut(|d| d.insert_temp(filter_id, filter.clone()));
-            if allow_none && ui.selectable_label(current.is_none(), "(none)").clicked() {
-                picked = Some(None);
-            }
-            let matches = actor_matches(project, &filter);
-            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if enter && let Some(&(id, _)) = matches.first() {
-                picked = Some(Some(id));
-                ui.close();
-            }
-            egui::ScrollArea::vertical()
-                .max_height(240.0)
-                .show(ui, |ui| {
-                    for (id, matched) in matches.into_iter().take(200) {
-                        let Some(actor) = project.actor(id) else {
-                            continue;
-                        };
-                        let text = if matched == actor.name {
-                            actor.name.clone()
-                        } else {
-                            format!("{} ({matched})", actor.name)
-                        };
-                        if ui.selectable_label(current == Some(id), text).clicked() {
-                            picked = Some(Some(id));
-                        }
-                    }
-                });
-        })
-        .response
-        .accessible_name(name);
-    if picked.is_some() {
-        ui.data_mut(|d| d.remove::<String>(filter_id));
-    }
-    picked.filter(|&p| p != current)
+    let mut offered: Vec<Option<Id>> = Vec::new();
+    let picked = picker::picker_ui(ui, id, name, &shown, |query| {
+        let mut choices = Vec::new();
+        if allow_none && query.trim().is_empty() {
+            offered.push(None);
+            choices.push(Choice::new("(none)", current.is_none()));
+        }
+        for (actor, matched) in actor_matches(project, query) {
+            let Some(a) = project.actor(actor) else {
+                continue;
+            };
+            let label = if matched == a.name {
+                a.name.clone()
+            } else {
+                format!("{} ({matched})", a.name)
+            };
+            offered.push(Some(actor));
+            choices.push(Choice::new(label, current == Some(actor)));
+        }
+        choices
+    })?;
+    offered.get(picked).copied().filter(|&p| p != current)
 }
 
 /// An edit replacing an annotation with `updated`, stamped as modified now.
