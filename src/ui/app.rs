@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 
 mod agreement;
 mod analysts;
+mod corpus;
 mod curation;
 
 /// How often the window looks whether its project file was changed by another program.
@@ -111,6 +112,8 @@ pub struct DemarcheApp {
     curation: super::curation::CurationState,
     /// Tools ▸ Agreement: its selection, figures and disagreement browser.
     agreement: super::agreement::AgreementState,
+    /// View ▸ Corpus: the query, its index and hits.
+    corpus: super::corpus::CorpusState,
 }
 
 impl DemarcheApp {
@@ -232,6 +235,7 @@ impl DemarcheApp {
             show_project_settings: false,
             curation: Default::default(),
             agreement: Default::default(),
+            corpus: Default::default(),
         }
     }
 
@@ -1297,6 +1301,7 @@ impl DemarcheApp {
             Command::Agreement | Command::ExportAgreementReport => {
                 self.run_agreement_command(ctx, command)
             }
+            Command::Corpus => self.corpus.toggle(),
             Command::NextDocument => self.step_document(true),
             Command::PreviousDocument => self.step_document(false),
             Command::ToggleTheme => {
@@ -1726,6 +1731,7 @@ impl DemarcheApp {
         if self.modals.is_empty() && !self.tagging.is_open() {
             // The disagreement browser's ↑/↓/Enter, before the article's commands.
             self.agreement_keys(&ctx);
+            self.corpus.take_keys(&ctx);
             let article_keys = !ctx.text_edit_focused();
             let suggestion_keys = self
                 .suggestions
@@ -1738,6 +1744,7 @@ impl DemarcheApp {
         self.menu_bar_ui(ui);
         self.status_bar_ui(ui);
         self.side_panels_ui(ui);
+        self.corpus_panel_ui(ui);
         self.centre_ui(ui);
 
         if let Some(modal) = self.modals.last_mut() {
@@ -1865,6 +1872,7 @@ impl DemarcheApp {
                         Command::PreviousDocument,
                         Command::DocumentInfo,
                         Command::FilterDocuments,
+                        Command::Corpus,
                         Command::ToggleTheme,
                     ] {
                         self.command_button(ui, c, None);

@@ -57,6 +57,8 @@ pub enum Command {
     DocumentInfo,
     /// Put the keyboard in the documents list's filter.
     FilterDocuments,
+    /// View ▸ Corpus: one query over every document, its hits and facets.
+    Corpus,
     // Suggestions
     NextSuggestion,
     PreviousSuggestion,
@@ -205,6 +207,7 @@ pub const ALL: &[Command] = &[
     Command::PreviousDocument,
     Command::DocumentInfo,
     Command::FilterDocuments,
+    Command::Corpus,
     Command::NextSuggestion,
     Command::PreviousSuggestion,
     Command::AcceptSuggestion,
@@ -288,6 +291,7 @@ impl Command {
             Command::ToggleTheme => "Toggle light / dark",
             Command::DocumentInfo => "Document info…",
             Command::FilterDocuments => "Filter documents",
+            Command::Corpus => "Corpus",
             Command::NextSuggestion => "Next suggestion",
             Command::PreviousSuggestion => "Previous suggestion",
             Command::AcceptSuggestion => "Accept suggestion",
@@ -361,6 +365,10 @@ impl Command {
                 "Edit the open document's title, date, source, URL, language, status and fields"
             }
             Command::FilterDocuments => "Filter the documents list by title, source, byline or URL",
+            Command::Corpus => {
+                "Query every annotation of every document and analyst: hits in context, \
+                 facets with counts; Enter opens a hit in the article"
+            }
             Command::NextSuggestion | Command::PreviousSuggestion => {
                 "Select the next (previous) suggestion in the article"
             }
@@ -454,6 +462,7 @@ impl Command {
             | Command::ToggleTheme
             | Command::DocumentInfo
             | Command::FilterDocuments
+            | Command::Corpus
             | Command::NextSuggestion
             | Command::PreviousSuggestion
             | Command::AcceptSuggestion
@@ -518,6 +527,7 @@ impl Command {
             // Alt+Enter is "properties" in the common file managers.
             Command::DocumentInfo => const { &[key(ALT, Key::Enter)] },
             Command::FilterDocuments => const { &[key(CMD_SHIFT, Key::F)] },
+            Command::Corpus => const { &[key(CMD_SHIFT, Key::C)] },
             Command::NextSuggestion => const { &[key(NONE, Key::N)] },
             Command::PreviousSuggestion => const { &[key(SHIFT, Key::N)] },
             Command::AcceptSuggestion => const { &[key(NONE, Key::Enter)] },
