@@ -2,11 +2,13 @@
 //! query shows as many hits as the test counts by walking the model; a malformed query
 //! shows the position and keeps the last good hits; Enter, ↓ and Enter open the second hit's
 //! document with its annotation selected, and the query stays.
+//! A click on a facet value narrows the query to it.
 
 use crate::app_support::app_harness;
 use crate::query_support::{self as fixture, CHINA};
 use demarche::persist;
-use demarche::query::{Query, hits};
+use demarche::query::facets::facets;
+use demarche::query::{Field, Index, Query, hits};
 use demarche::ui::Startup;
 use demarche::ui::app::DemarcheApp;
 use egui::{Key, Modifiers};
@@ -76,4 +78,26 @@ fn a_typed_query_lists_its_hits_and_enter_opens_one_in_the_article() {
     assert!(h.state().corpus().open);
     assert_eq!(h.state().corpus().text, QUERY);
     assert_eq!(h.state().corpus().selected, Some(1));
+
+    // A click on a facet value narrows the query to it: as many hits as the facet said.
+    let index = Index::build(&project);
+    let faceted = facets(&index, &Query::parse(QUERY).expect("parses")).expect("facets");
+    let category = faceted
+        .facets
+        .iter()
+        .find(|f| f.field == Field::Category)
+        .and_then(|f| f.values.first())
+        .expect("a category facet value")
+        .clone();
+    let label = format!("{}  {}", category.text, category.count);
+    // Below the other facets: scrolled into view first, as a user would.
+    h.get_by_label(&label).scroll_to_me();
+    h.run();
+    h.get_by_label(&label).click();
+    h.run();
+    assert_eq!(
+        h.state().corpus().text,
+        format!("{QUERY} category:{}", category.text)
+    );
+    assert_eq!(h.state().corpus().hit_count(), Some(category.count));
 }

@@ -1743,8 +1743,9 @@ impl DemarcheApp {
 
         self.menu_bar_ui(ui);
         self.status_bar_ui(ui);
-        self.side_panels_ui(ui);
+        // Across the window's width, above the status bar: the hit list needs the room.
         self.corpus_panel_ui(ui);
+        self.side_panels_ui(ui);
         self.centre_ui(ui);
 
         if let Some(modal) = self.modals.last_mut() {

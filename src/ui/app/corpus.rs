@@ -13,7 +13,8 @@ impl DemarcheApp {
         &mut self.corpus
     }
 
-    /// Draws the corpus view (when open) as a panel across the article's width.
+    /// Draws the corpus view (when open) as a panel across the window, below the article
+    /// and the side panels.
     pub(super) fn corpus_panel_ui(&mut self, ui: &mut egui::Ui) {
         if !self.corpus.open {
             return;
@@ -22,7 +23,7 @@ impl DemarcheApp {
         let mut actions = Vec::new();
         egui::Panel::bottom("corpus")
             .resizable(true)
-            .default_size(height * 0.5)
+            .default_size(height * 0.45)
             .size_range(160.0..=(height * 0.8).max(200.0))
             .show(ui, |ui| {
                 actions = corpus_ui(ui, &mut self.corpus, self.ws.project(), self.ws.revision());
