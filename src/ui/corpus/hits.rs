@@ -21,6 +21,9 @@ pub struct HitsOut {
     pub event: Option<HitEvent>,
 }
 
+/// Initial widths of the columns before the context, which takes the rest.
+const WIDTHS: [f32; 8] = [78.0, 70.0, 130.0, 80.0, 90.0, 150.0, 80.0, 80.0];
+
 const HEADERS: [&str; 9] = [
     "Date",
     "Source",
@@ -44,21 +47,19 @@ pub fn hits_ui(
     let rect = ui.available_rect_before_wrap();
     let mut event = None;
     let height = egui::TextStyle::Body.resolve(ui.style()).size + 6.0;
+    // The columns shrink together on a narrow window so that the context stays in view.
+    let fixed = WIDTHS.iter().sum::<f32>();
+    let scale = ((ui.available_width() - 200.0) / fixed).clamp(0.5, 1.0);
     let mut table = TableBuilder::new(ui)
         .id_salt("corpus hits")
         .striped(true)
         .sense(egui::Sense::click())
         .resizable(true)
-        .auto_shrink([false, false])
-        .column(Column::initial(78.0).at_least(40.0).clip(true))
-        .column(Column::initial(70.0).at_least(30.0).clip(true))
-        .column(Column::initial(130.0).at_least(40.0).clip(true))
-        .column(Column::initial(80.0).at_least(30.0).clip(true))
-        .column(Column::initial(90.0).at_least(30.0).clip(true))
-        .column(Column::initial(150.0).at_least(40.0).clip(true))
-        .column(Column::initial(80.0).at_least(30.0).clip(true))
-        .column(Column::initial(80.0).at_least(30.0).clip(true))
-        .column(Column::remainder().at_least(120.0).clip(true));
+        .auto_shrink([false, false]);
+    for width in WIDTHS {
+        table = table.column(Column::initial(width * scale).at_least(30.0).clip(true));
+    }
+    table = table.column(Column::remainder().at_least(120.0).clip(true));
     if let Some(at) = scroll_to {
         table = table.scroll_to_row(at, Some(egui::Align::Center));
     }
