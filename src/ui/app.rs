@@ -28,6 +28,7 @@ use std::time::{Duration, Instant};
 
 mod agreement;
 mod analysts;
+mod corpus;
 mod curation;
 
 /// How often the window looks whether its project file was changed by another program.
@@ -118,6 +119,8 @@ pub struct DemarcheApp {
     curation: super::curation::CurationState,
     /// Tools ▸ Agreement: its selection, figures and disagreement browser.
     agreement: super::agreement::AgreementState,
+    /// View ▸ Corpus: the query, its index and hits.
+    corpus: super::corpus::CorpusState,
 }
 
 impl DemarcheApp {
@@ -241,6 +244,7 @@ impl DemarcheApp {
             show_project_settings: false,
             curation: Default::default(),
             agreement: Default::default(),
+            corpus: Default::default(),
         }
     }
 
@@ -1321,6 +1325,7 @@ impl DemarcheApp {
             Command::Agreement | Command::ExportAgreementReport => {
                 self.run_agreement_command(ctx, command)
             }
+            Command::Corpus => self.corpus.toggle(),
             Command::NextDocument => self.step_document(true),
             Command::PreviousDocument => self.step_document(false),
             Command::ToggleTheme => {
@@ -1759,6 +1764,7 @@ impl DemarcheApp {
             self.inspector_keys(&ctx);
             // The disagreement browser's ↑/↓/Enter, before the article's commands.
             self.agreement_keys(&ctx);
+            self.corpus.take_keys(&ctx);
             // Letters and caret keys belong to a focused field, of the inspector or not.
             let article_keys =
                 !ctx.text_edit_focused() && focus_ring::focused_index(&ctx).is_none();
@@ -1772,6 +1778,8 @@ impl DemarcheApp {
 
         self.menu_bar_ui(ui);
         self.status_bar_ui(ui);
+        // Across the window's width, above the status bar: the hit list needs the room.
+        self.corpus_panel_ui(ui);
         self.side_panels_ui(ui);
         self.centre_ui(ui);
 
@@ -1944,6 +1952,7 @@ impl DemarcheApp {
                         Command::PreviousDocument,
                         Command::DocumentInfo,
                         Command::FilterDocuments,
+                        Command::Corpus,
                         Command::ToggleTheme,
                     ] {
                         self.command_button(ui, c, None);

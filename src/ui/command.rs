@@ -63,6 +63,8 @@ pub enum Command {
     FilterDocuments,
     /// Put the keyboard in the inspector's first field (Tab walks them, Escape returns).
     FocusInspector,
+    /// View ▸ Corpus: one query over every document, its hits and facets.
+    Corpus,
     // Suggestions
     NextSuggestion,
     PreviousSuggestion,
@@ -212,6 +214,7 @@ pub const ALL: &[Command] = &[
     Command::DocumentInfo,
     Command::FilterDocuments,
     Command::FocusInspector,
+    Command::Corpus,
     Command::NextSuggestion,
     Command::PreviousSuggestion,
     Command::AcceptSuggestion,
@@ -300,6 +303,7 @@ impl Command {
             Command::DocumentInfo => "Document info…",
             Command::FilterDocuments => "Filter documents",
             Command::FocusInspector => "Edit in the inspector",
+            Command::Corpus => "Corpus",
             Command::NextSuggestion => "Next suggestion",
             Command::PreviousSuggestion => "Previous suggestion",
             Command::AcceptSuggestion => "Accept suggestion",
@@ -381,6 +385,10 @@ impl Command {
             Command::FocusInspector => {
                 "Move the keyboard into the inspector: Tab and Shift+Tab walk the fields, \
                  typing searches a list, Escape returns to the article"
+            }
+            Command::Corpus => {
+                "Query every annotation of every document and analyst: hits in context, \
+                 facets with counts; Enter opens a hit in the article"
             }
             Command::NextSuggestion | Command::PreviousSuggestion => {
                 "Select the next (previous) suggestion in the article"
@@ -476,6 +484,7 @@ impl Command {
             | Command::DocumentInfo
             | Command::FilterDocuments
             | Command::FocusInspector
+            | Command::Corpus
             | Command::NextSuggestion
             | Command::PreviousSuggestion
             | Command::AcceptSuggestion
@@ -542,6 +551,7 @@ impl Command {
             Command::FilterDocuments => const { &[key(CMD_SHIFT, Key::F)] },
             // F2: "edit the selected item" in the common desktops.
             Command::FocusInspector => const { &[key(NONE, Key::F2)] },
+            Command::Corpus => const { &[key(CMD_SHIFT, Key::C)] },
             Command::NextSuggestion => const { &[key(NONE, Key::N)] },
             Command::PreviousSuggestion => const { &[key(SHIFT, Key::N)] },
             Command::AcceptSuggestion => const { &[key(NONE, Key::Enter)] },

@@ -7,6 +7,7 @@ pub mod analysts;
 pub mod app;
 pub mod article;
 pub mod command;
+pub mod corpus;
 pub mod curation;
 pub mod dialogs;
 pub mod export_dialog;

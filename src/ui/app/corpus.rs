@@ -1,0 +1,50 @@
+//! The window's View ▸ Corpus: the query view below the article, and opening a hit's
+//! document with its annotation selected (the query and its hits stay).
+
+use super::DemarcheApp;
+use crate::ui::corpus::{CorpusAction, CorpusState, corpus_ui};
+
+impl DemarcheApp {
+    pub fn corpus(&self) -> &CorpusState {
+        &self.corpus
+    }
+
+    pub fn corpus_mut(&mut self) -> &mut CorpusState {
+        &mut self.corpus
+    }
+
+    /// Draws the corpus view (when open) as a panel across the window, below the article
+    /// and the side panels.
+    pub(super) fn corpus_panel_ui(&mut self, ui: &mut egui::Ui) {
+        if !self.corpus.open {
+            return;
+        }
+        let height = ui.available_height();
+        let mut actions = Vec::new();
+        egui::Panel::bottom("corpus")
+            .resizable(true)
+            .default_size(height * 0.45)
+            .size_range(160.0..=(height * 0.8).max(200.0))
+            .show(ui, |ui| {
+                actions = corpus_ui(ui, &mut self.corpus, self.ws.project(), self.ws.revision());
+            });
+        for action in actions {
+            match action {
+                CorpusAction::Open {
+                    document,
+                    annotation,
+                    start,
+                    end,
+                } => {
+                    if self.ws.project().document(document).is_none() {
+                        self.report_error("That document is no longer in the project");
+                        continue;
+                    }
+                    self.select_document(document);
+                    self.selection.annotation = Some(annotation);
+                    self.reveal(start, end);
+                }
+            }
+        }
+    }
+}

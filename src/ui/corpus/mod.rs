@@ -1,0 +1,307 @@
+//! View ▸ Corpus: one query line over every document and analyst's layer, the hit count,
+//! the hits as a virtualised table (`hits`) and the query's facets beside it (`facets`).
+//! The project is flattened into a `query::Index` once per revision, not per keystroke; a
+//! query that does not parse or evaluate shows why and keeps the last good hits.
+
+mod facets;
+mod hits;
+
+use crate::model::{Id, Project};
+use crate::query::facets::{Faceted, facets};
+use crate::query::{Chip, Field, Index, Query, Value};
+
+/// What the corpus view asks the app to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CorpusAction {
+    /// Open `document` with `annotation` selected and its span (code points) in view.
+    Open {
+        document: Id,
+        annotation: Id,
+        start: usize,
+        end: usize,
+    },
+}
+
+/// Why the query line has no new hits: the text does not parse (with the position, in
+/// characters) or names something the project lacks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryError {
+    pub message: String,
+    pub position: Option<usize>,
+}
+
+#[derive(Default)]
+pub struct CorpusState {
+    pub open: bool,
+    /// The query line as typed.
+    pub text: String,
+    /// The text last parsed, so that an unchanged line is not parsed again.
+    parsed_text: Option<String>,
+    /// The last query that evaluated: its hits are the ones shown.
+    good: Query,
+    pub error: Option<QueryError>,
+    index: Option<(u64, Index)>,
+    result: Option<Faceted>,
+    /// The selected hit (position in the hit list).
+    pub selected: Option<usize>,
+    /// The hit list has the keyboard (↑/↓/Enter) since a click in it or Enter in the query.
+    has_keys: bool,
+    moves: i32,
+    enter: bool,
+    scroll_to: Option<usize>,
+    focus_query: bool,
+    list_rect: Option<egui::Rect>,
+}
+
+impl CorpusState {
+    pub fn toggle(&mut self) {
+        self.open = !self.open;
+        self.focus_query = self.open;
+        self.has_keys = false;
+    }
+
+    /// How many annotations the shown query matches (none before the first frame).
+    pub fn hit_count(&self) -> Option<usize> {
+        self.result.as_ref().map(|r| r.hits.len())
+    }
+
+    /// The query whose hits are shown.
+    pub fn shown_query(&self) -> &Query {
+        &self.good
+    }
+
+    /// Brings the index up to `revision` and the hits up to the query line.
+    pub fn refresh(&mut self, project: &Project, revision: u64) {
+        if self.index.as_ref().is_none_or(|(r, _)| *r != revision) {
+            self.index = Some((revision, Index::build(project)));
+            // Row positions belong to one index: the old hits mean nothing now.
+            self.result = None;
+        }
+        let Some((_, index)) = &self.index else {
+            return;
+        };
+        if self.parsed_text.as_deref() != Some(self.text.as_str()) {
+            self.parsed_text = Some(self.text.clone());
+            match Query::parse(&self.text) {
+                Ok(query) => match facets(index, &query) {
+                    Ok(result) => {
+                        self.good = query;
+                        self.result = Some(result);
+                        self.error = None;
+                        self.selected = None;
+                    }
+                    Err(e) => {
+                        self.error = Some(QueryError {
+                            message: e.0,
+                            position: None,
+                        })
+                    }
+                },
+                Err(e) => {
+                    self.error = Some(QueryError {
+                        position: Some(e.position),
+                        message: e.to_string(),
+                    })
+                }
+            }
+        }
+        if self.result.is_none() {
+            match facets(index, &self.good) {
+                Ok(result) => self.result = Some(result),
+                Err(e) => {
+                    // The project changed under the query (an actor deleted): show all.
+                    self.error = Some(QueryError {
+                        message: e.0,
+                        position: None,
+                    });
+                    self.good = Query::default();
+                    self.result = facets(index, &self.good).ok();
+                }
+            }
+            self.selected = None;
+        }
+    }
+
+    /// A facet value clicked: its field's chip becomes that value.
+    fn narrow(&mut self, field: Field, value: &str) {
+        let query = self
+            .good
+            .without(field)
+            .and(Chip::new(field, [Value::new(value)]));
+        self.text = query.to_string();
+    }
+
+    /// Takes ↑/↓/Enter for the hit list while it has the keyboard, before the article's
+    /// commands see them.
+    pub fn take_keys(&mut self, ctx: &egui::Context) {
+        if !self.open {
+            self.has_keys = false;
+            return;
+        }
+        if let Some(pos) = ctx.input(|i| {
+            i.pointer
+                .primary_pressed()
+                .then(|| i.pointer.press_origin())
+                .flatten()
+        }) {
+            self.has_keys = self.list_rect.is_some_and(|r| r.contains(pos));
+        }
+        if !self.has_keys || ctx.text_edit_focused() {
+            return;
+        }
+        use egui::{Key, Modifiers};
+        ctx.input_mut(|i| {
+            for (key, step) in [
+                (Key::ArrowDown, 1),
+                (Key::ArrowUp, -1),
+                (Key::PageDown, 20),
+                (Key::PageUp, -20),
+            ] {
+                while i.consume_key(Modifiers::NONE, key) {
+                    self.moves += step;
+                }
+            }
+            if i.consume_key(Modifiers::NONE, Key::Enter) {
+                self.enter = true;
+            }
+        });
+    }
+
+    fn open_action(&self, at: usize) -> Option<CorpusAction> {
+        let (_, index) = self.index.as_ref()?;
+        let row_at = *self.result.as_ref()?.hits.get(at)?;
+        let hit = index.hit(row_at);
+        let row = &index.rows[row_at as usize];
+        Some(CorpusAction::Open {
+            document: hit.document,
+            annotation: hit.annotation,
+            start: row.start as usize,
+            end: row.end as usize,
+        })
+    }
+}
+
+/// The corpus view inside `ui` (a panel below the article): query line, count, hits and
+/// facets. Returns what the app should do.
+pub fn corpus_ui(
+    ui: &mut egui::Ui,
+    state: &mut CorpusState,
+    project: &Project,
+    revision: u64,
+) -> Vec<CorpusAction> {
+    let mut actions = Vec::new();
+    query_line_ui(ui, state);
+    state.refresh(project, revision);
+    error_ui(ui, state);
+
+    // Keys taken before the frame: move the selection, open the selected hit.
+    let count = state.hit_count().unwrap_or(0);
+    if state.moves != 0 && count > 0 {
+        let at = state.selected.map_or(0, |s| s as i64 + state.moves as i64);
+        let at = at.clamp(0, count as i64 - 1) as usize;
+        state.selected = Some(at);
+        state.scroll_to = Some(at);
+    }
+    state.moves = 0;
+    if std::mem::take(&mut state.enter)
+        && let Some(action) = state.selected.and_then(|at| state.open_action(at))
+    {
+        actions.push(action);
+    }
+
+    let (Some((_, index)), Some(result)) = (&state.index, &state.result) else {
+        return actions;
+    };
+    let mut clicked_facet = None;
+    let mut hit_event = None;
+    egui::Panel::right("corpus facets")
+        .resizable(true)
+        .default_size(220.0)
+        .size_range(140.0..=400.0)
+        .show(ui, |ui| {
+            clicked_facet = facets::facets_ui(ui, result);
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        let out = hits::hits_ui(
+            ui,
+            project,
+            index,
+            &result.hits,
+            state.selected,
+            state.scroll_to.take(),
+        );
+        state.list_rect = Some(out.rect);
+        hit_event = out.event;
+    });
+    if let Some((field, value)) = clicked_facet {
+        state.narrow(field, &value);
+    }
+    match hit_event {
+        Some(hits::HitEvent::Select(at)) => {
+            state.selected = Some(at);
+            state.has_keys = true;
+        }
+        Some(hits::HitEvent::Open(at)) => {
+            state.selected = Some(at);
+            state.has_keys = true;
+            actions.extend(state.open_action(at));
+        }
+        None => {}
+    }
+    actions
+}
+
+fn query_line_ui(ui: &mut egui::Ui, state: &mut CorpusState) {
+    ui.horizontal(|ui| {
+        ui.strong("Query");
+        let count = match state.hit_count() {
+            Some(1) => "1 hit".to_owned(),
+            Some(n) => format!("{n} hits"),
+            None => String::new(),
+        };
+        let width = (ui.available_width() - 90.0).max(120.0);
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.text)
+                    .font(egui::TextStyle::Monospace)
+                    .hint_text("kind:commitment committer:China~ strength:certain \"cooperation\"")
+                    .desired_width(width),
+            )
+            .accessible_name("Corpus query");
+        if std::mem::take(&mut state.focus_query) {
+            field.request_focus();
+        }
+        // Enter in the query goes down to the hits: the first is selected, Enter opens it.
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            state.has_keys = true;
+            if state.selected.is_none() {
+                state.selected = Some(0);
+                state.scroll_to = Some(0);
+            }
+        }
+        ui.label(count).on_hover_text(
+            "Every annotation of every analyst's layer that the query matches; \
+             README \"Querying the corpus\" has the grammar",
+        );
+    });
+}
+
+fn error_ui(ui: &mut egui::Ui, state: &CorpusState) {
+    let Some(error) = &state.error else {
+        return;
+    };
+    let red = ui.visuals().error_fg_color;
+    if let Some(position) = error.position {
+        // The caret under the character where the query went wrong.
+        let caret = format!("{}^", " ".repeat(position));
+        ui.label(
+            egui::RichText::new(format!("{}\n{caret}", state.text))
+                .monospace()
+                .color(red),
+        );
+    }
+    ui.colored_label(
+        red,
+        format!("{} — showing the last query's hits", error.message),
+    );
+}
