@@ -64,37 +64,10 @@ impl BrowserState {
     /// keyboard, before the article's commands see them. A press outside the browser gives
     /// the keyboard back to the article.
     pub fn take_keys(&mut self, ctx: &egui::Context) {
-        if !self.open {
-            self.has_keys = false;
-            return;
-        }
-        if let Some(pos) = ctx.input(|i| {
-            i.pointer
-                .primary_pressed()
-                .then(|| i.pointer.press_origin())
-                .flatten()
-        }) {
-            self.has_keys = self.rect.is_some_and(|r| r.contains(pos));
-        }
-        if !self.has_keys || ctx.text_edit_focused() {
-            return;
-        }
-        use egui::{Key, Modifiers};
-        ctx.input_mut(|i| {
-            for (key, step) in [
-                (Key::ArrowDown, 1),
-                (Key::ArrowUp, -1),
-                (Key::PageDown, 10),
-                (Key::PageUp, -10),
-            ] {
-                while i.consume_key(Modifiers::NONE, key) {
-                    self.moves += step;
-                }
-            }
-            if i.consume_key(Modifiers::NONE, Key::Enter) {
-                self.enter = true;
-            }
-        });
+        let (moves, enter) =
+            crate::ui::list_keys::take_list_keys(ctx, self.open, self.rect, 10, &mut self.has_keys);
+        self.moves += moves;
+        self.enter |= enter;
     }
 }
 

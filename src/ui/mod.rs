@@ -16,6 +16,7 @@ pub mod find;
 pub mod focus_ring;
 pub mod fonts;
 pub mod import_dialog;
+pub mod list_keys;
 pub mod messages;
 pub mod palette;
 pub mod panels;

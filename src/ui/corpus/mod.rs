@@ -46,7 +46,7 @@ pub struct CorpusState {
     pub selected: Option<usize>,
     /// The hit list has the keyboard (↑/↓/Enter) since a click in it or Enter in the query.
     has_keys: bool,
-    moves: i32,
+    moves: isize,
     enter: bool,
     scroll_to: Option<usize>,
     focus_query: bool,
@@ -134,37 +134,15 @@ impl CorpusState {
     /// Takes ↑/↓/Enter for the hit list while it has the keyboard, before the article's
     /// commands see them.
     pub fn take_keys(&mut self, ctx: &egui::Context) {
-        if !self.open {
-            self.has_keys = false;
-            return;
-        }
-        if let Some(pos) = ctx.input(|i| {
-            i.pointer
-                .primary_pressed()
-                .then(|| i.pointer.press_origin())
-                .flatten()
-        }) {
-            self.has_keys = self.list_rect.is_some_and(|r| r.contains(pos));
-        }
-        if !self.has_keys || ctx.text_edit_focused() {
-            return;
-        }
-        use egui::{Key, Modifiers};
-        ctx.input_mut(|i| {
-            for (key, step) in [
-                (Key::ArrowDown, 1),
-                (Key::ArrowUp, -1),
-                (Key::PageDown, 20),
-                (Key::PageUp, -20),
-            ] {
-                while i.consume_key(Modifiers::NONE, key) {
-                    self.moves += step;
-                }
-            }
-            if i.consume_key(Modifiers::NONE, Key::Enter) {
-                self.enter = true;
-            }
-        });
+        let (moves, enter) = crate::ui::list_keys::take_list_keys(
+            ctx,
+            self.open,
+            self.list_rect,
+            20,
+            &mut self.has_keys,
+        );
+        self.moves += moves;
+        self.enter |= enter;
     }
 
     fn open_action(&self, at: usize) -> Option<CorpusAction> {
