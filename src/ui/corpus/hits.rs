@@ -56,8 +56,10 @@ pub fn hits_ui(
         .sense(egui::Sense::click())
         .resizable(true)
         .auto_shrink([false, false]);
-    for width in WIDTHS {
-        table = table.column(Column::initial(width * scale).at_least(30.0).clip(true));
+    for (n, width) in WIDTHS.into_iter().enumerate() {
+        // A cut date ("2025-0…") says nothing: the date column keeps its width.
+        let width = if n == 0 { width } else { width * scale };
+        table = table.column(Column::initial(width).at_least(30.0).clip(true));
     }
     table = table.column(Column::remainder().at_least(120.0).clip(true));
     if let Some(at) = scroll_to {
