@@ -60,6 +60,7 @@ mod suggest_dev;
 mod suggest_gazetteer;
 mod suggest_issuer;
 mod suggest_quality;
+mod suggest_roles;
 mod suggest_rules;
 mod team_git;
 mod text_analysis;

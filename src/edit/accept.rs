@@ -350,12 +350,11 @@ impl<'a> Batch<'a> {
             .or_else(|| iso3.and_then(|c| self.actors.by_iso3(c)))
     }
 
-    /// `wanted` when the codebook has it (and it is not retired), else the list's first
+    /// The entry `wanted` means (its role or key; not retired), else the list's first
     /// active key.
     fn key(&self, list: CodebookList, wanted: &str) -> String {
         let cb = &self.project.codebook;
-        cb.entry(list, wanted)
-            .filter(|e| !e.retired)
+        cb.by_role(list, wanted)
             .or_else(|| cb.first_active(list))
             .map_or_else(String::new, |e| e.key.clone())
     }

@@ -167,6 +167,8 @@ pub fn rename_codebook_key(project: &Project, list: CodebookList, old: &str, new
         .position(|e| e.key == old)
         .unwrap_or(0);
     let mut renamed = entry.clone();
+    // The rules keep finding the entry by what it meant before the rename.
+    renamed.role = (entry.role() != new).then(|| entry.role().to_owned());
     renamed.key = new.to_owned();
     let mut edits = vec![Edit::InsertCodebookEntry {
         list,

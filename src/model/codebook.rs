@@ -17,6 +17,11 @@ pub struct CodebookEntry {
     /// Retired entries stay readable on old annotations but are not offered for new ones.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub retired: bool,
+    /// What the entry means to the suggestion rules when its key is not the default
+    /// codebook's: renaming "certain" to "ct" keeps role "certain", so the rules that
+    /// propose "certain" still find it. `None`: the key is the role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 impl CodebookEntry {
@@ -27,7 +32,13 @@ impl CodebookEntry {
             description: String::new(),
             cameo: None,
             retired: false,
+            role: None,
         }
+    }
+
+    /// The meaning the rules know this entry by (see `role`).
+    pub fn role(&self) -> &str {
+        self.role.as_deref().unwrap_or(&self.key)
     }
 }
 
@@ -147,6 +158,21 @@ impl Codebook {
         self.entry(which, key).map_or(key, |e| e.label.as_str())
     }
 
+    /// The active entry the rules mean by `role` (a default codebook key such as
+    /// "certain" or "AGREE"), wherever the analysts renamed it; failing that, the active
+    /// entry whose key is `role`.
+    pub fn by_role(&self, which: CodebookList, role: &str) -> Option<&CodebookEntry> {
+        let active = || self.list(which).iter().filter(|e| !e.retired);
+        active()
+            .find(|e| e.role() == role)
+            .or_else(|| active().find(|e| e.key == role))
+    }
+
+    /// The role of the entry with `key`; an unknown key is its own role.
+    pub fn role_of<'a>(&'a self, which: CodebookList, key: &'a str) -> &'a str {
+        self.entry(which, key).map_or(key, CodebookEntry::role)
+    }
+
     /// The first entry that is not retired: the default for new annotations.
     pub fn first_active(&self, which: CodebookList) -> Option<&CodebookEntry> {
         self.list(which).iter().find(|e| !e.retired)
@@ -169,10 +195,37 @@ mod tests {
             assert_eq!(keys.len(), entries.len(), "{list:?} repeats a key");
         }
         assert_eq!(cb.label(CodebookList::Strengths, "possible"), "Possible");
+        assert!(entries_have_no_role(&cb), "defaults are their own roles");
         assert_eq!(
             cb.entry(CodebookList::CommitmentCategories, "SUPPORT")
                 .and_then(|e| e.cameo.as_deref()),
             Some("032")
         );
+    }
+
+    fn entries_have_no_role(cb: &Codebook) -> bool {
+        CodebookList::ALL
+            .iter()
+            .all(|&l| cb.list(l).iter().all(|e| e.role.is_none()))
+    }
+
+    #[test]
+    fn a_renamed_entry_is_found_by_its_role_and_a_retired_one_is_not() {
+        let mut cb = Codebook::default();
+        let entry = cb
+            .list_mut(CodebookList::Strengths)
+            .iter_mut()
+            .find(|e| e.key == "certain")
+            .unwrap();
+        entry.key = "ct".into();
+        entry.role = Some("certain".into());
+        let found = cb.by_role(CodebookList::Strengths, "certain").unwrap();
+        assert_eq!(found.key, "ct");
+        assert_eq!(cb.role_of(CodebookList::Strengths, "ct"), "certain");
+        assert_eq!(cb.role_of(CodebookList::Strengths, "unknown"), "unknown");
+        // A key still works as itself.
+        assert_eq!(cb.by_role(CodebookList::Strengths, "ct").unwrap().key, "ct");
+        cb.list_mut(CodebookList::Strengths)[0].retired = true;
+        assert!(cb.by_role(CodebookList::Strengths, "certain").is_none());
     }
 }

@@ -217,6 +217,7 @@ fn merge_entries(
                 description: pick(&b.description, &o.description, &t.description)?,
                 cameo: pick(&b.cameo, &o.cameo, &t.cameo)?,
                 retired: pick(&b.retired, &o.retired, &t.retired)?,
+                role: pick(&b.role, &o.role, &t.role)?,
             })
         })
         .ok()?

@@ -16,7 +16,7 @@ mod words;
 
 use super::gazetteer::{Hit, MatchKind};
 use super::{ActorRef, Detail, Gazetteer, NewActor, Suggestion, SuggestionKind, rules};
-use crate::model::{Document, Id, Project};
+use crate::model::{CodebookList, Document, Id, Project};
 // FxHash: the keys are short fixed words and names, so hash flooding cannot happen and
 // std's SipHash was the top cost of the look-ups.
 use crate::text::{TokenKind as Kind, Tokens};
@@ -572,7 +572,11 @@ impl<'a, 't> Pass<'a, 't> {
     }
 
     fn project_kind(&self, id: Id) -> Option<&'a str> {
-        self.project.actor(id).map(|a| a.kind.as_str())
+        self.project.actor(id).map(|a| {
+            self.project
+                .codebook
+                .role_of(CodebookList::ActorKinds, &a.kind)
+        })
     }
 
     fn kind(&self, r: Referent) -> &str {

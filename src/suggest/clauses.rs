@@ -1931,13 +1931,13 @@ impl<'a> Rules<'a> {
         self.codebook_key(CodebookList::CommitmentCategories, key)
     }
 
-    /// `key` when the project's codebook has it and it is not retired, else "".
-    fn codebook_key(&self, list: CodebookList, key: &str) -> String {
+    /// `role` when the project's codebook has an active entry for it, else "" (the
+    /// project's key replaces the role at the end: `roles::to_project_keys`).
+    fn codebook_key(&self, list: CodebookList, role: &str) -> String {
         self.project
             .codebook
-            .entry(list, key)
-            .filter(|e| !e.retired)
-            .map_or_else(String::new, |e| e.key.clone())
+            .by_role(list, role)
+            .map_or_else(String::new, |_| role.to_owned())
     }
 
     // ---- stances ------------------------------------------------------------------
@@ -2248,12 +2248,7 @@ struct Commit {
     rule: &'static str,
 }
 
-fn kind_of<'p>(project: &'p Project, actor: &'p ActorRef) -> &'p str {
-    match actor {
-        ActorRef::Project(id) => project.actor(*id).map_or("", |a| a.kind.as_str()),
-        ActorRef::New(n) => n.kind.as_str(),
-    }
-}
+use super::roles::actor_kind as kind_of;
 
 fn is_person(project: &Project, actor: &ActorRef) -> bool {
     kind_of(project, actor) == "person"

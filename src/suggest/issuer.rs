@@ -331,10 +331,7 @@ fn header_mentions(
 
 /// Kinds of actor that issue joint texts: states, organisations, groupings.
 fn party_kind(project: &Project, actor: &ActorRef) -> bool {
-    let kind = match actor {
-        ActorRef::Project(id) => project.actor(*id).map_or("", |x| x.kind.as_str()),
-        ActorRef::New(n) => n.kind.as_str(),
-    };
+    let kind = super::roles::actor_kind(project, actor);
     matches!(kind, "state" | "international_org" | "regional_group")
 }
 
@@ -392,13 +389,7 @@ fn first_subject(
     };
     let (start, end) = sentence.pair();
     let mut out: Vec<ActorRef> = Vec::new();
-    let kinds = |a: &ActorRef| {
-        match a {
-            ActorRef::Project(id) => project.actor(*id).map_or("", |x| x.kind.as_str()),
-            ActorRef::New(n) => n.kind.as_str(),
-        }
-        .to_string()
-    };
+    let kinds = |a: &ActorRef| super::roles::actor_kind(project, a).to_string();
     let mut named = |actor: &ActorRef| {
         let kind = kinds(actor);
         if matches!(

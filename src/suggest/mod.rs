@@ -10,6 +10,7 @@ pub mod clauses;
 pub mod gazetteer;
 pub mod issuer;
 pub mod reading;
+mod roles;
 pub mod rules;
 pub mod stats;
 
@@ -160,6 +161,7 @@ pub fn proposals(project: &Project, document: &Document, gazetteer: &Gazetteer) 
     let mentions = actors::mentions(project, document, gazetteer);
     let mut out = clauses::clauses(project, document, gazetteer, &mentions);
     out.extend(mentions);
+    roles::to_project_keys(&project.codebook, &mut out);
     out
 }
 

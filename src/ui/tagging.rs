@@ -157,12 +157,12 @@ pub fn default_attribution_mode(
     }
 }
 
-/// A key of `list`: `wanted` when the codebook has it (and it is not retired), else the
+/// A key of `list`: the entry `wanted` means (its role or key; not retired), else the
 /// first active entry.
 fn codebook_key(project: &Project, list: CodebookList, wanted: Option<&str>) -> String {
     let cb = &project.codebook;
     wanted
-        .and_then(|w| cb.entry(list, w).filter(|e| !e.retired))
+        .and_then(|w| cb.by_role(list, w))
         .or_else(|| cb.first_active(list))
         .map_or_else(String::new, |e| e.key.clone())
 }
