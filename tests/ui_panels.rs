@@ -341,22 +341,22 @@ fn defaults_follow_attribution_subject_and_cue_words() {
     assert_eq!(doc.slice(cs, ce), Some("According to"));
 
     assert_eq!(
-        tagging::default_strength("China will work with"),
+        tagging::default_strength(doc, "China will work with"),
         Some("certain")
     );
     assert_eq!(
-        tagging::default_strength("the parties shall consult"),
+        tagging::default_strength(doc, "the parties shall consult"),
         Some("certain")
     );
     assert_eq!(
-        tagging::default_strength("Beijing is willing to help"),
+        tagging::default_strength(doc, "Beijing is willing to help"),
         Some("possible")
     );
     assert_eq!(
-        tagging::default_strength("we hope the talks will continue"),
+        tagging::default_strength(doc, "we hope the talks will continue"),
         Some("possible")
     );
-    assert_eq!(tagging::default_strength("the talks continued"), None);
+    assert_eq!(tagging::default_strength(doc, "the talks continued"), None);
 }
 
 #[test]

@@ -18,18 +18,21 @@ mod lexicon;
 mod voice;
 
 use super::issuer::Issuer;
-use lexicon::*;
+use lexicon::{Lexicon, class};
 
-/// True when `word` reports speech ("said", "stressed", "pledged"), in any case. Hand
-/// tagging (`ui::tagging`) uses the same list as the suggestions.
-pub fn is_reporting_verb(word: &str) -> bool {
-    REPORTING_VERBS.contains(&word.to_lowercase().as_str())
+/// True when `word` reports speech ("said", "stressed", "pledged"), in any case, in the
+/// rule set of the document's language. Hand tagging (`ui::tagging`) uses the same list
+/// as the suggestions.
+pub fn is_reporting_verb(document: &Document, word: &str) -> bool {
+    Lexicon::for_language(&document.meta.language)
+        .is_some_and(|lex| lex.reporting_verbs.contains(&word.to_lowercase().as_str()))
 }
 
 /// The strength of a commitment the analyst selected by hand, from its first cue word
 /// (`ui::tagging::default_strength`): the suggestions' word lists, read without
 /// requiring the "to" after them, plus the hedging modals may, might and could.
-pub fn strength_of(text: &str) -> Option<&'static str> {
+pub fn strength_of(document: &Document, text: &str) -> Option<&'static str> {
+    let lex = Lexicon::for_language(&document.meta.language)?;
     let words = crate::text::Tokens::of_phrase(text);
     words.list.iter().find_map(|t| {
         if t.kind != crate::text::TokenKind::Word {
@@ -40,12 +43,12 @@ pub fn strength_of(text: &str) -> Option<&'static str> {
         if matches!(
             w,
             "will" | "shall" | "won't" | "agree" | "agrees" | "agreed"
-        ) || CERTAIN_TO.contains(&w)
+        ) || lex.certain_to.contains(&w)
         {
             Some("certain")
-        } else if PROBABLE_TO.contains(&w) {
+        } else if lex.probable_to.contains(&w) {
             Some("probable")
-        } else if POSSIBLE_TO.contains(&w) || matches!(w, "may" | "might" | "could") {
+        } else if lex.possible_to.contains(&w) || matches!(w, "may" | "might" | "could") {
             Some("possible")
         } else {
             None
@@ -61,8 +64,11 @@ pub fn clauses(
     gazetteer: &Gazetteer,
     mentions: &[Suggestion],
 ) -> Vec<Suggestion> {
+    let Some(lex) = Lexicon::for_language(&document.meta.language) else {
+        return Vec::new();
+    };
     let issuer = super::issuer::issuer(project, document, gazetteer, mentions);
-    let rules = Rules::new(project, document, gazetteer, mentions, issuer);
+    let rules = Rules::new(project, document, gazetteer, mentions, issuer, lex);
     rules.run()
 }
 
@@ -204,6 +210,8 @@ struct Rules<'a> {
     /// Who the document speaks for when it is an official text in its own voice.
     issuer: Option<Issuer>,
     gazetteer: &'a Gazetteer,
+    /// The word lists of the document's language.
+    lex: &'static Lexicon,
 }
 
 impl<'a> Rules<'a> {
@@ -213,6 +221,7 @@ impl<'a> Rules<'a> {
         gazetteer: &'a Gazetteer,
         suggested: &'a [Suggestion],
         issuer: Option<Issuer>,
+        lex: &'static Lexicon,
     ) -> Self {
         let text = document.text();
         let index = document.index();
@@ -256,6 +265,7 @@ impl<'a> Rules<'a> {
             mentions,
             issuer,
             gazetteer,
+            lex,
         }
     }
 
@@ -317,7 +327,7 @@ impl<'a> Rules<'a> {
                         } else {
                             Cow::Borrowed(s)
                         };
-                        class.push(classes(&word));
+                        class.push(self.lex.classes(&word));
                         lower.push(word);
                         quoted.push(open);
                     }
@@ -515,7 +525,7 @@ impl<'a> Rules<'a> {
             return Subject::Actor(body, t - 1);
         }
         // "the Chinese side", "the Brazilian government"
-        if SIDE_NOUNS.contains(&w) && t > 0 {
+        if self.lex.side_nouns.contains(&w) && t > 0 {
             if Self::word(s, t - 1) == "our" {
                 return Subject::FirstPerson;
             }
@@ -524,7 +534,9 @@ impl<'a> Rules<'a> {
             }
         }
         // "both sides said", "the two leaders agreed" with no mention over them.
-        if t > 0 && COLLECTIVE_NOUNS.contains(&w) && matches!(Self::word(s, t - 1), "both" | "two")
+        if t > 0
+            && self.lex.collective_nouns.contains(&w)
+            && matches!(Self::word(s, t - 1), "both" | "two")
         {
             return Subject::Unnamed(t);
         }
@@ -532,7 +544,7 @@ impl<'a> Rules<'a> {
             "we" | "i" => Subject::FirstPerson,
             "he" | "she" => Subject::ThirdPerson(t),
             "they" | "it" => Subject::They(t),
-            _ if SOURCE_NOUNS.contains(&w) => match self.source_owner(s, t) {
+            _ if self.lex.source_nouns.contains(&w) => match self.source_owner(s, t) {
                 // "a foreign ministry source said", "a senior Ukrainian official said":
                 // anonymous, no actor speaks.
                 Some(_) if matches!(w, "source" | "sources") || self.anonymous(s, t) => {
@@ -540,7 +552,8 @@ impl<'a> Rules<'a> {
                 }
                 // "the Chinese envoy said": the Chinese envoy named before, if any.
                 Some((owner, at))
-                    if PERSON_SOURCE_NOUNS.contains(&w) && !is_person(self.project, &owner) =>
+                    if self.lex.person_source_nouns.contains(&w)
+                        && !is_person(self.project, &owner) =>
                 {
                     let person = self.person_of(s, t, w, &owner);
                     Subject::Actor(person.unwrap_or(owner), at)
@@ -569,12 +582,13 @@ impl<'a> Rules<'a> {
                 }
                 let prev = if at > 0 { Self::word(s, at - 1) } else { "" };
                 // "the Chinese side supports": the verb comes after the side noun.
-                let verb_at = if SIDE_NOUNS.contains(&Self::word(s, after)) {
+                let verb_at = if self.lex.side_nouns.contains(&Self::word(s, after)) {
                     after + 1
                 } else {
                     after
                 };
-                looks_like_verb(Self::word(s, verb_at)) && !OBJECT_PREPOSITIONS.contains(&prev)
+                looks_like_verb(self.lex, Self::word(s, verb_at))
+                    && !self.lex.object_prepositions.contains(&prev)
             })
             .map(|m| m.actor.clone().into_owned())
     }
@@ -624,7 +638,10 @@ impl<'a> Rules<'a> {
             let raw = t.text(self.text);
             let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
             let w = Self::word(s, i);
-            if !(capitalised || TITLE_WORDS.contains(&w) || SOURCE_WORDS.contains(&w)) {
+            if !(capitalised
+                || self.lex.title_words.contains(&w)
+                || self.lex.source_words.contains(&w))
+            {
                 break;
             }
             i += 1;
@@ -672,7 +689,7 @@ impl<'a> Rules<'a> {
             // Any of the referents is right: the person who spoke last for people, their
             // state for sides and countries.
             let person = recent.person.clone();
-            if PERSON_COLLECTIVES.contains(&w) {
+            if self.lex.person_collectives.contains(&w) {
                 return Some(person);
             }
             let state = person
@@ -688,10 +705,10 @@ impl<'a> Rules<'a> {
         {
             return None;
         }
-        if DOCUMENT_NOUNS.contains(&w) {
+        if self.lex.document_nouns.contains(&w) {
             return Some(recent.speaker.clone());
         }
-        if PERSON_SOURCE_NOUNS.contains(&w) {
+        if self.lex.person_source_nouns.contains(&w) {
             // "A Commission spokesperson said": the body's spokesperson speaks for it.
             if at > 0
                 && let Some(body) = self.body_named(s, at - 1)
@@ -755,7 +772,7 @@ impl<'a> Rules<'a> {
     /// "both sides", "the two leaders" at token `at`.
     fn is_collective(&self, s: &Sentence, at: usize) -> bool {
         at > 0
-            && COLLECTIVE_NOUNS.contains(&Self::word(s, at))
+            && self.lex.collective_nouns.contains(&Self::word(s, at))
             && matches!(Self::word(s, at - 1), "both" | "two")
     }
 
@@ -803,7 +820,7 @@ impl<'a> Rules<'a> {
     /// its name.
     fn body_named(&self, s: &Sentence, t: usize) -> Option<ActorRef> {
         let w = Self::word(s, t);
-        if !BODY_NOUNS.contains(&w) {
+        if !self.lex.body_nouns.contains(&w) {
             return None;
         }
         let before = s.tokens[t].start;
@@ -838,7 +855,7 @@ impl<'a> Rules<'a> {
                 continue;
             }
             if Self::is(s, i, class::PHRASAL)
-                && let Some(&(_, follower)) = PHRASAL_CUES.iter().find(|(v, _)| *v == w)
+                && let Some(&(_, follower)) = self.lex.phrasal_cues.iter().find(|(v, _)| *v == w)
             {
                 if follower.split('|').any(|f| f == next) {
                     out.push((i, i + 1, CueKind::Verb));
@@ -913,7 +930,7 @@ impl<'a> Rules<'a> {
         }
         if kind == CueKind::Position {
             // Only a named actor (or one a pronoun clearly stands for) makes it a report.
-            return match self.subject_before(s, first, CUE_SKIP) {
+            return match self.subject_before(s, first, &self.lex.cue_skip) {
                 Subject::Actor(actor, at) => Some((Some(self.salient(s, actor, at, recent)), at)),
                 Subject::Unnamed(at) if self.is_collective(s, at) => self
                     .unnamed_speaker(s, at, recent)
@@ -924,7 +941,7 @@ impl<'a> Rules<'a> {
                 _ => None,
             };
         }
-        match self.subject_before(s, first, CUE_SKIP) {
+        match self.subject_before(s, first, &self.lex.cue_skip) {
             Subject::Actor(actor, at) => Some((Some(self.salient(s, actor, at, recent)), at)),
             Subject::ThirdPerson(at) => Some((last_person.cloned(), at)),
             Subject::Unnamed(at) => self
@@ -1535,7 +1552,7 @@ impl<'a> Rules<'a> {
                 i
             };
             let parties = self.collective_parties(s, subject_at, st);
-            let subject = self.subject_before(s, subject_at, COMMIT_SKIP);
+            let subject = self.subject_before(s, subject_at, &self.lex.commit_skip);
             let committer = match subject {
                 _ if !parties.is_empty() => Some(parties[0].clone()),
                 Subject::Coordinated => found
@@ -1552,7 +1569,7 @@ impl<'a> Rules<'a> {
                 i = cue.last + 1;
                 continue;
             };
-            if is_future_fact(&action) {
+            if is_future_fact(self.lex, &action) {
                 i = action_end;
                 continue;
             }
@@ -1630,7 +1647,7 @@ impl<'a> Rules<'a> {
         match w {
             "will" | "shall" | "won't" => {
                 // "political will", "the will of the people"
-                let noun = WILL_NOUN_BEFORE.contains(&prev)
+                let noun = self.lex.will_noun_before.contains(&prev)
                     || prev.ends_with("'s")
                     || prev.ends_with("’s")
                     || matches!(next, "of" | "to" | "and");
@@ -1666,7 +1683,7 @@ impl<'a> Rules<'a> {
             // "reaffirmed its readiness to continue …": a readiness declared.
             "readiness" | "willingness" if next == "to" => {
                 // The cue starts at the verb before "its": "reaffirmed its readiness to".
-                let first = if i >= 2 && DETERMINERS.contains(&prev) {
+                let first = if i >= 2 && self.lex.determiners.contains(&prev) {
                     i - 2
                 } else {
                     i
@@ -1681,19 +1698,19 @@ impl<'a> Rules<'a> {
             }
             _ if next == "to" => {
                 // "a plan to", "the pledge to": nouns.
-                if DETERMINERS.contains(&prev) {
+                if self.lex.determiners.contains(&prev) {
                     return None;
                 }
                 if ["agree", "agrees", "agreed"].contains(&w) {
                     return cue(rule::AGREE_TO, i + 1, "certain", true);
                 }
-                if CERTAIN_TO.contains(&w) {
+                if self.lex.certain_to.contains(&w) {
                     return cue(rule::CERTAIN_TO, i + 1, "certain", false);
                 }
-                if PROBABLE_TO.contains(&w) && !PASSIVE_AUX.contains(&prev) {
+                if self.lex.probable_to.contains(&w) && !self.lex.passive_aux.contains(&prev) {
                     return cue(rule::PROBABLE_TO, i + 1, "probable", false);
                 }
-                if POSSIBLE_TO.contains(&w) {
+                if self.lex.possible_to.contains(&w) {
                     // "stands ready to": the cue starts at "stands".
                     let first = if matches!(prev, "stand" | "stands" | "stood") {
                         i - 1
@@ -1718,7 +1735,7 @@ impl<'a> Rules<'a> {
     /// or punctuation; returns it and the token after it.
     fn action(&self, s: &Sentence, from: usize, end: usize) -> Option<(String, usize)> {
         let mut i = from;
-        while i < end && ACTION_SKIP.contains(&Self::word(s, i)) {
+        while i < end && self.lex.action_skip.contains(&Self::word(s, i)) {
             i += 1;
         }
         let first = i;
@@ -1742,10 +1759,10 @@ impl<'a> Rules<'a> {
                 break;
             }
             let w = Self::word(s, i);
-            if i > first && ACTION_STOP.contains(&w) {
+            if i > first && self.lex.action_stop.contains(&w) {
                 // "continue to deepen", "work to build": the infinitive belongs to it.
                 let keep = w == "to"
-                    && (CONTINUING.contains(&Self::word(s, i - 1)))
+                    && (self.lex.continuing.contains(&Self::word(s, i - 1)))
                     && s.tokens
                         .get(i + 1)
                         .is_some_and(|t| t.kind == TokenKind::Word);
@@ -1772,12 +1789,12 @@ impl<'a> Rules<'a> {
             if matches!(self.punct(s, i), Some('.' | ';' | ':')) {
                 break;
             }
-            if !ADDRESSEE_PREPOSITIONS.contains(&Self::word(s, i)) {
+            if !self.lex.addressee_prepositions.contains(&Self::word(s, i)) {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
-            while j < end && ADDRESSEE_SKIP.contains(&Self::word(s, j)) {
+            while j < end && self.lex.addressee_skip.contains(&Self::word(s, j)) {
                 j += 1;
             }
             while let Some(m) = self.mention_at(s, j).filter(|_| j < end) {
@@ -1787,7 +1804,7 @@ impl<'a> Rules<'a> {
                 j = Self::token_of(s, m.end);
                 if Self::word(s, j) == "and" || self.punct(s, j) == Some(',') {
                     j += 1;
-                    while j < end && ADDRESSEE_SKIP.contains(&Self::word(s, j)) {
+                    while j < end && self.lex.addressee_skip.contains(&Self::word(s, j)) {
                         j += 1;
                     }
                 } else {
@@ -1808,16 +1825,21 @@ impl<'a> Rules<'a> {
                 i += 1;
                 continue;
             }
-            let Some((len, list)) = CONDITION_MARKERS.iter().find_map(|(marker, list)| {
-                let mut len = 0;
-                for (k, w) in marker.split(' ').enumerate() {
-                    if Self::word(s, i + k) != w {
-                        return None;
+            let Some((len, list)) = self
+                .lex
+                .condition_markers
+                .iter()
+                .find_map(|(marker, list)| {
+                    let mut len = 0;
+                    for (k, w) in marker.split(' ').enumerate() {
+                        if Self::word(s, i + k) != w {
+                            return None;
+                        }
+                        len = k + 1;
                     }
-                    len = k + 1;
-                }
-                Some((len, *list))
-            }) else {
+                    Some((len, *list))
+                })
+            else {
                 i += 1;
                 continue;
             };
@@ -1839,7 +1861,7 @@ impl<'a> Rules<'a> {
                                 .chars()
                                 .next()
                                 .is_some_and(char::is_lowercase)
-                                && !CLAUSE_OPENERS.contains(&Self::word(s, j + 1))
+                                && !self.lex.clause_openers.contains(&Self::word(s, j + 1))
                         });
                     if !(list_goes_on || c == '-' || c == '‐') {
                         break;
@@ -1968,14 +1990,15 @@ impl<'a> Rules<'a> {
             } else {
                 parties
             };
-            let holder = possessor.or_else(|| match self.subject_before(s, i, STANCE_SKIP) {
-                _ if !parties.is_empty() => Some(parties[0].clone()),
-                Subject::Coordinated => self
-                    .clause_subject(s, i, range.start)
-                    .or_else(|| st.speaker.clone()),
-                Subject::None | Subject::Unnamed(_) => st.speaker.clone(),
-                other => self.resolve(other, st).or_else(|| st.speaker.clone()),
-            });
+            let holder =
+                possessor.or_else(|| match self.subject_before(s, i, &self.lex.stance_skip) {
+                    _ if !parties.is_empty() => Some(parties[0].clone()),
+                    Subject::Coordinated => self
+                        .clause_subject(s, i, range.start)
+                        .or_else(|| st.speaker.clone()),
+                    Subject::None | Subject::Unnamed(_) => st.speaker.clone(),
+                    other => self.resolve(other, st).or_else(|| st.speaker.clone()),
+                });
             let (target, object_end) = self.target(s, last + 1, range.end, holder.as_ref());
             let key = (polarity, target.clone());
             if seen.contains(&key) {
@@ -2086,7 +2109,7 @@ impl<'a> Rules<'a> {
         }
         // "reaffirmed its readiness to …" declares a commitment, not a position.
         if w.starts_with("reaffirm")
-            && DETERMINERS.contains(&next)
+            && self.lex.determiners.contains(&next)
             && matches!(
                 Self::word(s, i + 2),
                 "readiness" | "willingness" | "determination" | "intention"
@@ -2094,7 +2117,9 @@ impl<'a> Rules<'a> {
         {
             return None;
         }
-        if Self::is(s, i, class::FAVOR) && !(w == "support" && SUPPORT_AS_AID.contains(&prev)) {
+        if Self::is(s, i, class::FAVOR)
+            && !(w == "support" && self.lex.support_as_aid.contains(&prev))
+        {
             return Some((i, "favor", rule::FAVOR_WORD));
         }
         if (w == "happy" || w == "pleased" || w == "glad")
@@ -2159,8 +2184,8 @@ impl<'a> Rules<'a> {
                 let w = Self::word(s, j);
                 // "welcomed the talks and expects to …": the next verb ends the object.
                 let next_verb = matches!(w, "and" | "but")
-                    && (looks_like_verb(Self::word(s, j + 1))
-                        || ACTION_SKIP.contains(&Self::word(s, j + 1)));
+                    && (looks_like_verb(self.lex, Self::word(s, j + 1))
+                        || self.lex.action_skip.contains(&Self::word(s, j + 1)));
                 if j > from && (next_verb || matches!(w, "that" | "which" | "who")) {
                     break;
                 }
@@ -2170,7 +2195,7 @@ impl<'a> Rules<'a> {
         }
         let object = from..j;
         let mut head = from;
-        while head < j && OBJECT_SKIP.contains(&Self::word(s, head)) {
+        while head < j && self.lex.object_skip.contains(&Self::word(s, head)) {
             head += 1;
         }
         let topic_at = |i: usize| self.topic_at(s, i);
@@ -2202,10 +2227,12 @@ impl<'a> Rules<'a> {
             return None;
         }
         let two = format!("{w} {}", Self::word(s, i + 1));
-        let key = TOPIC_PHRASES
+        let key = self
+            .lex
+            .topic_phrases
             .iter()
             .find(|(phrase, _)| *phrase == two)
-            .or_else(|| TOPIC_WORDS.iter().find(|(word, _)| *word == w))
+            .or_else(|| self.lex.topic_words.iter().find(|(word, _)| *word == w))
             .map(|(_, key)| *key)?;
         let key = self.codebook_key(CodebookList::Topics, key);
         (!key.is_empty()).then_some(key)
@@ -2339,14 +2366,14 @@ const MAX_LOOK_BACK: usize = 400;
 
 /// A finite verb by its form ("welcomed", "supports", "is"): the rules have no
 /// part-of-speech tagger, and a clause subject is followed by one.
-fn looks_like_verb(word: &str) -> bool {
-    AUXILIARIES.contains(&word)
+fn looks_like_verb(lex: &Lexicon, word: &str) -> bool {
+    lex.auxiliaries.contains(&word)
         || (word.len() > 3
             && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss"))))
 }
 
 /// "be held", "take place": a future event, not an actor's conduct.
-fn is_future_fact(action: &str) -> bool {
+fn is_future_fact(lex: &Lexicon, action: &str) -> bool {
     let lower = action.to_lowercase();
-    FUTURE_FACTS.iter().any(|f| lower.starts_with(f))
+    lex.future_facts.iter().any(|f| lower.starts_with(f))
 }

@@ -107,7 +107,7 @@ fn reporting_cue(doc: &Document, m: &Mention, s0: usize, e0: usize) -> Option<(u
     let after = analysis
         .words_in(m.span.end(), e0)
         .take(WORDS_AFTER)
-        .find(|t| crate::suggest::clauses::is_reporting_verb(t.text(text)));
+        .find(|t| crate::suggest::clauses::is_reporting_verb(doc, t.text(text)));
     if let Some(t) = after {
         return Some(range(t));
     }
@@ -118,7 +118,7 @@ fn reporting_cue(doc: &Document, m: &Mention, s0: usize, e0: usize) -> Option<(u
             .checked_sub(k)
             .map(|i| before[i].text(text).to_lowercase())
     };
-    if lower(1).is_some_and(|w| crate::suggest::clauses::is_reporting_verb(&w)) {
+    if lower(1).is_some_and(|w| crate::suggest::clauses::is_reporting_verb(doc, &w)) {
         return before.last().map(|t| range(t));
     }
     if lower(2).as_deref() == Some("according") && lower(1).as_deref() == Some("to") {
@@ -132,8 +132,8 @@ fn reporting_cue(doc: &Document, m: &Mention, s0: usize, e0: usize) -> Option<(u
 /// The strength key a commitment over `text` starts with, from the first cue word in it:
 /// will/shall/agree/pledge → certain; expect/intend/plan/aim → probable; willing/ready/
 /// hope/may → possible. `None` when no cue is found. The suggestions' word lists.
-pub fn default_strength(text: &str) -> Option<&'static str> {
-    crate::suggest::clauses::strength_of(text)
+pub fn default_strength(doc: &Document, text: &str) -> Option<&'static str> {
+    crate::suggest::clauses::strength_of(doc, text)
 }
 
 /// The attribution mode of a statement over `[start, end)`: a direct quote when the words
@@ -459,7 +459,7 @@ impl Tagging {
                     conditions.clone(),
                 ),
                 _ => (
-                    default_strength(cue_text),
+                    default_strength(doc, cue_text),
                     String::new(),
                     None,
                     String::new(),

@@ -68,9 +68,7 @@ impl Rules<'_> {
                 .map(|(a, b)| self.text[a..b].to_lowercase())
                 .unwrap_or_default();
             let first = cue_word.split_whitespace().next().unwrap_or("");
-            if data.speech_act(first).is_some()
-                || super::lexicon::classes(first) & class::POSITION != 0
-            {
+            if data.speech_act(first).is_some() || self.lex.classes(first) & class::POSITION != 0 {
                 st.attribution = "narration";
                 st.voice = true;
                 let s = &sentences[st.sentence];
