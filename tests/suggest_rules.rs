@@ -174,3 +174,89 @@ fn suggest_prints_rules_and_stats_count_them() {
         .sum();
     assert_eq!(made.to_string(), total[2]);
 }
+
+/// The project of `ARTICLE` with the document's language set to `language`.
+fn article_in(language: &str) -> Project {
+    let mut project = Project::new("languages");
+    let mut ids = project.id_allocator("tester");
+    let id: Id = ids.fresh().expect("an id");
+    let mut doc = demarche::import::import_bytes(ARTICLE.as_bytes(), Some("article.txt"), id)
+        .expect("the article imports");
+    doc.meta.language = language.to_owned();
+    Edit::AddDocument(Box::new(doc))
+        .apply(&mut project)
+        .expect("a new document");
+    project
+}
+
+/// The document's language picks the rule set: English (by any tag, or none) gets the
+/// clause rules; a language without a rule set gets mentions only, and says so.
+#[test]
+fn the_language_selects_the_clause_rules() {
+    let kinds = |language: &str| -> Vec<&'static str> {
+        let project = article_in(language);
+        let doc = &project.documents[0];
+        let mut kinds: Vec<&str> = suggest::suggest(&project, doc, Gazetteer::bundled())
+            .iter()
+            .map(|s| s.kind.key())
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        kinds
+    };
+    let english = kinds("en");
+    assert_eq!(english, ["commitment", "mention", "stance", "statement"]);
+    assert_eq!(kinds(""), english, "a language not set reads as English");
+    assert_eq!(kinds("en-GB"), english);
+    assert_eq!(kinds("fr"), ["mention"]);
+    let french = article_in("fr");
+    let note = suggest::missing_rules(&french.documents[0]).expect("no French rules");
+    assert!(note.contains("“fr”") && note.contains("en"), "{note}");
+    assert!(suggest::missing_rules(&article_in("en-GB").documents[0]).is_none());
+
+    // `demarche suggest` says it on stderr and prints the mentions.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("fr.ron");
+    demarche::persist::save(&french, &path).expect("saved");
+    let out = Command::new(BIN)
+        .args(["suggest", "fr.ron"])
+        .current_dir(dir.path())
+        .output()
+        .expect("demarche runs");
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&note), "{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.lines().count() > 0);
+    assert!(
+        stdout.lines().all(|l| l.contains("\"kind\":\"mention\"")),
+        "{stdout}"
+    );
+}
+
+/// The window says once, in its message log, why a document gets mentions only.
+#[test]
+fn the_window_says_when_a_language_has_no_rules() {
+    use demarche::ui::Startup;
+    use demarche::ui::app::DemarcheApp;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("fr.ron");
+    let french = article_in("fr");
+    let note = suggest::missing_rules(&french.documents[0]).expect("no French rules");
+    demarche::persist::save(&french, &path).expect("saved");
+    let mut h = crate::app_support::app_harness(DemarcheApp::app_for_tests_as(
+        Startup::Open(path),
+        "ana",
+    ));
+    h.run_steps(5);
+    let said = |h: &egui_kittest::Harness<'_, DemarcheApp>| {
+        h.state()
+            .message_log()
+            .entries()
+            .filter(|e| e.text == note && !e.error)
+            .count()
+    };
+    assert_eq!(said(&h), 1, "the note is logged once");
+    h.run_steps(5);
+    assert_eq!(said(&h), 1, "and not again on later frames");
+}

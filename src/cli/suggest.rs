@@ -65,6 +65,9 @@ pub fn run(
         let Some(doc) = project.document(id) else {
             continue;
         };
+        if let Some(note) = suggest::missing_rules(doc) {
+            eprintln!("document {}: {note}", id.0);
+        }
         let suggestions = if apply {
             suggest::suggest_for(&project, doc, gazetteer, annotator)
         } else if hide_for.is_empty() {

@@ -14,7 +14,7 @@ use crate::text::clause_words::{self, Token, TokenKind};
 use crate::text::{self, closes_quote, opens_quote, quote_runs_on};
 use std::borrow::Cow;
 
-mod lexicon;
+pub mod lexicon;
 mod voice;
 
 use super::issuer::Issuer;

@@ -138,6 +138,25 @@ impl Suggestion {
     }
 }
 
+/// Why the statement, commitment and stance rules do not run on `document`: its language
+/// has no rule set (`assets/rules/`). Mentions are still found: the gazetteer's names are
+/// not tied to a language. `None` when the rules run.
+pub fn missing_rules(document: &Document) -> Option<String> {
+    let language = document.meta.language.as_str();
+    clauses::lexicon::Lexicon::for_language(language)
+        .is_none()
+        .then(|| {
+            format!(
+                "No statement, commitment or stance rules for language “{language}” (shipped:                  {}); suggesting mentions only.",
+                clauses::lexicon::SHIPPED
+                    .iter()
+                    .map(|(code, _, _)| *code)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+}
+
 /// Every suggestion for one document, in text order (then by kind), without those any
 /// analyst rejected and without those any analyst's annotation already covers.
 pub fn suggest(project: &Project, document: &Document, gazetteer: &Gazetteer) -> Vec<Suggestion> {

@@ -1728,6 +1728,9 @@ impl DemarcheApp {
         if let Some(failure) = self.suggestions.take_failure() {
             self.report_error(failure);
         }
+        if let Some(notice) = self.suggestions.take_notice() {
+            self.report(notice);
+        }
         self.suggestions.follow_selection(self.article.selection());
         if self.link_from.is_some()
             && self.modals.is_empty()

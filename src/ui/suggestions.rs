@@ -148,6 +148,8 @@ pub struct SuggestionsState {
     analyst: String,
     /// A failed pass's message, until the app shows it.
     failure: Option<String>,
+    /// Why the clause rules do not run on the document just opened, until shown.
+    notice: Option<String>,
 }
 
 impl Default for SuggestionsState {
@@ -175,6 +177,7 @@ impl SuggestionsState {
             resume_after: None,
             analyst: String::new(),
             failure: None,
+            notice: None,
         }
     }
 
@@ -182,6 +185,12 @@ impl SuggestionsState {
     /// failed revision is not tried again; the next edit or document tries anew.
     pub fn take_failure(&mut self) -> Option<String> {
         self.failure.take()
+    }
+
+    /// Why the statement, commitment and stance rules do not run on the document just
+    /// opened (its language has no rule set), to show once.
+    pub fn take_notice(&mut self) -> Option<String> {
+        self.notice.take()
     }
 
     /// Replaces where suggestions come from (tests); everything is recomputed.
@@ -242,6 +251,9 @@ impl SuggestionsState {
         if self.document != Some(doc.id) || self.analyst != ws.annotator() {
             // Another document or analyst: its suggestions have nothing to do with these.
             self.clear();
+            if self.document != Some(doc.id) {
+                self.notice = suggest::missing_rules(doc);
+            }
             self.document = Some(doc.id);
             ws.annotator().clone_into(&mut self.analyst);
         }
