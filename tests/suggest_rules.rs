@@ -244,10 +244,8 @@ fn the_window_says_when_a_language_has_no_rules() {
     let french = article_in("fr");
     let note = suggest::missing_rules(&french.documents[0]).expect("no French rules");
     demarche::persist::save(&french, &path).expect("saved");
-    let mut h = crate::app_support::app_harness(DemarcheApp::app_for_tests_as(
-        Startup::Open(path),
-        "ana",
-    ));
+    let mut h =
+        crate::app_support::app_harness(DemarcheApp::app_for_tests_as(Startup::Open(path), "ana"));
     h.run_steps(5);
     let said = |h: &egui_kittest::Harness<'_, DemarcheApp>| {
         h.state()
