@@ -424,3 +424,52 @@ fn the_analysts_issuer_wins_and_is_an_edit_that_undoes() {
         "{speaker}"
     );
 }
+
+/// In the window, the document's information offers the issuer read from the header;
+/// one click makes it the document's issuer (adding new actors), one undo takes it back.
+#[test]
+fn the_detected_issuer_is_accepted_from_the_document_info_and_undone() {
+    use demarche::ui::Startup;
+    use demarche::ui::app::DemarcheApp;
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable;
+    let (project, id) = import(JOINT_STATEMENT);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("joint.ron");
+    demarche::persist::save(&project, &path).expect("saved");
+    let mut h =
+        crate::app_support::app_harness(DemarcheApp::app_for_tests_as(Startup::Open(path), "ana"));
+    h.run_steps(6);
+    let issuer_names = |h: &egui_kittest::Harness<'_, DemarcheApp>| -> Vec<String> {
+        let project = h.state().workspace().project();
+        let doc = project.document(id).expect("the document");
+        doc.meta
+            .issuer
+            .iter()
+            .map(|&a| project.actor(a).expect("an actor").name.clone())
+            .collect()
+    };
+    assert!(issuer_names(&h).is_empty());
+    h.get_by_label_contains(
+        "Read from the text (joint statement): United States (new), Japan (new)",
+    );
+    h.get_by_label("Accept the detected issuer").click();
+    h.run_steps(3);
+    assert_eq!(issuer_names(&h), ["United States", "Japan"]);
+    assert_eq!(
+        h.state().workspace().project().actors.len(),
+        2,
+        "both added once"
+    );
+    assert!(
+        h.query_by_label("Accept the detected issuer").is_none(),
+        "no offer once an issuer is named"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert!(issuer_names(&h).is_empty());
+    assert!(
+        h.state().workspace().project().actors.is_empty(),
+        "one undo step"
+    );
+}

@@ -72,6 +72,53 @@ pub fn accept(
     }
 }
 
+/// One edit that makes `actors` — an issuer the rules detected (`suggest::issuer`) — the
+/// document's issuer: actors new to the project are added as [`accept`] adds them (a
+/// project actor with the same name, alias or ISO3 code is reused), then the document's
+/// metadata names them. When the project runs out of ids, nothing is accepted.
+pub fn accept_issuer(
+    project: &Project,
+    document: Id,
+    actors: &[ActorRef],
+    fresh: &mut dyn FnMut() -> Result<Id, IdsExhausted>,
+    annotator: &str,
+) -> Result<Edit, IdsExhausted> {
+    let Some(doc) = project.document(document) else {
+        return Ok(Edit::Batch(Vec::new()));
+    };
+    let mut batch = Batch {
+        project,
+        doc,
+        all: &[],
+        fresh,
+        stamp: Stamp::now(annotator),
+        actors: ActorIndex::new(&project.actors),
+        statements: FxHashMap::default(),
+        mentions: FxHashSet::default(),
+        coded: FxHashSet::default(),
+        suggested_statements: None,
+        edits: Vec::new(),
+        exhausted: None,
+    };
+    let mut issuer: Vec<Id> = Vec::new();
+    for actor in actors {
+        if let Some(id) = batch.actor(actor)
+            && !issuer.contains(&id)
+        {
+            issuer.push(id);
+        }
+    }
+    if let Some(error) = batch.exhausted {
+        return Err(error);
+    }
+    let mut meta = doc.meta.clone();
+    meta.issuer = issuer;
+    batch
+        .edits
+        .push(Edit::UpdateDocumentMeta { document, meta });
+    Ok(Edit::Batch(batch.edits))
+}
+
 /// The state of one acceptance: what it has added so far, so that nothing is added twice.
 struct Batch<'a> {
     project: &'a Project,

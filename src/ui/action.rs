@@ -35,6 +35,12 @@ pub enum UiAction {
         from: Id,
         to: Id,
     },
+    /// Make the issuer the rules detected the document's issuer (the app takes fresh ids
+    /// for the actors it adds).
+    AcceptIssuer {
+        document: Id,
+        actors: Vec<crate::suggest::ActorRef>,
+    },
     /// Run an app command as if its key had been pressed.
     Run(Command),
     /// A message for the status bar.

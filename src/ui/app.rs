@@ -57,6 +57,8 @@ pub struct DemarcheApp {
     tagging: Tagging,
     /// A link being made: its document and first annotation (L pressed once).
     link_from: Option<(Id, Id)>,
+    /// The issuer read from the open document's header, for its (document, revision).
+    detected_issuer: Option<((Id, u64), Option<crate::suggest::issuer::Issuer>)>,
     suggestions: SuggestionsState,
     panels: PanelsState,
     show_codebook: bool,
@@ -210,6 +212,7 @@ impl DemarcheApp {
             find: FindBar::default(),
             tagging: Tagging::new(),
             link_from: None,
+            detected_issuer: None,
             suggestions: SuggestionsState::default(),
             panels: PanelsState::default(),
             show_codebook: false,
@@ -1541,6 +1544,7 @@ impl DemarcheApp {
             UiAction::SelectAnnotation(id) => self.selection.annotation = id,
             UiAction::Reveal { start, end } => self.reveal(start, end),
             UiAction::AddLink { document, from, to } => self.add_link(document, from, to),
+            UiAction::AcceptIssuer { document, actors } => self.accept_issuer(document, &actors),
             UiAction::Run(command) => self.queue.push(command),
             UiAction::Status(text) => self.report(text),
             UiAction::Error(text) => self.report_error(text),
@@ -1576,6 +1580,49 @@ impl DemarcheApp {
                 ));
             }
         }
+    }
+
+    fn accept_issuer(&mut self, document: Id, actors: &[crate::suggest::ActorRef]) {
+        let annotator = self.ws.annotator().to_owned();
+        let (project, ids) = self.ws.project_and_ids();
+        let edit = match crate::edit::accept::accept_issuer(
+            project,
+            document,
+            actors,
+            &mut || ids.fresh(),
+            &annotator,
+        ) {
+            Ok(edit) => edit,
+            Err(e) => return self.report_error(format!("Issuer not accepted: {e}")),
+        };
+        match self.ws.apply("Accept the detected issuer", edit) {
+            Ok(()) => self.report("Issuer accepted (Ctrl+Z undoes)"),
+            Err(e) => self.report_error(format!("Issuer not accepted: {e}")),
+        }
+    }
+
+    /// The issuer the rules read from the open document's header when the analyst has
+    /// named none, once its suggestions are computed; cached per revision.
+    fn detected_issuer(&mut self, document: Option<Id>) -> Option<crate::suggest::issuer::Issuer> {
+        let doc = self.ws.project().document(document?)?;
+        if !doc.meta.issuer.is_empty() {
+            return None;
+        }
+        let key = (doc.id, self.ws.revision());
+        if let Some((at, issuer)) = &self.detected_issuer
+            && *at == key
+        {
+            return issuer.clone();
+        }
+        let proposals = self.suggestions.proposals_for(key.0, key.1)?;
+        let found = crate::suggest::issuer::issuer(
+            self.ws.project(),
+            doc,
+            crate::suggest::Gazetteer::bundled(),
+            proposals,
+        );
+        self.detected_issuer = Some((key, found.clone()));
+        found
     }
 
     fn add_link(&mut self, doc_id: Id, from: Id, to: Id) {
@@ -2149,6 +2196,11 @@ impl DemarcheApp {
 
     fn side_panels_ui(&mut self, ui: &mut egui::Ui) {
         let sel = self.selection;
+        let detected = if sel.annotation.is_none() {
+            self.detected_issuer(sel.document)
+        } else {
+            None
+        };
         self.panels.statements.layers = Some(self.layer_view());
         let mut actions = Vec::new();
         // Side panels share the width so that the article keeps at least ~40% of it, from
@@ -2211,6 +2263,7 @@ impl DemarcheApp {
                                         &self.ws,
                                         &mut self.panels.document_meta,
                                         sel.document,
+                                        detected.as_ref(),
                                     )
                                 } else {
                                     panels::inspector::inspector_ui(

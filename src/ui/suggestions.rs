@@ -203,6 +203,12 @@ impl SuggestionsState {
         &self.list
     }
 
+    /// What the rules propose for `document` at `revision` (before anything coded or
+    /// rejected is taken out), once computed.
+    pub fn proposals_for(&self, document: Id, revision: u64) -> Option<&[Suggestion]> {
+        (self.computed_for == Some((document, revision))).then_some(self.proposals.as_slice())
+    }
+
     /// True while a worker computes suggestions for the current revision.
     pub fn computing(&self) -> bool {
         self.pending.is_some()

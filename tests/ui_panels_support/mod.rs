@@ -208,6 +208,20 @@ impl Bench {
                         Err(e) => self.errors.push(e.to_string()),
                     }
                 }
+                UiAction::AcceptIssuer { document, actors } => {
+                    let (project, ids) = self.ws.project_and_ids();
+                    let edit = demarche::edit::accept::accept_issuer(
+                        project,
+                        document,
+                        &actors,
+                        &mut || ids.fresh(),
+                        "test",
+                    )
+                    .expect("fresh ids");
+                    if let Err(e) = self.ws.apply("Accept the detected issuer", edit) {
+                        self.errors.push(e.to_string());
+                    }
+                }
                 UiAction::Run(_) => {}
             }
         }

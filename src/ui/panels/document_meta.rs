@@ -9,6 +9,8 @@
 use super::{push_field, text_area_ui};
 use crate::edit::Edit;
 use crate::model::{DocStatus, Document, DocumentMeta, Id, LineEndings, Project};
+use crate::suggest::ActorRef;
+use crate::suggest::issuer::{Genre, Issuer};
 use crate::ui::action::UiAction;
 use crate::ui::picker::{self, Choice};
 use crate::workspace::Workspace;
@@ -124,6 +126,7 @@ pub fn document_meta_ui(
     ws: &Workspace,
     state: &mut DocumentMetaState,
     document: Option<Id>,
+    detected: Option<&Issuer>,
 ) -> Vec<UiAction> {
     let mut actions = Vec::new();
     let Some(doc) = document.and_then(|id| ws.project().document(id)) else {
@@ -139,7 +142,13 @@ pub fn document_meta_ui(
         ui.memory_mut(|m| m.request_focus(title_field_id(doc.id)));
     }
     ui.push_id(("document meta", doc.id.0), |ui| {
-        fields_ui(ui, doc, ws.project(), ws.annotator(), state, &mut actions);
+        let fields = Fields {
+            doc,
+            project: ws.project(),
+            analyst: ws.annotator(),
+            detected,
+        };
+        fields_ui(ui, &fields, state, &mut actions);
         ui.add_space(4.0);
         custom_fields_ui(ui, doc, state, &mut actions);
         ui.add_space(4.0);
@@ -197,14 +206,27 @@ fn line_field(
     (outcome, response)
 }
 
+/// What the document's fields are drawn from.
+struct Fields<'a> {
+    doc: &'a Document,
+    project: &'a Project,
+    analyst: &'a str,
+    /// The issuer the rules read from the text, offered when none is named.
+    detected: Option<&'a Issuer>,
+}
+
 fn fields_ui(
     ui: &mut egui::Ui,
-    doc: &Document,
-    project: &Project,
-    analyst: &str,
+    fields: &Fields,
     state: &mut DocumentMetaState,
     actions: &mut Vec<UiAction>,
 ) {
+    let &Fields {
+        doc,
+        project,
+        analyst,
+        detected,
+    } = fields;
     let id = doc.id;
     egui::Grid::new("document fields")
         .num_columns(2)
@@ -240,7 +262,7 @@ fn fields_ui(
                 "Who speaks in the document's own voice (a readout's government, a joint \
                  statement's parties); its sentences are suggested as their statements",
             );
-            issuer_ui(ui, doc, project, actions);
+            issuer_ui(ui, doc, project, detected, actions);
             ui.end_row();
 
             ui.label("Date");
@@ -296,7 +318,13 @@ fn fields_ui(
 
 /// The issuer's actors, each with a remove button, and a list of the registry's other
 /// actors to add one; every change is one undoable edit of the metadata.
-fn issuer_ui(ui: &mut egui::Ui, doc: &Document, project: &Project, actions: &mut Vec<UiAction>) {
+fn issuer_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    project: &Project,
+    detected: Option<&Issuer>,
+    actions: &mut Vec<UiAction>,
+) {
     let name = |id: Id| {
         project
             .actor(id)
@@ -321,6 +349,9 @@ fn issuer_ui(ui: &mut egui::Ui, doc: &Document, project: &Project, actions: &mut
                 }
             }
         });
+        if let Some(found) = detected.filter(|_| doc.meta.issuer.is_empty()) {
+            detected_issuer_ui(ui, doc, project, found, actions);
+        }
         let mut others: Vec<(String, Id)> = project
             .actors
             .iter()
@@ -349,6 +380,54 @@ fn issuer_ui(ui: &mut egui::Ui, doc: &Document, project: &Project, actions: &mut
                 format!("Add issuer {actor}"),
                 meta_edit(doc, |m| m.issuer.push(id)),
             ));
+        }
+    });
+}
+
+/// The issuer the rules read from the header ("Readout", "Joint Statement of …"), with a
+/// button that makes it the document's issuer as one undoable edit.
+fn detected_issuer_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    project: &Project,
+    found: &Issuer,
+    actions: &mut Vec<UiAction>,
+) {
+    let names: Vec<String> = found
+        .actors
+        .iter()
+        .map(|a| match a {
+            ActorRef::Project(id) => project
+                .actor(*id)
+                .map_or_else(|| format!("{id}"), |x| x.name.clone()),
+            ActorRef::New(n) => format!("{} (new)", n.name),
+        })
+        .collect();
+    let genre = match found.genre {
+        Genre::Readout => "readout",
+        Genre::JointStatement => "joint statement",
+        Genre::Declaration => "declaration",
+        Genre::Communique => "communiqué",
+        Genre::Statement => "statement",
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.weak(format!(
+            "Read from the text ({genre}): {}",
+            names.join(", ")
+        ));
+        if ui
+            .small_button("Accept")
+            .on_hover_text(
+                "Make these the document's issuer (new actors are added to the registry); \
+                 Ctrl+Z undoes",
+            )
+            .accessible_name("Accept the detected issuer")
+            .clicked()
+        {
+            actions.push(UiAction::AcceptIssuer {
+                document: doc.id,
+                actors: found.actors.clone(),
+            });
         }
     });
 }
