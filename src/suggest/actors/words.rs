@@ -1260,28 +1260,9 @@ pub fn is_speaker_verb(word: &str) -> bool {
     )
 }
 
-/// Verbs that follow or precede a speaker's name ("Wang Yi said", "said Wang Yi").
+/// Verbs that follow or precede a speaker's name ("Wang Yi said", "said Wang Yi"): the
+/// reporting verbs of the English rule set, the same list the statement rules read.
 pub fn is_reporting_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "said"
-            | "says"
-            | "told"
-            | "added"
-            | "stressed"
-            | "noted"
-            | "urged"
-            | "warned"
-            | "stated"
-            | "announced"
-            | "emphasized"
-            | "emphasised"
-            | "underlined"
-            | "reiterated"
-            | "explained"
-            | "asked"
-            | "wrote"
-            | "tweeted"
-            | "remarked"
-    )
+    crate::suggest::clauses::lexicon::Lexicon::for_language("en")
+        .is_some_and(|lex| lex.reporting_verbs.contains(&word))
 }
