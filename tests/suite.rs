@@ -68,6 +68,7 @@ mod ui_analysts;
 mod ui_app;
 mod ui_article;
 mod ui_corpus;
+mod ui_corpus_charts;
 mod ui_curation;
 mod ui_disk_changes;
 mod ui_documents;

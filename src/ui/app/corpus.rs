@@ -3,6 +3,8 @@
 
 use super::DemarcheApp;
 use crate::ui::corpus::{CorpusAction, CorpusState, corpus_ui};
+use crate::ui::files::Purpose;
+use std::path::Path;
 
 impl DemarcheApp {
     pub fn corpus(&self) -> &CorpusState {
@@ -44,7 +46,26 @@ impl DemarcheApp {
                     self.selection.annotation = Some(annotation);
                     self.reveal(start, end);
                 }
+                CorpusAction::Export(export) => {
+                    self.corpus.begin_export(export);
+                    self.ask_path(Purpose::ExportCorpus(self.corpus.export_file_name()));
+                }
             }
+        }
+        for outcome in self.corpus.exports.take_outcomes() {
+            match outcome {
+                Ok(text) => self.report(text),
+                Err(text) => self.report_error(text),
+            }
+        }
+    }
+
+    /// Writes the corpus view's pending export to `path` (a PNG once the next frame is drawn).
+    pub(super) fn export_corpus(&mut self, path: &Path) {
+        match self.corpus.export_to(self.ws.project(), path) {
+            Ok(Some(text)) => self.report(text),
+            Ok(None) => {}
+            Err(text) => self.report_error(text),
         }
     }
 }

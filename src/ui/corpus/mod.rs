@@ -1,10 +1,15 @@
 //! View ▸ Corpus: one query line over every document and analyst's layer, the hit count,
-//! the hits as a virtualised table (`hits`) and the query's facets beside it (`facets`).
-//! The project is flattened into a `query::Index` once per revision, not per keystroke; a
-//! query that does not parse or evaluate shows why and keeps the last good hits.
+//! the query's facets beside the tabs, and three tabs that the one query drives: the hits
+//! as a virtualised table (`hits`), rows × columns grids (`grid`) and time charts (`time`),
+//! each exported from the window (`export`). The project is flattened into a
+//! `query::Index` once per revision, not per keystroke; a query that does not parse or
+//! evaluate shows why and keeps the last good hits.
 
+pub mod export;
 mod facets;
+pub mod grid;
 mod hits;
+pub mod time;
 
 use crate::model::{Id, Project};
 use crate::query::facets::{Faceted, facets};
@@ -20,6 +25,17 @@ pub enum CorpusAction {
         start: usize,
         end: usize,
     },
+    /// Ask where to write `export` (a file dialog), then call `CorpusState::export_to`.
+    Export(export::Export),
+}
+
+/// The views the one query drives.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    Hits,
+    Grid,
+    Time,
 }
 
 /// Why the query line has no new hits: the text does not parse (with the position, in
@@ -51,6 +67,13 @@ pub struct CorpusState {
     scroll_to: Option<usize>,
     focus_query: bool,
     list_rect: Option<egui::Rect>,
+    pub tab: Tab,
+    pub grid: grid::GridState,
+    pub time: time::TimeState,
+    /// Exports waiting for their file, and PNGs waiting for their screenshot.
+    pub exports: export::ExportState,
+    /// Where the shown tab is drawn (what a PNG export crops the screenshot to).
+    view_rect: Option<egui::Rect>,
 }
 
 impl CorpusState {
@@ -122,6 +145,29 @@ impl CorpusState {
         }
     }
 
+    /// The query as the grid and time tabs narrow it (a cell, a bar): the chips are added
+    /// to the shown query (so the hits are exactly the cell's), the hit list shows them.
+    fn drill(&mut self, chips: Vec<Chip>) {
+        let mut query = self.good.clone();
+        for chip in chips {
+            if !query.chips.contains(&chip) {
+                query = query.and(chip);
+            }
+        }
+        self.text = query.to_string();
+        self.tab = Tab::Hits;
+        self.focus_query = false;
+    }
+
+    /// The project as last flattened and the rows the shown query matches.
+    pub fn index(&self) -> Option<&Index> {
+        self.index.as_ref().map(|(_, i)| i)
+    }
+
+    pub fn hit_rows(&self) -> &[u32] {
+        self.result.as_ref().map_or(&[], |r| &r.hits)
+    }
+
     /// A facet value clicked: its field's chip becomes that value.
     fn narrow(&mut self, field: Field, value: &str) {
         let query = self
@@ -136,7 +182,7 @@ impl CorpusState {
     pub fn take_keys(&mut self, ctx: &egui::Context) {
         let (moves, enter) = crate::ui::list_keys::take_list_keys(
             ctx,
-            self.open,
+            self.open && self.tab == Tab::Hits,
             self.list_rect,
             20,
             &mut self.has_keys,
@@ -187,11 +233,13 @@ pub fn corpus_ui(
         actions.push(action);
     }
 
+    tabs_ui(ui, state, &mut actions);
     let (Some((_, index)), Some(result)) = (&state.index, &state.result) else {
         return actions;
     };
     let mut clicked_facet = None;
     let mut hit_event = None;
+    let mut drill = None;
     egui::Panel::right("corpus facets")
         .resizable(true)
         .default_size(220.0)
@@ -200,19 +248,35 @@ pub fn corpus_ui(
             clicked_facet = facets::facets_ui(ui, result);
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        let out = hits::hits_ui(
-            ui,
-            project,
-            index,
-            &result.hits,
-            state.selected,
-            state.scroll_to.take(),
-        );
-        state.list_rect = Some(out.rect);
-        hit_event = out.event;
+        state.view_rect = Some(ui.max_rect());
+        state.list_rect = None;
+        match state.tab {
+            Tab::Hits => {
+                let out = hits::hits_ui(
+                    ui,
+                    project,
+                    index,
+                    &result.hits,
+                    state.selected,
+                    state.scroll_to.take(),
+                );
+                state.list_rect = Some(out.rect);
+                hit_event = out.event;
+            }
+            Tab::Grid => {
+                drill = grid::grid_ui(ui, &mut state.grid, index, revision, &state.good);
+            }
+            Tab::Time => {
+                drill = time::time_ui(ui, &mut state.time, index, revision, &state.good);
+            }
+        }
     });
+    state.exports.take_screenshot(ui.ctx(), state.view_rect);
     if let Some((field, value)) = clicked_facet {
         state.narrow(field, &value);
+    }
+    if let Some(chips) = drill {
+        state.drill(chips);
     }
     match hit_event {
         Some(hits::HitEvent::Select(at)) => {
@@ -261,6 +325,23 @@ fn query_line_ui(ui: &mut egui::Ui, state: &mut CorpusState) {
             "Every annotation of every analyst's layer that the query matches; \
              README \"Querying the corpus\" has the grammar",
         );
+    });
+}
+
+/// Hits | Grid | Time, and the export menu of the shown tab.
+fn tabs_ui(ui: &mut egui::Ui, state: &mut CorpusState, actions: &mut Vec<CorpusAction>) {
+    ui.horizontal(|ui| {
+        for (tab, label) in [
+            (Tab::Hits, "Hits"),
+            (Tab::Grid, "Grid"),
+            (Tab::Time, "Time"),
+        ] {
+            ui.selectable_value(&mut state.tab, tab, label);
+        }
+        ui.separator();
+        if let Some(export) = export::menu_ui(ui, state.tab, state.time.mode) {
+            actions.push(CorpusAction::Export(export));
+        }
     });
 }
 
