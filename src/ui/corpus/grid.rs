@@ -102,33 +102,28 @@ pub fn grid_ui(
 fn controls_ui(ui: &mut egui::Ui, state: &mut GridState) {
     ui.horizontal_wrapped(|ui| {
         for (label, dim) in [("Rows", &mut state.rows), ("Columns", &mut state.cols)] {
-            egui::ComboBox::from_label(label)
-                .selected_text(dim.name())
-                .height(400.0)
-                .show_ui(ui, |ui| {
-                    for d in dims() {
-                        ui.selectable_value(dim, d, d.name());
-                    }
-                });
-        }
-        egui::ComboBox::from_label("Value")
-            .selected_text(measure_label(state.measure))
-            .show_ui(ui, |ui| {
-                for m in [
-                    Measure::Count,
-                    Measure::Goldstein { weighted: false },
-                    Measure::Goldstein { weighted: true },
-                ] {
-                    ui.selectable_value(&mut state.measure, m, measure_label(m))
-                        .on_hover_text(match m {
-                            Measure::Count => "How many hits",
-                            _ => {
-                                "The sum of the Goldstein cooperation scores of the hits' \
-                                 CAMEO codes (README: Querying the corpus)"
-                            }
-                        });
+            labelled_combo(ui, label, dim.name(), |ui| {
+                for d in dims() {
+                    ui.selectable_value(dim, d, d.name());
                 }
             });
+        }
+        labelled_combo(ui, "Value", measure_label(state.measure), |ui| {
+            for m in [
+                Measure::Count,
+                Measure::Goldstein { weighted: false },
+                Measure::Goldstein { weighted: true },
+            ] {
+                ui.selectable_value(&mut state.measure, m, measure_label(m))
+                    .on_hover_text(match m {
+                        Measure::Count => "How many hits",
+                        _ => {
+                            "The sum of the Goldstein cooperation scores of the hits' \
+                                 CAMEO codes (README: Querying the corpus)"
+                        }
+                    });
+            }
+        });
         ui.separator();
         ui.selectable_value(&mut state.show, Show::Values, "values");
         ui.selectable_value(&mut state.show, Show::RowPercent, "row %");
@@ -160,6 +155,22 @@ fn controls_ui(ui: &mut egui::Ui, state: &mut GridState) {
             state.cols = Dim::Period(Period::Month);
         }
     });
+}
+
+/// "Label ▾combo", the combo box named by the label (for screen readers and tests).
+pub fn labelled_combo(
+    ui: &mut egui::Ui,
+    label: &str,
+    selected: &str,
+    options: impl FnOnce(&mut egui::Ui),
+) {
+    let name = ui.label(label);
+    egui::ComboBox::from_id_salt(("corpus combo", label))
+        .selected_text(selected)
+        .height(400.0)
+        .show_ui(ui, options)
+        .response
+        .labelled_by(name.id);
 }
 
 /// A cell's text: the value, or its share of the row's or column's total.
@@ -216,7 +227,7 @@ fn table_ui(ui: &mut egui::Ui, g: &Grid, show: Show, measure: Measure) -> Option
         .iter()
         .flatten()
         .fold(0.0f64, |m, v| m.max(v.abs()));
-    let cell_width = if measure == Measure::Count && show == Show::Values {
+    let cell_width: f32 = if measure == Measure::Count && show == Show::Values {
         56.0
     } else {
         68.0
@@ -231,8 +242,14 @@ fn table_ui(ui: &mut egui::Ui, g: &Grid, show: Show, measure: Measure) -> Option
                 .resizable(true)
                 .auto_shrink([false, false])
                 .column(Column::initial(170.0).at_least(60.0).clip(true));
-            for _ in &g.cols {
-                table = table.column(Column::initial(cell_width).at_least(36.0).clip(true));
+            for col in &g.cols {
+                // Wide enough for the heading on two lines.
+                let heading = (col.text.chars().count() as f32 * 3.8 + 12.0).min(140.0);
+                table = table.column(
+                    Column::initial(cell_width.max(heading))
+                        .at_least(36.0)
+                        .clip(true),
+                );
             }
             table = table.column(Column::initial(64.0).at_least(40.0));
             table

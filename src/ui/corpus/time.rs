@@ -3,6 +3,7 @@
 //! stance line on a target, (favor − against) / (favor + against) per period, with the
 //! periods where it flips marked. A click on a bar or point narrows the hit list to it.
 
+use super::grid::labelled_combo;
 use crate::query::time::{Series, StanceLine, series, stance_lines};
 use crate::query::{Chip, Field, Index, Period, Query, Value};
 use egui::Color32;
@@ -193,24 +194,20 @@ fn controls_ui(ui: &mut egui::Ui, state: &mut TimeState) {
         ui.selectable_value(&mut state.mode, Mode::Counts, "Counts");
         ui.selectable_value(&mut state.mode, Mode::Stance, "Stance lines");
         ui.separator();
-        egui::ComboBox::from_label("Period")
-            .selected_text(period_label(state.period))
-            .show_ui(ui, |ui| {
-                for p in [Period::Week, Period::Month, Period::Quarter, Period::Year] {
-                    ui.selectable_value(&mut state.period, p, period_label(p));
-                }
-            });
+        labelled_combo(ui, "Period", period_label(state.period), |ui| {
+            for p in [Period::Week, Period::Month, Period::Quarter, Period::Year] {
+                ui.selectable_value(&mut state.period, p, period_label(p));
+            }
+        });
         match state.mode {
             Mode::Counts => {
-                egui::ComboBox::from_label("Stacked by")
-                    .selected_text(state.by.map_or("nothing", |f| f.name()))
-                    .height(400.0)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut state.by, None, "nothing");
-                        for f in stack_fields() {
-                            ui.selectable_value(&mut state.by, Some(f), f.name());
-                        }
-                    });
+                let selected = state.by.map_or("nothing", |f| f.name());
+                labelled_combo(ui, "Stacked by", selected, |ui| {
+                    ui.selectable_value(&mut state.by, None, "nothing");
+                    for f in stack_fields() {
+                        ui.selectable_value(&mut state.by, Some(f), f.name());
+                    }
+                });
             }
             Mode::Stance => {
                 let names: Vec<String> = state
@@ -221,14 +218,11 @@ fn controls_ui(ui: &mut egui::Ui, state: &mut TimeState) {
                     .collect();
                 if !names.is_empty() {
                     let at = state.line.min(names.len() - 1);
-                    egui::ComboBox::from_label("Holder → target")
-                        .selected_text(names[at].clone())
-                        .height(400.0)
-                        .show_ui(ui, |ui| {
-                            for (i, name) in names.iter().enumerate() {
-                                ui.selectable_value(&mut state.line, i, name);
-                            }
-                        });
+                    labelled_combo(ui, "Holder → target", &names[at], |ui| {
+                        for (i, name) in names.iter().enumerate() {
+                            ui.selectable_value(&mut state.line, i, name);
+                        }
+                    });
                 }
             }
         }
@@ -284,12 +278,20 @@ fn counts_ui(ui: &mut egui::Ui, state: &mut TimeState) -> Option<Vec<Chip>> {
         return None;
     }
     let labels = s.labels.clone();
+    // Solid segments with a thin edge in the background colour between them.
+    let edge = ui.visuals().extreme_bg_color;
     let mut charts: Vec<BarChart> = Vec::new();
     for (k, key) in s.keys.iter().enumerate() {
         let bars: Vec<Bar> = s.counts[k]
             .iter()
             .enumerate()
-            .map(|(p, n)| Bar::new(p as f64, *n as f64).width(0.8).name(&labels[p]))
+            .map(|(p, n)| {
+                Bar::new(p as f64, *n as f64)
+                    .width(0.8)
+                    .name(&labels[p])
+                    .fill(PALETTE[k % PALETTE.len()])
+                    .stroke(egui::Stroke::new(0.5, edge))
+            })
             .collect();
         let refs: Vec<&BarChart> = charts.iter().collect();
         let chart = BarChart::new(key.clone(), bars)
