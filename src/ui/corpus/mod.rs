@@ -159,6 +159,12 @@ impl CorpusState {
         self.focus_query = false;
     }
 
+    /// Selects hit `at` and scrolls the list to it (as ↑/↓ do).
+    pub fn show_hit(&mut self, at: usize) {
+        self.selected = Some(at);
+        self.scroll_to = Some(at);
+    }
+
     /// The project as last flattened and the rows the shown query matches.
     pub fn index(&self) -> Option<&Index> {
         self.index.as_ref().map(|(_, i)| i)
