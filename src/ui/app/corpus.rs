@@ -37,14 +37,35 @@ impl DemarcheApp {
                     annotation,
                     start,
                     end,
+                    analyst,
                 } => {
                     if self.ws.project().document(document).is_none() {
                         self.report_error("That document is no longer in the project");
                         continue;
                     }
+                    // A hit in a hidden layer: that layer is shown, or the article would
+                    // open without the annotation in view.
+                    if !self.layer_view().shows(&analyst) {
+                        if self.ws.project().meta.blind {
+                            self.report_error(format!(
+                                "That hit is in {analyst}'s layer, hidden while coding blind"
+                            ));
+                        } else {
+                            self.set_layer_shown(&analyst, true);
+                            self.report(format!("Showing {analyst}'s layer"));
+                        }
+                    }
                     self.select_document(document);
                     self.selection.annotation = Some(annotation);
                     self.reveal(start, end);
+                }
+                CorpusAction::SaveQuery { name, query } => {
+                    let edit =
+                        crate::edit::saved_queries::save(&self.ws.project().meta, &name, &query);
+                    match self.ws.apply(format!("Save query “{name}”"), edit) {
+                        Ok(_) => self.report(format!("Saved query “{name}”: {query}")),
+                        Err(e) => self.report_error(format!("Query not saved: {e}")),
+                    }
                 }
                 CorpusAction::Export(export) => {
                     self.corpus.begin_export(export);

@@ -24,7 +24,11 @@ pub enum CorpusAction {
         annotation: Id,
         start: usize,
         end: usize,
+        /// Whose layer the annotation is in (shown if it was hidden).
+        analyst: String,
     },
+    /// Keep the query line in the project under `name` (a saved query).
+    SaveQuery { name: String, query: String },
     /// Ask where to write `export` (a file dialog), then call `CorpusState::export_to`.
     Export(export::Export),
 }
@@ -74,6 +78,13 @@ pub struct CorpusState {
     pub exports: export::ExportState,
     /// Where the shown tab is drawn (what a PNG export crops the screenshot to).
     view_rect: Option<egui::Rect>,
+    /// The hit list's order: a column and whether descending (`None`: date, document,
+    /// offset — the engine's order).
+    pub sort: Option<(hits::SortColumn, bool)>,
+    /// The name typed in Presets ▸ Save query as.
+    save_name: String,
+    /// The order the shown hits are in (new results come in the engine's order).
+    sorted: Option<(hits::SortColumn, bool)>,
 }
 
 impl CorpusState {
@@ -110,6 +121,7 @@ impl CorpusState {
                     Ok(result) => {
                         self.good = query;
                         self.result = Some(result);
+                        self.sorted = None;
                         self.error = None;
                         self.selected = None;
                     }
@@ -129,6 +141,7 @@ impl CorpusState {
             }
         }
         if self.result.is_none() {
+            self.sorted = None;
             match facets(index, &self.good) {
                 Ok(result) => self.result = Some(result),
                 Err(e) => {
@@ -142,6 +155,12 @@ impl CorpusState {
                 }
             }
             self.selected = None;
+        }
+        if let (Some(result), Some((_, index))) = (&mut self.result, &self.index)
+            && self.sorted != self.sort
+        {
+            hits::sort(index, &mut result.hits, self.sort);
+            self.sorted = self.sort;
         }
     }
 
@@ -207,6 +226,7 @@ impl CorpusState {
             annotation: hit.annotation,
             start: row.start as usize,
             end: row.end as usize,
+            analyst: hit.analyst,
         })
     }
 }
@@ -239,7 +259,7 @@ pub fn corpus_ui(
         actions.push(action);
     }
 
-    tabs_ui(ui, state, &mut actions);
+    tabs_ui(ui, state, project, &mut actions);
     let (Some((_, index)), Some(result)) = (&state.index, &state.result) else {
         return actions;
     };
@@ -265,6 +285,7 @@ pub fn corpus_ui(
                     &result.hits,
                     state.selected,
                     state.scroll_to.take(),
+                    state.sort,
                 );
                 state.list_rect = Some(out.rect);
                 hit_event = out.event;
@@ -288,6 +309,15 @@ pub fn corpus_ui(
         Some(hits::HitEvent::Select(at)) => {
             state.selected = Some(at);
             state.has_keys = true;
+        }
+        Some(hits::HitEvent::Sort(column)) => {
+            // A click sorts by the column, a second click reverses, a third restores.
+            state.sort = match state.sort {
+                Some((c, false)) if c == column => Some((c, true)),
+                Some((c, true)) if c == column => None,
+                _ => Some((column, false)),
+            };
+            state.selected = None;
         }
         Some(hits::HitEvent::Open(at)) => {
             state.selected = Some(at);
@@ -335,7 +365,12 @@ fn query_line_ui(ui: &mut egui::Ui, state: &mut CorpusState) {
 }
 
 /// Hits | Grid | Time, and the export menu of the shown tab.
-fn tabs_ui(ui: &mut egui::Ui, state: &mut CorpusState, actions: &mut Vec<CorpusAction>) {
+fn tabs_ui(
+    ui: &mut egui::Ui,
+    state: &mut CorpusState,
+    project: &Project,
+    actions: &mut Vec<CorpusAction>,
+) {
     ui.horizontal(|ui| {
         for (tab, label) in [
             (Tab::Hits, "Hits"),
@@ -348,7 +383,69 @@ fn tabs_ui(ui: &mut egui::Ui, state: &mut CorpusState, actions: &mut Vec<CorpusA
         if let Some(export) = export::menu_ui(ui, state.tab, state.time.mode) {
             actions.push(CorpusAction::Export(export));
         }
+        presets_ui(ui, state, project, actions);
     });
+}
+
+/// Presets: the project's saved queries, the consistency checks, and saving the query line.
+fn presets_ui(
+    ui: &mut egui::Ui,
+    state: &mut CorpusState,
+    project: &Project,
+    actions: &mut Vec<CorpusAction>,
+) {
+    // Stays open while the name of a query to save is typed.
+    let config = egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    egui::containers::menu::MenuButton::new("Presets")
+        .config(config)
+        .ui(ui, |ui| {
+            ui.label(egui::RichText::new("Saved queries").weak());
+            if project.meta.saved_queries.is_empty() {
+                ui.weak("none yet");
+            }
+            for saved in &project.meta.saved_queries {
+                if ui.button(&saved.name).on_hover_text(&saved.query).clicked() {
+                    state.text = saved.query.clone();
+                    ui.close();
+                }
+            }
+            ui.separator();
+            ui.label(egui::RichText::new("Consistency checks").weak());
+            for check in crate::query::checks::Check::ALL {
+                if ui
+                    .button(format!("check:{}", check.name()))
+                    .on_hover_text(check.description())
+                    .clicked()
+                {
+                    state.text = format!("check:{}", check.name());
+                    ui.close();
+                }
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut state.save_name)
+                        .hint_text("name")
+                        .desired_width(120.0),
+                )
+                .accessible_name("Saved query name");
+                let name = state.save_name.trim().to_owned();
+                let can = !name.is_empty() && !name.starts_with('@') && state.error.is_none();
+                if ui
+                    .add_enabled(can, egui::Button::new("Save query"))
+                    .on_hover_text("Keep the query line in the project under this name")
+                    .clicked()
+                {
+                    actions.push(CorpusAction::SaveQuery {
+                        name,
+                        query: state.good.to_string(),
+                    });
+                    state.save_name.clear();
+                    ui.close();
+                }
+            });
+        });
 }
 
 fn error_ui(ui: &mut egui::Ui, state: &CorpusState) {

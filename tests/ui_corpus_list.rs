@@ -1,0 +1,138 @@
+//! View ▸ Corpus's hit list beyond the query line (issue 17): a click on a column header
+//! sorts the hits by it (again: reversed; a third time: date order back); Presets lists the
+//! consistency checks, which run as queries, and saves the query line in the project; a
+//! hit opened in a hidden analyst's layer shows that layer.
+
+use crate::app_support::app_harness;
+use crate::query_support as fixture;
+use demarche::model::Project;
+use demarche::persist;
+use demarche::query::{Query, hits};
+use demarche::ui::Startup;
+use demarche::ui::app::DemarcheApp;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn open(dir: &std::path::Path, query: &str) -> (Project, Harness<'static, DemarcheApp>) {
+    let project = fixture::corpus();
+    let path = dir.join("corpus.ron");
+    persist::save(&project, &path).expect("saved");
+    let mut h = app_harness(DemarcheApp::app_for_tests_as(Startup::Open(path), "ana"));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+    h.run();
+    h.event(egui::Event::Text(query.to_owned()));
+    h.run();
+    (project, h)
+}
+
+/// The categories of the listed hits, in list order, looked up in the model.
+fn listed_categories(h: &Harness<'static, DemarcheApp>, project: &Project) -> Vec<String> {
+    let corpus = h.state().corpus();
+    let index = corpus.index().expect("an index");
+    corpus
+        .hit_rows()
+        .iter()
+        .map(|at| {
+            let hit = index.hit(*at);
+            project
+                .document(hit.document)
+                .and_then(|d| d.commitments.iter().find(|c| c.id == hit.annotation))
+                .map(|c| c.category.to_lowercase())
+                .expect("a commitment of the model")
+        })
+        .collect()
+}
+
+#[test]
+fn a_header_click_sorts_the_hits_and_the_third_restores_date_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let query = "kind:commitment";
+    let (project, mut h) = open(dir.path(), query);
+    h.get_by_label("Category").click();
+    h.run();
+    let up = listed_categories(&h, &project);
+    assert!(up.windows(2).all(|w| w[0] <= w[1]), "ascending");
+    assert!(up.first() != up.last(), "more than one category");
+    h.get_by_label("Category ⏶").click();
+    h.run();
+    let down = listed_categories(&h, &project);
+    assert!(down.windows(2).all(|w| w[0] >= w[1]), "descending");
+    h.get_by_label("Category ⏷").click();
+    h.run();
+    let engine = hits(&project, &Query::parse(query).expect("parses")).expect("hits");
+    let corpus = h.state().corpus();
+    let index = corpus.index().expect("index");
+    let listed: Vec<_> = corpus
+        .hit_rows()
+        .iter()
+        .map(|at| index.hit(*at).annotation)
+        .collect();
+    let expected: Vec<_> = engine.iter().map(|h| h.annotation).collect();
+    assert_eq!(listed, expected, "date, document, offset order again");
+}
+
+#[test]
+fn presets_run_a_check_and_save_the_query_in_the_project() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (project, mut h) = open(dir.path(), "");
+    h.get_by_label("Presets").click();
+    h.run();
+    h.get_by_label("check:no-committer").click();
+    h.run();
+    let without = project
+        .documents
+        .iter()
+        .flat_map(|d| &d.commitments)
+        .filter(|c| c.committer.is_none())
+        .count();
+    assert!(without > 0);
+    assert_eq!(h.state().corpus().text, "check:no-committer");
+    assert_eq!(h.state().corpus().hit_count(), Some(without));
+
+    h.get_by_label("Presets").click();
+    h.run();
+    h.get_by_label("Saved query name").click();
+    h.run();
+    h.event(egui::Event::Text("orphans".into()));
+    h.run();
+    h.get_by_label("Save query").click();
+    h.run();
+    let saved = h
+        .state()
+        .workspace()
+        .project()
+        .meta
+        .saved_query("orphans")
+        .expect("saved in the project")
+        .query
+        .clone();
+    assert_eq!(saved, "check:no-committer");
+    // Listed under Presets from now on.
+    h.state_mut().corpus_mut().text = "kind:stance".into();
+    h.run();
+    h.get_by_label("Presets").click();
+    h.run();
+    h.get_by_label("orphans").click();
+    h.run();
+    assert_eq!(h.state().corpus().text, "check:no-committer");
+}
+
+#[test]
+fn opening_a_hit_of_a_hidden_layer_shows_that_layer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, mut h) = open(dir.path(), "");
+    h.state_mut().set_layer_shown("ben", false);
+    h.run();
+    assert!(!h.state().layer_view().shows("ben"));
+    h.state_mut().corpus_mut().text = "analyst:ben kind:commitment".into();
+    h.run();
+    // Enter in the query line selects the first hit; Enter again opens it.
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().layer_view().shows("ben"), "ben's layer shown");
+    assert!(h.state().selection().annotation.is_some());
+}
