@@ -1,7 +1,8 @@
 //! View ▸ Corpus's hit list beyond the query line (issue 17): a click on a column header
 //! sorts the hits by it (again: reversed; a third time: date order back); Presets lists the
 //! consistency checks, which run as queries, and saves the query line in the project; a
-//! hit opened in a hidden analyst's layer shows that layer.
+//! hit opened in a hidden analyst's layer shows that layer; a large project is indexed on
+//! a worker thread.
 
 use crate::app_support::app_harness;
 use crate::query_support as fixture;
@@ -135,4 +136,35 @@ fn opening_a_hit_of_a_hidden_layer_shows_that_layer() {
     h.run();
     assert!(h.state().layer_view().shows("ben"), "ben's layer shown");
     assert!(h.state().selection().annotation.is_some());
+}
+
+#[test]
+fn a_large_project_is_indexed_on_a_worker_and_its_hits_arrive() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = fixture::corpus();
+    let path = dir.path().join("corpus.ron");
+    persist::save(&project, &path).expect("saved");
+    let mut h = app_harness(DemarcheApp::app_for_tests_as(Startup::Open(path), "ana"));
+    h.run();
+    // Every project counts as large here.
+    h.state_mut().corpus_mut().index_on_worker_from = Some(0);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+    h.run();
+    h.event(egui::Event::Text("kind:commitment".to_owned()));
+    h.run();
+    let expected = project
+        .documents
+        .iter()
+        .map(|d| d.commitments.len())
+        .sum::<usize>();
+    // The worker's index arrives within a few frames; the window never waits for it.
+    for _ in 0..500 {
+        if h.state().corpus().hit_count().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    assert!(!h.state().corpus().indexing());
+    assert_eq!(h.state().corpus().hit_count(), Some(expected));
 }

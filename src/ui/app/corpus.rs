@@ -21,6 +21,9 @@ impl DemarcheApp {
         if !self.corpus.open {
             return;
         }
+        let ws = &self.ws;
+        self.corpus
+            .prepare(ui.ctx(), ws.revision(), || ws.snapshot());
         let height = ui.available_height();
         let mut actions = Vec::new();
         egui::Panel::bottom("corpus")

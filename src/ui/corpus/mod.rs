@@ -15,6 +15,10 @@ use crate::model::{Id, Project};
 use crate::query::facets::{Faceted, facets};
 use crate::query::{Chip, Field, Index, Query, Value};
 
+/// Projects from this many annotations up are indexed off the window's thread (about
+/// 20 ms of indexing on the window's thread at most; 100,000 annotations take 0.1–0.2 s).
+pub const INDEX_ON_WORKER_FROM: usize = 20_000;
+
 /// What the corpus view asks the app to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CorpusAction {
@@ -61,6 +65,12 @@ pub struct CorpusState {
     good: Query,
     pub error: Option<QueryError>,
     index: Option<(u64, Index)>,
+    /// A large project's index being built on a worker: for which revision, and where it
+    /// arrives.
+    building: Option<(u64, std::sync::mpsc::Receiver<Index>)>,
+    /// Projects with at least this many annotations are indexed on a worker (`None`: the
+    /// default, `INDEX_ON_WORKER_FROM`); smaller ones on the window's thread, in a few ms.
+    pub index_on_worker_from: Option<usize>,
     result: Option<Faceted>,
     /// The selected hit (position in the hit list).
     pub selected: Option<usize>,
@@ -106,10 +116,12 @@ impl CorpusState {
 
     /// Brings the index up to `revision` and the hits up to the query line.
     pub fn refresh(&mut self, project: &Project, revision: u64) {
-        if self.index.as_ref().is_none_or(|(r, _)| *r != revision) {
-            self.index = Some((revision, Index::build(project)));
-            // Row positions belong to one index: the old hits mean nothing now.
-            self.result = None;
+        let stale = self.index.as_ref().is_none_or(|(r, _)| *r != revision);
+        let on_worker = self.building.as_ref().is_some_and(|(r, _)| *r == revision);
+        // While a worker indexes this revision, the last index's hits stay in view.
+        if stale && !on_worker {
+            self.building = None;
+            self.set_index(revision, Index::build(project));
         }
         let Some((_, index)) = &self.index else {
             return;
@@ -176,6 +188,58 @@ impl CorpusState {
         self.text = query.to_string();
         self.tab = Tab::Hits;
         self.focus_query = false;
+    }
+
+    fn set_index(&mut self, revision: u64, index: Index) {
+        self.index = Some((revision, index));
+        // Row positions belong to one index: the old hits mean nothing now.
+        self.result = None;
+    }
+
+    /// Before the frame: a large project's index for `revision` is started on a worker
+    /// (the window stays responsive on every edit), and a finished one taken.
+    pub fn prepare(
+        &mut self,
+        ctx: &egui::Context,
+        revision: u64,
+        snapshot: impl FnOnce() -> std::sync::Arc<Project>,
+    ) {
+        if let Some((r, receive)) = &self.building
+            && let Ok(index) = receive.try_recv()
+        {
+            let r = *r;
+            self.building = None;
+            self.set_index(r, index);
+        }
+        let stale = self.index.as_ref().is_none_or(|(r, _)| *r != revision);
+        let on_worker = self.building.as_ref().is_some_and(|(r, _)| *r == revision);
+        if !self.open || !stale || on_worker {
+            return;
+        }
+        let project = snapshot();
+        let annotations: usize = project.documents.iter().map(|d| d.annotation_count()).sum();
+        let from = self.index_on_worker_from.unwrap_or(INDEX_ON_WORKER_FROM);
+        if annotations < from {
+            return;
+        }
+        let (send, receive) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("corpus index".into())
+            .spawn(move || {
+                // A newer revision may have replaced this job: nobody to tell then.
+                let _ = send.send(Index::build(&project));
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.building = Some((revision, receive));
+        }
+        // Else `refresh` builds it on this thread.
+    }
+
+    /// Whether a worker is indexing the project.
+    pub fn indexing(&self) -> bool {
+        self.building.is_some()
     }
 
     /// Selects hit `at` and scrolls the list to it (as ↑/↓ do).
@@ -260,9 +324,12 @@ pub fn corpus_ui(
     }
 
     tabs_ui(ui, state, project, &mut actions);
-    let (Some((_, index)), Some(result)) = (&state.index, &state.result) else {
+    // The grid and time caches are keyed by the index's revision, which lags the
+    // project's while a worker indexes it.
+    let (Some((built, index)), Some(result)) = (&state.index, &state.result) else {
         return actions;
     };
+    let built = *built;
     let mut clicked_facet = None;
     let mut hit_event = None;
     let mut drill = None;
@@ -291,10 +358,10 @@ pub fn corpus_ui(
                 hit_event = out.event;
             }
             Tab::Grid => {
-                drill = grid::grid_ui(ui, &mut state.grid, index, revision, &state.good);
+                drill = grid::grid_ui(ui, &mut state.grid, index, built, &state.good);
             }
             Tab::Time => {
-                drill = time::time_ui(ui, &mut state.time, index, revision, &state.good);
+                drill = time::time_ui(ui, &mut state.time, index, built, &state.good);
             }
         }
     });
@@ -333,6 +400,7 @@ fn query_line_ui(ui: &mut egui::Ui, state: &mut CorpusState) {
     ui.horizontal(|ui| {
         ui.strong("Query");
         let count = match state.hit_count() {
+            _ if state.indexing() && state.index.is_none() => "indexing…".to_owned(),
             Some(1) => "1 hit".to_owned(),
             Some(n) => format!("{n} hits"),
             None => String::new(),
