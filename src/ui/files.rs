@@ -212,6 +212,11 @@ pub fn with_project_extension(purpose: &Purpose, path: PathBuf) -> PathBuf {
         Purpose::ExportCorpus(name) if path.extension().is_none() => {
             path.with_extension(Path::new(name).extension().unwrap_or_default())
         }
+        Purpose::ExportCorpus(name) => Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(doubled)
+            .unwrap_or(path),
         _ => path,
     }
 }
@@ -287,6 +292,14 @@ mod tests {
             "G20_ «Bali» 2022.ron"
         );
         assert_eq!(suggested_file_name("  "), "project.ron");
+        // A corpus export: the proposed name's extension, once.
+        let export = Purpose::ExportCorpus("grid.png".into());
+        for typed in ["/w/figure", "/w/figure.png", "/w/figure.png.png"] {
+            assert_eq!(
+                with_project_extension(&export, PathBuf::from(typed)),
+                PathBuf::from("/w/figure.png")
+            );
+        }
         assert!(is_project_file(Path::new("/x/a.RON")));
         assert!(!is_project_file(Path::new("/x/a.txt")));
     }
