@@ -168,3 +168,78 @@ fn a_large_project_is_indexed_on_a_worker_and_its_hits_arrive() {
     assert!(!h.state().corpus().indexing());
     assert_eq!(h.state().corpus().hit_count(), Some(expected));
 }
+
+#[test]
+fn three_marked_hits_recoded_at_once_and_one_undo_restores_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (project, mut h) = open(dir.path(), "kind:commitment analyst:ana");
+    // Three of ana's commitments whose category is not CONSULT.
+    let picked: Vec<u32> = {
+        let corpus = h.state().corpus();
+        let index = corpus.index().expect("index");
+        corpus
+            .hit_rows()
+            .iter()
+            .copied()
+            .filter(|r| {
+                let hit = index.hit(*r);
+                project
+                    .document(hit.document)
+                    .and_then(|d| d.commitments.iter().find(|c| c.id == hit.annotation))
+                    .is_some_and(|c| c.category != "CONSULT")
+            })
+            .take(3)
+            .collect()
+    };
+    assert_eq!(picked.len(), 3);
+    let ids: Vec<_> = {
+        let index = h.state().corpus().index().expect("index");
+        picked.iter().map(|r| index.hit(*r)).collect()
+    };
+    // Marked as Ctrl+click does (the rows have no label of their own to click by).
+    h.state_mut()
+        .corpus_mut()
+        .marked
+        .extend(picked.iter().copied());
+    h.run();
+    h.get_by_label("3 marked");
+    choose(&mut h, "Recode field", "category");
+    h.state_mut().corpus_mut().recode_value = "CONSULT".into();
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    let category = |h: &Harness<'static, DemarcheApp>, hit: &demarche::query::Hit| {
+        h.state()
+            .workspace()
+            .project()
+            .document(hit.document)
+            .and_then(|d| d.commitments.iter().find(|c| c.id == hit.annotation))
+            .map(|c| c.category.clone())
+            .expect("still there")
+    };
+    for hit in &ids {
+        assert_eq!(category(&h, hit), "CONSULT");
+    }
+    // One undo restores all three.
+    h.state_mut().workspace_mut().undo().expect("undone");
+    h.run();
+    for hit in &ids {
+        let before = project
+            .document(hit.document)
+            .and_then(|d| d.commitments.iter().find(|c| c.id == hit.annotation))
+            .map(|c| c.category.clone())
+            .expect("in the fixture");
+        assert_eq!(category(&h, hit), before);
+    }
+}
+
+/// Picks `option` in the combo box labelled `combo`.
+fn choose(h: &mut Harness<'static, DemarcheApp>, combo: &str, option: &str) {
+    h.get_by_label(combo).click();
+    h.run();
+    h.get_all_by_label(option)
+        .last()
+        .expect("an option")
+        .click();
+    h.run();
+}

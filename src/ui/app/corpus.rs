@@ -62,6 +62,33 @@ impl DemarcheApp {
                     self.selection.annotation = Some(annotation);
                     self.reveal(start, end);
                 }
+                CorpusAction::Recode { hits, field, value } => {
+                    let r = crate::ui::corpus::recode::recode(
+                        self.ws.project(),
+                        &hits,
+                        self.ws.annotator(),
+                        field,
+                        &value,
+                    );
+                    let left = if r.left > 0 {
+                        format!(
+                            " ({} left: another analyst's layer, no {}, or already so)",
+                            r.left,
+                            field.label()
+                        )
+                    } else {
+                        String::new()
+                    };
+                    let Some(edit) = r.edit else {
+                        self.report(format!("Nothing to recode{left}"));
+                        continue;
+                    };
+                    let what = format!("Set {} to {value} on {} hits", field.label(), r.changed);
+                    match self.ws.apply(what.clone(), edit) {
+                        Ok(()) => self.report(format!("{what}{left}")),
+                        Err(e) => self.report_error(format!("Not recoded: {e}")),
+                    }
+                }
                 CorpusAction::SaveQuery { name, query } => {
                     let edit =
                         crate::edit::saved_queries::save(&self.ws.project().meta, &name, &query);

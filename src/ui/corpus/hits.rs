@@ -16,6 +16,10 @@ pub enum HitEvent {
     Open(usize),
     /// A column header clicked.
     Sort(SortColumn),
+    /// Ctrl+click: the hit marked or unmarked for a bulk recode.
+    Toggle(usize),
+    /// Shift+click: the hits from the selected one to this one marked.
+    Range(usize),
 }
 
 /// The columns the hit list sorts by (the context is not one).
@@ -123,6 +127,7 @@ pub fn hits_ui(
     selected: Option<usize>,
     scroll_to: Option<usize>,
     sorted: Option<(SortColumn, bool)>,
+    marked: &std::collections::BTreeSet<u32>,
 ) -> HitsOut {
     let rect = ui.available_rect_before_wrap();
     let mut event = None;
@@ -182,7 +187,7 @@ pub fn hits_ui(
                 let Some(hit) = describe(project, index, &hits[at..=at]).pop() else {
                     return;
                 };
-                row.set_selected(selected == Some(at));
+                row.set_selected(selected == Some(at) || marked.contains(&hits[at]));
                 for text in [
                     hit.date.as_str(),
                     hit.source.as_str(),
@@ -205,10 +210,17 @@ pub fn hits_ui(
                     ui.add(egui::Label::new(job).selectable(false).truncate());
                 });
                 let response = row.response();
+                let modifiers = response.ctx.input(|i| i.modifiers);
                 if response.double_clicked() {
                     event = Some(HitEvent::Open(at));
                 } else if response.clicked() {
-                    event = Some(HitEvent::Select(at));
+                    event = Some(if modifiers.command {
+                        HitEvent::Toggle(at)
+                    } else if modifiers.shift {
+                        HitEvent::Range(at)
+                    } else {
+                        HitEvent::Select(at)
+                    });
                 }
             });
         });

@@ -9,6 +9,7 @@ pub mod export;
 mod facets;
 pub mod grid;
 mod hits;
+pub mod recode;
 pub mod time;
 
 use crate::model::{Id, Project};
@@ -30,6 +31,12 @@ pub enum CorpusAction {
         end: usize,
         /// Whose layer the annotation is in (shown if it was hidden).
         analyst: String,
+    },
+    /// Set `field` to `value` on the marked hits, as one edit.
+    Recode {
+        hits: Vec<crate::query::Hit>,
+        field: recode::RecodeField,
+        value: String,
     },
     /// Keep the query line in the project under `name` (a saved query).
     SaveQuery { name: String, query: String },
@@ -95,6 +102,11 @@ pub struct CorpusState {
     save_name: String,
     /// The order the shown hits are in (new results come in the engine's order).
     sorted: Option<(hits::SortColumn, bool)>,
+    /// Hits marked for a bulk recode (Ctrl+click, Shift+click): index rows.
+    pub marked: std::collections::BTreeSet<u32>,
+    pub recode_field: recode::RecodeField,
+    /// The codebook key the marked hits get.
+    pub recode_value: String,
 }
 
 impl CorpusState {
@@ -134,6 +146,7 @@ impl CorpusState {
                         self.good = query;
                         self.result = Some(result);
                         self.sorted = None;
+                        self.marked.clear();
                         self.error = None;
                         self.selected = None;
                     }
@@ -191,6 +204,7 @@ impl CorpusState {
     }
 
     fn set_index(&mut self, revision: u64, index: Index) {
+        self.marked.clear();
         self.index = Some((revision, index));
         // Row positions belong to one index: the old hits mean nothing now.
         self.result = None;
@@ -345,6 +359,14 @@ pub fn corpus_ui(
         state.list_rect = None;
         match state.tab {
             Tab::Hits => {
+                if !state.marked.is_empty() {
+                    let bar = RecodeBar {
+                        marked: &mut state.marked,
+                        field: &mut state.recode_field,
+                        value: &mut state.recode_value,
+                    };
+                    actions.extend(recode_bar_ui(ui, bar, project, index));
+                }
                 let out = hits::hits_ui(
                     ui,
                     project,
@@ -353,6 +375,7 @@ pub fn corpus_ui(
                     state.selected,
                     state.scroll_to.take(),
                     state.sort,
+                    &state.marked,
                 );
                 state.list_rect = Some(out.rect);
                 hit_event = out.event;
@@ -375,6 +398,22 @@ pub fn corpus_ui(
     match hit_event {
         Some(hits::HitEvent::Select(at)) => {
             state.selected = Some(at);
+            state.has_keys = true;
+            state.marked.clear();
+        }
+        Some(hits::HitEvent::Toggle(at)) => {
+            if let Some(row) = state.hit_rows().get(at).copied()
+                && !state.marked.remove(&row)
+            {
+                state.marked.insert(row);
+            }
+            state.selected = Some(at);
+            state.has_keys = true;
+        }
+        Some(hits::HitEvent::Range(at)) => {
+            let from = state.selected.unwrap_or(at);
+            let rows: Vec<u32> = state.hit_rows()[from.min(at)..=from.max(at)].to_vec();
+            state.marked.extend(rows);
             state.has_keys = true;
         }
         Some(hits::HitEvent::Sort(column)) => {
@@ -430,6 +469,64 @@ fn query_line_ui(ui: &mut egui::Ui, state: &mut CorpusState) {
              README \"Querying the corpus\" has the grammar",
         );
     });
+}
+
+/// The view's bulk-recode fields, borrowed apart from its index.
+struct RecodeBar<'a> {
+    marked: &'a mut std::collections::BTreeSet<u32>,
+    field: &'a mut recode::RecodeField,
+    value: &'a mut String,
+}
+
+/// "N marked · Set FIELD to VALUE · Apply · Unmark": the bulk recode of the marked hits.
+fn recode_bar_ui(
+    ui: &mut egui::Ui,
+    bar: RecodeBar<'_>,
+    project: &Project,
+    index: &Index,
+) -> Option<CorpusAction> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.strong(format!("{} marked", bar.marked.len()));
+        ui.label("· Set");
+        grid::labelled_combo(ui, "Recode field", bar.field.label(), |ui| {
+            for f in recode::RecodeField::ALL {
+                ui.selectable_value(bar.field, f, f.label());
+            }
+        });
+        let values = bar.field.values(project);
+        if !values.iter().any(|(k, _)| k == bar.value) {
+            *bar.value = values.first().map(|v| v.0.clone()).unwrap_or_default();
+        }
+        let shown = values
+            .iter()
+            .find(|(k, _)| k == bar.value)
+            .map_or(String::new(), |v| v.1.clone());
+        grid::labelled_combo(ui, "to", &shown, |ui| {
+            for (key, label) in &values {
+                ui.selectable_value(bar.value, key.clone(), label);
+            }
+        });
+        if ui
+            .add_enabled(!bar.value.is_empty(), egui::Button::new("Apply"))
+            .on_hover_text(
+                "Set it on every marked hit of your own layer that has the field, \
+                 as one step that one undo restores",
+            )
+            .clicked()
+        {
+            action = Some(CorpusAction::Recode {
+                hits: bar.marked.iter().map(|r| index.hit(*r)).collect(),
+                field: *bar.field,
+                value: bar.value.clone(),
+            });
+        }
+        if ui.button("Unmark").clicked() {
+            bar.marked.clear();
+        }
+        ui.weak("Ctrl+click marks a hit, Shift+click a range");
+    });
+    action
 }
 
 /// Hits | Grid | Time, and the export menu of the shown tab.
