@@ -119,16 +119,27 @@ const HEADERS: [&str; 9] = [
     "In context",
 ];
 
+/// How the list is shown this frame.
+pub struct Shown<'a> {
+    pub selected: Option<usize>,
+    pub scroll_to: Option<usize>,
+    pub sorted: Option<(SortColumn, bool)>,
+    pub marked: &'a std::collections::BTreeSet<u32>,
+}
+
 pub fn hits_ui(
     ui: &mut egui::Ui,
     project: &Project,
     index: &Index,
     hits: &[u32],
-    selected: Option<usize>,
-    scroll_to: Option<usize>,
-    sorted: Option<(SortColumn, bool)>,
-    marked: &std::collections::BTreeSet<u32>,
+    shown: Shown<'_>,
 ) -> HitsOut {
+    let Shown {
+        selected,
+        scroll_to,
+        sorted,
+        marked,
+    } = shown;
     let rect = ui.available_rect_before_wrap();
     let mut event = None;
     let height = egui::TextStyle::Body.resolve(ui.style()).size + 6.0;

@@ -372,10 +372,12 @@ pub fn corpus_ui(
                     project,
                     index,
                     &result.hits,
-                    state.selected,
-                    state.scroll_to.take(),
-                    state.sort,
-                    &state.marked,
+                    hits::Shown {
+                        selected: state.selected,
+                        scroll_to: state.scroll_to.take(),
+                        sorted: state.sort,
+                        marked: &state.marked,
+                    },
                 );
                 state.list_rect = Some(out.rect);
                 hit_event = out.event;
