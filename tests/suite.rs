@@ -69,6 +69,8 @@ mod ui_analysts;
 mod ui_app;
 mod ui_article;
 mod ui_corpus;
+mod ui_corpus_charts;
+mod ui_corpus_list;
 mod ui_curation;
 mod ui_disk_changes;
 mod ui_documents;

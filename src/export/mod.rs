@@ -7,6 +7,7 @@
 //! the new ones, even when the export fails or its process dies halfway.
 
 mod brat;
+pub mod chart_svg;
 pub mod command;
 mod csv;
 mod html;

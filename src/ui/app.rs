@@ -1107,6 +1107,10 @@ impl DemarcheApp {
                 let path = files::with_project_extension(purpose, path);
                 self.export_agreement_report(&path);
             }
+            Purpose::ExportCorpus(_) => {
+                let path = files::with_project_extension(purpose, path);
+                self.export_corpus(&path);
+            }
         }
     }
 

@@ -231,6 +231,7 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, project_name: &str) -> O
                         "/home/me/team/corpus"
                     }
                     Purpose::SaveAgreementReport(_) => "/home/me/corpus/agreement.html",
+                    Purpose::ExportCorpus(_) => "/home/me/corpus/grid.csv",
                 };
                 let field = if import {
                     // Enter starts a new line here; Ctrl+Enter or OK imports.

@@ -75,6 +75,9 @@ pub enum Purpose {
     OpenProjectFolder,
     /// Write the agreement report (HTML); the suggested file name.
     SaveAgreementReport(String),
+    /// Export a corpus view (View ▸ Corpus ▸ Export); the suggested file name, whose
+    /// extension gives the format.
+    ExportCorpus(String),
 }
 
 impl Purpose {
@@ -87,6 +90,7 @@ impl Purpose {
             Purpose::SaveProjectFolder(_) => "Save as a project folder (name of the new folder)",
             Purpose::OpenProjectFolder => "Open project folder",
             Purpose::SaveAgreementReport(_) => "Export agreement report",
+            Purpose::ExportCorpus(_) => "Export corpus view",
         }
     }
 }
@@ -133,13 +137,19 @@ pub fn pick(purpose: &Purpose, folder: Option<&Path>) -> Picked {
         Purpose::SaveAgreementReport(name) => dialog
             .add_filter("HTML page", &["html", "htm"])
             .set_file_name(name.as_str()),
+        Purpose::ExportCorpus(name) => {
+            let ext = Path::new(name).extension().and_then(|e| e.to_str());
+            dialog
+                .add_filter(ext.unwrap_or("*").to_uppercase(), &[ext.unwrap_or("*")])
+                .set_file_name(name.as_str())
+        }
     };
     let started = Instant::now();
     let chosen = blocking(|| match purpose {
         Purpose::OpenProject => dialog.pick_file().map(Picked::File),
         Purpose::OpenProjectFolder => dialog.pick_folder().map(Picked::File),
         Purpose::SaveProjectFolder(_) => dialog.save_file().map(Picked::File),
-        Purpose::SaveAgreementReport(_) => dialog
+        Purpose::SaveAgreementReport(_) | Purpose::ExportCorpus(_) => dialog
             .save_file()
             .map(|path| Picked::File(with_project_extension(purpose, path))),
         Purpose::SaveProject(_) => dialog
@@ -199,6 +209,14 @@ pub fn with_project_extension(purpose: &Purpose, path: PathBuf) -> PathBuf {
         Purpose::SaveAgreementReport(_) if path.extension().is_none() => {
             path.with_extension("html")
         }
+        Purpose::ExportCorpus(name) if path.extension().is_none() => {
+            path.with_extension(Path::new(name).extension().unwrap_or_default())
+        }
+        Purpose::ExportCorpus(name) => Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(doubled)
+            .unwrap_or(path),
         _ => path,
     }
 }
@@ -274,6 +292,14 @@ mod tests {
             "G20_ «Bali» 2022.ron"
         );
         assert_eq!(suggested_file_name("  "), "project.ron");
+        // A corpus export: the proposed name's extension, once.
+        let export = Purpose::ExportCorpus("grid.png".into());
+        for typed in ["/w/figure", "/w/figure.png", "/w/figure.png.png"] {
+            assert_eq!(
+                with_project_extension(&export, PathBuf::from(typed)),
+                PathBuf::from("/w/figure.png")
+            );
+        }
         assert!(is_project_file(Path::new("/x/a.RON")));
         assert!(!is_project_file(Path::new("/x/a.txt")));
     }

@@ -2,8 +2,8 @@
 //! the statement in context and its span highlighted.
 
 use crate::model::Project;
-use crate::query::Index;
 use crate::query::describe::{HitRow, describe};
+use crate::query::{Field, Index};
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat};
 use egui_extras::{Column, TableBuilder};
@@ -14,6 +14,89 @@ const LEFT_CHARS: usize = 40;
 pub enum HitEvent {
     Select(usize),
     Open(usize),
+    /// A column header clicked.
+    Sort(SortColumn),
+    /// Ctrl+click: the hit marked or unmarked for a bulk recode.
+    Toggle(usize),
+    /// Shift+click: the hits from the selected one to this one marked.
+    Range(usize),
+}
+
+/// The columns the hit list sorts by (the context is not one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortColumn {
+    Date,
+    Source,
+    Document,
+    Kind,
+    Speaker,
+    Who,
+    Category,
+    Firmness,
+}
+
+const SORTABLE: [Option<SortColumn>; 9] = [
+    Some(SortColumn::Date),
+    Some(SortColumn::Source),
+    Some(SortColumn::Document),
+    Some(SortColumn::Kind),
+    Some(SortColumn::Speaker),
+    Some(SortColumn::Who),
+    Some(SortColumn::Category),
+    Some(SortColumn::Firmness),
+    None,
+];
+
+/// Puts `hits` (row positions) in the order of `sort`; ties keep the engine's (date,
+/// document, offset) order, which `None` restores. Empty values go last either way.
+pub fn sort(index: &Index, hits: &mut [u32], sort: Option<(SortColumn, bool)>) {
+    hits.sort_unstable();
+    let Some((column, descending)) = sort else {
+        return;
+    };
+    if column == SortColumn::Date {
+        if descending {
+            hits.reverse();
+        }
+        return;
+    }
+    let text = |at: u32| -> String {
+        let row = &index.rows[at as usize];
+        let value = |f: Field| {
+            let v = index.single(row, f);
+            if v == crate::query::index::NONE {
+                String::new()
+            } else {
+                index.value_text(f, v).to_lowercase()
+            }
+        };
+        let either = |a: Field, b: Field| {
+            let first = value(a);
+            if first.is_empty() { value(b) } else { first }
+        };
+        match column {
+            SortColumn::Date => String::new(),
+            SortColumn::Source => value(Field::Source),
+            SortColumn::Document => index.docs[row.doc as usize].title.to_lowercase(),
+            SortColumn::Kind => value(Field::Kind),
+            SortColumn::Speaker => value(Field::Speaker),
+            SortColumn::Who => either(Field::Committer, Field::Holder),
+            SortColumn::Category => value(Field::Category),
+            SortColumn::Firmness => either(Field::Strength, Field::Polarity),
+        }
+    };
+    // Row positions are in the engine's order, so the position breaks ties.
+    hits.sort_by_cached_key(|at| {
+        let t = text(*at);
+        (t.is_empty(), t, *at)
+    });
+    if descending {
+        let empty = hits
+            .iter()
+            .position(|at| text(*at).is_empty())
+            .unwrap_or(hits.len());
+        hits[..empty].reverse();
+    }
 }
 
 pub struct HitsOut {
@@ -36,14 +119,27 @@ const HEADERS: [&str; 9] = [
     "In context",
 ];
 
+/// How the list is shown this frame.
+pub struct Shown<'a> {
+    pub selected: Option<usize>,
+    pub scroll_to: Option<usize>,
+    pub sorted: Option<(SortColumn, bool)>,
+    pub marked: &'a std::collections::BTreeSet<u32>,
+}
+
 pub fn hits_ui(
     ui: &mut egui::Ui,
     project: &Project,
     index: &Index,
     hits: &[u32],
-    selected: Option<usize>,
-    scroll_to: Option<usize>,
+    shown: Shown<'_>,
 ) -> HitsOut {
+    let Shown {
+        selected,
+        scroll_to,
+        sorted,
+        marked,
+    } = shown;
     let rect = ui.available_rect_before_wrap();
     let mut event = None;
     let height = egui::TextStyle::Body.resolve(ui.style()).size + 6.0;
@@ -67,9 +163,32 @@ pub fn hits_ui(
     }
     table
         .header(height, |mut header| {
-            for label in HEADERS {
+            for (label, column) in HEADERS.into_iter().zip(SORTABLE) {
                 header.col(|ui| {
-                    ui.strong(label);
+                    let Some(column) = column else {
+                        ui.strong(label);
+                        return;
+                    };
+                    let mark = match sorted {
+                        Some((c, false)) if c == column => " ⏶",
+                        Some((c, true)) if c == column => " ⏷",
+                        _ => "",
+                    };
+                    let response = ui
+                        .add(
+                            egui::Label::new(
+                                egui::RichText::new(format!("{label}{mark}")).strong(),
+                            )
+                            .sense(egui::Sense::click())
+                            .selectable(false),
+                        )
+                        .on_hover_text(
+                            "Sort by this column; again for the reverse order, \
+                             a third time for date order",
+                        );
+                    if response.clicked() {
+                        event = Some(HitEvent::Sort(column));
+                    }
                 });
             }
         })
@@ -79,7 +198,7 @@ pub fn hits_ui(
                 let Some(hit) = describe(project, index, &hits[at..=at]).pop() else {
                     return;
                 };
-                row.set_selected(selected == Some(at));
+                row.set_selected(selected == Some(at) || marked.contains(&hits[at]));
                 for text in [
                     hit.date.as_str(),
                     hit.source.as_str(),
@@ -102,10 +221,17 @@ pub fn hits_ui(
                     ui.add(egui::Label::new(job).selectable(false).truncate());
                 });
                 let response = row.response();
+                let modifiers = response.ctx.input(|i| i.modifiers);
                 if response.double_clicked() {
                     event = Some(HitEvent::Open(at));
                 } else if response.clicked() {
-                    event = Some(HitEvent::Select(at));
+                    event = Some(if modifiers.command {
+                        HitEvent::Toggle(at)
+                    } else if modifiers.shift {
+                        HitEvent::Range(at)
+                    } else {
+                        HitEvent::Select(at)
+                    });
                 }
             });
         });
