@@ -69,6 +69,7 @@ mod ui_app;
 mod ui_article;
 mod ui_corpus;
 mod ui_curation;
+mod ui_discontinuous;
 mod ui_disk_changes;
 mod ui_documents;
 mod ui_folder;

@@ -135,11 +135,14 @@ fn annotation_ui(
         stamp.created.format("%Y-%m-%d %H:%M"),
         stamp.modified.format("%Y-%m-%d %H:%M")
     ));
-    if let Some(span) = annotation.span() {
-        ui.label(egui::RichText::new(format!("“{}”", span.text())).italics());
-    }
     let cb = &project.codebook;
     let up = |a: Annotation| update_annotation(doc.id, a);
+    if let Some(span) = annotation.span() {
+        ui.label(egui::RichText::new(format!("“{}”", span.text())).italics());
+        if span.ranges.len() > 1 {
+            parts_ui(ui, annotation, span, actions, &up);
+        }
+    }
     let group = |field: &str| format!("annotation {id} {field}");
     egui::Grid::new("fields")
         .num_columns(2)
@@ -186,6 +189,50 @@ fn annotation_ui(
 }
 
 type Up<'a> = dyn Fn(Annotation) -> crate::edit::Edit + 'a;
+
+/// The parts of a discontinuous span, each removable while two or more are left.
+fn parts_ui(
+    ui: &mut egui::Ui,
+    annotation: &Annotation,
+    span: &crate::model::Span,
+    actions: &mut Vec<UiAction>,
+    up: &Up,
+) {
+    ui.label(format!("In {} parts:", span.ranges.len()));
+    for (i, range) in span.ranges.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let remove = ui
+                .small_button(format!("Remove part {}", i + 1))
+                .on_hover_text("Take this part out of the span (undoable)");
+            ui.label(format!(
+                "{}. “{}” ({}–{})",
+                i + 1,
+                range.text,
+                range.start,
+                range.end
+            ));
+            if remove.clicked() {
+                let mut rest = span.clone();
+                rest.ranges.remove(i);
+                if let Some(updated) = with_span(annotation, rest) {
+                    actions.push(UiAction::edit("Remove part of span", up(updated)));
+                }
+            }
+        });
+    }
+}
+
+/// The annotation over another span; `None` for kinds without one.
+fn with_span(annotation: &Annotation, span: crate::model::Span) -> Option<Annotation> {
+    let mut out = annotation.clone();
+    match &mut out {
+        Annotation::Mention(a) => a.span = span,
+        Annotation::Statement(a) => a.span = span,
+        Annotation::Tag(a) => a.span = span,
+        Annotation::Commitment(_) | Annotation::Stance(_) | Annotation::Link(_) => return None,
+    }
+    Some(out)
+}
 
 fn mention_ui(
     ui: &mut egui::Ui,
