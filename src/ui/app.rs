@@ -2224,6 +2224,19 @@ impl DemarcheApp {
                             .show(ui, |ui| {
                                 // With no annotation selected, the open document's
                                 // information takes the inspector's place.
+                                // The suggestion N focused, described above it.
+                                let project = self.ws.project();
+                                if sel.annotation.is_none()
+                                    && let Some(s) =
+                                        self.suggestions.focused(&self.settings.suggestions)
+                                    && let Some(doc) =
+                                        sel.document.and_then(|d| project.document(d))
+                                {
+                                    actions.extend(panels::suggestion::suggestion_ui(
+                                        ui, project, doc, s,
+                                    ));
+                                    ui.separator();
+                                }
                                 actions.extend(if sel.annotation.is_none() {
                                     panels::document_meta::document_meta_ui(
                                         ui,

@@ -4,7 +4,6 @@ use super::{
     Selection, actor_combo_ui, actor_name, codebook_combo_ui, push_field, text_area_ui,
     text_field_ui, update_annotation,
 };
-use crate::edit::compose::remove_annotation_cascade;
 use crate::model::{
     Annotation, Codebook, CodebookList, Commitment, Document, Id, Link, Mention, Project, Stance,
     StanceTarget, Statement, Tag,
@@ -179,12 +178,10 @@ fn annotation_ui(
     } else {
         "Removes it and any links to it".to_owned()
     };
+    // The command, as the Delete key runs it: it also rejects the suggestions the
+    // deletion would bring back, in the same undo step.
     if ui.button("Delete annotation").on_hover_text(hint).clicked() {
-        actions.push(UiAction::edit(
-            format!("Delete {}", annotation.kind().label()),
-            remove_annotation_cascade(doc, id),
-        ));
-        actions.push(UiAction::SelectAnnotation(None));
+        actions.push(UiAction::Run(crate::ui::command::Command::DeleteAnnotation));
     }
 }
 
