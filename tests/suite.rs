@@ -80,5 +80,6 @@ mod ui_keyboard;
 mod ui_palette;
 mod ui_panels;
 mod ui_panels_app;
+mod ui_rtl;
 mod ui_suggestions;
 mod ui_tagging_reading;

@@ -12,6 +12,7 @@
 //! The pure parts (paragraph index, words and sentences, which annotations fall where) live
 //! in submodules without egui.
 
+pub mod bidi;
 pub mod draw;
 pub mod paragraphs;
 pub mod segment;
@@ -1095,9 +1096,8 @@ impl ArticleView {
         let Some(layout) = self.layouts.get(p).and_then(Option::as_ref) else {
             return base + if end { self.paras.char_len(p) } else { 0 };
         };
-        let y = layout.caret_rect(c).center().y;
-        let x = if end { f32::MAX } else { f32::MIN };
-        base + layout.boundary_at(Vec2::new(x, y))
+        let (start, stop) = layout.line_bounds(c);
+        base + if end { stop } else { start }
     }
 
     fn line_move(&self, p: usize, c: usize, dir: i32) -> usize {
