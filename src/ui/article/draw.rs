@@ -276,7 +276,9 @@ impl ParaLayout {
 
         let mut job = LayoutJob::default();
         job.wrap.max_width = f32::INFINITY;
-        let mut visual: Vec<(usize, usize, Vec<(super::bidi::Atom, usize)>)> = Vec::new();
+        // Per line: its logical range and its atoms, each with its glyph count.
+        type Line = (usize, usize, Vec<(super::bidi::Atom, usize)>);
+        let mut visual: Vec<Line> = Vec::new();
         for (n, &(ls, le)) in lines.iter().enumerate() {
             let atoms: Vec<(super::bidi::Atom, usize)> = bidi
                 .visual_atoms(ls..le)
