@@ -665,37 +665,47 @@ fn links_ui(
             }
         }
     });
-    let mut picked = None;
-    egui::ComboBox::from_id_salt("link to")
-        .selected_text("Link to…")
-        .width(ui.available_width().min(260.0))
-        .show_ui(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .max_height(240.0)
-                .show(ui, |ui| {
-                    let others = doc.annotation_ids().filter(|&o| {
-                        o != id && !matches!(doc.annotation(o), Some(Annotation::Link(_)))
-                    });
-                    for other in others {
-                        if ui
-                            .selectable_label(false, describe(project, doc, other))
-                            .clicked()
-                        {
-                            picked = Some(other);
-                        }
-                    }
-                });
-        })
-        .response
-        .accessible_name("Link to")
-        .on_hover_text("Link this annotation to another (or press L here, then L on the other)");
-    if let Some(to) = picked {
+    let others: Vec<Id> = doc
+        .annotation_ids()
+        .filter(|&o| o != id && !matches!(doc.annotation(o), Some(Annotation::Link(_))))
+        .collect();
+    // (L here, then L on the other, does the same from the article.)
+    if let Some(to) = annotation_picker_ui(ui, "Link to", "Link to…", project, doc, &others, None)
+    {
         actions.push(UiAction::AddLink {
             document: doc.id,
             from: id,
             to,
         });
     }
+}
+
+/// A searchable picker over `candidates` (annotations of `doc`, described as in lists);
+/// the labels are made only while the list is open. Returns the one picked.
+fn annotation_picker_ui(
+    ui: &mut egui::Ui,
+    name: &str,
+    shown: &str,
+    project: &Project,
+    doc: &Document,
+    candidates: &[Id],
+    current: Option<Id>,
+) -> Option<Id> {
+    use crate::ui::picker;
+    let mut offered = Vec::new();
+    let id = ui.make_persistent_id(name);
+    let picked = picker::picker_ui(ui, id, name, shown, |query| {
+        let labels: Vec<String> = candidates
+            .iter()
+            .map(|&o| describe(project, doc, o))
+            .collect();
+        offered = picker::filter_labels(labels.iter().map(String::as_str), query);
+        offered
+            .iter()
+            .map(|&i| picker::Choice::new(labels[i].clone(), Some(candidates[i]) == current))
+            .collect()
+    })?;
+    candidates.get(*offered.get(picked)?).copied()
 }
 
 fn link_ui(
@@ -723,26 +733,9 @@ fn link_ui(
     ui.end_row();
     for (which, current) in [("From", l.from), ("To", l.to)] {
         ui.label(which);
-        let mut picked = None;
-        egui::ComboBox::from_id_salt(which)
-            .selected_text(describe(project, doc, current))
-            .width(ui.available_width().min(220.0))
-            .show_ui(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .max_height(240.0)
-                    .show(ui, |ui| {
-                        for other in doc.annotation_ids().filter(|&o| o != l.id) {
-                            if ui
-                                .selectable_label(other == current, describe(project, doc, other))
-                                .clicked()
-                            {
-                                picked = Some(other);
-                            }
-                        }
-                    });
-            })
-            .response
-            .accessible_name(which);
+        let others: Vec<Id> = doc.annotation_ids().filter(|&o| o != l.id).collect();
+        let shown = describe(project, doc, current);
+        let picked = annotation_picker_ui(ui, which, &shown, project, doc, &others, Some(current));
         if let Some(p) = picked.filter(|&p| p != current) {
             let e = edit(&|x| {
                 if which == "From" {
