@@ -94,6 +94,8 @@ fn language_is_guessed_only_where_it_is_clear() {
     assert_eq!(import("es-iso-8859-1.txt").meta.language, "es");
     assert_eq!(import("pt-iso-8859-1.txt").meta.language, "pt");
     assert_eq!(import("en-utf-16le-bom.txt").meta.language, "en");
+    // Arabic with English names and an English paragraph is Arabic.
+    assert_eq!(import("ar-en-mixed.txt").meta.language, "ar");
     let doc = import::import_bytes("Bogotá\n\nLima.".as_bytes(), None, Id(1)).unwrap();
     assert_eq!(doc.meta.language, "");
 }

@@ -148,3 +148,49 @@ fn an_actor_is_picked_from_the_keyboard_by_an_alias() {
     };
     assert!(c.addressees.contains(&CHINA));
 }
+
+#[test]
+fn link_to_and_a_links_endpoint_are_searched_by_typing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("celac.ron");
+    persist::save(&project(), &path).expect("fixture saves");
+    let mut h = harness(DemarcheApp::app_for_tests_as(Startup::Open(path), ANALYST));
+    h.run();
+    h.state_mut().queue_command(Command::Navigate {
+        nav: Nav::AnnotationNext,
+        extend: false,
+    });
+    h.run();
+    let from = h.state().selection().annotation.expect("selected");
+
+    // "Link to…" opens a search over the document's annotations: "celac" finds its
+    // mentions, Enter links to the first.
+    h.get_by_label("Link to").click();
+    h.run();
+    h.event(egui::Event::Text("celac".into()));
+    h.run();
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    let doc = h.state().workspace().project().document(DOC).expect("doc");
+    let link = doc.links.first().expect("a link").clone();
+    assert_eq!(link.from, from);
+    assert!(
+        matches!(doc.annotation(link.to), Some(Annotation::Mention(m)) if m.actor == CELAC),
+        "linked to a CELAC mention"
+    );
+
+    // The new link is selected; its "To" is searched the same way.
+    assert_eq!(h.state().selection().annotation, Some(link.id));
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "To")
+        .click();
+    h.run();
+    h.event(egui::Event::Text("statement".into()));
+    h.run();
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    let to = |h: &Harness<'static, DemarcheApp>| {
+        let doc = h.state().workspace().project().document(DOC).expect("doc");
+        doc.links.first().map(|l| l.to)
+    };
+    assert_eq!(to(&h), Some(STATEMENT));
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(to(&h), Some(link.to), "undo puts the endpoint back");
+}

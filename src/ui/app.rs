@@ -1273,6 +1273,8 @@ impl DemarcheApp {
                     return;
                 };
                 let selection = self.article.selection();
+                // The kept parts of a discontinuous span, with the selection.
+                let ranges = self.article.span_ranges();
                 // A new mention, statement or tag is the analyst's own wherever it lies;
                 // changing or coding on a selected annotation needs it to be one's own.
                 let on_selected = command == Command::ChangeActor
@@ -1281,14 +1283,33 @@ impl DemarcheApp {
                 if on_selected && self.refuse_foreign_selection() {
                     return;
                 }
-                let actions = self.tagging.start(
+                let actions = self.tagging.start_ranges(
                     command,
                     &mut self.ws,
                     doc,
-                    selection,
+                    &ranges,
                     self.selection.annotation,
                 );
+                // Tagged (or in the popup): the kept parts are used up.
+                if self.tagging.is_open()
+                    || actions.iter().any(|a| matches!(a, UiAction::Edit { .. }))
+                {
+                    self.article.clear_pending_ranges();
+                }
                 self.actions.extend(actions);
+            }
+            Command::AddSpanRange => {
+                if self.article.add_selection_to_span() {
+                    let kept = match self.article.pending_ranges().len() {
+                        1 => "1 part kept".to_owned(),
+                        n => format!("{n} parts kept"),
+                    };
+                    self.report(format!(
+                        "{kept}: select the next part, then tag them as one (Esc drops them)"
+                    ));
+                } else {
+                    self.report("Select a part of the text to keep it for a discontinuous span");
+                }
             }
             Command::Navigate { nav, extend } => {
                 if let Some(id) = self.selection.document
@@ -1807,6 +1828,7 @@ impl DemarcheApp {
         {
             self.selection.annotation = None;
             self.article.clear_selection();
+            self.article.clear_pending_ranges();
         }
         // The palette's own keys come first while it is open (it is drawn on top).
         if self.modals.is_empty()
@@ -2261,6 +2283,19 @@ impl DemarcheApp {
                             .show(ui, |ui| {
                                 // With no annotation selected, the open document's
                                 // information takes the inspector's place.
+                                // The suggestion N focused, described above it.
+                                let project = self.ws.project();
+                                if sel.annotation.is_none()
+                                    && let Some(s) =
+                                        self.suggestions.focused(&self.settings.suggestions)
+                                    && let Some(doc) =
+                                        sel.document.and_then(|d| project.document(d))
+                                {
+                                    actions.extend(panels::suggestion::suggestion_ui(
+                                        ui, project, doc, s,
+                                    ));
+                                    ui.separator();
+                                }
                                 actions.extend(if sel.annotation.is_none() {
                                     panels::document_meta::document_meta_ui(
                                         ui,

@@ -35,6 +35,9 @@ pub enum Command {
     TagCommitment,
     TagStance,
     TagTag,
+    /// Keep the selection as one part of a discontinuous span; the next tagging command
+    /// tags the kept parts and the selection as one annotation.
+    AddSpanRange,
     /// Change the speaker / committer / holder of the selected annotation.
     ChangeActor,
     /// Start a link at the selected annotation; pressed again on another, create it.
@@ -175,6 +178,7 @@ pub const ALL: &[Command] = &[
     Command::TagCommitment,
     Command::TagStance,
     Command::TagTag,
+    Command::AddSpanRange,
     Command::ChangeActor,
     Command::LinkAnnotations,
     Command::SetLevel(1),
@@ -283,6 +287,7 @@ impl Command {
             Command::TagCommitment => "Commitment",
             Command::TagStance => "Stance",
             Command::TagTag => "Tag…",
+            Command::AddSpanRange => "Add selection as a further part",
             Command::ChangeActor => "Change speaker / holder…",
             Command::LinkAnnotations => "Link…",
             Command::SetLevel(n) => return format!("Strength / polarity {n}"),
@@ -361,6 +366,11 @@ impl Command {
             Command::TagCommitment => "Code a commitment on the selection",
             Command::TagStance => "Code a stance on the selection",
             Command::TagTag => "Tag the selection with a codebook category",
+            Command::AddSpanRange => {
+                "Keep the selection as one part of a discontinuous span (Ctrl+drag does the \
+                 same), select the next part, then tag: the parts become one mention, \
+                 statement or tag. Escape drops the kept parts"
+            }
             Command::ChangeActor => "Choose another actor for the selected annotation",
             Command::LinkAnnotations => {
                 "Link the selected annotation to another: press on the first, select the second, press again (Esc cancels)"
@@ -474,6 +484,7 @@ impl Command {
             | Command::TagCommitment
             | Command::TagStance
             | Command::TagTag
+            | Command::AddSpanRange
             | Command::ChangeActor
             | Command::LinkAnnotations
             | Command::SetLevel(_) => Menu::Tag,
@@ -534,6 +545,8 @@ impl Command {
             Command::TagCommitment => const { &[key(NONE, Key::C)] },
             Command::TagStance => const { &[key(NONE, Key::T)] },
             Command::TagTag => const { &[key(NONE, Key::G)] },
+            // R: a further range.
+            Command::AddSpanRange => const { &[key(NONE, Key::R)] },
             Command::ChangeActor => const { &[key(NONE, Key::A)] },
             Command::LinkAnnotations => const { &[key(NONE, Key::L)] },
             Command::SetLevel(1) => const { &[key(NONE, Key::Num1)] },
@@ -597,6 +610,7 @@ impl Command {
                 | Command::TagCommitment
                 | Command::TagStance
                 | Command::TagTag
+                | Command::AddSpanRange
                 | Command::ChangeActor
                 | Command::LinkAnnotations
                 | Command::SetLevel(_)

@@ -387,6 +387,10 @@ const MOUSE_GESTURES: &[(&str, &str)] = &[
         "Drag in the article",
         "Select text (Shift+click extends the selection)",
     ),
+    (
+        "Ctrl+drag in the article",
+        "Select a further part: the parts are tagged as one discontinuous span (as R does)",
+    ),
     ("Double-click / triple-click", "Select a word / a sentence"),
     (
         "Click an annotation",

@@ -179,13 +179,12 @@ pub fn trim_selection(doc: &Document, start: usize, end: usize) -> Option<(usize
 /// What the popup is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Purpose {
+    /// Over one range, or several for a discontinuous span (in text order).
     Mention {
-        start: usize,
-        end: usize,
+        ranges: Vec<(usize, usize)>,
     },
     Tag {
-        start: usize,
-        end: usize,
+        ranges: Vec<(usize, usize)>,
     },
     /// Change the actor of a mention, the speaker of a statement, the committer of a
     /// commitment or the holder of a stance.
@@ -250,24 +249,44 @@ impl Tagging {
         selection: Option<(usize, usize)>,
         selected: Option<Id>,
     ) -> Vec<UiAction> {
+        self.start_ranges(cmd, ws, document, selection.as_slice(), selected)
+    }
+
+    /// [`Tagging::start`] over several ranges (code points, in text order, apart): a
+    /// discontinuous span when there are more than one. The defaults (speaker, reading)
+    /// are read over the whole stretch from the first range to the last.
+    pub fn start_ranges(
+        &mut self,
+        cmd: Command,
+        ws: &mut Workspace,
+        document: Id,
+        ranges: &[(usize, usize)],
+        selected: Option<Id>,
+    ) -> Vec<UiAction> {
         let Some(doc) = ws.project().document(document) else {
             return vec![UiAction::Status("No document is open.".into())];
         };
-        let range = selection.and_then(|(s, e)| trim_selection(doc, s, e));
-        let words = range
-            .and_then(|(s, e)| doc.slice(s, e))
-            .unwrap_or("")
-            .to_owned();
+        let ranges: Vec<(usize, usize)> = ranges
+            .iter()
+            .filter_map(|&(s, e)| trim_selection(doc, s, e))
+            .collect();
+        let range = ranges.first().zip(ranges.last()).map(|(a, b)| (a.0, b.1));
+        // The parts read as one name ("New York … Jersey" is not one).
+        let words = ranges
+            .iter()
+            .filter_map(|&(s, e)| doc.slice(s, e))
+            .collect::<Vec<_>>()
+            .join(" ");
         let need_selection = || vec![UiAction::Status("Select some text first.".into())];
         match cmd {
             Command::TagMention | Command::TagTag => {
-                let Some((start, end)) = range else {
+                if ranges.is_empty() {
                     return need_selection();
-                };
+                }
                 let purpose = if cmd == Command::TagMention {
-                    Purpose::Mention { start, end }
+                    Purpose::Mention { ranges }
                 } else {
-                    Purpose::Tag { start, end }
+                    Purpose::Tag { ranges }
                 };
                 self.popup = Some(Popup {
                     purpose,
@@ -317,7 +336,7 @@ impl Tagging {
                 let reading = reading(project, doc, Gazetteer::bundled(), start, end);
                 let mut edits = Vec::new();
                 let mut fresh = || ids.fresh();
-                let statement = match read_statement(
+                let mut statement = match read_statement(
                     project,
                     doc,
                     (start, end),
@@ -330,6 +349,9 @@ impl Tagging {
                     Ok(None) => return need_selection(),
                     Err(e) => return out_of_ids(e),
                 };
+                if let Some(span) = parts_span(doc, &ranges) {
+                    statement.span = span;
+                }
                 let id = statement.id;
                 edits.push(Edit::AddAnnotation {
                     document,
@@ -341,7 +363,7 @@ impl Tagging {
                 ]
             }
             Command::TagCommitment | Command::TagStance => {
-                self.tag_coded(cmd, ws, document, range, selected)
+                self.tag_coded(cmd, ws, document, &ranges, selected)
             }
             _ => Vec::new(),
         }
@@ -354,9 +376,10 @@ impl Tagging {
         cmd: Command,
         ws: &mut Workspace,
         document: Id,
-        range: Option<(usize, usize)>,
+        ranges: &[(usize, usize)],
         selected: Option<Id>,
     ) -> Vec<UiAction> {
+        let range = ranges.first().zip(ranges.last()).map(|(a, b)| (a.0, b.1));
         let id = match ws.fresh_id() {
             Ok(id) => id,
             Err(e) => return out_of_ids(e),
@@ -370,11 +393,11 @@ impl Tagging {
         // Coding goes on a statement of one's own layer: references stay inside a layer.
         let own = |st: &&Statement| st.stamp.annotator == annotator;
         let existing = match range {
-            Some((s, e)) => doc
+            Some(_) => doc
                 .statements
                 .iter()
                 .filter(own)
-                .filter(|st| st.span.covers(s, e))
+                .filter(|st| ranges.iter().all(|&(s, e)| st.span.covers(s, e)))
                 .min_by_key(|st| st.span.end() - st.span.start()),
             None => selected
                 .and_then(|sel| match doc.annotation(sel) {
@@ -408,7 +431,10 @@ impl Tagging {
                     &mut fresh,
                     &mut edits,
                 ) {
-                    Ok(Some(st)) => {
+                    Ok(Some(mut st)) => {
+                        if let Some(span) = parts_span(doc, ranges) {
+                            st.span = span;
+                        }
                         edits.push(Edit::AddAnnotation {
                             document,
                             annotation: Annotation::Statement(st.clone()),
@@ -709,6 +735,14 @@ fn popup_choices(project: &Project, p: &Popup) -> Vec<(Choice, String)> {
     }
 }
 
+/// A span over the parts of a discontinuous selection; `None` for one part (the caller's
+/// one-range span stands).
+fn parts_span(doc: &Document, ranges: &[(usize, usize)]) -> Option<Span> {
+    (ranges.len() > 1)
+        .then(|| Span::from_ranges(doc.text(), doc.index(), ranges.iter().copied()))
+        .flatten()
+}
+
 /// The project has no id left for what was asked.
 fn out_of_ids(e: crate::model::IdsExhausted) -> Vec<UiAction> {
     vec![UiAction::Error(format!("Not tagged: {e}"))]
@@ -743,8 +777,9 @@ fn apply_choice(ws: &mut Workspace, popup: &Popup, choice: Choice) -> Vec<UiActi
     };
     let stamp = Stamp::now(ws.annotator());
     let (label, select) = match (&popup.purpose, actor, &choice) {
-        (Purpose::Mention { start, end }, Some(actor), _) => {
-            let Some(span) = Span::from_range(doc.text(), doc.index(), *start, *end) else {
+        (Purpose::Mention { ranges }, Some(actor), _) => {
+            let Some(span) = Span::from_ranges(doc.text(), doc.index(), ranges.iter().copied())
+            else {
                 return Vec::new();
             };
             edits.push(Edit::AddAnnotation {
@@ -792,7 +827,7 @@ fn apply_choice(ws: &mut Workspace, popup: &Popup, choice: Choice) -> Vec<UiActi
             edits.push(super::panels::update_annotation(document, updated));
             ("Change actor".to_owned(), *annotation)
         }
-        (Purpose::Tag { start, end }, None, Choice::Category(key) | Choice::NewCategory(key)) => {
+        (Purpose::Tag { ranges }, None, Choice::Category(key) | Choice::NewCategory(key)) => {
             if matches!(choice, Choice::NewCategory(_)) {
                 let list = CodebookList::TagCategories;
                 edits.push(Edit::InsertCodebookEntry {
@@ -801,7 +836,8 @@ fn apply_choice(ws: &mut Workspace, popup: &Popup, choice: Choice) -> Vec<UiActi
                     entry: CodebookEntry::new(key.clone(), key.clone()),
                 });
             }
-            let Some(span) = Span::from_range(doc.text(), doc.index(), *start, *end) else {
+            let Some(span) = Span::from_ranges(doc.text(), doc.index(), ranges.iter().copied())
+            else {
                 return Vec::new();
             };
             edits.push(Edit::AddAnnotation {

@@ -222,6 +222,17 @@ impl Bench {
                         self.errors.push(e.to_string());
                     }
                 }
+                // The inspector's Delete button runs the command, as the window does.
+                UiAction::Run(demarche::ui::command::Command::DeleteAnnotation) => {
+                    if let (Some(d), Some(id)) = (self.sel.document, self.sel.annotation) {
+                        let doc = self.ws.project().document(d).expect("fixture document");
+                        let edit = demarche::edit::compose::remove_annotation_cascade(doc, id);
+                        if let Err(e) = self.ws.apply("Delete annotation", edit) {
+                            self.errors.push(e.to_string());
+                        }
+                        self.sel.annotation = None;
+                    }
+                }
                 UiAction::Run(_) => {}
             }
         }

@@ -12,6 +12,7 @@
 //! The pure parts (paragraph index, words and sentences, which annotations fall where) live
 //! in submodules without egui.
 
+pub mod bidi;
 pub mod draw;
 pub mod paragraphs;
 pub mod segment;
@@ -22,7 +23,7 @@ use super::action::UiAction;
 use super::command::Command;
 use crate::model::{Annotation, Document, Id, Project, StanceTarget};
 use draw::{LayoutStyle, ParaLayout};
-use egui::{Pos2, Rect, Sense, Vec2};
+use egui::{Pos2, Rect, Sense, Stroke, Vec2};
 use paragraphs::Paragraphs;
 use segment::Segments;
 use spans::Deco;
@@ -138,6 +139,9 @@ pub struct ArticleView {
     line_chars: Option<u16>,
     /// The body font's average character width, measured once per font.
     char_width: Option<(egui::FontId, f32)>,
+    /// Ranges kept for a discontinuous span (`AddSpanRange`, Ctrl+drag), sorted and
+    /// apart; the next tagging command takes them with the selection.
+    span_ranges: Vec<(usize, usize)>,
 }
 
 impl ArticleView {
@@ -233,6 +237,33 @@ impl ArticleView {
 
     pub fn clear_selection(&mut self) {
         self.anchor = None;
+    }
+
+    /// Keeps the selection as one range of a discontinuous span and clears it, so that the
+    /// next part can be selected. False when nothing is selected.
+    pub fn add_selection_to_span(&mut self) -> bool {
+        let Some(range) = self.selection() else {
+            return false;
+        };
+        self.span_ranges = merge_ranges(self.span_ranges.iter().copied().chain([range]));
+        self.anchor = None;
+        true
+    }
+
+    /// The ranges kept for a discontinuous span so far (without the selection).
+    pub fn pending_ranges(&self) -> &[(usize, usize)] {
+        &self.span_ranges
+    }
+
+    /// What a tagging command tags: the kept ranges and the selection, in text order,
+    /// overlapping or touching ones merged.
+    pub fn span_ranges(&self) -> Vec<(usize, usize)> {
+        merge_ranges(self.span_ranges.iter().copied().chain(self.selection()))
+    }
+
+    /// Drops the kept ranges (tagged, or Escape).
+    pub fn clear_pending_ranges(&mut self) {
+        self.span_ranges.clear();
     }
 
     /// Scrolls so that `[start, end)` is visible on the next frame.
@@ -670,12 +701,31 @@ impl ArticleView {
                     painter.rect_filled(r.translate(at.to_vec2()), 0.0, style.selection);
                 }
             }
+            // Kept parts of a discontinuous span: the selection's colour, fainter and framed.
+            for (a, b) in self.span_ranges.iter().filter_map(|&(s, e)| local(s, e)) {
+                for r in layout.range_rects(a, b) {
+                    let r = r.translate(at.to_vec2());
+                    painter.rect_filled(r, 0.0, style.selection.gamma_multiply(0.5));
+                    painter.rect_stroke(r, 0.0, style.outline, egui::StrokeKind::Outside);
+                }
+            }
             painter.galley(at, layout.galley.clone(), style.text_colour);
             painter.add(layout.front_shape(at));
             self.paint_suggestions(painter, layout, at, (ps, pe), style.dark);
             if let Some(id) = input.selected_annotation {
+                let mut previous: Option<Rect> = None;
                 for d in self.decos[p].iter().filter(|d| d.id == id) {
-                    for r in layout.range_rects(d.start, d.end) {
+                    let rects = layout.range_rects(d.start, d.end);
+                    // The parts of a discontinuous span are joined by a thin line on a row.
+                    if let (Some(prev), Some(first)) = (previous, rects.first())
+                        && (prev.center().y - first.center().y).abs() < 1.0
+                    {
+                        let y = prev.bottom() + 1.0;
+                        let from = Pos2::new(prev.right() + 1.0, y) + at.to_vec2();
+                        let to = Pos2::new(first.left() - 1.0, y) + at.to_vec2();
+                        painter.line_segment([from, to], Stroke::new(1.0, style.outline.color));
+                    }
+                    for r in &rects {
                         painter.rect_stroke(
                             r.translate(at.to_vec2()).expand(1.0),
                             2.0,
@@ -683,6 +733,7 @@ impl ArticleView {
                             egui::StrokeKind::Outside,
                         );
                     }
+                    previous = rects.last().copied().or(previous);
                 }
             }
             let (cp, cc) = self.paras.locate(self.caret);
@@ -762,6 +813,10 @@ impl ArticleView {
         let shift = ui.input(|i| i.modifiers.shift);
         if response.drag_started_by(egui::PointerButton::Primary) {
             response.request_focus();
+            // Ctrl+drag selects a further part of a discontinuous span.
+            if ui.input(|i| i.modifiers.command) && !shift {
+                self.add_selection_to_span();
+            }
             if let Some(pos) = ui.input(|i| i.pointer.press_origin()) {
                 let hit = self.hit(&ctx, text, origin, pos);
                 if !shift || self.anchor.is_none() {
@@ -1041,9 +1096,8 @@ impl ArticleView {
         let Some(layout) = self.layouts.get(p).and_then(Option::as_ref) else {
             return base + if end { self.paras.char_len(p) } else { 0 };
         };
-        let y = layout.caret_rect(c).center().y;
-        let x = if end { f32::MAX } else { f32::MIN };
-        base + layout.boundary_at(Vec2::new(x, y))
+        let (start, stop) = layout.line_bounds(c);
+        base + if end { stop } else { start }
     }
 
     fn line_move(&self, p: usize, c: usize, dir: i32) -> usize {
@@ -1120,6 +1174,20 @@ impl ArticleView {
     }
 }
 
+/// Ranges in text order with overlapping or touching ones merged; empty ones dropped.
+fn merge_ranges(ranges: impl IntoIterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+    let mut all: Vec<(usize, usize)> = ranges.into_iter().filter(|(s, e)| s < e).collect();
+    all.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(all.len());
+    for (s, e) in all {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
 struct Hit {
     paragraph: usize,
     boundary: usize,
@@ -1135,10 +1203,14 @@ pub fn describe(project: &Project, doc: &Document, id: Id) -> Option<String> {
     let quote = |span: &crate::model::Span| {
         let t = span.text();
         let short: String = t.chars().take(80).collect();
+        let parts = match span.ranges.len() {
+            0 | 1 => String::new(),
+            n => format!(" ({n} parts)"),
+        };
         if short.len() < t.len() {
-            format!("“{short}…”")
+            format!("“{short}…”{parts}")
         } else {
-            format!("“{short}”")
+            format!("“{short}”{parts}")
         }
     };
     Some(match doc.annotation(id)? {

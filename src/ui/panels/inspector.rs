@@ -4,7 +4,6 @@ use super::{
     Selection, actor_combo_ui, actor_name, codebook_combo_ui, push_field, text_area_ui,
     text_field_ui, update_annotation,
 };
-use crate::edit::compose::remove_annotation_cascade;
 use crate::model::{
     Annotation, Codebook, CodebookList, Commitment, Document, Id, Link, Mention, Project, Stance,
     StanceTarget, Statement, Tag,
@@ -135,11 +134,14 @@ fn annotation_ui(
         stamp.created.format("%Y-%m-%d %H:%M"),
         stamp.modified.format("%Y-%m-%d %H:%M")
     ));
-    if let Some(span) = annotation.span() {
-        ui.label(egui::RichText::new(format!("“{}”", span.text())).italics());
-    }
     let cb = &project.codebook;
     let up = |a: Annotation| update_annotation(doc.id, a);
+    if let Some(span) = annotation.span() {
+        ui.label(egui::RichText::new(format!("“{}”", span.text())).italics());
+        if span.ranges.len() > 1 {
+            parts_ui(ui, annotation, span, actions, &up);
+        }
+    }
     let group = |field: &str| format!("annotation {id} {field}");
     egui::Grid::new("fields")
         .num_columns(2)
@@ -176,16 +178,58 @@ fn annotation_ui(
     } else {
         "Removes it and any links to it".to_owned()
     };
+    // The command, as the Delete key runs it: it also rejects the suggestions the
+    // deletion would bring back, in the same undo step.
     if ui.button("Delete annotation").on_hover_text(hint).clicked() {
-        actions.push(UiAction::edit(
-            format!("Delete {}", annotation.kind().label()),
-            remove_annotation_cascade(doc, id),
-        ));
-        actions.push(UiAction::SelectAnnotation(None));
+        actions.push(UiAction::Run(crate::ui::command::Command::DeleteAnnotation));
     }
 }
 
 type Up<'a> = dyn Fn(Annotation) -> crate::edit::Edit + 'a;
+
+/// The parts of a discontinuous span, each removable while two or more are left.
+fn parts_ui(
+    ui: &mut egui::Ui,
+    annotation: &Annotation,
+    span: &crate::model::Span,
+    actions: &mut Vec<UiAction>,
+    up: &Up,
+) {
+    ui.label(format!("In {} parts:", span.ranges.len()));
+    for (i, range) in span.ranges.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let remove = ui
+                .small_button(format!("Remove part {}", i + 1))
+                .on_hover_text("Take this part out of the span (undoable)");
+            ui.label(format!(
+                "{}. “{}” ({}–{})",
+                i + 1,
+                range.text,
+                range.start,
+                range.end
+            ));
+            if remove.clicked() {
+                let mut rest = span.clone();
+                rest.ranges.remove(i);
+                if let Some(updated) = with_span(annotation, rest) {
+                    actions.push(UiAction::edit("Remove part of span", up(updated)));
+                }
+            }
+        });
+    }
+}
+
+/// The annotation over another span; `None` for kinds without one.
+fn with_span(annotation: &Annotation, span: crate::model::Span) -> Option<Annotation> {
+    let mut out = annotation.clone();
+    match &mut out {
+        Annotation::Mention(a) => a.span = span,
+        Annotation::Statement(a) => a.span = span,
+        Annotation::Tag(a) => a.span = span,
+        Annotation::Commitment(_) | Annotation::Stance(_) | Annotation::Link(_) => return None,
+    }
+    Some(out)
+}
 
 fn mention_ui(
     ui: &mut egui::Ui,
@@ -621,37 +665,47 @@ fn links_ui(
             }
         }
     });
-    let mut picked = None;
-    egui::ComboBox::from_id_salt("link to")
-        .selected_text("Link to…")
-        .width(ui.available_width().min(260.0))
-        .show_ui(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .max_height(240.0)
-                .show(ui, |ui| {
-                    let others = doc.annotation_ids().filter(|&o| {
-                        o != id && !matches!(doc.annotation(o), Some(Annotation::Link(_)))
-                    });
-                    for other in others {
-                        if ui
-                            .selectable_label(false, describe(project, doc, other))
-                            .clicked()
-                        {
-                            picked = Some(other);
-                        }
-                    }
-                });
-        })
-        .response
-        .accessible_name("Link to")
-        .on_hover_text("Link this annotation to another (or press L here, then L on the other)");
-    if let Some(to) = picked {
+    let others: Vec<Id> = doc
+        .annotation_ids()
+        .filter(|&o| o != id && !matches!(doc.annotation(o), Some(Annotation::Link(_))))
+        .collect();
+    // (L here, then L on the other, does the same from the article.)
+    if let Some(to) = annotation_picker_ui(ui, "Link to", "Link to…", project, doc, &others, None)
+    {
         actions.push(UiAction::AddLink {
             document: doc.id,
             from: id,
             to,
         });
     }
+}
+
+/// A searchable picker over `candidates` (annotations of `doc`, described as in lists);
+/// the labels are made only while the list is open. Returns the one picked.
+fn annotation_picker_ui(
+    ui: &mut egui::Ui,
+    name: &str,
+    shown: &str,
+    project: &Project,
+    doc: &Document,
+    candidates: &[Id],
+    current: Option<Id>,
+) -> Option<Id> {
+    use crate::ui::picker;
+    let mut offered = Vec::new();
+    let id = ui.make_persistent_id(name);
+    let picked = picker::picker_ui(ui, id, name, shown, |query| {
+        let labels: Vec<String> = candidates
+            .iter()
+            .map(|&o| describe(project, doc, o))
+            .collect();
+        offered = picker::filter_labels(labels.iter().map(String::as_str), query);
+        offered
+            .iter()
+            .map(|&i| picker::Choice::new(labels[i].clone(), Some(candidates[i]) == current))
+            .collect()
+    })?;
+    candidates.get(*offered.get(picked)?).copied()
 }
 
 fn link_ui(
@@ -679,26 +733,9 @@ fn link_ui(
     ui.end_row();
     for (which, current) in [("From", l.from), ("To", l.to)] {
         ui.label(which);
-        let mut picked = None;
-        egui::ComboBox::from_id_salt(which)
-            .selected_text(describe(project, doc, current))
-            .width(ui.available_width().min(220.0))
-            .show_ui(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .max_height(240.0)
-                    .show(ui, |ui| {
-                        for other in doc.annotation_ids().filter(|&o| o != l.id) {
-                            if ui
-                                .selectable_label(other == current, describe(project, doc, other))
-                                .clicked()
-                            {
-                                picked = Some(other);
-                            }
-                        }
-                    });
-            })
-            .response
-            .accessible_name(which);
+        let others: Vec<Id> = doc.annotation_ids().filter(|&o| o != l.id).collect();
+        let shown = describe(project, doc, current);
+        let picked = annotation_picker_ui(ui, which, &shown, project, doc, &others, Some(current));
         if let Some(p) = picked.filter(|&p| p != current) {
             let e = edit(&|x| {
                 if which == "From" {

@@ -11,6 +11,7 @@ pub mod document_meta;
 pub mod documents;
 pub mod inspector;
 pub mod statements;
+pub mod suggestion;
 
 use super::action::UiAction;
 use super::focus_ring;
