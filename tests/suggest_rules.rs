@@ -212,6 +212,7 @@ fn the_language_selects_the_clause_rules() {
     let french = article_in("fr");
     let note = suggest::missing_rules(&french.documents[0]).expect("no French rules");
     assert!(note.contains("“fr”") && note.contains("en"), "{note}");
+    assert!(!note.contains("  "), "one line, no runs of spaces: {note}");
     assert!(suggest::missing_rules(&article_in("en-GB").documents[0]).is_none());
 
     // `demarche suggest` says it on stderr and prints the mentions.

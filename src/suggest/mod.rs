@@ -147,7 +147,8 @@ pub fn missing_rules(document: &Document) -> Option<String> {
         .is_none()
         .then(|| {
             format!(
-                "No statement, commitment or stance rules for language “{language}” (shipped:                  {}); suggesting mentions only.",
+                "No statement, commitment or stance rules for language “{language}” (shipped: {}); \
+                 suggesting mentions only.",
                 clauses::lexicon::SHIPPED
                     .iter()
                     .map(|(code, _, _)| *code)

@@ -1800,8 +1800,10 @@ impl DemarcheApp {
         if let Some(failure) = self.suggestions.take_failure() {
             self.report_error(failure);
         }
+        // Into the log only: the line under the document's language says it for good,
+        // and the status line stays with what the analyst just did (an import's summary).
         if let Some(notice) = self.suggestions.take_notice() {
-            self.report(notice);
+            self.log.push(&notice, false);
         }
         self.suggestions.follow_selection(self.article.selection());
         if self.link_from.is_some()

@@ -610,6 +610,10 @@ fn language_ui(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<UiAction>) {
                 "Not shaped like a language tag (e.g. en, fr, zh-Hans, pt-BR)",
             );
         }
+        if let Some(note) = crate::suggest::missing_rules(doc) {
+            ui.weak("Mentions only: no suggestion rules for this language")
+                .on_hover_text(note);
+        }
     });
 }
 
