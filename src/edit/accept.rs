@@ -42,27 +42,7 @@ pub fn accept(
     let Some(doc) = project.document(document) else {
         return Ok(Edit::Batch(Vec::new()));
     };
-    let mut batch = Batch {
-        project,
-        doc,
-        all,
-        fresh,
-        stamp: Stamp::now(annotator),
-        actors: ActorIndex::new(&project.actors),
-        // Only the analyst's own layer: another analyst's mention or statement never
-        // stops this one from coding the same words, nor is referred to from this layer.
-        statements: statement_index(doc, annotator),
-        mentions: doc
-            .mentions
-            .iter()
-            .filter(|m| m.stamp.annotator == annotator)
-            .filter_map(|m| single_range(&m.span))
-            .collect(),
-        coded: coded_statements(doc, annotator),
-        suggested_statements: None,
-        edits: Vec::new(),
-        exhausted: None,
-    };
+    let mut batch = Batch::new(project, doc, all, fresh, annotator);
     for suggestion in chosen {
         batch.accept_one(suggestion);
     }
@@ -86,20 +66,7 @@ pub fn accept_issuer(
     let Some(doc) = project.document(document) else {
         return Ok(Edit::Batch(Vec::new()));
     };
-    let mut batch = Batch {
-        project,
-        doc,
-        all: &[],
-        fresh,
-        stamp: Stamp::now(annotator),
-        actors: ActorIndex::new(&project.actors),
-        statements: FxHashMap::default(),
-        mentions: FxHashSet::default(),
-        coded: FxHashSet::default(),
-        suggested_statements: None,
-        edits: Vec::new(),
-        exhausted: None,
-    };
+    let mut batch = Batch::new(project, doc, &[], fresh, annotator);
     let mut issuer: Vec<Id> = Vec::new();
     for actor in actors {
         if let Some(id) = batch.actor(actor)
@@ -145,6 +112,36 @@ struct Batch<'a> {
 }
 
 impl<'a> Batch<'a> {
+    fn new(
+        project: &'a Project,
+        doc: &'a Document,
+        all: &'a [Suggestion],
+        fresh: &'a mut dyn FnMut() -> Result<Id, IdsExhausted>,
+        annotator: &str,
+    ) -> Self {
+        Batch {
+            project,
+            doc,
+            all,
+            fresh,
+            stamp: Stamp::now(annotator),
+            actors: ActorIndex::new(&project.actors),
+            // Only the analyst's own layer: another analyst's mention or statement never
+            // stops this one from coding the same words, nor is referred to from this layer.
+            statements: statement_index(doc, annotator),
+            mentions: doc
+                .mentions
+                .iter()
+                .filter(|m| m.stamp.annotator == annotator)
+                .filter_map(|m| single_range(&m.span))
+                .collect(),
+            coded: coded_statements(doc, annotator),
+            suggested_statements: None,
+            edits: Vec::new(),
+            exhausted: None,
+        }
+    }
+
     /// A fresh id, or `None` (remembering why) when none is left.
     fn fresh_id(&mut self) -> Option<Id> {
         match (self.fresh)() {
