@@ -187,11 +187,14 @@ impl RowCache {
     /// The row of index row `at`, described if it is new to the view.
     fn row(&mut self, project: &Project, index: &Index, at: u32, look: Look) -> Option<&RowView> {
         self.shown.push(at);
-        if !self.rows.contains_key(&at) {
-            let hit = describe(project, index, &[at]).pop()?;
-            self.rows.insert(at, RowView::new(&hit, look));
+        use std::collections::hash_map::Entry;
+        match self.rows.entry(at) {
+            Entry::Occupied(row) => Some(row.into_mut()),
+            Entry::Vacant(slot) => {
+                let hit = describe(project, index, &[at]).pop()?;
+                Some(slot.insert(RowView::new(&hit, look)))
+            }
         }
-        self.rows.get(&at)
     }
 
     /// Ends a frame: rows no longer in view are dropped.
