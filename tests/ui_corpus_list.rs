@@ -11,9 +11,10 @@ use demarche::persist;
 use demarche::query::{Query, hits};
 use demarche::ui::Startup;
 use demarche::ui::app::DemarcheApp;
+use egui::accesskit::Toggled;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 fn open(dir: &std::path::Path, query: &str) -> (Project, Harness<'static, DemarcheApp>) {
     let project = fixture::corpus();
@@ -171,68 +172,89 @@ fn a_large_project_is_indexed_on_a_worker_and_its_hits_arrive() {
     assert_eq!(h.state().corpus().hit_count(), Some(expected));
 }
 
+/// The hit list's row at `at` (0-based), by its accessible name "Hit N: …".
+fn row_label(at: usize) -> String {
+    format!("Hit {}: ", at + 1)
+}
+
 #[test]
-fn three_marked_hits_recoded_at_once_and_one_undo_restores_them() {
+fn three_hits_ctrl_clicked_are_recoded_at_once_and_one_undo_restores_them() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (project, mut h) = open(dir.path(), "kind:commitment analyst:ana");
-    // Three of ana's commitments whose category is not CONSULT.
-    let picked: Vec<u32> = {
+    let category_in = |p: &Project, hit: &demarche::query::Hit| {
+        p.document(hit.document)
+            .and_then(|d| d.commitments.iter().find(|c| c.id == hit.annotation))
+            .map(|c| c.category.clone())
+            .expect("a commitment of the model")
+    };
+    // Three of ana's listed commitments whose category is not CONSULT, among the rows in
+    // view (a row has its name only while drawn).
+    let picked: Vec<(usize, demarche::query::Hit)> = {
         let corpus = h.state().corpus();
         let index = corpus.index().expect("index");
         corpus
             .hit_rows()
             .iter()
-            .copied()
-            .filter(|r| {
-                let hit = index.hit(*r);
-                project
-                    .document(hit.document)
-                    .and_then(|d| d.commitments.iter().find(|c| c.id == hit.annotation))
-                    .is_some_and(|c| c.category != "CONSULT")
+            .enumerate()
+            .map(|(at, r)| (at, index.hit(*r)))
+            .filter(|(at, hit)| {
+                category_in(&project, hit) != "CONSULT"
+                    && h.query_by_label_contains(&row_label(*at)).is_some()
             })
             .take(3)
             .collect()
     };
-    assert_eq!(picked.len(), 3);
-    let ids: Vec<_> = {
-        let index = h.state().corpus().index().expect("index");
-        picked.iter().map(|r| index.hit(*r)).collect()
-    };
-    // Marked as Ctrl+click does (the rows have no label of their own to click by).
-    h.state_mut()
-        .corpus_mut()
-        .marked
-        .extend(picked.iter().copied());
-    h.run();
+    assert_eq!(picked.len(), 3, "three such rows in view");
+    for (at, _) in &picked {
+        h.get_by_label_contains(&row_label(*at))
+            .click_modifiers(Modifiers::COMMAND);
+        h.run();
+    }
     h.get_by_label("3 marked");
+    // The marked rows are drawn selected, and say so.
+    for (at, _) in &picked {
+        let label = row_label(*at);
+        let row = h.get_by_label_contains(&label);
+        assert_eq!(
+            row.accesskit_node().toggled(),
+            Some(Toggled::True),
+            "row {at} marked"
+        );
+    }
     choose(&mut h, "Recode field", "category");
     h.state_mut().corpus_mut().recode_value = "CONSULT".into();
     h.run();
     h.get_by_label("Apply").click();
     h.run();
-    let category = |h: &Harness<'static, DemarcheApp>, hit: &demarche::query::Hit| {
-        h.state()
-            .workspace()
-            .project()
-            .document(hit.document)
-            .and_then(|d| d.commitments.iter().find(|c| c.id == hit.annotation))
-            .map(|c| c.category.clone())
-            .expect("still there")
-    };
-    for hit in &ids {
-        assert_eq!(category(&h, hit), "CONSULT");
+    for (_, hit) in &picked {
+        assert_eq!(category_in(h.state().workspace().project(), hit), "CONSULT");
     }
     // One undo restores all three.
     h.state_mut().workspace_mut().undo().expect("undone");
     h.run();
-    for hit in &ids {
-        let before = project
-            .document(hit.document)
-            .and_then(|d| d.commitments.iter().find(|c| c.id == hit.annotation))
-            .map(|c| c.category.clone())
-            .expect("in the fixture");
-        assert_eq!(category(&h, hit), before);
+    for (_, hit) in &picked {
+        assert_eq!(
+            category_in(h.state().workspace().project(), hit),
+            category_in(&project, hit)
+        );
     }
+}
+
+#[test]
+fn a_click_then_a_shift_click_marks_the_rows_between() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, mut h) = open(dir.path(), "kind:commitment");
+    h.get_by_label_contains(&row_label(1)).click();
+    h.run();
+    h.get_by_label_contains(&row_label(4))
+        .click_modifiers(Modifiers::SHIFT);
+    h.run();
+    h.get_by_label("4 marked");
+    // Ctrl+click on a marked row unmarks it.
+    h.get_by_label_contains(&row_label(3))
+        .click_modifiers(Modifiers::COMMAND);
+    h.run();
+    h.get_by_label("3 marked");
 }
 
 /// Picks `option` in the combo box labelled `combo`.

@@ -1,5 +1,7 @@
 //! The hit list: one row per hit, virtualised (only the rows in view are described), with
-//! the statement in context and its span highlighted.
+//! the statement in context and its span highlighted. What a row shows is described once
+//! and kept while the row stays in view ([`RowCache`]), so that a frame only describes
+//! the rows that scrolled in.
 
 use crate::model::Project;
 use crate::query::describe::{HitRow, describe};
@@ -7,6 +9,8 @@ use crate::query::{Field, Index};
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat};
 use egui_extras::{Column, TableBuilder};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Context shown left of the span: the column is narrow, the span must stay in view.
 const LEFT_CHARS: usize = 40;
@@ -125,6 +129,112 @@ pub struct Shown<'a> {
     pub scroll_to: Option<usize>,
     pub sorted: Option<(SortColumn, bool)>,
     pub marked: &'a std::collections::BTreeSet<u32>,
+    /// The revision `index` was built at: a row's description is valid for it.
+    pub revision: u64,
+    pub cache: &'a mut RowCache,
+}
+
+/// One row as shown: its cells' texts, the statement in context, and what a screen reader
+/// says of it.
+struct RowView {
+    cells: [String; 8],
+    kwic: Arc<LayoutJob>,
+    /// "commitment China → Peru · CONSULT · «span»", after "Hit N: ".
+    said: String,
+}
+
+/// The rows in view, described, by index row. A row's description depends only on the
+/// index (its revision) and on the theme's colours and body size (the KWIC's format), so
+/// neither the query nor the order invalidates it; rows that leave the view are dropped.
+#[derive(Default)]
+pub struct RowCache {
+    key: Option<(u64, Look)>,
+    rows: HashMap<u32, RowView>,
+    /// The rows shown this frame (the others are dropped after it).
+    shown: Vec<u32>,
+}
+
+/// The visuals a KWIC job is built with.
+#[derive(Clone, Copy, PartialEq)]
+struct Look {
+    size: f32,
+    weak: Color32,
+    strong: Color32,
+    mark: Color32,
+}
+
+impl Look {
+    fn of(ui: &egui::Ui) -> Self {
+        Self {
+            size: egui::TextStyle::Body.resolve(ui.style()).size,
+            weak: ui.visuals().weak_text_color(),
+            strong: ui.visuals().strong_text_color(),
+            mark: ui.visuals().selection.bg_fill.gamma_multiply(0.6),
+        }
+    }
+}
+
+impl RowCache {
+    /// Starts a frame: everything goes if the index or the look changed.
+    fn begin(&mut self, revision: u64, look: Look) {
+        if self.key != Some((revision, look)) {
+            self.key = Some((revision, look));
+            self.rows.clear();
+        }
+        self.shown.clear();
+    }
+
+    /// The row of index row `at`, described if it is new to the view.
+    fn row(&mut self, project: &Project, index: &Index, at: u32, look: Look) -> Option<&RowView> {
+        self.shown.push(at);
+        use std::collections::hash_map::Entry;
+        match self.rows.entry(at) {
+            Entry::Occupied(row) => Some(row.into_mut()),
+            Entry::Vacant(slot) => {
+                let hit = describe(project, index, &[at]).pop()?;
+                Some(slot.insert(RowView::new(&hit, look)))
+            }
+        }
+    }
+
+    /// Ends a frame: rows no longer in view are dropped.
+    fn end(&mut self) {
+        if self.rows.len() > self.shown.len() {
+            let shown: std::collections::HashSet<u32> = self.shown.iter().copied().collect();
+            self.rows.retain(|at, _| shown.contains(at));
+        }
+    }
+}
+
+impl RowView {
+    fn new(hit: &HitRow, look: Look) -> Self {
+        let who = who_to_whom(hit);
+        let firmness = [hit.strength.as_str(), hit.polarity.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let said = [hit.kind.as_str(), &who, &hit.category, &firmness]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let said = format!("{said} · «{}»", hit.text);
+        Self {
+            cells: [
+                hit.date.clone(),
+                hit.source.clone(),
+                hit.title.clone(),
+                hit.kind.clone(),
+                hit.speaker.clone(),
+                who,
+                hit.category.clone(),
+                firmness,
+            ],
+            kwic: Arc::new(kwic_job(look, hit)),
+            said,
+        }
+    }
 }
 
 pub fn hits_ui(
@@ -139,7 +249,11 @@ pub fn hits_ui(
         scroll_to,
         sorted,
         marked,
+        revision,
+        cache,
     } = shown;
+    let look = Look::of(ui);
+    cache.begin(revision, look);
     let rect = ui.available_rect_before_wrap();
     let mut event = None;
     let height = egui::TextStyle::Body.resolve(ui.style()).size + 6.0;
@@ -195,32 +309,31 @@ pub fn hits_ui(
         .body(|body| {
             body.rows(height, hits.len(), |mut row| {
                 let at = row.index();
-                let Some(hit) = describe(project, index, &hits[at..=at]).pop() else {
+                let Some(view) = cache.row(project, index, hits[at], look) else {
                     return;
                 };
-                row.set_selected(selected == Some(at) || marked.contains(&hits[at]));
-                for text in [
-                    hit.date.as_str(),
-                    hit.source.as_str(),
-                    hit.title.as_str(),
-                    hit.kind.as_str(),
-                    hit.speaker.as_str(),
-                ] {
+                let selected = selected == Some(at) || marked.contains(&hits[at]);
+                row.set_selected(selected);
+                for text in &view.cells {
                     cell(&mut row, text);
                 }
-                cell(&mut row, &who_to_whom(&hit));
-                cell(&mut row, &hit.category);
-                let firmness = [hit.strength.as_str(), hit.polarity.as_str()]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                cell(&mut row, &firmness);
                 row.col(|ui| {
-                    let job = kwic_job(ui, &hit);
-                    ui.add(egui::Label::new(job).selectable(false).truncate());
+                    ui.add(
+                        egui::Label::new(view.kwic.clone())
+                            .selectable(false)
+                            .truncate(),
+                    );
                 });
                 let response = row.response();
+                // The row's own name, so that a screen reader (and kittest) can point at it.
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(
+                        egui::accesskit::Role::Row,
+                        true,
+                        selected,
+                        format!("Hit {}: {}", at + 1, view.said),
+                    )
+                });
                 let modifiers = response.ctx.input(|i| i.modifiers);
                 if response.double_clicked() {
                     event = Some(HitEvent::Open(at));
@@ -235,6 +348,7 @@ pub fn hits_ui(
                 }
             });
         });
+    cache.end();
     HitsOut { rect, event }
 }
 
@@ -259,11 +373,8 @@ fn who_to_whom(hit: &HitRow) -> String {
 }
 
 /// The span in bold on the selection colour, its context around it in the weak colour.
-fn kwic_job(ui: &egui::Ui, hit: &HitRow) -> LayoutJob {
-    let font = FontId::proportional(egui::TextStyle::Body.resolve(ui.style()).size);
-    let weak = ui.visuals().weak_text_color();
-    let strong = ui.visuals().strong_text_color();
-    let mark = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
+fn kwic_job(look: Look, hit: &HitRow) -> LayoutJob {
+    let font = FontId::proportional(look.size);
     let left: String = {
         let n = hit.left.chars().count();
         hit.left
@@ -273,15 +384,15 @@ fn kwic_job(ui: &egui::Ui, hit: &HitRow) -> LayoutJob {
     };
     let mut job = LayoutJob::default();
     let plain = |color: Color32| TextFormat::simple(font.clone(), color);
-    job.append(&left, 0.0, plain(weak));
+    job.append(&left, 0.0, plain(look.weak));
     job.append(
         &hit.text,
         0.0,
         TextFormat {
-            background: mark,
-            ..plain(strong)
+            background: look.mark,
+            ..plain(look.strong)
         },
     );
-    job.append(&hit.right, 0.0, plain(weak));
+    job.append(&hit.right, 0.0, plain(look.weak));
     job
 }

@@ -107,6 +107,8 @@ pub struct CorpusState {
     pub recode_field: recode::RecodeField,
     /// The codebook key the marked hits get.
     pub recode_value: String,
+    /// The hit list's rows in view, described.
+    rows: hits::RowCache,
 }
 
 impl CorpusState {
@@ -377,6 +379,8 @@ pub fn corpus_ui(
                         scroll_to: state.scroll_to.take(),
                         sorted: state.sort,
                         marked: &state.marked,
+                        revision: built,
+                        cache: &mut state.rows,
                     },
                 );
                 state.list_rect = Some(out.rect);
