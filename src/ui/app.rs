@@ -2230,6 +2230,10 @@ impl DemarcheApp {
             None
         };
         self.panels.statements.layers = Some(self.layer_view());
+        self.panels
+            .statements
+            .hidden
+            .clone_from(&self.settings.hidden_statement_columns);
         let mut actions = Vec::new();
         // Side panels share the width so that the article keeps at least ~40% of it, from
         // a 1024-pixel laptop to 4K.
@@ -2333,6 +2337,12 @@ impl DemarcheApp {
                         });
                 });
             });
+        if self.panels.statements.hidden != self.settings.hidden_statement_columns {
+            self.settings
+                .hidden_statement_columns
+                .clone_from(&self.panels.statements.hidden);
+            self.save_settings();
+        }
         let ctx = ui.ctx().clone();
         egui::Window::new("Codebook")
             .open(&mut self.show_codebook)
