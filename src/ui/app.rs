@@ -1844,8 +1844,9 @@ impl DemarcheApp {
             self.agreement_keys(&ctx);
             self.corpus.take_keys(&ctx);
             // Letters and caret keys belong to a focused field, of the inspector or not.
-            let article_keys =
-                !ctx.text_edit_focused() && focus_ring::focused_index(&ctx).is_none();
+            let article_keys = !ctx.text_edit_focused()
+                && focus_ring::focused_index(&ctx).is_none()
+                && !super::type_ahead::has_focus(&ctx);
             let suggestion_keys = self
                 .suggestions
                 .focused(&self.settings.suggestions)
