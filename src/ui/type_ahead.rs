@@ -84,23 +84,6 @@ pub fn next_starting_with(
         .find(|&i| labels[i].to_lowercase().starts_with(&wanted))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_letter_walks_the_entries_starting_with_it_round() {
-        let labels: Vec<String> = ["any", "Mentions", "Stances", "Statements", "Tags"]
-            .map(String::from)
-            .into();
-        assert_eq!(next_starting_with(&labels, "s", Some(0)), Some(2));
-        assert_eq!(next_starting_with(&labels, "s", Some(2)), Some(3));
-        assert_eq!(next_starting_with(&labels, "S", Some(3)), Some(2));
-        assert_eq!(next_starting_with(&labels, "m", None), Some(1));
-        assert_eq!(next_starting_with(&labels, "x", Some(1)), None);
-    }
-}
-
 /// A `ComboBox` named `name` over `options` (value, label) with type-ahead; `width` as
 /// `ComboBox::width` when given.
 pub fn combo_box<T: Clone + PartialEq>(
@@ -128,5 +111,22 @@ pub fn combo_box<T: Clone + PartialEq>(
     let labels: Vec<String> = options.iter().map(|(_, l)| l.clone()).collect();
     if let Some(i) = keys(ui, &response, &labels, current) {
         *value = options[i].0.clone();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_letter_walks_the_entries_starting_with_it_round() {
+        let labels: Vec<String> = ["any", "Mentions", "Stances", "Statements", "Tags"]
+            .map(String::from)
+            .into();
+        assert_eq!(next_starting_with(&labels, "s", Some(0)), Some(2));
+        assert_eq!(next_starting_with(&labels, "s", Some(2)), Some(3));
+        assert_eq!(next_starting_with(&labels, "S", Some(3)), Some(2));
+        assert_eq!(next_starting_with(&labels, "m", None), Some(1));
+        assert_eq!(next_starting_with(&labels, "x", Some(1)), None);
     }
 }
