@@ -2241,7 +2241,7 @@ impl DemarcheApp {
         let width = ui.available_width();
         egui::Panel::left("left")
             .resizable(true)
-            .default_size((width * 0.22).min(300.0))
+            .default_size((width * 0.22).min(300f32.max(width * 0.12)))
             .size_range(160.0..=(width * 0.3).max(200.0))
             .show(ui, |ui| {
                 egui::Panel::top("documents")
@@ -2274,7 +2274,7 @@ impl DemarcheApp {
             });
         egui::Panel::right("right")
             .resizable(true)
-            .default_size((width * 0.28).min(420.0))
+            .default_size((width * 0.28).min(420f32.max(width * 0.2)))
             .size_range(220.0..=(width * 0.32).max(260.0))
             .show(ui, |ui| {
                 egui::Panel::top("inspector")
