@@ -33,7 +33,7 @@ fn hiding_a_statements_column_removes_its_header_and_showing_it_brings_it_back()
     h.run();
     assert!(topic_header(&h), "all columns are shown at first");
 
-    h.get_by_label("Columns").click();
+    h.get_by_label("Columns…").click();
     h.run();
     h.get_by_role_and_label(Role::CheckBox, "Topic").click();
     h.run();
@@ -64,7 +64,7 @@ fn hiding_a_statements_column_removes_its_header_and_showing_it_brings_it_back()
     assert!(!topic_header(&again), "still hidden in the next session");
 
     // Shown again from the menu.
-    again.get_by_label("Columns").click();
+    again.get_by_label("Columns…").click();
     again.run();
     again.get_by_role_and_label(Role::CheckBox, "Topic").click();
     again.run();
@@ -92,7 +92,7 @@ fn the_last_column_shown_cannot_be_hidden() {
         settings,
     ));
     h.run();
-    h.get_by_label("Columns").click();
+    h.get_by_label("Columns…").click();
     h.run();
     h.get_by_role_and_label(Role::CheckBox, "Text").click();
     h.run();

@@ -454,7 +454,7 @@ fn filter_bar_ui(ui: &mut egui::Ui, project: &Project, state: &mut StatementsSta
         if *f != Filter::default() && ui.small_button("clear").clicked() {
             *f = Filter::default();
         }
-        ui.menu_button("Columns", |ui| columns_menu_ui(ui, &mut state.hidden))
+        ui.menu_button("Columns…", |ui| columns_menu_ui(ui, &mut state.hidden))
             .response
             .on_hover_text("Show or hide the table's columns");
     });
