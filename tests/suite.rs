@@ -68,6 +68,7 @@ mod ui_agreement;
 mod ui_analysts;
 mod ui_app;
 mod ui_article;
+mod ui_columns;
 mod ui_corpus;
 mod ui_corpus_charts;
 mod ui_corpus_list;

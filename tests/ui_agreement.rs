@@ -204,3 +204,45 @@ fn the_browser_moves_with_the_arrow_keys_and_the_export_writes_the_html_report()
     assert_eq!(written, report::html_report(&expected));
     h.get_by_label_contains("Agreement report written to");
 }
+
+#[test]
+fn a_letter_typed_on_the_browsers_layer_box_picks_the_layer_and_tags_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (project, _) = two_analysts();
+    let path = dir.path().join("two.ron");
+    persist::save(&project, &path).expect("saved");
+    let mut h = app_harness(DemarcheApp::app_for_tests_as(Startup::Open(path), "carol"));
+    h.run();
+    h.state_mut().agreement_mut().bar.layers_out =
+        [Layer::Statements, Layer::Stances, Layer::Tags].into();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::G);
+    h.step();
+    wait_for_figures(&mut h);
+    h.get_by_label_contains("commitments strength Cohen kappa alice + bob")
+        .click();
+    h.run();
+    h.state_mut().agreement_mut().browser.filter = Default::default();
+    h.run();
+    let before = h.state().workspace().project().clone();
+
+    h.get_by_label("Layer filter").focus();
+    h.run();
+    // "m" would tag a mention in the article; on the focused box it picks "mentions".
+    h.event(egui::Event::Text("m".to_owned()));
+    h.run();
+    assert_eq!(
+        h.state().agreement().browser.filter.layer,
+        Some(Layer::Mentions)
+    );
+    h.event(egui::Event::Text("c".to_owned()));
+    h.run();
+    assert_eq!(
+        h.state().agreement().browser.filter.layer,
+        Some(Layer::Commitments)
+    );
+    assert_eq!(
+        *h.state().workspace().project(),
+        before,
+        "nothing was tagged"
+    );
+}

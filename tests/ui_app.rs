@@ -478,3 +478,25 @@ fn a_save_as_dialog_starts_beside_the_project_and_an_import_where_the_last_file_
         Some(elsewhere.path())
     );
 }
+
+#[test]
+fn the_export_format_is_picked_by_typing_part_of_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture_project(dir.path());
+    let mut h = harness(DemarcheApp::app_for_tests(Startup::Open(path)));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Export format").focus();
+    h.run();
+    // Typed on the focused picker, letters open its search; they tag nothing.
+    h.event(egui::Event::Text("csv".to_owned()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().export_dialog().format(),
+        Some(demarche::export::Format::Csv)
+    );
+    assert_eq!(h.state().workspace().project().counts().statements, 0);
+}

@@ -113,16 +113,21 @@ fn filter_bar_ui(
     project: &Project,
     computed: &Computed,
 ) {
+    use super::type_ahead::combo_box;
     let filter = &mut state.filter;
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_id_salt("disagreements-layer")
-            .selected_text(layer_name(filter.layer))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.layer, None, layer_name(None));
-                for l in computed.report.layers.iter().map(|l| l.layer) {
-                    ui.selectable_value(&mut filter.layer, Some(l), layer_name(Some(l)));
-                }
-            });
+        let layers: Vec<_> = std::iter::once(None)
+            .chain(computed.report.layers.iter().map(|l| Some(l.layer)))
+            .map(|l| (l, layer_name(l)))
+            .collect();
+        combo_box(
+            ui,
+            "disagreements-layer",
+            "Layer filter",
+            &mut filter.layer,
+            &layers,
+            None,
+        );
         let mut measures: Vec<Measure> = computed
             .matrix
             .rows
@@ -132,42 +137,55 @@ fn filter_bar_ui(
             .collect();
         measures.sort();
         measures.dedup();
-        egui::ComboBox::from_id_salt("disagreements-measure")
-            .selected_text(measure_name(&filter.measure))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.measure, None, measure_name(&None));
-                for m in measures {
-                    let name = measure_name(&Some(m.clone()));
-                    ui.selectable_value(&mut filter.measure, Some(m), name);
-                }
-            });
-        let pair_name = |pair: &Option<(String, String)>| match pair {
-            None => "any analysts".to_owned(),
-            Some((a, b)) => format!("{a} + {b}"),
-        };
-        egui::ComboBox::from_id_salt("disagreements-pair")
-            .selected_text(pair_name(&filter.pair))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.pair, None, pair_name(&None));
-                for column in computed.matrix.columns.iter().filter(|c| c.len() == 2) {
-                    let pair = Some((column[0].clone(), column[1].clone()));
-                    ui.selectable_value(&mut filter.pair, pair, scope_title(column));
-                }
-            });
+        let measures: Vec<_> = std::iter::once(None)
+            .chain(measures.into_iter().map(Some))
+            .map(|m| {
+                let name = measure_name(&m);
+                (m, name)
+            })
+            .collect();
+        combo_box(
+            ui,
+            "disagreements-measure",
+            "Measure filter",
+            &mut filter.measure,
+            &measures,
+            None,
+        );
+        let pairs: Vec<_> = std::iter::once((None, "any analysts".to_owned()))
+            .chain(
+                computed
+                    .matrix
+                    .columns
+                    .iter()
+                    .filter(|c| c.len() == 2)
+                    .map(|c| (Some((c[0].clone(), c[1].clone())), scope_title(c))),
+            )
+            .collect();
+        combo_box(
+            ui,
+            "disagreements-pair",
+            "Analysts filter",
+            &mut filter.pair,
+            &pairs,
+            None,
+        );
         let title = |id: Option<Id>| match id.and_then(|id| project.document(id)) {
             None => "every document".to_owned(),
             Some(doc) => doc.meta.title.chars().take(40).collect(),
         };
-        egui::ComboBox::from_id_salt("disagreements-document")
-            .selected_text(title(filter.document))
-            .width(180.0)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.document, None, title(None));
-                for doc in &computed.report.documents {
-                    let id = Some(Id(doc.id));
-                    ui.selectable_value(&mut filter.document, id, title(id));
-                }
-            });
+        let documents: Vec<_> = std::iter::once(None)
+            .chain(computed.report.documents.iter().map(|d| Some(Id(d.id))))
+            .map(|id| (id, title(id)))
+            .collect();
+        combo_box(
+            ui,
+            "disagreements-document",
+            "Document filter",
+            &mut filter.document,
+            &documents,
+            Some(180.0),
+        );
     });
 }
 
@@ -266,8 +284,8 @@ fn table_ui(
     table
         .header(row_height, |mut header| {
             for title in [
-                "Document",
-                "Layer",
+                "Disagreements document",
+                "Disagreements layer",
                 "Disagreement",
                 "Analysts' values",
                 "Text",

@@ -1844,8 +1844,9 @@ impl DemarcheApp {
             self.agreement_keys(&ctx);
             self.corpus.take_keys(&ctx);
             // Letters and caret keys belong to a focused field, of the inspector or not.
-            let article_keys =
-                !ctx.text_edit_focused() && focus_ring::focused_index(&ctx).is_none();
+            let article_keys = !ctx.text_edit_focused()
+                && focus_ring::focused_index(&ctx).is_none()
+                && !super::type_ahead::has_focus(&ctx);
             let suggestion_keys = self
                 .suggestions
                 .focused(&self.settings.suggestions)
@@ -2230,13 +2231,17 @@ impl DemarcheApp {
             None
         };
         self.panels.statements.layers = Some(self.layer_view());
+        self.panels
+            .statements
+            .hidden
+            .clone_from(&self.settings.hidden_statement_columns);
         let mut actions = Vec::new();
         // Side panels share the width so that the article keeps at least ~40% of it, from
         // a 1024-pixel laptop to 4K.
         let width = ui.available_width();
         egui::Panel::left("left")
             .resizable(true)
-            .default_size((width * 0.22).min(300.0))
+            .default_size((width * 0.22).min(300f32.max(width * 0.12)))
             .size_range(160.0..=(width * 0.3).max(200.0))
             .show(ui, |ui| {
                 egui::Panel::top("documents")
@@ -2269,7 +2274,7 @@ impl DemarcheApp {
             });
         egui::Panel::right("right")
             .resizable(true)
-            .default_size((width * 0.28).min(420.0))
+            .default_size((width * 0.28).min(420f32.max(width * 0.2)))
             .size_range(220.0..=(width * 0.32).max(260.0))
             .show(ui, |ui| {
                 egui::Panel::top("inspector")
@@ -2333,6 +2338,12 @@ impl DemarcheApp {
                         });
                 });
             });
+        if self.panels.statements.hidden != self.settings.hidden_statement_columns {
+            self.settings
+                .hidden_statement_columns
+                .clone_from(&self.panels.statements.hidden);
+            self.save_settings();
+        }
         let ctx = ui.ctx().clone();
         egui::Window::new("Codebook")
             .open(&mut self.show_codebook)

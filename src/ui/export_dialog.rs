@@ -41,6 +41,11 @@ impl ExportDialog {
         self.folder = folder.display().to_string();
     }
 
+    /// The format chosen, if any.
+    pub fn format(&self) -> Option<Format> {
+        self.format
+    }
+
     pub fn is_open(&self) -> bool {
         self.open
     }
@@ -124,15 +129,21 @@ impl ExportDialog {
                 .num_columns(2)
                 .show(ui, |ui| {
                     ui.label("Format");
-                    let current = self.format.map_or("Choose a format", |f| f.label());
-                    egui::ComboBox::from_id_salt("export-format")
-                        .selected_text(current)
-                        .show_ui(ui, |ui| {
-                            for f in Format::ALL {
-                                ui.selectable_value(&mut self.format, Some(f), f.label())
-                                    .on_hover_text(f.files());
-                            }
-                        });
+                    // Searchable: eleven formats, most picked by typing a few letters.
+                    let options: Vec<_> = Format::ALL
+                        .iter()
+                        .map(|&f| (f, f.label().to_owned(), Some(f.files().to_owned())))
+                        .collect();
+                    if let Some(f) = super::picker::pick_one(
+                        ui,
+                        ui.make_persistent_id("export-format"),
+                        "Export format",
+                        self.format.as_ref(),
+                        "Choose a format",
+                        &options,
+                    ) {
+                        self.format = Some(f);
+                    }
                     ui.end_row();
                     ui.label("Folder");
                     ui.horizontal(|ui| {

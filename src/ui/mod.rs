@@ -24,6 +24,7 @@ pub mod picker;
 pub mod settings;
 pub mod suggestions;
 pub mod tagging;
+pub mod type_ahead;
 
 use std::path::PathBuf;
 

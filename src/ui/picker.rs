@@ -103,6 +103,8 @@ pub fn picker_ui(
         });
         let response = response.accessible_name(name);
         focus_ring::register(ui.ctx(), response.id, id.with("search"));
+        // Outside the inspector too, letters typed on it are its own.
+        super::type_ahead::claim_letters(ui.ctx(), response.id);
 
         // Letters typed on the focused button open the list searching for them.
         if response.has_focus() && !state.open {
@@ -216,6 +218,38 @@ pub fn picker_ui(
     }
     ui.data_mut(|d| d.insert_temp(id, state));
     picked
+}
+
+/// A picker over a fixed list of `options` (value, label, hover), showing `current`'s
+/// label or `none` when nothing is chosen. Returns the value picked.
+pub fn pick_one<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    id: Id,
+    name: &str,
+    current: Option<&T>,
+    none: &str,
+    options: &[(T, String, Option<String>)],
+) -> Option<T> {
+    let shown = options
+        .iter()
+        .find(|(v, _, _)| Some(v) == current)
+        .map_or(none, |(_, label, _)| label.as_str());
+    let mut order = Vec::new();
+    let picked = picker_ui(ui, id, name, shown, |query| {
+        order = filter_labels(options.iter().map(|(_, l, _)| l.as_str()), query);
+        order
+            .iter()
+            .map(|&i| {
+                let (v, label, hover) = &options[i];
+                Choice {
+                    label: label.clone(),
+                    hover: hover.clone(),
+                    current: Some(v) == current,
+                }
+            })
+            .collect()
+    })?;
+    order.get(picked).map(|&i| options[i].0.clone())
 }
 
 /// The choices of `labels` matching `query` (case-insensitive): those starting with it

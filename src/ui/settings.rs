@@ -50,6 +50,8 @@ pub struct Settings {
     pub analyst: Option<String>,
     /// The article's longest line in characters (View ▸ Line length); 0 fills the width.
     pub line_length: LineLength,
+    /// Columns hidden in the statements table (its Columns menu).
+    pub hidden_statement_columns: Vec<super::panels::statements::StatementColumn>,
 }
 
 /// Characters per line of the article: about 90 reads well; 0 fills the view.
@@ -136,6 +138,9 @@ mod tests {
         let file = dir.path().join("settings.ron");
         let mut settings = Settings {
             theme: Theme::Dark,
+            hidden_statement_columns: vec![
+                super::super::panels::statements::StatementColumn::Topic,
+            ],
             ..Settings::default()
         };
         settings.remember_project(Path::new("/corpus/Élysée 会谈.ron"));

@@ -95,15 +95,20 @@ pub fn codebook_ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut CodebookState)
     }
     ui.horizontal(|ui| {
         ui.label("List");
-        egui::ComboBox::from_id_salt("codebook list")
-            .selected_text(state.list.label())
-            .show_ui(ui, |ui| {
-                for list in CodebookList::ALL {
-                    ui.selectable_value(&mut state.list, list, list.label());
-                }
-            })
-            .response
-            .accessible_name("Codebook list");
+        let options: Vec<_> = CodebookList::ALL
+            .iter()
+            .map(|&l| (l, l.label().to_owned(), None))
+            .collect();
+        if let Some(list) = crate::ui::picker::pick_one(
+            ui,
+            ui.make_persistent_id("codebook list"),
+            "Codebook list",
+            Some(&state.list),
+            "",
+            &options,
+        ) {
+            state.list = list;
+        }
     });
     let list = state.list;
     let entries = project.codebook.list(list);

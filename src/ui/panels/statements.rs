@@ -47,6 +47,60 @@ pub struct Row {
     pub other_analyst: Option<String>,
 }
 
+/// A column of the table the analyst can hide (the choice is kept in the settings).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum StatementColumn {
+    Kind,
+    Actor,
+    Topic,
+    Polarity,
+    Text,
+}
+
+impl StatementColumn {
+    pub const ALL: [StatementColumn; 5] = [
+        StatementColumn::Kind,
+        StatementColumn::Actor,
+        StatementColumn::Topic,
+        StatementColumn::Polarity,
+        StatementColumn::Text,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StatementColumn::Kind => "Kind",
+            StatementColumn::Actor => "Actor",
+            StatementColumn::Topic => "Topic",
+            StatementColumn::Polarity => "Polarity",
+            StatementColumn::Text => "Text",
+        }
+    }
+
+    fn sort(self) -> SortColumn {
+        match self {
+            StatementColumn::Kind => SortColumn::Kind,
+            StatementColumn::Actor => SortColumn::Actor,
+            StatementColumn::Topic => SortColumn::Topic,
+            StatementColumn::Polarity => SortColumn::Polarity,
+            StatementColumn::Text => SortColumn::Text,
+        }
+    }
+
+    /// Its width rule when it is not the last column shown (the last takes the rest).
+    fn column(self) -> Column {
+        match self {
+            StatementColumn::Kind => Column::auto().at_least(70.0),
+            StatementColumn::Actor | StatementColumn::Topic => {
+                Column::auto().at_least(80.0).clip(true)
+            }
+            StatementColumn::Polarity => Column::auto().at_least(60.0),
+            StatementColumn::Text => Column::remainder().clip(true),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortColumn {
     /// Text order.
@@ -82,6 +136,18 @@ pub struct StatementsState {
     cache: Option<(CacheKey, std::sync::Arc<Vec<Row>>)>,
     /// Whose rows the table lists (the window sets it each frame); `None`: everyone's.
     pub layers: Option<LayerView>,
+    /// Columns the analyst hid; the window keeps them in its settings.
+    pub hidden: Vec<StatementColumn>,
+}
+
+impl StatementsState {
+    /// The columns shown, in table order.
+    pub fn shown_columns(&self) -> Vec<StatementColumn> {
+        StatementColumn::ALL
+            .into_iter()
+            .filter(|c| !self.hidden.contains(c))
+            .collect()
+    }
 }
 
 type CacheKey = (Id, u64, Filter, SortColumn, bool, Option<LayerView>);
@@ -236,39 +302,43 @@ pub fn statements_ui(
         }
     };
     let text_height = egui::TextStyle::Body.resolve(ui.style()).size + 6.0;
-    TableBuilder::new(ui)
-        .id_salt("statements table")
+    let columns = state.shown_columns();
+    let mut table = TableBuilder::new(ui)
+        .id_salt(("statements table", columns.clone()))
         .striped(true)
         .sense(egui::Sense::click())
         .resizable(true)
-        .auto_shrink([false, true])
-        .column(Column::auto().at_least(70.0))
-        .column(Column::auto().at_least(80.0).clip(true))
-        .column(Column::auto().at_least(80.0).clip(true))
-        .column(Column::auto().at_least(60.0))
-        .column(Column::remainder().clip(true))
+        .auto_shrink([false, true]);
+    for (i, c) in columns.iter().enumerate() {
+        // The last column shown takes the width left, whichever it is.
+        table = table.column(if i + 1 == columns.len() {
+            Column::remainder().clip(true)
+        } else {
+            c.column()
+        });
+    }
+    table
         .header(text_height, |mut header| {
-            for (label, column) in [
-                ("Kind", SortColumn::Kind),
-                ("Actor", SortColumn::Actor),
-                ("Topic", SortColumn::Topic),
-                ("Polarity", SortColumn::Polarity),
-                ("Text", SortColumn::Text),
-            ] {
+            for &column in &columns {
                 header.col(|ui| {
-                    let arrow = match (state.sort == column, state.descending) {
+                    let sort = column.sort();
+                    let arrow = match (state.sort == sort, state.descending) {
                         (true, false) => " ^",
                         (true, true) => " v",
                         _ => "",
                     };
-                    if ui.button(format!("{label}{arrow}")).clicked() {
-                        if state.sort == column {
+                    let button = ui
+                        .button(format!("{}{arrow}", column.label()))
+                        .on_hover_text("Sort by this column; right-click to choose columns");
+                    if button.clicked() {
+                        if state.sort == sort {
                             state.descending = !state.descending;
                         } else {
-                            state.sort = column;
+                            state.sort = sort;
                             state.descending = false;
                         }
                     }
+                    button.context_menu(|ui| columns_menu_ui(ui, &mut state.hidden));
                 });
             }
         })
@@ -276,53 +346,9 @@ pub fn statements_ui(
             body.rows(text_height, shown.len(), |mut row| {
                 let r = &shown[row.index()];
                 row.set_selected(sel.annotation == Some(r.id));
-                row.col(|ui| match &r.other_analyst {
-                    // Another analyst's row: their initials, and their name on hover.
-                    Some(who) => {
-                        let text = format!("{} · {}", r.kind.label(), initials(who));
-                        ui.add(
-                            egui::Label::new(egui::RichText::new(text).weak())
-                                .selectable(false)
-                                .truncate(),
-                        )
-                        .on_hover_text(format!("Coded by {who} (read only)"));
-                    }
-                    None => {
-                        ui.add(
-                            egui::Label::new(r.kind.label())
-                                .selectable(false)
-                                .truncate(),
-                        );
-                    }
-                });
-                row.col(|ui| {
-                    ui.add(
-                        egui::Label::new(r.actor_name.as_str())
-                            .selectable(false)
-                            .truncate(),
-                    );
-                });
-                row.col(|ui| {
-                    ui.add(
-                        egui::Label::new(r.topic.as_str())
-                            .selectable(false)
-                            .truncate(),
-                    );
-                });
-                row.col(|ui| {
-                    ui.add(
-                        egui::Label::new(r.polarity.as_str())
-                            .selectable(false)
-                            .truncate(),
-                    );
-                });
-                row.col(|ui| {
-                    ui.add(
-                        egui::Label::new(r.text.as_str())
-                            .selectable(false)
-                            .truncate(),
-                    );
-                });
+                for &column in &columns {
+                    row.col(|ui| cell_ui(ui, r, column));
+                }
                 if row.response().clicked() {
                     actions.push(UiAction::SelectAnnotation(Some(r.id)));
                     actions.push(UiAction::Reveal {
@@ -333,6 +359,52 @@ pub fn statements_ui(
             });
         });
     actions
+}
+
+fn cell_ui(ui: &mut egui::Ui, r: &Row, column: StatementColumn) {
+    let plain = |ui: &mut egui::Ui, text: &str| {
+        ui.add(egui::Label::new(text).selectable(false).truncate());
+    };
+    match column {
+        StatementColumn::Kind => match &r.other_analyst {
+            // Another analyst's row: their initials, and their name on hover.
+            Some(who) => {
+                let text = format!("{} · {}", r.kind.label(), initials(who));
+                ui.add(
+                    egui::Label::new(egui::RichText::new(text).weak())
+                        .selectable(false)
+                        .truncate(),
+                )
+                .on_hover_text(format!("Coded by {who} (read only)"));
+            }
+            None => plain(ui, r.kind.label()),
+        },
+        StatementColumn::Actor => plain(ui, &r.actor_name),
+        StatementColumn::Topic => plain(ui, &r.topic),
+        StatementColumn::Polarity => plain(ui, &r.polarity),
+        StatementColumn::Text => plain(ui, &r.text),
+    }
+}
+
+/// One checkbox per column; the last column shown cannot be hidden (an empty table could
+/// not be clicked to bring the others back).
+fn columns_menu_ui(ui: &mut egui::Ui, hidden: &mut Vec<StatementColumn>) {
+    let shown = StatementColumn::ALL.len() - hidden.len();
+    for c in StatementColumn::ALL {
+        let mut on = !hidden.contains(&c);
+        let enabled = !on || shown > 1;
+        if ui
+            .add_enabled(enabled, egui::Checkbox::new(&mut on, c.label()))
+            .changed()
+        {
+            if on {
+                hidden.retain(|h| *h != c);
+            } else {
+                hidden.push(c);
+                hidden.sort();
+            }
+        }
+    }
 }
 
 fn filter_bar_ui(ui: &mut egui::Ui, project: &Project, state: &mut StatementsState) {
@@ -382,5 +454,8 @@ fn filter_bar_ui(ui: &mut egui::Ui, project: &Project, state: &mut StatementsSta
         if *f != Filter::default() && ui.small_button("clear").clicked() {
             *f = Filter::default();
         }
+        ui.menu_button("Columns…", |ui| columns_menu_ui(ui, &mut state.hidden))
+            .response
+            .on_hover_text("Show or hide the table's columns");
     });
 }
