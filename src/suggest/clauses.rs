@@ -10,7 +10,7 @@
 //!
 //! Stages, a file each: `sentences` → `subjects` → `statements` → `commitments` and
 //! `stances` (with `voice` for official texts in their issuer's own voice); the words they
-//! match come from the document language's rule set (`lexicon`, `assets/rules/`).
+//! match come from the document language's rule set (`suggest::lexicon`, `assets/rules/`).
 
 use super::{ActorRef, Detail, Gazetteer, StanceTargetRef, Suggestion, SuggestionKind, rules};
 use crate::model::{CodebookList, Document, Project};
@@ -19,7 +19,6 @@ use crate::text::{self, closes_quote, opens_quote, quote_runs_on};
 use std::borrow::Cow;
 
 mod commitments;
-pub mod lexicon;
 mod sentences;
 mod stances;
 mod statements;
@@ -27,7 +26,7 @@ mod subjects;
 mod voice;
 
 use super::issuer::Issuer;
-use lexicon::{Lexicon, class};
+use super::lexicon::{Lexicon, class};
 
 /// True when `word` reports speech ("said", "stressed", "pledged"), in any case, in the
 /// rule set of the document's language. Hand tagging (`ui::tagging`) uses the same list

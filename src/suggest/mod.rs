@@ -9,6 +9,7 @@ pub mod actors;
 pub mod clauses;
 pub mod gazetteer;
 pub mod issuer;
+pub mod lexicon;
 pub mod reading;
 mod roles;
 pub mod rules;
@@ -143,19 +144,17 @@ impl Suggestion {
 /// not tied to a language. `None` when the rules run.
 pub fn missing_rules(document: &Document) -> Option<String> {
     let language = document.meta.language.as_str();
-    clauses::lexicon::Lexicon::for_language(language)
-        .is_none()
-        .then(|| {
-            format!(
-                "No statement, commitment or stance rules for language “{language}” (shipped: {}); \
+    lexicon::Lexicon::for_language(language).is_none().then(|| {
+        format!(
+            "No statement, commitment or stance rules for language “{language}” (shipped: {}); \
                  suggesting mentions only.",
-                clauses::lexicon::SHIPPED
-                    .iter()
-                    .map(|(code, _, _)| *code)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        })
+            lexicon::SHIPPED
+                .iter()
+                .map(|(code, _, _)| *code)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    })
 }
 
 /// Every suggestion for one document, in text order (then by kind), without those any

@@ -1263,6 +1263,6 @@ pub fn is_speaker_verb(word: &str) -> bool {
 /// Verbs that follow or precede a speaker's name ("Wang Yi said", "said Wang Yi"): the
 /// reporting verbs of the English rule set, the same list the statement rules read.
 pub fn is_reporting_verb(word: &str) -> bool {
-    crate::suggest::clauses::lexicon::Lexicon::for_language("en")
+    crate::suggest::lexicon::Lexicon::for_language("en")
         .is_some_and(|lex| lex.reporting_verbs.contains(&word))
 }

@@ -1,4 +1,4 @@
-//! The word lists of the clause rules, read from the rule set of the document's language
+//! The word lists of the suggestion rules, read from the rule set of the document's language
 //! (`assets/rules/<language>.ron`; English is shipped). The rules hold a `&Lexicon` and
 //! never a literal list, so a language is a file, not code.
 
@@ -7,10 +7,9 @@ use serde::Deserialize;
 use std::sync::LazyLock;
 
 /// The rule sets built into Demarche: ISO 639-1 and 639-3 codes and RON text. Adding a language is
-/// a file in `assets/rules/` and a line here (README, "Suggestion rules in another
-/// language").
+/// a file in `assets/rules/` and a line here (README, "Word lists are data, per language").
 pub const SHIPPED: &[(&str, &str, &str)] =
-    &[("en", "eng", include_str!("../../../assets/rules/en.ron"))];
+    &[("en", "eng", include_str!("../../assets/rules/en.ron"))];
 
 /// The rule set as written in its file: verb entries not yet inflected.
 #[derive(Deserialize)]
@@ -186,7 +185,7 @@ pub struct Lexicon {
 
 /// Word classes as bits, so each token is looked up once instead of scanned against
 /// every list.
-pub(super) mod class {
+pub(crate) mod class {
     pub const REPORTING: u32 = 1;
     pub const SPEECH_ACT: u32 = 1 << 1;
     pub const PARTICIPLE: u32 = 1 << 2;
@@ -320,7 +319,7 @@ impl Lexicon {
     }
 
     /// The classes of a lowercase word (0 when it is in no list).
-    pub(super) fn classes(&self, word: &str) -> u32 {
+    pub(crate) fn classes(&self, word: &str) -> u32 {
         self.classes.get(word).copied().unwrap_or(0)
     }
 }
