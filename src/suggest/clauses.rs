@@ -188,28 +188,6 @@ struct Stmt {
     rule: &'static str,
 }
 
-/// Nouns after which "support" is part of a thing's name ("support office").
-const SUPPORT_AS_NOUN_BEFORE: &[&str] = &[
-    "office",
-    "offices",
-    "mission",
-    "missions",
-    "staff",
-    "team",
-    "teams",
-    "services",
-    "package",
-    "base",
-    "unit",
-    "units",
-    "personnel",
-    "group",
-    "vessel",
-    "vessels",
-    "ship",
-    "ships",
-];
-
 struct Rules<'a> {
     project: &'a Project,
     document: &'a Document,

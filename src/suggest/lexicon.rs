@@ -2,6 +2,7 @@
 //! (`assets/rules/<language>.ron`; English is shipped). The rules hold a `&Lexicon` and
 //! never a literal list, so a language is a file, not code.
 
+use super::pattern::{CueRule, Pattern, Vocabulary};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -97,6 +98,26 @@ struct LexiconFile<'a> {
     future_facts: Vec<&'a str>,
     #[serde(borrow)]
     stance_starts: Vec<&'a str>,
+    /// Lists only the patterns use (`@name`), by name.
+    #[serde(borrow)]
+    pattern_lists: FxHashMap<&'a str, Vec<&'a str>>,
+    #[serde(borrow)]
+    stance_cues: Vec<CueEntry<'a>>,
+}
+
+/// A cue table's entry as written: a pattern and the rule it names with its value, or
+/// without a rule, `why` the words are not a cue there.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueEntry<'a> {
+    pattern: &'a str,
+    #[serde(default)]
+    rule: &'a str,
+    #[serde(default)]
+    value: &'a str,
+    #[serde(default)]
+    #[allow(dead_code)] // documentation in the rule set; read by people, not the matcher
+    why: &'a str,
 }
 
 /// One language's word lists, every verb entry expanded to its forms.
@@ -179,6 +200,11 @@ pub struct Lexicon {
     pub future_facts: Vec<&'static str>,
     /// Any word a stance cue can start with, beside the favour and against verbs.
     pub stance_starts: Vec<&'static str>,
+    /// Stance cues (`pattern`): the polarity is the entry's value.
+    pub stance_cues: Vec<CueRule>,
+    /// Lists only the patterns use, by name, expanded.
+    pattern_lists: FxHashMap<&'static str, Vec<&'static str>>,
+    irregular: FxHashMap<&'static str, (&'static str, &'static str, &'static str)>,
     /// The word classes (`class`) of every listed word, so a token is looked up once.
     classes: FxHashMap<&'static str, u32>,
 }
@@ -233,9 +259,9 @@ impl Lexicon {
         Some(&LEXICONS[index].1)
     }
 
-    fn from_ron(ron: &'static str) -> Result<Self, ron::error::SpannedError> {
-        let file: LexiconFile<'static> = ron::from_str(ron)?;
-        let irregular = &file.irregular;
+    fn from_ron(ron: &'static str) -> Result<Self, String> {
+        let file: LexiconFile<'static> = ron::from_str(ron).map_err(|e| e.to_string())?;
+        let irregular = &file.irregular.clone();
         let expand = |entries: Vec<&'static str>| -> Vec<&'static str> {
             entries
                 .into_iter()
@@ -283,10 +309,41 @@ impl Lexicon {
             topic_words: file.topic_words,
             future_facts: expand(file.future_facts),
             stance_starts: expand(file.stance_starts),
+            stance_cues: Vec::new(),
+            pattern_lists: file
+                .pattern_lists
+                .into_iter()
+                .map(|(name, words)| (name, expand(words)))
+                .collect(),
+            irregular: file.irregular,
             classes: FxHashMap::default(),
         };
         lexicon.classes = lexicon.word_classes();
+        lexicon.stance_cues = lexicon.cue_table(file.stance_cues)?;
         Ok(lexicon)
+    }
+
+    /// Compiles a cue table; a pattern that does not parse or names no rule of
+    /// `rules::RULES` is an error naming it.
+    fn cue_table(&self, entries: Vec<CueEntry<'static>>) -> Result<Vec<CueRule>, String> {
+        entries
+            .into_iter()
+            .map(|entry| {
+                let rule = match entry.rule {
+                    "" => None,
+                    name => Some(
+                        super::rules::rule(name)
+                            .ok_or_else(|| format!("“{}”: no rule {name}", entry.pattern))?
+                            .name,
+                    ),
+                };
+                Ok(CueRule {
+                    pattern: Pattern::parse(entry.pattern, self)?,
+                    rule,
+                    value: entry.value,
+                })
+            })
+            .collect()
     }
 
     fn word_classes(&self) -> FxHashMap<&'static str, u32> {
@@ -318,9 +375,34 @@ impl Lexicon {
         map
     }
 
+    /// A list by the name it has in the rule set's file, for the patterns' `@name`.
+    fn named(&self, name: &str) -> Option<&[&'static str]> {
+        Some(match name {
+            "determiners" => &self.determiners,
+            "auxiliaries" => &self.auxiliaries,
+            "passive_aux" => &self.passive_aux,
+            "favor_verbs" => &self.favor_verbs,
+            "against_verbs" => &self.against_verbs,
+            "support_as_aid" => &self.support_as_aid,
+            "reporting_verbs" => &self.reporting_verbs,
+            "position_verbs" => &self.position_verbs,
+            _ => return self.pattern_lists.get(name).map(Vec::as_slice),
+        })
+    }
+
     /// The classes of a lowercase word (0 when it is in no list).
     pub(crate) fn classes(&self, word: &str) -> u32 {
         self.classes.get(word).copied().unwrap_or(0)
+    }
+}
+
+impl Vocabulary for Lexicon {
+    fn list(&self, name: &str) -> Option<Vec<&'static str>> {
+        self.named(name).map(<[_]>::to_vec)
+    }
+
+    fn forms(&self, lemma: &str) -> Vec<&'static str> {
+        inflect(leak(format!("{lemma}:base,s,ed,ing")), &self.irregular)
     }
 }
 

@@ -10,6 +10,7 @@ pub mod clauses;
 pub mod gazetteer;
 pub mod issuer;
 pub mod lexicon;
+pub mod pattern;
 pub mod reading;
 mod roles;
 pub mod rules;

@@ -87,6 +87,11 @@ impl<'a> Rules<'a> {
     }
 
     /// The first mention over token `i` of `s`.
+    /// The sentence as the rule set's patterns read it (`suggest::pattern`).
+    pub(super) fn view<'v>(&'v self, s: &'v Sentence<'v>) -> SentenceView<'v, 'a> {
+        SentenceView { rules: self, s }
+    }
+
     pub(super) fn mention_at(&self, s: &Sentence, i: usize) -> Option<&MentionAt<'a>> {
         let t = s.tokens.get(i)?;
         self.mentions[s.mentions.clone()]
@@ -126,5 +131,29 @@ impl<'a> Rules<'a> {
     pub(super) fn is_quote_mark(&self, s: &Sentence, i: usize) -> bool {
         self.punct(s, i)
             .is_some_and(|c| c == '"' || opens_quote(c) || closes_quote(c))
+    }
+}
+
+/// A sentence with the mentions found in it, for the patterns.
+pub(super) struct SentenceView<'v, 'a> {
+    rules: &'v Rules<'a>,
+    s: &'v Sentence<'v>,
+}
+
+impl crate::suggest::pattern::Tokens for SentenceView<'_, '_> {
+    fn len(&self) -> usize {
+        self.s.tokens.len()
+    }
+
+    fn word(&self, i: usize) -> &str {
+        Rules::word(self.s, i)
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.s.tokens.get(i).map_or("", |t| t.text(self.rules.text))
+    }
+
+    fn in_mention(&self, i: usize) -> bool {
+        self.rules.mention_at(self.s, i).is_some()
     }
 }

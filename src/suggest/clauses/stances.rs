@@ -2,6 +2,7 @@
 //! (an actor or a codebook topic).
 
 use super::*;
+use crate::suggest::pattern::first_cue;
 
 impl<'a> Rules<'a> {
     pub(super) fn stances(&self, s: &Sentence, st: &Stmt) -> Vec<Suggestion> {
@@ -73,136 +74,18 @@ impl<'a> Rules<'a> {
         out
     }
 
-    /// A stance cue at token `i`: its last token, polarity and rule.
+    /// A stance cue at token `i`: its last token, polarity and rule — the first entry of
+    /// the rule set's `stance_cues` that fits, tried at the words a stance can start with.
     pub(super) fn stance_cue(
         &self,
         s: &Sentence,
         i: usize,
     ) -> Option<(usize, &'static str, &'static str)> {
-        use rules::stance as rule;
-        if s.tokens[i].kind != TokenKind::Word {
+        if s.tokens[i].kind != TokenKind::Word || !Self::is(s, i, class::STANCE_START) {
             return None;
         }
-        if !Self::is(s, i, class::STANCE_START) {
-            return None;
-        }
-        // "Rapid Support Forces": a word of a name.
-        if self.mention_at(s, i).is_some() {
-            return None;
-        }
-        let w = Self::word(s, i);
-        let next = Self::word(s, i + 1);
-        let prev = if i > 0 { Self::word(s, i - 1) } else { "" };
-        // "expressed concern over", "is deeply concerned by", "voiced appreciation for".
-        let voiced = matches!(
-            prev,
-            "expressed" | "expresses" | "voiced" | "voices" | "deep" | "grave" | "serious"
-        );
-        if matches!(w, "concern" | "concerns") && voiced {
-            return Some((i, "against", rule::CONCERN));
-        }
-        if w == "concerned"
-            && matches!(
-                prev,
-                "is" | "was"
-                    | "are"
-                    | "were"
-                    | "remains"
-                    | "remained"
-                    | "deeply"
-                    | "gravely"
-                    | "seriously"
-            )
-        {
-            return Some((i, "against", rule::CONCERN));
-        }
-        if w == "appreciation" && (voiced || matches!(next, "for" | "of")) {
-            return Some((i, "favor", rule::APPRECIATION));
-        }
-        if w == "welcoming" && i > 0 && self.punct(s, i - 1) == Some(',') {
-            return Some((i, "favor", rule::WELCOMING));
-        }
-        if matches!(
-            w,
-            "concern" | "concerns" | "concerned" | "appreciation" | "welcoming"
-        ) {
-            return None;
-        }
-        // "will support", "to welcome": a commitment's action, not a stance taken.
-        let is_modal = |w: &str| matches!(w, "will" | "would" | "shall" | "to" | "can" | "could");
-        // "would not support the package", "would never endorse a text": a position
-        // against.
-        let refused = matches!(prev, "not" | "never") && i >= 2 && is_modal(Self::word(s, i - 2));
-        if refused && Self::is(s, i, class::FAVOR) {
-            return Some((i, "against", rule::REFUSAL));
-        }
-        let modal = is_modal(prev);
-        if w == "support" && next == "for" {
-            return Some((i, "favor", rule::SUPPORT_FOR));
-        }
-        if modal || (i > 0 && Self::is(s, i - 1, class::DETERMINER)) || next == "by" {
-            return None;
-        }
-        // "the United Nations support office": a noun before a noun names a thing.
-        if w == "support" && SUPPORT_AS_NOUN_BEFORE.contains(&next) {
-            return None;
-        }
-        // "reaffirmed that …" reports what follows; the position is in it, if anywhere.
-        if w.starts_with("reaffirm") && next == "that" {
-            return None;
-        }
-        // "reaffirmed its readiness to …" declares a commitment, not a position.
-        if w.starts_with("reaffirm")
-            && self.lex.determiners.contains(&next)
-            && matches!(
-                Self::word(s, i + 2),
-                "readiness" | "willingness" | "determination" | "intention"
-            )
-        {
-            return None;
-        }
-        if Self::is(s, i, class::FAVOR)
-            && !(w == "support" && self.lex.support_as_aid.contains(&prev))
-        {
-            return Some((i, "favor", rule::FAVOR_WORD));
-        }
-        if (w == "happy" || w == "pleased" || w == "glad")
-            && next == "to"
-            && Self::word(s, i + 2) == "see"
-        {
-            return Some((i + 2, "favor", rule::PLEASED_TO_SEE));
-        }
-        if matches!(w, "speaks" | "spoke" | "spoken")
-            && next == "highly"
-            && Self::word(s, i + 2) == "of"
-        {
-            return Some((i + 2, "favor", rule::SPEAKS_HIGHLY));
-        }
-        if matches!(w, "opposition" | "condemnation") && matches!(next, "to" | "of") {
-            return Some((i + 1, "against", rule::OPPOSITION_TO));
-        }
-        if Self::is(s, i, class::AGAINST) {
-            return Some((i, "against", rule::AGAINST_WORD));
-        }
-        if matches!(w, "warn" | "warns" | "warned" | "warning") && next == "against" {
-            return Some((i + 1, "against", rule::WARN_AGAINST));
-        }
-        if matches!(w, "object" | "objects" | "objected") && next == "to" {
-            return Some((i + 1, "against", rule::OBJECT_TO));
-        }
-        if matches!(w, "has" | "have" | "had") && next == "never" {
-            return Some((i + 1, "against", rule::HAS_NEVER));
-        }
-        if matches!(w, "neutral" | "neutrality" | "impartial") {
-            return Some((i, "neutral", rule::NEUTRAL_WORD));
-        }
-        if matches!(w, "take" | "takes" | "taking")
-            && next == "sides"
-            && matches!(prev, "not" | "never")
-        {
-            return Some((i + 1, "neutral", rule::NOT_TAKE_SIDES));
-        }
-        None
+        let (last, rule, polarity) = first_cue(&self.lex.stance_cues, &self.view(s), i)?;
+        Some((last, polarity, rule))
     }
 
     /// The stance's target in its object phrase from token `from`, and where the
