@@ -103,6 +103,8 @@ struct LexiconFile<'a> {
     pattern_lists: FxHashMap<&'a str, Vec<&'a str>>,
     #[serde(borrow)]
     stance_cues: Vec<CueEntry<'a>>,
+    #[serde(borrow)]
+    commitment_cues: Vec<CueEntry<'a>>,
 }
 
 /// A cue table's entry as written: a pattern and the rule it names with its value, or
@@ -115,6 +117,8 @@ struct CueEntry<'a> {
     rule: &'a str,
     #[serde(default)]
     value: &'a str,
+    #[serde(default)]
+    when: &'a str,
     #[serde(default)]
     #[allow(dead_code)] // documentation in the rule set; read by people, not the matcher
     why: &'a str,
@@ -202,6 +206,8 @@ pub struct Lexicon {
     pub stance_starts: Vec<&'static str>,
     /// Stance cues (`pattern`): the polarity is the entry's value.
     pub stance_cues: Vec<CueRule>,
+    /// Commitment cues: the strength is the entry's value; condition `reported`.
+    pub commitment_cues: Vec<CueRule>,
     /// Lists only the patterns use, by name, expanded.
     pattern_lists: FxHashMap<&'static str, Vec<&'static str>>,
     irregular: FxHashMap<&'static str, (&'static str, &'static str, &'static str)>,
@@ -310,6 +316,7 @@ impl Lexicon {
             future_facts: expand(file.future_facts),
             stance_starts: expand(file.stance_starts),
             stance_cues: Vec::new(),
+            commitment_cues: Vec::new(),
             pattern_lists: file
                 .pattern_lists
                 .into_iter()
@@ -319,13 +326,18 @@ impl Lexicon {
             classes: FxHashMap::default(),
         };
         lexicon.classes = lexicon.word_classes();
-        lexicon.stance_cues = lexicon.cue_table(file.stance_cues)?;
+        lexicon.stance_cues = lexicon.cue_table(file.stance_cues, &[])?;
+        lexicon.commitment_cues = lexicon.cue_table(file.commitment_cues, &["reported"])?;
         Ok(lexicon)
     }
 
-    /// Compiles a cue table; a pattern that does not parse or names no rule of
-    /// `rules::RULES` is an error naming it.
-    fn cue_table(&self, entries: Vec<CueEntry<'static>>) -> Result<Vec<CueRule>, String> {
+    /// Compiles a cue table; a pattern that does not parse, names no rule of
+    /// `rules::RULES` or a condition the rules do not check is an error naming it.
+    fn cue_table(
+        &self,
+        entries: Vec<CueEntry<'static>>,
+        conditions: &[&str],
+    ) -> Result<Vec<CueRule>, String> {
         entries
             .into_iter()
             .map(|entry| {
@@ -337,10 +349,14 @@ impl Lexicon {
                             .name,
                     ),
                 };
+                if !entry.when.is_empty() && !conditions.contains(&entry.when) {
+                    return Err(format!("“{}”: no condition {}", entry.pattern, entry.when));
+                }
                 Ok(CueRule {
                     pattern: Pattern::parse(entry.pattern, self)?,
                     rule,
                     value: entry.value,
+                    when: entry.when,
                 })
             })
             .collect()
@@ -386,6 +402,10 @@ impl Lexicon {
             "support_as_aid" => &self.support_as_aid,
             "reporting_verbs" => &self.reporting_verbs,
             "position_verbs" => &self.position_verbs,
+            "will_noun_before" => &self.will_noun_before,
+            "certain_to" => &self.certain_to,
+            "probable_to" => &self.probable_to,
+            "possible_to" => &self.possible_to,
             _ => return self.pattern_lists.get(name).map(Vec::as_slice),
         })
     }
@@ -503,6 +523,39 @@ mod tests {
             "only the forms listed"
         );
         assert_eq!(en.classes("said") & class::REPORTING, class::REPORTING);
+    }
+
+    #[test]
+    fn every_cue_rule_of_the_code_table_has_a_pattern() {
+        use crate::suggest::SuggestionKind;
+        let en = Lexicon::for_language("en").expect("shipped");
+        let named: Vec<&str> = en
+            .stance_cues
+            .iter()
+            .chain(&en.commitment_cues)
+            .filter_map(|c| c.rule)
+            .collect();
+        for rule in super::super::rules::RULES {
+            let cue_kind = matches!(
+                rule.kind,
+                SuggestionKind::Stance | SuggestionKind::Commitment
+            );
+            // The issuer's voice has its own data (assets/issuer_voice.ron).
+            if cue_kind && !rule.name.contains("voice") {
+                assert!(named.contains(&rule.name), "{} has no pattern", rule.name);
+            }
+        }
+    }
+
+    #[test]
+    fn a_rule_set_with_a_bad_pattern_says_which() {
+        let en = SHIPPED[0].2;
+        let broken = en.replacen("[would like to]", "[would like to", 1);
+        let error = Lexicon::from_ron(leak(broken)).err().expect("rejected");
+        assert!(error.contains("would like to"), "{error}");
+        let unknown = en.replacen("commitment.would-like-to", "commitment.nowhere", 1);
+        let error = Lexicon::from_ron(leak(unknown)).err().expect("rejected");
+        assert!(error.contains("commitment.nowhere"), "{error}");
     }
 
     #[test]

@@ -6,10 +6,16 @@
 //! there but is not covered. An element is
 //! - words: `concern`, alternatives `is|was|are`; a lemma `~warn` stands for its forms
 //!   (warn, warns, warned, warning); `@name` for a list of the rule set;
+//!   `-'s` any word ending so;
 //! - `_` any token, `$mention` a token inside an actor mention, `shape:Xx` (capitalised),
 //!   `shape:XX` (all capitals), `shape:d` (digits), or a punctuation mark (`,`);
+//! - `$` the end of the sentence (after the cue);
 //! - `!` before an element: a token that does not fit it, or none (the sentence's edge);
 //! - `?`, `+`, `*` after it: optional, one or more, any number (at most [`MAX_REPEAT`]).
+//!
+//! The table is tried at the cue's first word, or at the cue word marked `>` when the cue
+//! starts a word or two before it ("[stands >ready to]": the words before the mark are
+//! single tokens).
 //!
 //! A cue table is read in order: the first pattern that fits names the rule, or — for an
 //! entry without a rule — says why the words are not a cue there. spaCy's `Matcher` and
@@ -34,7 +40,10 @@ pub trait Tokens {
 #[derive(Debug, Clone, PartialEq)]
 enum Test {
     Any,
-    Words(FxHashSet<&'static str>),
+    /// Listed words, or words with one of the endings.
+    Words(FxHashSet<&'static str>, Vec<&'static str>),
+    /// The end of the sentence (takes no token).
+    End,
     Punct(String),
     Mention,
     Capitalised,
@@ -61,6 +70,8 @@ struct Elem {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pattern {
     before: Vec<Elem>,
+    /// The cue's single-token words before the token the table is tried at (`>`).
+    lead: Vec<Elem>,
     cue: Vec<Elem>,
     after: Vec<Elem>,
 }
@@ -76,6 +87,7 @@ impl Pattern {
     /// Compiles `source`; the error says which element is wrong and why.
     pub fn parse(source: &str, vocabulary: &dyn Vocabulary) -> Result<Pattern, String> {
         let mut parts: [Vec<Elem>; 3] = Default::default();
+        let mut lead = Vec::new();
         let mut part = 0;
         let mut brackets = 0;
         for raw in source.split_whitespace() {
@@ -91,6 +103,13 @@ impl Pattern {
             let closes = element.ends_with(']');
             if closes {
                 element = &element[..element.len() - 1];
+            }
+            if let Some(rest) = element.strip_prefix('>').filter(|r| !r.is_empty()) {
+                if part != 1 || !lead.is_empty() {
+                    return Err(format!("“{source}”: > marks one word of the cue"));
+                }
+                lead = std::mem::take(&mut parts[1]);
+                element = rest;
             }
             if !element.is_empty() {
                 parts[part].push(
@@ -111,24 +130,42 @@ impl Pattern {
                 "“{source}”: the cue must be one non-empty [ ] group"
             ));
         }
-        if cue[0].negated || cue[0].repeat != Repeat::One {
-            return Err(format!("“{source}”: the cue starts with one plain element"));
+        let plain = |e: &Elem| !e.negated && e.repeat == Repeat::One && e.test != Test::End;
+        if !plain(&cue[0]) || !lead.iter().all(plain) {
+            return Err(format!(
+                "“{source}”: the cue starts with single words (no !, ?, +, * or $)"
+            ));
         }
-        Ok(Pattern { before, cue, after })
+        if before.iter().chain(&cue).any(|e| e.test == Test::End) {
+            return Err(format!("“{source}”: $ ends the pattern"));
+        }
+        Ok(Pattern {
+            before,
+            lead,
+            cue,
+            after,
+        })
     }
 
-    /// When the cue fits from token `i` (and its context around it): the cue's last token.
-    pub fn match_at(&self, tokens: &dyn Tokens, i: usize) -> Option<usize> {
+    /// When the cue fits at token `i` (and its context around it): the cue's first and
+    /// last tokens.
+    pub fn match_at(&self, tokens: &dyn Tokens, i: usize) -> Option<(usize, usize)> {
         if i >= tokens.len() || !self.cue[0].fits(tokens, i) {
             return None;
         }
-        if !backward(&self.before, tokens, i) {
+        let first = i.checked_sub(self.lead.len())?;
+        let lead_fits = self
+            .lead
+            .iter()
+            .enumerate()
+            .all(|(n, e)| e.fits(tokens, first + n));
+        if !lead_fits || !backward(&self.before, tokens, first) {
             return None;
         }
         let mut last = None;
         forward(&self.cue, tokens, i, &mut |cue_end| {
             if forward(&self.after, tokens, cue_end, &mut |_| true) {
-                last = Some(cue_end - 1);
+                last = Some((first, cue_end - 1));
                 true
             } else {
                 false
@@ -149,11 +186,12 @@ fn parse_elem(source: &str, vocabulary: &dyn Vocabulary) -> Result<Elem, String>
         Some((at, '*')) if at > 0 => (&body[..at], Repeat::ZeroOrMore),
         _ => (body, Repeat::One),
     };
-    if negated && repeat != Repeat::One {
+    if (negated || body == "$") && repeat != Repeat::One {
         return Err("a negated element stands for one token".into());
     }
     let test = match body {
         "_" => Test::Any,
+        "$" => Test::End,
         "$mention" => Test::Mention,
         "shape:Xx" => Test::Capitalised,
         "shape:XX" => Test::Capitals,
@@ -164,12 +202,16 @@ fn parse_elem(source: &str, vocabulary: &dyn Vocabulary) -> Result<Elem, String>
         _ if !body.chars().any(char::is_alphanumeric) => Test::Punct(body.to_owned()),
         _ => {
             let mut words = FxHashSet::default();
+            let mut endings = Vec::new();
             for alternative in body.split('|') {
                 if let Some(name) = alternative.strip_prefix('@') {
                     let list = vocabulary
                         .list(name)
                         .ok_or_else(|| format!("no list @{name} in the rule set"))?;
                     words.extend(list);
+                } else if let Some(ending) = alternative.strip_prefix('-').filter(|e| !e.is_empty())
+                {
+                    endings.push(leak(ending));
                 } else if let Some(lemma) = alternative.strip_prefix('~') {
                     words.extend(vocabulary.forms(lemma));
                 } else if alternative.is_empty() || alternative.chars().any(char::is_uppercase) {
@@ -178,7 +220,7 @@ fn parse_elem(source: &str, vocabulary: &dyn Vocabulary) -> Result<Elem, String>
                     words.insert(leak(alternative));
                 }
             }
-            Test::Words(words)
+            Test::Words(words, endings)
         }
     };
     Ok(Elem {
@@ -197,7 +239,11 @@ impl Elem {
     fn fits(&self, tokens: &dyn Tokens, i: usize) -> bool {
         let fits = match &self.test {
             Test::Any => true,
-            Test::Words(words) => words.contains(tokens.word(i)),
+            Test::Words(words, endings) => {
+                let word = tokens.word(i);
+                words.contains(word) || endings.iter().any(|e| word.ends_with(e))
+            }
+            Test::End => false,
             Test::Punct(p) => tokens.word(i).is_empty() && tokens.raw(i) == p,
             Test::Mention => tokens.in_mention(i),
             Test::Capitalised => tokens.raw(i).chars().next().is_some_and(char::is_uppercase),
@@ -234,6 +280,9 @@ fn forward(
     let Some((first, rest)) = elems.split_first() else {
         return done(at);
     };
+    if first.test == Test::End {
+        return at >= tokens.len() && forward(rest, tokens, at, done);
+    }
     if first.negated {
         // The sentence's edge counts as "not this".
         return if at >= tokens.len() {
@@ -279,18 +328,39 @@ pub struct CueRule {
     pub pattern: Pattern,
     pub rule: Option<&'static str>,
     pub value: &'static str,
+    /// A condition the pattern cannot see, checked by the rules' code ("reported": after
+    /// a reporting verb, outside quotation marks); "" for none.
+    pub when: &'static str,
 }
 
-/// A cue table's first entry that fits at token `i`: the cue's last token, the rule and
-/// its value; `None` when none fits or the first that fits is an exclusion.
+/// A cue found: its first and last tokens, the rule and its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueMatch {
+    pub first: usize,
+    pub last: usize,
+    pub rule: &'static str,
+    pub value: &'static str,
+}
+
+/// A cue table's first entry that fits at token `i` (and whose condition `holds`); `None`
+/// when none fits or the first that fits is an exclusion.
 pub fn first_cue(
     table: &[CueRule],
     tokens: &dyn Tokens,
     i: usize,
-) -> Option<(usize, &'static str, &'static str)> {
+    holds: &dyn Fn(&str) -> bool,
+) -> Option<CueMatch> {
     table.iter().find_map(|entry| {
-        let last = entry.pattern.match_at(tokens, i)?;
-        Some(entry.rule.map(|rule| (last, rule, entry.value)))
+        let (first, last) = entry.pattern.match_at(tokens, i)?;
+        if !entry.when.is_empty() && !holds(entry.when) {
+            return None;
+        }
+        Some(entry.rule.map(|rule| CueMatch {
+            first,
+            last,
+            rule,
+            value: entry.value,
+        }))
     })?
 }
 
@@ -340,10 +410,12 @@ mod tests {
         }
     }
 
+    /// The cue's last token when it fits at `i`.
     fn at(pattern: &str, text: &str, i: usize) -> Option<usize> {
         Pattern::parse(pattern, &Vocab)
             .expect("parses")
             .match_at(&Words::of(text), i)
+            .map(|(_, last)| last)
     }
 
     #[test]
@@ -372,6 +444,27 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_may_start_before_the_word_it_is_found_at() {
+        let p = Pattern::parse("[stands|stood >ready to]", &Vocab).expect("parses");
+        let text = Words::of("china stands ready to help");
+        assert_eq!(p.match_at(&text, 2), Some((1, 3)));
+        assert_eq!(p.match_at(&text, 1), None, "tried at ready only");
+        assert_eq!(
+            p.match_at(&Words::of("ready to"), 0),
+            None,
+            "no room before"
+        );
+    }
+
+    #[test]
+    fn endings_and_the_sentence_end() {
+        assert_eq!(at("-'s [will]", "the people's will", 2), Some(2));
+        assert_eq!(at("-'s [will]", "people will", 1), None);
+        assert_eq!(at("[pledged] $", "china pledged", 1), Some(1));
+        assert_eq!(at("[pledged] $", "china pledged aid", 1), None);
+    }
+
+    #[test]
     fn repeats_are_greedy_and_give_back() {
         // "_*" takes what it can, then returns tokens so "to" still fits.
         assert_eq!(at("[ready _* to]", "ready and willing to act", 0), Some(3));
@@ -394,6 +487,10 @@ mod tests {
             "[a !b+]",
             "[$state]",
             "[very? ready]",
+            "[a >b+]",
+            "[a >b >c]",
+            "$ [a]",
+            "[a $?]",
         ] {
             assert!(
                 Pattern::parse(bad, &Vocab).is_err(),
@@ -408,16 +505,19 @@ mod tests {
             pattern: Pattern::parse(p, &Vocab).expect("parses"),
             rule,
             value: "against",
+            when: "",
         };
         let table = [
             entry("@determiners [concern]", None),
             entry("[concern]", Some("stance.concern")),
         ];
         let text = Words::of("the concern of china ; concern");
-        assert_eq!(first_cue(&table, &text, 1), None, "excluded first");
+        let always = |_: &str| true;
+        assert_eq!(first_cue(&table, &text, 1, &always), None, "excluded first");
+        let found = first_cue(&table, &text, 5, &always).expect("a cue");
         assert_eq!(
-            first_cue(&table, &text, 5),
-            Some((5, "stance.concern", "against"))
+            (found.first, found.last, found.rule),
+            (5, 5, "stance.concern")
         );
     }
 }

@@ -2,6 +2,7 @@
 //! addressees, conditions and category.
 
 use super::*;
+use crate::suggest::pattern::first_cue;
 
 impl<'a> Rules<'a> {
     pub(super) fn commitments(&self, s: &Sentence, st: &Stmt) -> Vec<Suggestion> {
@@ -106,104 +107,22 @@ impl<'a> Rules<'a> {
         if s.tokens[i].kind != TokenKind::Word {
             return None;
         }
-        let w = Self::word(s, i);
-        let next = Self::word(s, i + 1);
-        let prev = if i > 0 { Self::word(s, i - 1) } else { "" };
-        use rules::commitment as rule;
-        let cue = |rule: &'static str, last: usize, strength: &'static str, agree: bool| {
-            Some(Cue {
-                first: i,
-                last,
-                strength,
-                agree,
-                rule,
-            })
-        };
-        match w {
-            "will" | "shall" | "won't" => {
-                // "political will", "the will of the people"
-                let noun = self.lex.will_noun_before.contains(&prev)
-                    || prev.ends_with("'s")
-                    || prev.ends_with("’s")
-                    || matches!(next, "of" | "to" | "and");
-                if noun {
-                    None
-                } else {
-                    cue(rule::WILL, i, "certain", false)
-                }
-            }
-            // "pledged $2 billion in aid": a promise of a thing, not of an action.
-            "pledged" | "pledges" | "pledge" | "promised" | "promises"
-                if !matches!(next, "to" | "that" | "on")
-                    && i + 1 < s.tokens.len()
-                    && !(i > 0 && Self::is(s, i - 1, class::DETERMINER)) =>
-            {
-                cue(rule::PLEDGED_THING, i, "certain", false)
-            }
-            "would" if next == "like" && Self::word(s, i + 2) == "to" => {
-                cue(rule::WOULD_LIKE_TO, i + 2, "possible", false)
-            }
-            "would" => {
-                // Reported future ("said China would …"), outside quotation marks.
-                let reported = st
+        // "said China would …": a reported future, outside quotation marks.
+        let holds = |condition: &str| {
+            condition == "reported"
+                && st
                     .reported_from
                     .is_some_and(|from| s.tokens[i].start >= from)
-                    && !s.quoted[i];
-                if reported {
-                    cue(rule::REPORTED_WOULD, i, "certain", false)
-                } else {
-                    None
-                }
-            }
-            // "reaffirmed its readiness to continue …": a readiness declared.
-            "readiness" | "willingness" if next == "to" => {
-                // The cue starts at the verb before "its": "reaffirmed its readiness to".
-                let first = if i >= 2 && self.lex.determiners.contains(&prev) {
-                    i - 2
-                } else {
-                    i
-                };
-                Some(Cue {
-                    first,
-                    last: i + 1,
-                    strength: "possible",
-                    agree: false,
-                    rule: rule::READINESS_TO,
-                })
-            }
-            _ if next == "to" => {
-                // "a plan to", "the pledge to": nouns.
-                if self.lex.determiners.contains(&prev) {
-                    return None;
-                }
-                if ["agree", "agrees", "agreed"].contains(&w) {
-                    return cue(rule::AGREE_TO, i + 1, "certain", true);
-                }
-                if self.lex.certain_to.contains(&w) {
-                    return cue(rule::CERTAIN_TO, i + 1, "certain", false);
-                }
-                if self.lex.probable_to.contains(&w) && !self.lex.passive_aux.contains(&prev) {
-                    return cue(rule::PROBABLE_TO, i + 1, "probable", false);
-                }
-                if self.lex.possible_to.contains(&w) {
-                    // "stands ready to": the cue starts at "stands".
-                    let first = if matches!(prev, "stand" | "stands" | "stood") {
-                        i - 1
-                    } else {
-                        i
-                    };
-                    return Some(Cue {
-                        first,
-                        last: i + 1,
-                        strength: "possible",
-                        agree: false,
-                        rule: rule::POSSIBLE_TO,
-                    });
-                }
-                None
-            }
-            _ => None,
-        }
+                && !s.quoted[i]
+        };
+        let cue = first_cue(&self.lex.commitment_cues, &self.view(s), i, &holds)?;
+        Some(Cue {
+            first: cue.first,
+            last: cue.last,
+            strength: cue.value,
+            agree: cue.rule == rules::commitment::AGREE_TO,
+            rule: cue.rule,
+        })
     }
 
     /// The action phrase from token `from`: a few words up to a preposition, conjunction

@@ -84,8 +84,8 @@ impl<'a> Rules<'a> {
         if s.tokens[i].kind != TokenKind::Word || !Self::is(s, i, class::STANCE_START) {
             return None;
         }
-        let (last, rule, polarity) = first_cue(&self.lex.stance_cues, &self.view(s), i)?;
-        Some((last, polarity, rule))
+        let cue = first_cue(&self.lex.stance_cues, &self.view(s), i, &|_| false)?;
+        Some((cue.last, cue.value, cue.rule))
     }
 
     /// The stance's target in its object phrase from token `from`, and where the
