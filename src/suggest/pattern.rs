@@ -28,7 +28,7 @@ pub const MAX_REPEAT: usize = 12;
 
 /// The tokens a pattern reads.
 pub trait Tokens {
-    fn len(&self) -> usize;
+    fn token_count(&self) -> usize;
     /// The lowercase word at `i`; "" for punctuation.
     fn word(&self, i: usize) -> &str;
     /// The token as written.
@@ -150,7 +150,7 @@ impl Pattern {
     /// When the cue fits at token `i` (and its context around it): the cue's first and
     /// last tokens.
     pub fn match_at(&self, tokens: &dyn Tokens, i: usize) -> Option<(usize, usize)> {
-        if i >= tokens.len() || !self.cue[0].fits(tokens, i) {
+        if i >= tokens.token_count() || !self.cue[0].fits(tokens, i) {
             return None;
         }
         let first = i.checked_sub(self.lead.len())?;
@@ -281,11 +281,11 @@ fn forward(
         return done(at);
     };
     if first.test == Test::End {
-        return at >= tokens.len() && forward(rest, tokens, at, done);
+        return at >= tokens.token_count() && forward(rest, tokens, at, done);
     }
     if first.negated {
         // The sentence's edge counts as "not this".
-        return if at >= tokens.len() {
+        return if at >= tokens.token_count() {
             forward(rest, tokens, at, done)
         } else {
             first.fits(tokens, at) && forward(rest, tokens, at + 1, done)
@@ -293,7 +293,7 @@ fn forward(
     }
     let (min, max) = first.bounds();
     let mut taken = 0;
-    while taken < max && at + taken < tokens.len() && first.fits(tokens, at + taken) {
+    while taken < max && at + taken < tokens.token_count() && first.fits(tokens, at + taken) {
         taken += 1;
     }
     (min..=taken)
@@ -377,7 +377,7 @@ mod tests {
     }
 
     impl Tokens for Words {
-        fn len(&self) -> usize {
+        fn token_count(&self) -> usize {
             self.0.len()
         }
         fn word(&self, i: usize) -> &str {

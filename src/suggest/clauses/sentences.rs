@@ -141,7 +141,7 @@ pub(super) struct SentenceView<'v, 'a> {
 }
 
 impl crate::suggest::pattern::Tokens for SentenceView<'_, '_> {
-    fn len(&self) -> usize {
+    fn token_count(&self) -> usize {
         self.s.tokens.len()
     }
 
