@@ -155,6 +155,7 @@ fn all() -> Vec<Suggestion> {
                 holder: Some(ActorRef::New(new_actor("Brazil", "state", Some("BRA")))),
                 target: Some(StanceTargetRef::Topic("regional_integration".into())),
                 polarity: "favor".into(),
+                no_target: None,
             },
         ),
     ]

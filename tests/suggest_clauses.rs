@@ -1457,3 +1457,42 @@ fn a_states_envoy_to_the_un_speaks_for_the_state_and_a_possessive_state_can_open
         .collect();
     assert_eq!(committers, ["United Kingdom"]);
 }
+
+#[test]
+fn a_quoted_object_is_read_through_and_a_missing_target_is_explained() {
+    let china = state("China");
+    let taiwan = state("Taiwan");
+    let wang = actor("Wang Yi", "person", Some(&china));
+    let text = "Wang Yi said China opposed “any official contact” with Taiwan. \
+                Wang Yi said China rejected the proposal.";
+    let found = mentions(
+        text,
+        &[("Wang Yi", &wang), ("China", &china), ("Taiwan", &taiwan)],
+        &[],
+    );
+    let all = run(text, &found);
+    let st = stances(&all);
+    // The quotation marks do not end the object: the target after it is found.
+    let (holder, target, polarity) = stance(&st, "opposed “any official contact” with Taiwan");
+    assert_eq!(
+        (holder, target, polarity),
+        (
+            Some("China".into()),
+            Some("Taiwan".into()),
+            "against".into()
+        )
+    );
+    let rejected = all
+        .iter()
+        .find(|s| s.text.starts_with("rejected"))
+        .expect("a stance on the proposal");
+    let Detail::Stance {
+        target, no_target, ..
+    } = &rejected.detail
+    else {
+        panic!("not a stance");
+    };
+    assert_eq!(*target, None);
+    let why = no_target.as_deref().expect("the reason is given");
+    assert!(why.contains("“the proposal”"), "{why}");
+}

@@ -231,6 +231,7 @@ fn matcher_pairs_statements_commitments_and_stances_one_to_one() {
             holder: Some(new_actor("Wang Yi", None)),
             target: None,
             polarity: "against".into(),
+            no_target: None,
         },
         rule: "",
     };

@@ -99,6 +99,7 @@ fn unit_of(s: &Suggestion, layer: Layer, name: &Arc<str>, index: usize) -> Optio
                 holder,
                 target,
                 polarity,
+                ..
             },
             Layer::Stances,
         ) => {

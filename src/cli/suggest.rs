@@ -225,9 +225,11 @@ pub fn to_json(project: &Project, doc: &Document, s: &Suggestion) -> Value {
             target,
             polarity,
             statement,
+            no_target,
         } => json!({
             "holder": holder.as_ref().map(name),
             "polarity": polarity,
+            "no_target": no_target,
             "target": target.as_ref().map(|t| match t {
                 StanceTargetRef::Actor(a) => name(a),
                 StanceTargetRef::Topic(key) => key.clone(),

@@ -230,6 +230,7 @@ impl<'a> Batch<'a> {
                 holder,
                 target,
                 polarity,
+                ..
             } => {
                 let holder = holder.as_ref().and_then(|a| self.actor(a));
                 let suggested = self.suggested_statement(*statement);

@@ -112,6 +112,8 @@ pub enum Detail {
         target: Option<StanceTargetRef>,
         /// A `Polarities` key: "favor", "against", "neutral".
         polarity: String,
+        /// Why the rules named no target (`target` is `None`), for the analyst.
+        no_target: Option<String>,
     },
 }
 

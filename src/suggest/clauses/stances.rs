@@ -49,6 +49,17 @@ impl<'a> Rules<'a> {
             seen.push(key);
             let start = s.tokens[i].start;
             let end = s.tokens[object_end.max(last + 1) - 1].end;
+            // Said in the inspector, so the analyst knows where to look.
+            let no_target = target.is_none().then(|| {
+                let object = self.text[s.tokens[last].end..end].trim();
+                if object.chars().any(char::is_alphanumeric) {
+                    format!("its object “{object}” names no actor and no topic of the codebook")
+                } else {
+                    "no object follows the cue in its clause: the target is in another clause \
+                     or sentence"
+                        .to_owned()
+                }
+            });
             if let (Some((cs, ce)), Some(statement)) =
                 (self.chars(start, end), self.chars(st.anchor.0, st.anchor.1))
             {
@@ -64,6 +75,7 @@ impl<'a> Rules<'a> {
                             holder,
                             target: target.clone(),
                             polarity: polarity.to_string(),
+                            no_target: no_target.clone(),
                         },
                         rule,
                     });
@@ -104,7 +116,10 @@ impl<'a> Rules<'a> {
             let t = &s.tokens[j];
             if t.kind == TokenKind::Punct {
                 let c = t.text(self.text).chars().next().unwrap_or('.');
-                if !matches!(c, '-' | '‐' | '\'' | '’') {
+                // Quotation marks do not end the object: "rejected “any attempt to …”",
+                // "remained “deeply concerned” by Iran's stockpile".
+                if !matches!(c, '-' | '‐' | '\'' | '’' | '"') && !opens_quote(c) && !closes_quote(c)
+                {
                     break;
                 }
             } else {
@@ -122,7 +137,10 @@ impl<'a> Rules<'a> {
         }
         let object = from..j;
         let mut head = from;
-        while head < j && self.lex.object_skip.contains(&Self::word(s, head)) {
+        while head < j
+            && (self.lex.object_skip.contains(&Self::word(s, head))
+                || s.tokens[head].kind == TokenKind::Punct)
+        {
             head += 1;
         }
         let topic_at = |i: usize| self.topic_at(s, i);

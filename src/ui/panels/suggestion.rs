@@ -114,14 +114,18 @@ pub fn creates(project: &Project, doc: &Document, s: &Suggestion) -> String {
             holder,
             target,
             polarity,
+            no_target,
         } => {
             let toward = match target {
                 Some(StanceTargetRef::Actor(a)) => format!(" toward {}", name(a)),
                 Some(StanceTargetRef::Topic(t)) => format!(" toward {t}"),
                 None => String::new(),
             };
+            let why = no_target
+                .as_ref()
+                .map_or(String::new(), |why| format!(" No target: {why}."));
             format!(
-                "A stance ({polarity}){toward} held by {}, {}.",
+                "A stance ({polarity}){toward} held by {}, {}.{why}",
                 by(holder),
                 on_statement(*statement)
             )
