@@ -105,6 +105,8 @@ struct LexiconFile<'a> {
     stance_cues: Vec<CueEntry<'a>>,
     #[serde(borrow)]
     commitment_cues: Vec<CueEntry<'a>>,
+    #[serde(borrow)]
+    mention_words: FxHashMap<&'a str, Vec<&'a str>>,
 }
 
 /// A cue table's entry as written: a pattern and the rule it names with its value, or
@@ -208,6 +210,8 @@ pub struct Lexicon {
     pub stance_cues: Vec<CueRule>,
     /// Commitment cues: the strength is the entry's value; condition `reported`.
     pub commitment_cues: Vec<CueRule>,
+    /// The mention rules' word lists, by name (`suggest::actors::words`).
+    mention_words: FxHashMap<&'static str, Vec<&'static str>>,
     /// Lists only the patterns use, by name, expanded.
     pattern_lists: FxHashMap<&'static str, Vec<&'static str>>,
     irregular: FxHashMap<&'static str, (&'static str, &'static str, &'static str)>,
@@ -322,6 +326,11 @@ impl Lexicon {
                 .into_iter()
                 .map(|(name, words)| (name, expand(words)))
                 .collect(),
+            mention_words: file
+                .mention_words
+                .into_iter()
+                .map(|(name, words)| (name, expand(words)))
+                .collect(),
             irregular: file.irregular,
             classes: FxHashMap::default(),
         };
@@ -389,6 +398,11 @@ impl Lexicon {
             }
         }
         map
+    }
+
+    /// A word list of the mention rules (`mention_words`) by name.
+    pub fn mention_words(&self, name: &str) -> Option<&[&'static str]> {
+        self.mention_words.get(name).map(Vec::as_slice)
     }
 
     /// A list by the name it has in the rule set's file, for the patterns' `@name`.

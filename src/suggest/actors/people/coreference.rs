@@ -253,7 +253,7 @@ impl<'a, 't> Pass<'a, 't> {
             if !words::is_epithet_modifier(word) {
                 return None;
             }
-            if let Some(m) = words::ROLE_MODIFIERS
+            if let Some(m) = words::list("role_modifiers")
                 .iter()
                 .find(|m| m.eq_ignore_ascii_case(word))
             {
