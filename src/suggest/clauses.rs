@@ -402,13 +402,34 @@ const MAX_LOOK_BACK: usize = 400;
 /// A finite verb by its form ("welcomed", "supports", "is"): the rules have no
 /// part-of-speech tagger, and a clause subject is followed by one.
 fn looks_like_verb(lex: &Lexicon, word: &str) -> bool {
+    // Endings in -s that are no verb's: "serious", "this", "crisis", "economics".
+    let not_verb_s = ["ss", "ous", "us", "is", "ics"]
+        .iter()
+        .any(|ending| word.ends_with(ending));
     lex.auxiliaries.contains(&word)
-        || (word.len() > 3
-            && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss"))))
+        || (word.len() > 3 && (word.ends_with("ed") || (word.ends_with('s') && !not_verb_s)))
 }
 
 /// "be held", "take place": a future event, not an actor's conduct.
 fn is_future_fact(lex: &Lexicon, action: &str) -> bool {
     let lower = action.to_lowercase();
     lex.future_facts.iter().any(|f| lower.starts_with(f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_are_told_from_other_words_in_s() {
+        let en = Lexicon::for_language("en").expect("shipped");
+        for verb in ["supports", "welcomed", "is", "remains"] {
+            assert!(looks_like_verb(en, verb), "{verb}");
+        }
+        // "concern over land reclamations and serious incidents": "serious" does not
+        // start a new clause.
+        for word in ["serious", "this", "crisis", "economics", "class"] {
+            assert!(!looks_like_verb(en, word), "{word}");
+        }
+    }
 }
