@@ -2,7 +2,7 @@
 //! (`assets/rules/<language>.ron`; English is shipped). The rules hold a `&Lexicon` and
 //! never a literal list, so a language is a file, not code.
 
-use super::pattern::{CueRule, Pattern, Vocabulary};
+use super::pattern::{CueRule, CueTable, Pattern, Vocabulary};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -207,9 +207,9 @@ pub struct Lexicon {
     /// Any word a stance cue can start with, beside the favour and against verbs.
     pub stance_starts: Vec<&'static str>,
     /// Stance cues (`pattern`): the polarity is the entry's value.
-    pub stance_cues: Vec<CueRule>,
+    pub stance_cues: CueTable,
     /// Commitment cues: the strength is the entry's value; condition `reported`.
-    pub commitment_cues: Vec<CueRule>,
+    pub commitment_cues: CueTable,
     /// The mention rules' word lists, by name (`suggest::actors::words`).
     mention_words: FxHashMap<&'static str, Vec<&'static str>>,
     /// Lists only the patterns use, by name, expanded.
@@ -319,8 +319,8 @@ impl Lexicon {
             topic_words: file.topic_words,
             future_facts: expand(file.future_facts),
             stance_starts: expand(file.stance_starts),
-            stance_cues: Vec::new(),
-            commitment_cues: Vec::new(),
+            stance_cues: CueTable::default(),
+            commitment_cues: CueTable::default(),
             pattern_lists: file
                 .pattern_lists
                 .into_iter()
@@ -346,8 +346,8 @@ impl Lexicon {
         &self,
         entries: Vec<CueEntry<'static>>,
         conditions: &[&str],
-    ) -> Result<Vec<CueRule>, String> {
-        entries
+    ) -> Result<CueTable, String> {
+        let entries = entries
             .into_iter()
             .map(|entry| {
                 let rule = match entry.rule {
@@ -368,7 +368,8 @@ impl Lexicon {
                     when: entry.when,
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(CueTable::new(entries))
     }
 
     fn word_classes(&self) -> FxHashMap<&'static str, u32> {
@@ -545,8 +546,9 @@ mod tests {
         let en = Lexicon::for_language("en").expect("shipped");
         let named: Vec<&str> = en
             .stance_cues
+            .entries()
             .iter()
-            .chain(&en.commitment_cues)
+            .chain(en.commitment_cues.entries())
             .filter_map(|c| c.rule)
             .collect();
         for rule in super::super::rules::RULES {

@@ -21,7 +21,7 @@
 //! entry without a rule — says why the words are not a cue there. spaCy's `Matcher` and
 //! GATE's JAPE work this way; neither runs in-process on our tokens, so this is ours.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// How many tokens a repeated element takes at most, so a pattern stays linear.
 pub const MAX_REPEAT: usize = 12;
@@ -342,26 +342,70 @@ pub struct CueMatch {
     pub value: &'static str,
 }
 
-/// A cue table's first entry that fits at token `i` (and whose condition `holds`); `None`
-/// when none fits or the first that fits is an exclusion.
-pub fn first_cue(
-    table: &[CueRule],
-    tokens: &dyn Tokens,
-    i: usize,
-    holds: &dyn Fn(&str) -> bool,
-) -> Option<CueMatch> {
-    table.iter().find_map(|entry| {
-        let (first, last) = entry.pattern.match_at(tokens, i)?;
-        if !entry.when.is_empty() && !holds(entry.when) {
-            return None;
+/// A cue table: its entries in order, indexed by the words their cue can be found at so
+/// a token tries only the entries that can fit it (the rules try every word of a text).
+#[derive(Debug, Default)]
+pub struct CueTable {
+    entries: Vec<CueRule>,
+    /// For each word some entry's anchor lists: the entries to try, in table order.
+    by_word: FxHashMap<&'static str, Vec<usize>>,
+    /// The entries whose anchor is not a plain word list (`_`, `$mention`, endings).
+    always: Vec<usize>,
+}
+
+impl CueTable {
+    pub fn new(entries: Vec<CueRule>) -> CueTable {
+        let mut by_word: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+        let mut always = Vec::new();
+        for (n, entry) in entries.iter().enumerate() {
+            match &entry.pattern.cue[0].test {
+                Test::Words(words, endings) if endings.is_empty() => {
+                    for word in words {
+                        by_word.entry(word).or_default().push(n);
+                    }
+                }
+                _ => always.push(n),
+            }
         }
-        Some(entry.rule.map(|rule| CueMatch {
-            first,
-            last,
-            rule,
-            value: entry.value,
-        }))
-    })?
+        // Each word's list keeps the table's order with the entries every word tries.
+        for list in by_word.values_mut() {
+            list.extend(&always);
+            list.sort_unstable();
+        }
+        CueTable {
+            entries,
+            by_word,
+            always,
+        }
+    }
+
+    pub fn entries(&self) -> &[CueRule] {
+        &self.entries
+    }
+
+    /// The first entry that fits at token `i` (and whose condition `holds`); `None` when
+    /// none fits or the first that fits is an exclusion.
+    pub fn first_cue(
+        &self,
+        tokens: &dyn Tokens,
+        i: usize,
+        holds: &dyn Fn(&str) -> bool,
+    ) -> Option<CueMatch> {
+        let candidates = self.by_word.get(tokens.word(i)).unwrap_or(&self.always);
+        candidates.iter().find_map(|&n| {
+            let entry = &self.entries[n];
+            let (first, last) = entry.pattern.match_at(tokens, i)?;
+            if !entry.when.is_empty() && !holds(entry.when) {
+                return None;
+            }
+            Some(entry.rule.map(|rule| CueMatch {
+                first,
+                last,
+                rule,
+                value: entry.value,
+            }))
+        })?
+    }
 }
 
 #[cfg(test)]
@@ -507,17 +551,24 @@ mod tests {
             value: "against",
             when: "",
         };
-        let table = [
+        let table = CueTable::new(vec![
             entry("@determiners [concern]", None),
             entry("[concern]", Some("stance.concern")),
-        ];
+            entry("[_] china", Some("stance.any")),
+        ]);
         let text = Words::of("the concern of china ; concern");
         let always = |_: &str| true;
-        assert_eq!(first_cue(&table, &text, 1, &always), None, "excluded first");
-        let found = first_cue(&table, &text, 5, &always).expect("a cue");
+        assert_eq!(table.first_cue(&text, 1, &always), None, "excluded first");
+        let found = table.first_cue(&text, 5, &always).expect("a cue");
         assert_eq!(
             (found.first, found.last, found.rule),
             (5, 5, "stance.concern")
         );
+        // An entry any word can start is tried too, in its place.
+        let found = table.first_cue(&text, 2, &always).expect("a cue");
+        assert_eq!(found.rule, "stance.any");
+        let text = Words::of("concern china");
+        let found = table.first_cue(&text, 0, &always).expect("a cue");
+        assert_eq!(found.rule, "stance.concern", "the earlier entry wins");
     }
 }

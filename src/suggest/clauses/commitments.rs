@@ -2,7 +2,6 @@
 //! addressees, conditions and category.
 
 use super::*;
-use crate::suggest::pattern::first_cue;
 
 impl<'a> Rules<'a> {
     pub(super) fn commitments(&self, s: &Sentence, st: &Stmt) -> Vec<Suggestion> {
@@ -115,7 +114,10 @@ impl<'a> Rules<'a> {
                     .is_some_and(|from| s.tokens[i].start >= from)
                 && !s.quoted[i]
         };
-        let cue = first_cue(&self.lex.commitment_cues, &self.view(s), i, &holds)?;
+        let cue = self
+            .lex
+            .commitment_cues
+            .first_cue(&self.view(s), i, &holds)?;
         Some(Cue {
             first: cue.first,
             last: cue.last,

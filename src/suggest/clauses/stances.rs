@@ -2,7 +2,6 @@
 //! (an actor or a codebook topic).
 
 use super::*;
-use crate::suggest::pattern::first_cue;
 
 impl<'a> Rules<'a> {
     pub(super) fn stances(&self, s: &Sentence, st: &Stmt) -> Vec<Suggestion> {
@@ -96,7 +95,10 @@ impl<'a> Rules<'a> {
         if s.tokens[i].kind != TokenKind::Word || !Self::is(s, i, class::STANCE_START) {
             return None;
         }
-        let cue = first_cue(&self.lex.stance_cues, &self.view(s), i, &|_| false)?;
+        let cue = self
+            .lex
+            .stance_cues
+            .first_cue(&self.view(s), i, &|_| false)?;
         Some((cue.last, cue.value, cue.rule))
     }
 
