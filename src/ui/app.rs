@@ -30,6 +30,7 @@ mod agreement;
 mod analysts;
 mod corpus;
 mod curation;
+mod parts;
 
 /// How often the window looks whether its project file was changed by another program.
 const DISK_CHECK_EVERY: Duration = Duration::from_secs(2);
@@ -304,6 +305,11 @@ impl DemarcheApp {
 
     pub fn documents_panel_mut(&mut self) -> &mut panels::documents::DocumentsState {
         &mut self.panels.documents
+    }
+
+    /// The statements table: its filter, order, hidden columns and column widths.
+    pub fn statements_panel(&self) -> &panels::statements::StatementsState {
+        &self.panels.statements
     }
 
     /// The actors panel: its selected actor and the one chosen for a merge.
@@ -1299,7 +1305,9 @@ impl DemarcheApp {
                 self.actions.extend(actions);
             }
             Command::AddSpanRange => {
-                if self.article.add_selection_to_span() {
+                // With an annotation selected, the selection becomes a part of it.
+                if self.add_part_to_selected() {
+                } else if self.article.add_selection_to_span() {
                     let kept = match self.article.pending_ranges().len() {
                         1 => "1 part kept".to_owned(),
                         n => format!("{n} parts kept"),
