@@ -2196,7 +2196,10 @@ impl DemarcheApp {
     /// The project, the analyst, the document and the counts, left to right.
     fn status_state_ui(&mut self, ui: &mut egui::Ui) {
         let name = self.ws.display_name();
-        ui.label(&name).on_hover_text(name.as_str());
+        let shown = crate::ui::article::bidi::visual(&name).into_owned();
+        ui.label(&shown)
+            .accessible_name(name.as_str())
+            .on_hover_text(shown.as_str());
         ui.separator();
         self.coding_as_ui(ui);
         ui.separator();

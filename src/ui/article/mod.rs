@@ -1004,7 +1004,7 @@ impl ArticleView {
         }
         response
             .clone()
-            .on_hover_text_at_pointer(lines.join("\n\n"));
+            .on_hover_text_at_pointer(bidi::visual(&lines.join("\n\n")).into_owned());
     }
 
     fn snap_selection(&mut self, text: &str) {

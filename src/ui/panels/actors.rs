@@ -141,7 +141,12 @@ pub fn actors_ui(
                     } else {
                         name
                     };
-                    let mut response = ui.selectable_label(state.selected == Some(id), name);
+                    let mut response = ui
+                        .selectable_label(
+                            state.selected == Some(id),
+                            crate::ui::article::bidi::visual(&name).as_ref(),
+                        )
+                        .accessible_name(name.as_str());
                     if let Some(twins) = twins {
                         let list: Vec<String> = twins
                             .iter()

@@ -536,8 +536,14 @@ fn document_row_ui(
     } else {
         "Open this document"
     };
+    // Arabic or Hebrew in visual order; screen readers keep the logical title.
+    let shown = crate::ui::article::bidi::visual(title);
     let response = ui
-        .add(egui::Button::selectable(current, egui::RichText::new(title).strong()).truncate())
+        .add(
+            egui::Button::selectable(current, egui::RichText::new(shown.as_ref()).strong())
+                .truncate(),
+        )
+        .accessible_name(title)
         .on_hover_text(hover);
     if response.clicked() {
         // A click on the open document brings its information up where the inspector is.

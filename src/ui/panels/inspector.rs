@@ -137,7 +137,9 @@ fn annotation_ui(
     let cb = &project.codebook;
     let up = |a: Annotation| update_annotation(doc.id, a);
     if let Some(span) = annotation.span() {
-        ui.label(egui::RichText::new(format!("“{}”", span.text())).italics());
+        let quoted = format!("“{}”", span.text());
+        ui.label(egui::RichText::new(crate::ui::article::bidi::visual(&quoted).as_ref()).italics())
+            .accessible_name(quoted.as_str());
         if span.ranges.len() > 1 {
             parts_ui(ui, annotation, span, actions, &up);
         }
@@ -212,13 +214,15 @@ fn parts_ui(
             let remove = ui
                 .small_button(format!("Remove part {}", i + 1))
                 .on_hover_text("Take this part out of the span (undoable)");
-            ui.label(format!(
+            let part = format!(
                 "{}. “{}” ({}–{})",
                 i + 1,
                 range.text,
                 range.start,
                 range.end
-            ));
+            );
+            ui.label(crate::ui::article::bidi::visual(&part).as_ref())
+                .accessible_name(part.as_str());
             if remove.clicked() {
                 let mut rest = span.clone();
                 rest.ranges.remove(i);

@@ -397,8 +397,14 @@ pub fn statements_ui(
 }
 
 fn cell_ui(ui: &mut egui::Ui, r: &Row, column: StatementColumn) {
+    // Right-to-left text in visual order; screen readers keep the logical text.
     let plain = |ui: &mut egui::Ui, text: &str| {
-        ui.add(egui::Label::new(text).selectable(false).truncate());
+        ui.add(
+            egui::Label::new(crate::ui::article::bidi::visual(text).as_ref())
+                .selectable(false)
+                .truncate(),
+        )
+        .accessible_name(text);
     };
     match column {
         StatementColumn::Kind => match &r.other_analyst {
