@@ -80,6 +80,9 @@ pub struct DemarcheApp {
     /// Wake the window for the autosave and status timers even when nothing happens.
     /// Off in tests, whose frames must settle (they call `autosave_now` instead).
     wake_for_timers: bool,
+    /// Frames left before asking the window manager to maximise the window (first run
+    /// only): a request made before the window is shown is ignored by X11 managers.
+    maximize_in: Option<u8>,
     /// What to do after the save the unsaved-changes dialog asked for.
     after_save: Option<Then>,
     /// When the recovery file is next due, while there is unsaved work not yet in it.
@@ -228,6 +231,7 @@ impl DemarcheApp {
             status: None,
             native_dialogs: true,
             wake_for_timers: true,
+            maximize_in: None,
             after_save: None,
             autosave_due: None,
             autosaved_revision: None,
@@ -328,6 +332,11 @@ impl DemarcheApp {
 
     pub fn find_bar(&self) -> &FindBar {
         &self.find
+    }
+
+    /// Opens maximised: asked of the window manager once the window is on screen.
+    pub fn maximize_when_shown(&mut self) {
+        self.maximize_in = Some(3);
     }
 
     pub fn settings(&self) -> &Settings {
@@ -2434,6 +2443,16 @@ impl DemarcheApp {
 
 impl eframe::App for DemarcheApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if let Some(n) = self.maximize_in {
+            if n == 0 {
+                ui.ctx()
+                    .send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+                self.maximize_in = None;
+            } else {
+                self.maximize_in = Some(n - 1);
+                ui.ctx().request_repaint();
+            }
+        }
         self.frame_ui(ui);
     }
 

@@ -138,21 +138,30 @@ fn annotation_ui(
     let up = |a: Annotation| update_annotation(doc.id, a);
     if let Some(span) = annotation.span() {
         let quoted = format!("“{}”", span.text());
-        ui.label(egui::RichText::new(crate::ui::article::bidi::visual(&quoted).as_ref()).italics())
-            .accessible_name(quoted.as_str());
+        // The button follows the text (not a row of its own, which pushed the fields down).
+        let add_part = ui
+            .horizontal_wrapped(|ui| {
+                ui.label(
+                    egui::RichText::new(crate::ui::article::bidi::visual(&quoted).as_ref())
+                        .italics(),
+                )
+                .accessible_name(quoted.as_str());
+                with_span(annotation, span.clone()).is_some()
+                    && ui
+                        .small_button("+ part")
+                        .on_hover_text(
+                            "Select more text in the article, then this (or R) adds it to \
+                             this annotation as a further part (undoable)",
+                        )
+                        .accessible_name("Add the selection as a part")
+                        .clicked()
+            })
+            .inner;
+        if add_part {
+            actions.push(UiAction::Run(crate::ui::command::Command::AddSpanRange));
+        }
         if span.ranges.len() > 1 {
             parts_ui(ui, annotation, span, actions, &up);
-        }
-        if with_span(annotation, span.clone()).is_some()
-            && ui
-                .small_button("Add the selection as a part")
-                .on_hover_text(
-                    "Select more text in the article, then this (or R) adds it to this \
-                     annotation as a further part (undoable)",
-                )
-                .clicked()
-        {
-            actions.push(UiAction::Run(crate::ui::command::Command::AddSpanRange));
         }
     }
     let group = |field: &str| format!("annotation {id} {field}");

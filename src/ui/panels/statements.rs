@@ -342,8 +342,16 @@ pub fn statements_ui(
         .auto_shrink([false, true]);
     for (i, c) in columns.iter().enumerate() {
         // The last column shown takes the width left, whichever it is.
+        // It keeps a readable width: on a narrow panel the table scrolls sideways rather
+        // than squeeze the statement's text to "…".
         table = table.column(if i + 1 == columns.len() {
-            Column::remainder().clip(true)
+            Column::remainder()
+                .at_least(c.min_width().max(if *c == StatementColumn::Text {
+                    160.0
+                } else {
+                    0.0
+                }))
+                .clip(true)
         } else {
             c.column(state.widths.get(c).copied())
         });
