@@ -246,3 +246,52 @@ fn a_letter_typed_on_the_browsers_layer_box_picks_the_layer_and_tags_nothing() {
         "nothing was tagged"
     );
 }
+
+#[test]
+fn the_arrow_keys_on_a_focused_browser_selector_move_its_choice_not_the_row() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (project, _) = two_analysts();
+    let path = dir.path().join("two.ron");
+    persist::save(&project, &path).expect("saved");
+    let mut h = app_harness(DemarcheApp::app_for_tests_as(Startup::Open(path), "carol"));
+    h.run();
+    h.state_mut().agreement_mut().bar.layers_out =
+        [Layer::Statements, Layer::Stances, Layer::Tags].into();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::G);
+    h.step();
+    wait_for_figures(&mut h);
+    // The click gives the browser the keyboard: ↑/↓ move its rows from now on.
+    h.get_by_label_contains("commitments strength Cohen kappa alice + bob")
+        .click();
+    h.run();
+    h.state_mut().agreement_mut().browser.filter = Default::default();
+    h.run();
+    assert!(
+        h.state().agreement().browser.has_keys,
+        "the browser has the keys"
+    );
+
+    // Before, the browser took ↓ (it reads its keys before the widgets draw) and the
+    // layer stayed "every layer".
+    h.get_by_label("Layer filter").focus();
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(
+        h.state().agreement().browser.filter.layer,
+        Some(Layer::Mentions),
+        "↓ picks the next layer"
+    );
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(
+        h.state().agreement().browser.filter.layer,
+        Some(Layer::Commitments)
+    );
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert_eq!(
+        h.state().agreement().browser.filter.layer,
+        Some(Layer::Mentions)
+    );
+}

@@ -140,3 +140,55 @@ fn escape_drops_the_kept_parts_and_a_statement_takes_them_all() {
         .expect("described");
     assert!(described.contains("(2 parts)"), "{described}");
 }
+
+#[test]
+fn a_part_is_added_to_a_selected_mention_with_r_or_the_inspector_and_undone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("celac.ron");
+    persist::save(&project(), &path).expect("fixture saves");
+    let mut h = harness(DemarcheApp::app_for_tests_as(Startup::Open(path), ANALYST));
+    h.run();
+    let wang_mention = demarche::model::Id(11);
+    let wang = find("Wang Yi", 0);
+    let minister = find("Foreign Minister", 0);
+    assert_eq!(ranges_of(&h, wang_mention), vec![wang]);
+    // Tab walks the annotations to the mention of Wang Yi.
+    for _ in 0..20 {
+        if h.state().selection().annotation == Some(wang_mention) {
+            break;
+        }
+        h.key_press(Key::Tab);
+        h.run();
+    }
+    assert_eq!(h.state().selection().annotation, Some(wang_mention));
+
+    // More text selected, R: one mention in two parts, one undo step.
+    h.state_mut()
+        .article_mut()
+        .set_selection(minister.0, minister.1);
+    h.key_press(Key::R);
+    h.run();
+    assert_eq!(ranges_of(&h, wang_mention), vec![minister, wang]);
+    assert!(
+        h.state().article().pending_ranges().is_empty(),
+        "added, not kept for a new span"
+    );
+    assert_eq!(
+        h.state().workspace().history().undo_label(),
+        Some("Add part to span")
+    );
+    let doc = h.state().workspace().project().document(DOC).expect("doc");
+    assert_eq!(doc.mentions.len(), 6, "no new annotation");
+    h.get_by_label_contains("In 2 parts");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(ranges_of(&h, wang_mention), vec![wang]);
+
+    // The inspector's button does the same.
+    h.state_mut()
+        .article_mut()
+        .set_selection(minister.0, minister.1);
+    h.get_by_label("Add the selection as a part").click();
+    h.run();
+    assert_eq!(ranges_of(&h, wang_mention), vec![minister, wang]);
+}

@@ -67,9 +67,10 @@ impl Actor {
 pub struct Rgb(pub [u8; 3]);
 
 impl Rgb {
-    /// Colours for actors: Tableau 10, then ten of Kelly's colours of maximum contrast,
-    /// all of mid lightness so that they read on light and dark backgrounds.
-    const PALETTE: [[u8; 3]; 20] = [
+    /// Colours for actors: Tableau 10, ten of Kelly's colours of maximum contrast, then four
+    /// of d3's category 10 that keep the closest pair as far apart (OKLab) as the twenty
+    /// before; all of mid lightness so that they read on light and dark backgrounds.
+    const PALETTE: [[u8; 3]; 24] = [
         [0x4e, 0x79, 0xa7],
         [0xf2, 0x8e, 0x2b],
         [0xe1, 0x57, 0x59],
@@ -90,6 +91,10 @@ impl Rgb {
         [0x8d, 0xb6, 0x00],
         [0x65, 0x45, 0x22],
         [0xe2, 0x58, 0x22],
+        [0x17, 0xbe, 0xcf],
+        [0xd6, 0x27, 0x28],
+        [0xbc, 0xbd, 0x22],
+        [0x94, 0x67, 0xbd],
     ];
 
     /// A Tableau 10 colour by index, for actors made without a project around them.
@@ -180,9 +185,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn nine_actors_get_nine_colours_and_the_twenty_first_repeats_the_farthest() {
+    fn twenty_four_actors_get_twenty_four_colours_and_the_next_repeats_one() {
         let mut used = Vec::new();
-        for _ in 0..20 {
+        for _ in 0..24 {
             let next = Rgb::most_distinct(&used);
             assert!(!used.contains(&next), "{} repeats", next.to_hex());
             used.push(next);

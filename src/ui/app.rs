@@ -30,6 +30,7 @@ mod agreement;
 mod analysts;
 mod corpus;
 mod curation;
+mod parts;
 
 /// How often the window looks whether its project file was changed by another program.
 const DISK_CHECK_EVERY: Duration = Duration::from_secs(2);
@@ -79,6 +80,9 @@ pub struct DemarcheApp {
     /// Wake the window for the autosave and status timers even when nothing happens.
     /// Off in tests, whose frames must settle (they call `autosave_now` instead).
     wake_for_timers: bool,
+    /// Frames left before asking the window manager to maximise the window (first run
+    /// only): a request made before the window is shown is ignored by X11 managers.
+    maximize_in: Option<u8>,
     /// What to do after the save the unsaved-changes dialog asked for.
     after_save: Option<Then>,
     /// When the recovery file is next due, while there is unsaved work not yet in it.
@@ -227,6 +231,7 @@ impl DemarcheApp {
             status: None,
             native_dialogs: true,
             wake_for_timers: true,
+            maximize_in: None,
             after_save: None,
             autosave_due: None,
             autosaved_revision: None,
@@ -306,6 +311,11 @@ impl DemarcheApp {
         &mut self.panels.documents
     }
 
+    /// The statements table: its filter, order, hidden columns and column widths.
+    pub fn statements_panel(&self) -> &panels::statements::StatementsState {
+        &self.panels.statements
+    }
+
     /// The actors panel: its selected actor and the one chosen for a merge.
     pub fn actors_panel(&self) -> &panels::actors::ActorsState {
         &self.panels.actors
@@ -322,6 +332,11 @@ impl DemarcheApp {
 
     pub fn find_bar(&self) -> &FindBar {
         &self.find
+    }
+
+    /// Opens maximised: asked of the window manager once the window is on screen.
+    pub fn maximize_when_shown(&mut self) {
+        self.maximize_in = Some(3);
     }
 
     pub fn settings(&self) -> &Settings {
@@ -1299,7 +1314,9 @@ impl DemarcheApp {
                 self.actions.extend(actions);
             }
             Command::AddSpanRange => {
-                if self.article.add_selection_to_span() {
+                // With an annotation selected, the selection becomes a part of it.
+                if self.add_part_to_selected() {
+                } else if self.article.add_selection_to_span() {
                     let kept = match self.article.pending_ranges().len() {
                         1 => "1 part kept".to_owned(),
                         n => format!("{n} parts kept"),
@@ -2188,7 +2205,10 @@ impl DemarcheApp {
     /// The project, the analyst, the document and the counts, left to right.
     fn status_state_ui(&mut self, ui: &mut egui::Ui) {
         let name = self.ws.display_name();
-        ui.label(&name).on_hover_text(name.as_str());
+        let shown = crate::ui::article::bidi::visual(&name).into_owned();
+        ui.label(&shown)
+            .accessible_name(name.as_str())
+            .on_hover_text(shown.as_str());
         ui.separator();
         self.coding_as_ui(ui);
         ui.separator();
@@ -2423,6 +2443,16 @@ impl DemarcheApp {
 
 impl eframe::App for DemarcheApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if let Some(n) = self.maximize_in {
+            if n == 0 {
+                ui.ctx()
+                    .send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+                self.maximize_in = None;
+            } else {
+                self.maximize_in = Some(n - 1);
+                ui.ctx().request_repaint();
+            }
+        }
         self.frame_ui(ui);
     }
 

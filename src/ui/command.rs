@@ -369,7 +369,8 @@ impl Command {
             Command::AddSpanRange => {
                 "Keep the selection as one part of a discontinuous span (Ctrl+drag does the \
                  same), select the next part, then tag: the parts become one mention, \
-                 statement or tag. Escape drops the kept parts"
+                 statement or tag. Escape drops the kept parts. With an annotation \
+                 selected, adds the selection to it as a further part"
             }
             Command::ChangeActor => "Choose another actor for the selected annotation",
             Command::LinkAnnotations => {

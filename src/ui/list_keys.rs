@@ -23,7 +23,8 @@ pub fn take_list_keys(
     }) {
         *has_keys = rect.is_some_and(|r| r.contains(pos));
     }
-    if !*has_keys || ctx.text_edit_focused() {
+    // A focused field or selector (the browser's own filters) keeps its arrows.
+    if !*has_keys || ctx.text_edit_focused() || crate::ui::type_ahead::has_focus(ctx) {
         return (0, false);
     }
     use egui::{Key, Modifiers};

@@ -60,7 +60,8 @@ impl MessageLog {
                 for entry in self.entries.iter().rev() {
                     ui.horizontal_wrapped(|ui| {
                         ui.weak(entry.at.format("%H:%M:%S").to_string());
-                        let text = egui::Label::new(entry.text.as_str()).wrap();
+                        let shown = crate::ui::article::bidi::visual(&entry.text);
+                        let text = egui::Label::new(shown.as_ref()).wrap();
                         if entry.error {
                             ui.scope(|ui| {
                                 ui.visuals_mut().override_text_color =
@@ -97,7 +98,8 @@ pub fn toast_ui(ctx: &egui::Context, text: &str, error: bool, above: f32) -> boo
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(max_width);
-                let label = egui::Label::new(text).wrap();
+                let shown = crate::ui::article::bidi::visual(text);
+                let label = egui::Label::new(shown.as_ref()).wrap();
                 if error {
                     ui.scope(|ui| {
                         ui.visuals_mut().override_text_color = Some(ui.visuals().error_fg_color);

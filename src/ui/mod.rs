@@ -41,6 +41,9 @@ pub enum Startup {
 /// Opens the window on `start`; `analyst` (`--as NAME`) codes in it whatever
 /// `DEMARCHE_ANNOTATOR` and the settings say.
 pub fn run(start: Startup, analyst: Option<String>) -> anyhow::Result<()> {
+    let window_file = crate::persist::data_dir().join("window.ron");
+    // No remembered geometry: the first run, which opens maximised.
+    let first_run = !window_file.exists();
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         viewport: egui::ViewportBuilder::default()
@@ -53,18 +56,20 @@ pub fn run(start: Startup, analyst: Option<String>) -> anyhow::Result<()> {
             .with_drag_and_drop(true),
         // Panel sizes and window placement (egui memory) live beside the settings, so
         // `DEMARCHE_DATA_DIR` isolates them too.
-        persistence_path: Some(crate::persist::data_dir().join("window.ron")),
+        persistence_path: Some(window_file),
         ..Default::default()
     };
     eframe::run_native(
         "Demarche",
         options,
         Box::new(move |cc| {
-            Ok(Box::new(app::DemarcheApp::new(
-                &cc.egui_ctx,
-                start,
-                analyst,
-            )))
+            let mut app = app::DemarcheApp::new(&cc.egui_ctx, start, analyst);
+            if first_run {
+                // `with_maximized` alone is sent before the window is mapped, which
+                // X11 window managers (openbox) ignore.
+                app.maximize_when_shown();
+            }
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))

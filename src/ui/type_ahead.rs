@@ -41,6 +41,16 @@ pub fn keys(
     if !response.has_focus() || labels.is_empty() {
         return None;
     }
+    // ↑/↓ are the box's: egui would otherwise also move the focus to a neighbour.
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            response.id,
+            egui::EventFilter {
+                vertical_arrows: true,
+                ..Default::default()
+            },
+        );
+    });
     let typed: String = ui.input(|i| {
         i.events
             .iter()
@@ -85,7 +95,7 @@ pub fn next_starting_with(
 }
 
 /// A `ComboBox` named `name` over `options` (value, label) with type-ahead; `width` as
-/// `ComboBox::width` when given.
+/// `ComboBox::width` when given. Returns the box's response (for a hover text).
 pub fn combo_box<T: Clone + PartialEq>(
     ui: &mut Ui,
     salt: &str,
@@ -93,7 +103,7 @@ pub fn combo_box<T: Clone + PartialEq>(
     value: &mut T,
     options: &[(T, String)],
     width: Option<f32>,
-) {
+) -> Response {
     let current = options.iter().position(|(v, _)| v == value);
     let shown = current.map_or_else(String::new, |i| options[i].1.clone());
     let mut combo = egui::ComboBox::from_id_salt(salt).selected_text(shown);
@@ -112,6 +122,7 @@ pub fn combo_box<T: Clone + PartialEq>(
     if let Some(i) = keys(ui, &response, &labels, current) {
         *value = options[i].0.clone();
     }
+    response
 }
 
 #[cfg(test)]

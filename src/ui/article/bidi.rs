@@ -112,6 +112,28 @@ impl<'t> ParagraphBidi<'t> {
     }
 }
 
+/// `text` in visual order for a plain egui label (a title, a table cell, a tooltip): each
+/// line reordered by the bidi algorithm, its right-to-left words kept whole (egui draws
+/// their letters). Borrowed when there is nothing right to left. Display only: the text
+/// stored, searched and edited stays in logical order.
+pub fn visual(text: &str) -> std::borrow::Cow<'_, str> {
+    if !has_rtl(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            let n = line.chars().count();
+            ParagraphBidi::new(line)
+                .visual_atoms(0..n)
+                .into_iter()
+                .map(|a| a.text)
+                .collect()
+        })
+        .collect();
+    std::borrow::Cow::Owned(lines.join("\n"))
+}
+
 /// A bracket or quotation mark as a right-to-left run shows it (rule L4, the common pairs).
 fn mirrored(c: char) -> char {
     match c {
@@ -185,6 +207,25 @@ mod tests {
         let mut covered: Vec<usize> = atoms.iter().flat_map(|a| a.start..a.end).collect();
         covered.sort_unstable();
         assert_eq!(covered, (0..text.chars().count()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_label_shows_arabic_in_visual_order_and_leaves_other_text_alone() {
+        // Two Arabic words: the second (logically) stands left of the first.
+        assert_eq!(visual("وزير الخارجية"), "الخارجية وزير");
+        assert_eq!(
+            visual("Minister وزير الخارجية said"),
+            "Minister الخارجية وزير said"
+        );
+        // Each line on its own; an English name keeps its order inside Arabic.
+        assert_eq!(
+            visual("التقى Mauro Vieira\nplain"),
+            "Mauro Vieira التقى\nplain"
+        );
+        assert!(matches!(
+            visual("Wang Yi meets CELAC envoys"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

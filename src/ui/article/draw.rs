@@ -421,10 +421,25 @@ impl ParaLayout {
                     DecoKind::Statement(shade) => {
                         back.add_colored_rect(piece.rect, style.shade(shade))
                     }
-                    DecoKind::Mention { colour: [r, g, b] } => front.add_colored_rect(
-                        Rect::from_x_y_ranges(x0..=x1, y..=y + 2.0),
-                        Color32::from_rgb(r, g, b),
-                    ),
+                    DecoKind::Mention {
+                        colour: [r, g, b],
+                        person,
+                    } => {
+                        let colour = Color32::from_rgb(r, g, b);
+                        if person {
+                            for dy in [0.0, 2.0] {
+                                front.add_colored_rect(
+                                    Rect::from_x_y_ranges(x0..=x1, y + dy..=y + dy + 1.0),
+                                    colour,
+                                );
+                            }
+                        } else {
+                            front.add_colored_rect(
+                                Rect::from_x_y_ranges(x0..=x1, y..=y + 2.0),
+                                colour,
+                            );
+                        }
+                    }
                     DecoKind::Tag => {
                         // A thin line with a tick at each end of the tag: distinct from
                         // mention underlines, and a few rectangles however long the tag.
@@ -625,7 +640,9 @@ fn foreign_piece(
     let (x0, x1) = (piece.rect.left(), piece.rect.right());
     let grey = style.foreign_colour();
     match d.kind {
-        DecoKind::Mention { colour: [r, g, b] } => {
+        DecoKind::Mention {
+            colour: [r, g, b], ..
+        } => {
             let faded = Color32::from_rgb(r, g, b).gamma_multiply(0.6);
             dashes(mesh, x0, x1, y, 1.0, faded);
         }

@@ -716,14 +716,30 @@ impl ArticleView {
                 let mut previous: Option<Rect> = None;
                 for d in self.decos[p].iter().filter(|d| d.id == id) {
                     let rects = layout.range_rects(d.start, d.end);
-                    // The parts of a discontinuous span are joined by a thin line on a row.
-                    if let (Some(prev), Some(first)) = (previous, rects.first())
-                        && (prev.center().y - first.center().y).abs() < 1.0
-                    {
-                        let y = prev.bottom() + 1.0;
-                        let from = Pos2::new(prev.right() + 1.0, y) + at.to_vec2();
-                        let to = Pos2::new(first.left() - 1.0, y) + at.to_vec2();
-                        painter.line_segment([from, to], Stroke::new(1.0, style.outline.color));
+                    // The parts of a discontinuous span are joined by a thin line: under
+                    // the gap on one row; across rows, on to the end of the first part's
+                    // row and in from the start of the next part's, as the text runs.
+                    if let (Some(prev), Some(first)) = (previous, rects.first()) {
+                        let stroke = Stroke::new(1.0, style.outline.color);
+                        let off = at.to_vec2();
+                        let (y0, y1) = (prev.bottom() + 1.0, first.bottom() + 1.0);
+                        if (prev.center().y - first.center().y).abs() < 1.0 {
+                            let from = Pos2::new(prev.right() + 1.0, y0) + off;
+                            let to = Pos2::new(first.left() - 1.0, y1) + off;
+                            painter.line_segment([from, to], stroke);
+                        } else {
+                            let row = layout.galley.rect;
+                            let tail = [
+                                Pos2::new(prev.right() + 1.0, y0) + off,
+                                Pos2::new(row.right().max(prev.right() + 1.0), y0) + off,
+                            ];
+                            let head = [
+                                Pos2::new(row.left().min(first.left() - 1.0), y1) + off,
+                                Pos2::new(first.left() - 1.0, y1) + off,
+                            ];
+                            painter.line_segment(tail, stroke);
+                            painter.line_segment(head, stroke);
+                        }
                     }
                     for r in &rects {
                         painter.rect_stroke(
@@ -988,7 +1004,7 @@ impl ArticleView {
         }
         response
             .clone()
-            .on_hover_text_at_pointer(lines.join("\n\n"));
+            .on_hover_text_at_pointer(bidi::visual(&lines.join("\n\n")).into_owned());
     }
 
     fn snap_selection(&mut self, text: &str) {

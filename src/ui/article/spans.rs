@@ -18,9 +18,11 @@ pub enum Shade {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DecoKind {
-    /// Underlined in the actor's colour.
+    /// Underlined in the actor's colour: one thick line, or two thin ones for a person, so
+    /// that people and collective actors (states, groups) can be told apart.
     Mention {
         colour: [u8; 3],
+        person: bool,
     },
     Statement(Shade),
     /// Thin underline with end ticks.
@@ -130,10 +132,15 @@ pub fn per_paragraph_in(
         }
     };
     for m in &doc.mentions {
-        let colour = project
-            .actor(m.actor)
-            .map_or([128, 128, 128], |a| a.colour.0);
-        place(m.id, &m.span, DecoKind::Mention { colour }, &m.stamp);
+        let actor = project.actor(m.actor);
+        let colour = actor.map_or([128, 128, 128], |a| a.colour.0);
+        let person = actor.is_some_and(|a| a.kind == "person");
+        place(
+            m.id,
+            &m.span,
+            DecoKind::Mention { colour, person },
+            &m.stamp,
+        );
     }
     for s in &doc.statements {
         let shade = match (committed.contains(&s.id), stanced.contains(&s.id)) {
@@ -287,7 +294,14 @@ mod tests {
             .expect("mention drawn");
         assert_ne!(tag.level, china.level, "nested underlines stay apart");
         let colour = project.actors[0].colour.0;
-        assert_eq!(china.kind, DecoKind::Mention { colour });
+        // The fixture's only actor is a person: drawn with the double line.
+        assert_eq!(
+            china.kind,
+            DecoKind::Mention {
+                colour,
+                person: true
+            }
+        );
     }
 
     #[test]

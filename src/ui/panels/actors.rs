@@ -110,6 +110,17 @@ pub fn actors_ui(
              usually one entity created by two analysts; merge each into the other",
         );
     }
+    // What the marks and numbers of the list mean.
+    if !project.actors.is_empty() {
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new("● person  ■ state, group…   mentions · commitments · stances")
+                    .small()
+                    .weak(),
+            )
+            .truncate(),
+        );
+    }
     egui::ScrollArea::vertical()
         .id_salt("actor list")
         .max_height(ui.available_height() * 0.45)
@@ -127,8 +138,14 @@ pub fn actors_ui(
                     let [r, g, b] = actor.colour.0;
                     let (rect, _) =
                         ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                    ui.painter()
-                        .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
+                    // A person is a dot, any other actor a square (as in the legend); in
+                    // the text a person's mentions are underlined twice.
+                    let colour = egui::Color32::from_rgb(r, g, b);
+                    if actor.kind == "person" {
+                        ui.painter().circle_filled(rect.center(), 5.0, colour);
+                    } else {
+                        ui.painter().rect_filled(rect, 1.0, colour);
+                    }
                     let name = if matched == actor.name {
                         actor.name.clone()
                     } else {
@@ -141,7 +158,23 @@ pub fn actors_ui(
                     } else {
                         name
                     };
-                    let mut response = ui.selectable_label(state.selected == Some(id), name);
+                    // A long name gives way (truncated, whole on hover) so that the
+                    // counts keep their place on narrow panels.
+                    let shown = crate::ui::article::bidi::visual(&name).into_owned();
+                    let room = (ui.available_width() - 72.0).max(40.0);
+                    let mut response = ui
+                        .scope(|ui| {
+                            ui.set_max_width(room);
+                            ui.add(
+                                egui::Button::selectable(state.selected == Some(id), &shown)
+                                    .truncate(),
+                            )
+                        })
+                        .inner
+                        .accessible_name(name.as_str());
+                    if name.chars().count() > 24 {
+                        response = response.on_hover_text(&shown);
+                    }
                     if let Some(twins) = twins {
                         let list: Vec<String> = twins
                             .iter()

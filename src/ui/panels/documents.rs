@@ -9,6 +9,7 @@ use crate::edit::Edit;
 use crate::model::{DocStatus, Document, Id, Project, counted};
 use crate::ui::action::UiAction;
 use crate::ui::analysts::{Coded, coded_by, initials};
+use crate::ui::type_ahead;
 use crate::workspace::Workspace;
 use chrono::Datelike;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -353,17 +354,19 @@ fn filter_bar_ui(
         }
     }
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_id_salt("documents order")
-            .selected_text(state.order.label())
-            .width(100.0)
-            .show_ui(ui, |ui| {
-                for order in DocumentOrder::ALL {
-                    ui.selectable_value(&mut state.order, order, order.label());
-                }
-            })
-            .response
-            .on_hover_text("Sort the documents by")
-            .accessible_name("Sort documents by");
+        let orders: Vec<(DocumentOrder, String)> = DocumentOrder::ALL
+            .into_iter()
+            .map(|o| (o, o.label().to_owned()))
+            .collect();
+        type_ahead::combo_box(
+            ui,
+            "documents order",
+            "Sort documents by",
+            &mut state.order,
+            &orders,
+            Some(100.0),
+        )
+        .on_hover_text("Sort the documents by");
         let arrow = if state.reverse { "↑" } else { "↓" };
         if ui
             .small_button(arrow)
@@ -373,18 +376,18 @@ fn filter_bar_ui(
         {
             state.reverse = !state.reverse;
         }
-        let status_text = state.filter.status.map_or("any status", DocStatus::label);
-        egui::ComboBox::from_id_salt("documents status filter")
-            .selected_text(status_text)
-            .width(92.0)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.filter.status, None, "any status");
-                for s in DocStatus::ALL {
-                    ui.selectable_value(&mut state.filter.status, Some(s), s.label());
-                }
-            })
-            .response
-            .accessible_name("Filter by status");
+        let statuses: Vec<(Option<DocStatus>, String)> =
+            std::iter::once((None, "any status".into()))
+                .chain(DocStatus::ALL.map(|st| (Some(st), st.label().to_owned())))
+                .collect();
+        type_ahead::combo_box(
+            ui,
+            "documents status filter",
+            "Filter by status",
+            &mut state.filter.status,
+            &statuses,
+            Some(92.0),
+        );
         let languages = state
             .shown
             .as_ref()
@@ -392,27 +395,29 @@ fn filter_bar_ui(
             .unwrap_or_default();
         // Only worth a control when the project mixes languages.
         if languages.len() > 1 || state.filter.language.is_some() {
-            let language_text = match state.filter.language.as_deref() {
-                None => "any language".to_owned(),
-                Some("") => "no language".to_owned(),
-                Some(tag) => tag.to_owned(),
+            let label = |tag: &str| {
+                if tag.is_empty() {
+                    "no language".to_owned()
+                } else {
+                    tag.to_owned()
+                }
             };
-            egui::ComboBox::from_id_salt("documents language filter")
-                .selected_text(language_text)
-                .width(92.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut state.filter.language, None, "any language");
-                    for tag in languages {
-                        let label = if tag.is_empty() {
-                            "no language".to_owned()
-                        } else {
-                            tag.clone()
-                        };
-                        ui.selectable_value(&mut state.filter.language, Some(tag), label);
-                    }
-                })
-                .response
-                .accessible_name("Filter by language");
+            let mut options: Vec<(Option<String>, String)> = vec![(None, "any language".into())];
+            options.extend(languages.iter().map(|t| (Some(t.clone()), label(t))));
+            // A filter on a language no document has any more still shows.
+            if let Some(t) = state.filter.language.as_ref()
+                && !languages.contains(t)
+            {
+                options.push((Some(t.clone()), label(t)));
+            }
+            type_ahead::combo_box(
+                ui,
+                "documents language filter",
+                "Filter by language",
+                &mut state.filter.language,
+                &options,
+                Some(92.0),
+            );
         }
         // The combo boxes above may have changed the filter this frame.
         state.refresh(ws);
@@ -531,8 +536,14 @@ fn document_row_ui(
     } else {
         "Open this document"
     };
+    // Arabic or Hebrew in visual order; screen readers keep the logical title.
+    let shown = crate::ui::article::bidi::visual(title);
     let response = ui
-        .add(egui::Button::selectable(current, egui::RichText::new(title).strong()).truncate())
+        .add(
+            egui::Button::selectable(current, egui::RichText::new(shown.as_ref()).strong())
+                .truncate(),
+        )
+        .accessible_name(title)
         .on_hover_text(hover);
     if response.clicked() {
         // A click on the open document brings its information up where the inspector is.
@@ -552,16 +563,11 @@ fn document_row_ui(
     ui.horizontal(|ui| {
         let was = doc.meta.status_of(analyst);
         let mut status = was;
-        egui::ComboBox::from_id_salt("status")
-            .selected_text(status.label())
-            .width(84.0)
-            .show_ui(ui, |ui| {
-                for s in DocStatus::ALL {
-                    ui.selectable_value(&mut status, s, s.label());
-                }
-            })
-            .response
-            .accessible_name("Status");
+        let statuses: Vec<(DocStatus, String)> = DocStatus::ALL
+            .into_iter()
+            .map(|st| (st, st.label().to_owned()))
+            .collect();
+        type_ahead::combo_box(ui, "status", "Status", &mut status, &statuses, Some(84.0));
         if show_others {
             others_ui(ui, doc, analyst);
         }

@@ -137,7 +137,29 @@ fn annotation_ui(
     let cb = &project.codebook;
     let up = |a: Annotation| update_annotation(doc.id, a);
     if let Some(span) = annotation.span() {
-        ui.label(egui::RichText::new(format!("“{}”", span.text())).italics());
+        let quoted = format!("“{}”", span.text());
+        // The button follows the text (not a row of its own, which pushed the fields down).
+        let add_part = ui
+            .horizontal_wrapped(|ui| {
+                ui.label(
+                    egui::RichText::new(crate::ui::article::bidi::visual(&quoted).as_ref())
+                        .italics(),
+                )
+                .accessible_name(quoted.as_str());
+                with_span(annotation, span.clone()).is_some()
+                    && ui
+                        .small_button("+ part")
+                        .on_hover_text(
+                            "Select more text in the article, then this (or R) adds it to \
+                             this annotation as a further part (undoable)",
+                        )
+                        .accessible_name("Add the selection as a part")
+                        .clicked()
+            })
+            .inner;
+        if add_part {
+            actions.push(UiAction::Run(crate::ui::command::Command::AddSpanRange));
+        }
         if span.ranges.len() > 1 {
             parts_ui(ui, annotation, span, actions, &up);
         }
@@ -201,13 +223,15 @@ fn parts_ui(
             let remove = ui
                 .small_button(format!("Remove part {}", i + 1))
                 .on_hover_text("Take this part out of the span (undoable)");
-            ui.label(format!(
+            let part = format!(
                 "{}. “{}” ({}–{})",
                 i + 1,
                 range.text,
                 range.start,
                 range.end
-            ));
+            );
+            ui.label(crate::ui::article::bidi::visual(&part).as_ref())
+                .accessible_name(part.as_str());
             if remove.clicked() {
                 let mut rest = span.clone();
                 rest.ranges.remove(i);
@@ -217,6 +241,43 @@ fn parts_ui(
             }
         });
     }
+}
+
+/// `annotation` with `[start, end)` (code points) added to its span as a further part;
+/// parts it overlaps or touches are joined. Why not, when it cannot take it.
+pub fn with_added_part(
+    doc: &Document,
+    annotation: &Annotation,
+    (start, end): (usize, usize),
+) -> Result<Annotation, String> {
+    let Some(span) = annotation.span() else {
+        return Err("A link has no text of its own".to_owned());
+    };
+    if span.covers(start, end) {
+        return Err("The selection is already part of it".to_owned());
+    }
+    let mut all: Vec<(usize, usize)> = span
+        .ranges
+        .iter()
+        .map(|r| (r.start, r.end))
+        .chain([(start, end)])
+        .collect();
+    all.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(all.len());
+    for (s, e) in all {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    let span = crate::model::Span::from_ranges(doc.text(), doc.index(), merged)
+        .ok_or_else(|| "The selection is outside the text".to_owned())?;
+    with_span(annotation, span).ok_or_else(|| {
+        format!(
+            "A {}'s text is its statement's: select the statement to add a part",
+            annotation.kind().label()
+        )
+    })
 }
 
 /// The annotation over another span; `None` for kinds without one.

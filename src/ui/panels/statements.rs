@@ -5,6 +5,7 @@ use super::{Selection, actor_name};
 use crate::model::{CodebookList, Document, Id, Project, StanceTarget};
 use crate::ui::action::UiAction;
 use crate::ui::analysts::{LayerView, initials};
+use crate::ui::type_ahead;
 use crate::workspace::Workspace;
 use egui_extras::{Column, TableBuilder};
 
@@ -88,8 +89,14 @@ impl StatementColumn {
         }
     }
 
-    /// Its width rule when it is not the last column shown (the last takes the rest).
-    fn column(self) -> Column {
+    /// Its width rule when it is not the last column shown (the last takes the rest):
+    /// `width` when it had one before.
+    fn column(self, width: Option<f32>) -> Column {
+        if let Some(w) = width {
+            return Column::initial(w)
+                .at_least(self.min_width())
+                .clip(self.clips());
+        }
         match self {
             StatementColumn::Kind => Column::auto().at_least(70.0),
             StatementColumn::Actor | StatementColumn::Topic => {
@@ -98,6 +105,22 @@ impl StatementColumn {
             StatementColumn::Polarity => Column::auto().at_least(60.0),
             StatementColumn::Text => Column::remainder().clip(true),
         }
+    }
+
+    fn min_width(self) -> f32 {
+        match self {
+            StatementColumn::Kind => 70.0,
+            StatementColumn::Actor | StatementColumn::Topic => 80.0,
+            StatementColumn::Polarity => 60.0,
+            StatementColumn::Text => 0.0,
+        }
+    }
+
+    fn clips(self) -> bool {
+        matches!(
+            self,
+            StatementColumn::Actor | StatementColumn::Topic | StatementColumn::Text
+        )
     }
 }
 
@@ -138,6 +161,9 @@ pub struct StatementsState {
     pub layers: Option<LayerView>,
     /// Columns the analyst hid; the window keeps them in its settings.
     pub hidden: Vec<StatementColumn>,
+    /// Each column's last width, so that hiding or showing another one keeps it (the
+    /// table's own memory is by position and starts over when the columns change).
+    pub widths: std::collections::HashMap<StatementColumn, f32>,
 }
 
 impl StatementsState {
@@ -280,6 +306,12 @@ pub fn statements_ui(
         return actions;
     };
     filter_bar_ui(ui, project, state);
+    let columns = state.shown_columns();
+    // A sort on a hidden column would order the rows by something not shown.
+    if !columns.iter().any(|c| c.sort() == state.sort) && state.sort != SortColumn::Position {
+        state.sort = SortColumn::Position;
+        state.descending = false;
+    }
     let key: CacheKey = (
         doc.id,
         ws.revision(),
@@ -302,7 +334,6 @@ pub fn statements_ui(
         }
     };
     let text_height = egui::TextStyle::Body.resolve(ui.style()).size + 6.0;
-    let columns = state.shown_columns();
     let mut table = TableBuilder::new(ui)
         .id_salt(("statements table", columns.clone()))
         .striped(true)
@@ -311,16 +342,24 @@ pub fn statements_ui(
         .auto_shrink([false, true]);
     for (i, c) in columns.iter().enumerate() {
         // The last column shown takes the width left, whichever it is.
+        // It keeps a readable width: on a narrow panel the table scrolls sideways rather
+        // than squeeze the statement's text to "…".
         table = table.column(if i + 1 == columns.len() {
-            Column::remainder().clip(true)
+            Column::remainder()
+                .at_least(c.min_width().max(if *c == StatementColumn::Text {
+                    160.0
+                } else {
+                    0.0
+                }))
+                .clip(true)
         } else {
-            c.column()
+            c.column(state.widths.get(c).copied())
         });
     }
     table
         .header(text_height, |mut header| {
-            for &column in &columns {
-                header.col(|ui| {
+            for (i, &column) in columns.iter().enumerate() {
+                let (_, cell) = header.col(|ui| {
                     let sort = column.sort();
                     let arrow = match (state.sort == sort, state.descending) {
                         (true, false) => " ^",
@@ -340,6 +379,10 @@ pub fn statements_ui(
                     }
                     button.context_menu(|ui| columns_menu_ui(ui, &mut state.hidden));
                 });
+                // The last column's width is whatever is left: not its own.
+                if i + 1 < columns.len() && cell.rect.width() > 1.0 {
+                    state.widths.insert(column, cell.rect.width());
+                }
             }
         })
         .body(|body| {
@@ -362,8 +405,14 @@ pub fn statements_ui(
 }
 
 fn cell_ui(ui: &mut egui::Ui, r: &Row, column: StatementColumn) {
+    // Right-to-left text in visual order; screen readers keep the logical text.
     let plain = |ui: &mut egui::Ui, text: &str| {
-        ui.add(egui::Label::new(text).selectable(false).truncate());
+        ui.add(
+            egui::Label::new(crate::ui::article::bidi::visual(text).as_ref())
+                .selectable(false)
+                .truncate(),
+        )
+        .accessible_name(text);
     };
     match column {
         StatementColumn::Kind => match &r.other_analyst {
@@ -410,37 +459,37 @@ fn columns_menu_ui(ui: &mut egui::Ui, hidden: &mut Vec<StatementColumn>) {
 fn filter_bar_ui(ui: &mut egui::Ui, project: &Project, state: &mut StatementsState) {
     let f = &mut state.filter;
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_id_salt("kind filter")
-            .selected_text(f.kind.map_or("any kind", RowKind::label))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut f.kind, None, "any kind");
-                for k in [RowKind::Commitment, RowKind::Stance, RowKind::Other] {
-                    ui.selectable_value(&mut f.kind, Some(k), k.label());
-                }
-            })
-            .response
-            .accessible_name("Kind filter");
+        let kinds: Vec<(Option<RowKind>, String)> = std::iter::once((None, "any kind".into()))
+            .chain(
+                [RowKind::Commitment, RowKind::Stance, RowKind::Other]
+                    .map(|k| (Some(k), k.label().to_owned())),
+            )
+            .collect();
+        type_ahead::combo_box(ui, "kind filter", "Kind filter", &mut f.kind, &kinds, None);
         if let Some(actor) = super::actor_combo_ui(ui, "actor filter", project, f.actor, true) {
             f.actor = actor;
         }
         let cb = &project.codebook;
-        let polarity_label = f.polarity.as_deref().map_or("any polarity", |k| {
-            cb.entry(CodebookList::Polarities, k)
-                .or_else(|| cb.entry(CodebookList::Strengths, k))
-                .map_or(k, |e| e.label.as_str())
-        });
-        egui::ComboBox::from_id_salt("polarity filter")
-            .selected_text(polarity_label.to_owned())
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut f.polarity, None, "any polarity");
-                for list in [CodebookList::Polarities, CodebookList::Strengths] {
-                    for e in cb.list(list) {
-                        ui.selectable_value(&mut f.polarity, Some(e.key.clone()), e.label.as_str());
-                    }
-                }
-            })
-            .response
-            .accessible_name("Polarity filter");
+        let mut polarities: Vec<(Option<String>, String)> = vec![(None, "any polarity".into())];
+        for list in [CodebookList::Polarities, CodebookList::Strengths] {
+            for e in cb.list(list) {
+                polarities.push((Some(e.key.clone()), e.label.clone()));
+            }
+        }
+        // A key no longer in the codebook still shows as itself.
+        if let Some(k) = f.polarity.as_ref()
+            && !polarities.iter().any(|(v, _)| v.as_ref() == Some(k))
+        {
+            polarities.push((Some(k.clone()), k.clone()));
+        }
+        type_ahead::combo_box(
+            ui,
+            "polarity filter",
+            "Polarity filter",
+            &mut f.polarity,
+            &polarities,
+            None,
+        );
         ui.add(
             egui::TextEdit::singleline(&mut f.topic)
                 .hint_text("topic")

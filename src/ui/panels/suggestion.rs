@@ -15,13 +15,17 @@ pub fn suggestion_ui(
 ) -> Vec<UiAction> {
     let mut actions = Vec::new();
     ui.heading(format!("Suggested {}", s.kind.key()));
-    ui.label(egui::RichText::new(format!("“{}”", s.text)).italics());
+    let quoted = format!("“{}”", s.text);
+    ui.label(egui::RichText::new(crate::ui::article::bidi::visual(&quoted).as_ref()).italics())
+        .accessible_name(quoted.as_str());
     ui.add_space(4.0);
     ui.strong("Why");
     ui.label(why(s));
     ui.add_space(4.0);
     ui.strong("Enter creates");
-    ui.label(creates(project, doc, s));
+    let what = creates(project, doc, s);
+    ui.label(crate::ui::article::bidi::visual(&what).as_ref())
+        .accessible_name(what.as_str());
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         for command in [Command::AcceptSuggestion, Command::RejectSuggestion] {
