@@ -66,7 +66,8 @@ fn dims() -> Vec<Dim> {
     Dim::names().into_iter().filter_map(Dim::parse).collect()
 }
 
-fn measure_label(m: Measure) -> &'static str {
+/// What the cells hold, as the Value picker and the SVG's title name it.
+pub fn measure_label(m: Measure) -> &'static str {
     match m {
         Measure::Count => "count",
         Measure::Goldstein { weighted: false } => "Goldstein",
