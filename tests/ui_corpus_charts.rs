@@ -611,3 +611,60 @@ fn the_grid_as_svg_the_series_as_csv_and_xlsx_every_chart_as_svg_and_png_from_th
     let picker = h.get_by_label("Holder → target").rect();
     assert_cropped_to(&png, origin, picker, window);
 }
+
+#[test]
+fn a_grid_wider_than_the_window_draws_only_its_columns_in_view_and_scrolls_to_the_rest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (project, _, mut h) = open(dir.path(), "kind:commitment");
+    h.get_by_label("Grid").click();
+    h.run();
+    h.get_by_label("actor × month").click();
+    h.run();
+    let g = h.state().corpus().grid.current().expect("a grid").clone();
+    let china = name(&project, CHINA);
+    let r = g
+        .rows
+        .iter()
+        .position(|x| x.text == china)
+        .expect("China's row");
+    // The first and last months in which China is one of the commitments' actors.
+    let dated: Vec<usize> = (0..g.cols.len())
+        .filter(|c| g.cols[*c].text != "undated" && g.counts[r][*c] > 0)
+        .collect();
+    let (first, last) = (dated[0], *dated.last().expect("a month"));
+    assert!(
+        g.cols.len() > 30,
+        "{} columns: wider than the window",
+        g.cols.len()
+    );
+    let cell = |c: usize| format!("{china} × {}: {}", g.cols[c].text, g.counts[r][c]);
+    assert!(h.query_by_label(&cell(first)).is_some());
+    assert!(
+        h.query_by_label(&cell(last)).is_none(),
+        "a column out of view is not drawn"
+    );
+    // Scrolled to the right end, the last months are drawn and the first ones not.
+    let over = h.get_by_label(&cell(first)).rect().center();
+    h.event(egui::Event::PointerMoved(over));
+    for _ in 0..10 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(-2000.0, 0.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        // The scroll is animated over a few frames.
+        h.run_steps(12);
+    }
+    // Away from the cells, so that no tooltip keeps repainting.
+    h.event(egui::Event::PointerMoved(egui::pos2(5.0, 5.0)));
+    h.run_steps(4);
+    assert!(h.query_by_label(&cell(first)).is_none());
+    // A click on the far cell lists exactly its hits.
+    let expected = g.counts[r][last];
+    h.get_by_label(&cell(last)).click();
+    h.run();
+    assert_eq!(h.state().corpus().tab, Tab::Hits);
+    assert_eq!(h.state().corpus().hit_count(), Some(expected));
+}
