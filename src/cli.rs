@@ -323,7 +323,9 @@ pub enum Command {
             intensity, conditions, attribution, cameo, source, document, status, analyst, \
             check, and the periods week, month, quarter, year of the document's date \
             (undated documents in their own row). A hit with several values (addressees) is \
-            in each. JSON adds the row and column percentages. Never changes the project."
+            in each. JSON adds the row and column percentages; --format svg draws the grid \
+            as a heatmap for papers (cells shaded by value with the value written, \
+            headings, totals). Never changes the project."
     )]
     Table {
         /// The project file or folder to read.
@@ -343,7 +345,42 @@ pub enum Command {
         /// Weight each Goldstein score by the commitment's strength.
         #[arg(long)]
         weighted: bool,
-        /// csv, json, or xlsx (with --out).
+        /// csv, json, xlsx (with --out), or svg (a heatmap with headings and totals).
+        #[arg(long, value_enum, default_value = "csv")]
+        format: query::OutputFormat,
+        /// Only this analyst's layer (repeat for several).
+        #[arg(long = "analyst", value_name = "NAME")]
+        analysts: Vec<String>,
+        /// Write here instead of to standard output (.xlsx: a spreadsheet).
+        #[arg(short = 'o', long = "out", value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Print the hits of a query per week, month, quarter or year (optionally stacked).
+    #[command(
+        long_about = "Print how many annotations a query finds per period of their \
+            document's date: one row per week, month, quarter or year (--by) from the first \
+            to the last dated hit, empty periods as 0, with a column per value of --stack \
+            (kind, strength, committer, …; without it one column, all) and a total, then a \
+            row 'undated' with the hits in documents without a date, which are never \
+            dropped. Covers every analyst's layer unless the query or --analyst names some. \
+            --format csv (default), json, xlsx (with --out; its first row holds the query \
+            and the time of export) or svg (the stacked bar chart the window's Time tab \
+            exports). E.g. demarche series project.ron --by quarter --stack strength \
+            --query 'kind:commitment committer:China~'. Never changes the project."
+    )]
+    Series {
+        /// The project file or folder to read.
+        project: PathBuf,
+        /// The period: week, month, quarter or year.
+        #[arg(long, value_parser = query::parse_period, default_value = "month")]
+        by: crate::query::Period,
+        /// A column per value of this field (kind, strength, committer, …).
+        #[arg(long, value_parser = query::parse_stack)]
+        stack: Option<crate::query::Field>,
+        /// Only the hits of this query (default: every annotation); @NAME runs a saved one.
+        #[arg(long, default_value = "")]
+        query: String,
+        /// csv, json, xlsx (with --out), or svg (stacked bars).
         #[arg(long, value_enum, default_value = "csv")]
         format: query::OutputFormat,
         /// Only this analyst's layer (repeat for several).
@@ -476,6 +513,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             query,
             value,
             weighted,
+            format,
+            analysts,
+            out,
+        }),
+        Some(Command::Series {
+            project,
+            by,
+            stack,
+            query,
+            format,
+            analysts,
+            out,
+        }) => query::series(query::SeriesRequest {
+            project,
+            period: by,
+            stack,
+            query,
             format,
             analysts,
             out,

@@ -16,6 +16,7 @@ mod agreement_figures;
 mod architecture;
 mod cli_agreement;
 mod cli_commands;
+mod cli_corpus_figures;
 mod cli_query;
 mod cli_suggest;
 mod cli_team;

@@ -351,3 +351,320 @@ fn the_window_writes_the_grid_and_hits_as_the_command_line_does_and_the_chart_as
     assert!(text.starts_with("<svg"));
     assert!(text.contains("in undated documents"));
 }
+
+/// A window-sized screenshot whose every pixel tells where it is: red and green are x and y
+/// modulo 256, blue their high bits.
+fn positional_image(size: [usize; 2]) -> egui::ColorImage {
+    let [w, h] = size;
+    let mut image = egui::ColorImage::filled(size, egui::Color32::BLACK);
+    for y in 0..h {
+        for x in 0..w {
+            image.pixels[y * w + x] = egui::Color32::from_rgb(
+                (x & 255) as u8,
+                (y & 255) as u8,
+                (((x >> 8) << 4) | (y >> 8)) as u8,
+            );
+        }
+    }
+    image
+}
+
+fn position_of(pixel: &image::Rgba<u8>) -> (u32, u32) {
+    let [r, g, b, _] = pixel.0;
+    (
+        ((b as u32 >> 4) << 8) | r as u32,
+        ((b as u32 & 15) << 8) | g as u32,
+    )
+}
+
+/// Export ▸ As PNG, then the screenshot the window asks for, given as the platform would
+/// (the harness has no renderer): the pixels of `positional_image`. Returns the PNG read
+/// back and where its top-left pixel was on screen.
+fn export_png(
+    h: &mut Harness<'static, DemarcheApp>,
+    path: &Path,
+) -> (image::RgbaImage, (u32, u32)) {
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("As PNG (as on screen)…").click();
+    h.run();
+    h.event(egui::Event::Text(path.display().to_string()));
+    h.run();
+    h.get_by_label("OK").click();
+    let mut request = None;
+    for _ in 0..6 {
+        h.step();
+        request = h
+            .output()
+            .viewport_output
+            .values()
+            .flat_map(|v| &v.commands)
+            .find_map(|c| match c {
+                egui::ViewportCommand::Screenshot(callback) => Some(callback.clone()),
+                _ => None,
+            });
+        if request.is_some() {
+            break;
+        }
+    }
+    let request = request.expect("the window asks for its pixels");
+    let ppp = h.ctx.pixels_per_point();
+    let screen = h.ctx.content_rect().size() * ppp;
+    let size = [screen.x.round() as usize, screen.y.round() as usize];
+    request.complete(std::sync::Arc::new(positional_image(size)));
+    h.run();
+    assert_eq!(
+        h.state().status_text(),
+        Some(format!("Wrote {}", path.display()).as_str())
+    );
+    let png = image::open(path).expect("a PNG").to_rgba8();
+    let origin = position_of(png.get_pixel(0, 0));
+    (png, origin)
+}
+
+/// The PNG is the window's pixels cropped to the tab: every pixel is where the crop says,
+/// `inside` (a widget of the tab) is in it, and it is less than the whole window.
+fn assert_cropped_to(
+    png: &image::RgbaImage,
+    origin: (u32, u32),
+    inside: egui::Rect,
+    window: egui::Vec2,
+) {
+    let (w, h) = png.dimensions();
+    assert!(w > 50 && h > 50, "{w}×{h}");
+    assert!((h as f32) < window.y, "only the tab, not the window");
+    for (x, y) in [
+        (0, 0),
+        (w - 1, 0),
+        (0, h - 1),
+        (w - 1, h - 1),
+        (w / 2, h / 3),
+    ] {
+        assert_eq!(
+            position_of(png.get_pixel(x, y)),
+            (origin.0 + x, origin.1 + y)
+        );
+    }
+    let crop = egui::Rect::from_min_size(
+        egui::pos2(origin.0 as f32, origin.1 as f32),
+        egui::vec2(w as f32, h as f32),
+    );
+    assert!(
+        crop.expand(1.0).contains_rect(inside),
+        "{crop:?} ∌ {inside:?}"
+    );
+}
+
+#[test]
+fn the_grid_as_svg_the_series_as_csv_and_xlsx_every_chart_as_svg_and_png_from_the_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let query = "kind:commitment,stance";
+    let (project, path, mut h) = open(dir.path(), query);
+    let project_arg = path.display().to_string();
+    let window = h.ctx.content_rect().size();
+
+    // Grid ▸ Export ▸ Grid as SVG: the figure `demarche table --format svg` draws, with a
+    // cell per non-empty cell of the grid shown.
+    h.get_by_label("Grid").click();
+    h.run();
+    let grid_svg = dir.path().join("grid.svg");
+    export(&mut h, "Grid as SVG…", &grid_svg);
+    let svg = std::fs::read_to_string(&grid_svg).expect("written");
+    assert_eq!(
+        svg,
+        cli(&[
+            "table",
+            &project_arg,
+            "--rows",
+            "committer",
+            "--cols",
+            "category",
+            "--query",
+            query,
+            "--format",
+            "svg"
+        ])
+    );
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let cells = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("cell"))
+        .count();
+    let dyads: BTreeSet<(Option<demarche::model::Id>, String)> = project
+        .documents
+        .iter()
+        .flat_map(|d| &d.commitments)
+        .map(|c| (c.committer, c.category.clone()))
+        .collect();
+    assert_eq!(cells, dyads.len());
+
+    // Grid ▸ Export ▸ As PNG: the grid's pixels, cropped to the tab.
+    let cell = h
+        .get_all_by_label_contains("China × ")
+        .next()
+        .expect("a cell of China's row")
+        .rect();
+    let (png, origin) = export_png(&mut h, &dir.path().join("grid.png"));
+    assert_cropped_to(&png, origin, cell, window);
+
+    // Time ▸ Export ▸ Series as CSV and XLSX: `demarche series`'s table.
+    h.get_by_label("Time").click();
+    h.run();
+    choose(&mut h, "Stacked by", "kind");
+    let series_csv = dir.path().join("series.csv");
+    export(&mut h, "Series as CSV…", &series_csv);
+    let csv_text = std::fs::read_to_string(&series_csv).expect("written");
+    assert_eq!(
+        csv_text,
+        cli(&[
+            "series",
+            &project_arg,
+            "--by",
+            "month",
+            "--stack",
+            "kind",
+            "--query",
+            query
+        ])
+    );
+    // Each month's commitments and stances as counted from the model.
+    let mut by_month: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for (month, d) in project
+        .documents
+        .iter()
+        .map(|d| (d.meta.date.map(|x| x.format("%Y-%m").to_string()), d))
+    {
+        let e = by_month
+            .entry(month.unwrap_or_else(|| "undated".into()))
+            .or_default();
+        e.0 += d.commitments.len();
+        e.1 += d.stances.len();
+    }
+    let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv_text.as_bytes())
+        .records()
+        .map(|r| r.expect("record").iter().map(str::to_owned).collect())
+        .collect();
+    assert_eq!(rows[0], ["month", "commitment", "stance", "total"]);
+    for row in &rows[1..] {
+        let (c, s) = by_month.get(&row[0]).copied().unwrap_or((0, 0));
+        assert_eq!(
+            row[1..],
+            [c.to_string(), s.to_string(), (c + s).to_string()],
+            "{}",
+            row[0]
+        );
+    }
+    let series_xlsx = dir.path().join("series.xlsx");
+    export(&mut h, "Series as XLSX…", &series_xlsx);
+    let mut book: Xlsx<_> = open_workbook(&series_xlsx).expect("opens");
+    let sheet = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&sheet).expect("sheet");
+    let xlsx: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Data::Float(f) => demarche::export::query_tables::number(*f),
+                    Data::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(xlsx[0][1], query);
+    assert_eq!(xlsx[1..], rows[..]);
+
+    // Time ▸ Export ▸ Chart as SVG and As PNG, in both modes.
+    let counts_svg = dir.path().join("counts.svg");
+    export(&mut h, "Chart as SVG…", &counts_svg);
+    let text = std::fs::read_to_string(&counts_svg).expect("written");
+    roxmltree::Document::parse(&text).expect("well-formed SVG");
+    assert!(text.matches(r#"class="bar""#).count() > 0);
+    let (png, origin) = export_png(&mut h, &dir.path().join("counts.png"));
+    let undated = h.get_by_label_contains("in undated documents").rect();
+    assert_cropped_to(&png, origin, undated, window);
+
+    h.get_by_label("Stance lines").click();
+    h.run();
+    let stance_svg = dir.path().join("stance.svg");
+    export(&mut h, "Chart as SVG…", &stance_svg);
+    let text = std::fs::read_to_string(&stance_svg).expect("written");
+    let doc = roxmltree::Document::parse(&text).expect("well-formed SVG");
+    let line = h
+        .state()
+        .corpus()
+        .time
+        .shown_line()
+        .expect("a line")
+        .clone();
+    let scored = line.points.iter().filter(|p| p.score.is_some()).count();
+    assert!(scored > 0);
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.attribute("class") == Some("point"))
+            .count(),
+        scored
+    );
+    let (png, origin) = export_png(&mut h, &dir.path().join("stance.png"));
+    let picker = h.get_by_label("Holder → target").rect();
+    assert_cropped_to(&png, origin, picker, window);
+}
+
+#[test]
+fn a_grid_wider_than_the_window_draws_only_its_columns_in_view_and_scrolls_to_the_rest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (project, _, mut h) = open(dir.path(), "kind:commitment");
+    h.get_by_label("Grid").click();
+    h.run();
+    h.get_by_label("actor × month").click();
+    h.run();
+    let g = h.state().corpus().grid.current().expect("a grid").clone();
+    let china = name(&project, CHINA);
+    let r = g
+        .rows
+        .iter()
+        .position(|x| x.text == china)
+        .expect("China's row");
+    // The first and last months in which China is one of the commitments' actors.
+    let dated: Vec<usize> = (0..g.cols.len())
+        .filter(|c| g.cols[*c].text != "undated" && g.counts[r][*c] > 0)
+        .collect();
+    let (first, last) = (dated[0], *dated.last().expect("a month"));
+    assert!(
+        g.cols.len() > 30,
+        "{} columns: wider than the window",
+        g.cols.len()
+    );
+    let cell = |c: usize| format!("{china} × {}: {}", g.cols[c].text, g.counts[r][c]);
+    assert!(h.query_by_label(&cell(first)).is_some());
+    assert!(
+        h.query_by_label(&cell(last)).is_none(),
+        "a column out of view is not drawn"
+    );
+    // Scrolled to the right end, the last months are drawn and the first ones not.
+    let over = h.get_by_label(&cell(first)).rect().center();
+    h.event(egui::Event::PointerMoved(over));
+    for _ in 0..10 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(-2000.0, 0.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        // The scroll is animated over a few frames.
+        h.run_steps(12);
+    }
+    // Away from the cells, so that no tooltip keeps repainting.
+    h.event(egui::Event::PointerMoved(egui::pos2(5.0, 5.0)));
+    h.run_steps(4);
+    assert!(h.query_by_label(&cell(first)).is_none());
+    // A click on the far cell lists exactly its hits.
+    let expected = g.counts[r][last];
+    h.get_by_label(&cell(last)).click();
+    h.run();
+    assert_eq!(h.state().corpus().tab, Tab::Hits);
+    assert_eq!(h.state().corpus().hit_count(), Some(expected));
+}

@@ -1,14 +1,16 @@
 //! `demarche query PROJECT 'QUERY'` prints the hits of a query; `demarche table PROJECT
-//! --rows F --cols F` prints a grid of them. Both read a project file or folder, cover
-//! every analyst's layer unless the query or `--analyst` names some, and write CSV, JSON
-//! or (with `--out FILE.xlsx`) a spreadsheet.
+//! --rows F --cols F` prints a grid of them; `demarche series PROJECT --by month` counts
+//! them per period. All read a project file or folder, cover every analyst's layer unless
+//! the query or `--analyst` names some, and write CSV, JSON, (with `--out FILE.xlsx`) a
+//! spreadsheet, or (grids and series) an SVG figure.
 
-use crate::export::query_tables;
+use crate::export::{chart_svg, grid_svg, query_tables};
 use crate::model::layers::check_analysts;
 use crate::persist;
 use crate::query::describe::describe;
 use crate::query::grid::{Dim, Measure, grid};
-use crate::query::{Chip, Field, Index, Query, Value, select};
+use crate::query::time::{series as time_series, stackable};
+use crate::query::{Chip, Field, Index, Period, Query, Value, select};
 use anyhow::{Context, Result, bail};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,6 +21,8 @@ pub enum OutputFormat {
     Csv,
     Json,
     Xlsx,
+    /// A figure: grids and series only.
+    Svg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -35,6 +39,33 @@ pub fn parse_dim(text: &str) -> Result<Dim, String> {
             Dim::names().join(", ")
         )
     })
+}
+
+/// Parses a period: week, month, quarter or year.
+pub fn parse_period(text: &str) -> Result<Period, String> {
+    match Dim::parse(text) {
+        Some(Dim::Period(p)) => Ok(p),
+        _ => Err(format!(
+            "“{text}” is not a period: give week, month, quarter or year"
+        )),
+    }
+}
+
+/// Parses the field a series is stacked by.
+pub fn parse_stack(text: &str) -> Result<Field, String> {
+    Field::from_name(text.trim())
+        .filter(|f| stackable(*f))
+        .ok_or_else(|| {
+            let names: Vec<&str> = Field::ALL
+                .iter()
+                .filter(|f| stackable(**f))
+                .map(|f| f.name())
+                .collect();
+            format!(
+                "“{text}” cannot stack a series: give one of {}",
+                names.join(", ")
+            )
+        })
 }
 
 /// The query text parsed, with `--analyst` names as one more chip; a malformed query is
@@ -144,6 +175,11 @@ pub fn hits(
     out: Option<&Path>,
 ) -> Result<ExitCode> {
     let xlsx = is_xlsx(format, out)?;
+    if format == OutputFormat::Svg {
+        bail!(
+            "a hit list has no figure: --format svg is for `demarche table` and `demarche series`"
+        );
+    }
     let project = load(path, analysts)?;
     let query = parse(resolve(&project, text)?, analysts)?;
     let index = Index::build(&project);
@@ -200,6 +236,17 @@ pub fn table(r: TableRequest) -> Result<ExitCode> {
             query_tables::grid_xlsx(file, &query.to_string(), &exported(), &g, rows, cols)
                 .with_context(|| format!("cannot write {}", file.display()))?
         }
+        _ if r.format == OutputFormat::Svg => {
+            let value = match measure {
+                Measure::Count => "count",
+                Measure::Goldstein { weighted: false } => "Goldstein",
+                Measure::Goldstein { weighted: true } => "Goldstein × strength",
+            };
+            emit(
+                &grid_svg::grid_svg(&g, rows, cols, value, &query.to_string()),
+                out,
+            )?;
+        }
         _ if r.format == OutputFormat::Json => {
             let percent = |f: &dyn Fn(usize, usize) -> Option<f64>| -> Vec<Vec<Option<f64>>> {
                 (0..g.rows.len())
@@ -228,6 +275,47 @@ pub fn table(r: TableRequest) -> Result<ExitCode> {
             emit(&format!("{}\n", serde_json::to_string_pretty(&json)?), out)?;
         }
         _ => emit(&query_tables::grid_csv(&g, rows, cols), out)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `demarche series` was asked for.
+pub struct SeriesRequest {
+    pub project: PathBuf,
+    pub period: Period,
+    pub stack: Option<Field>,
+    pub query: String,
+    pub format: OutputFormat,
+    pub analysts: Vec<String>,
+    pub out: Option<PathBuf>,
+}
+
+pub fn series(r: SeriesRequest) -> Result<ExitCode> {
+    let out = r.out.as_deref();
+    let xlsx = is_xlsx(r.format, out)?;
+    let project = load(&r.project, &r.analysts)?;
+    let query = parse(resolve(&project, &r.query)?, &r.analysts)?;
+    let index = Index::build(&project);
+    let s = time_series(&index, &query, r.period, r.stack)?;
+    match (xlsx, out) {
+        (true, Some(file)) => query_tables::series_xlsx(file, &query.to_string(), &exported(), &s)
+            .with_context(|| format!("cannot write {}", file.display()))?,
+        _ if r.format == OutputFormat::Svg => {
+            emit(&chart_svg::series_svg(&s, &query.to_string()), out)?
+        }
+        _ if r.format == OutputFormat::Json => {
+            let json = serde_json::json!({
+                "query": query.to_string(),
+                "period": r.period.name(),
+                "stack": r.stack.map(|f| f.name()),
+                "periods": s.labels,
+                "keys": s.keys,
+                "counts": s.counts,
+                "undated": s.undated,
+            });
+            emit(&format!("{}\n", serde_json::to_string_pretty(&json)?), out)?;
+        }
+        _ => emit(&query_tables::series_csv(&s), out)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -23,7 +23,7 @@ const PALETTE: [&str; 10] = [
 ];
 
 /// Text for an SVG text node or attribute.
-fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

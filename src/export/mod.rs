@@ -10,6 +10,7 @@ mod brat;
 pub mod chart_svg;
 pub mod command;
 mod csv;
+pub mod grid_svg;
 mod html;
 mod json;
 mod jsonl;

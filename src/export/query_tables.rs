@@ -1,4 +1,4 @@
-//! The corpus views as tables: the hit list and grids, to CSV (free-text cells a
+//! The corpus views as tables: the hit list, grids and time series, to CSV (free-text cells a
 //! spreadsheet would run as a formula get a leading `'`, as in the project CSV export) and
 //! to XLSX (a first row with the query and the time of export; text is written as string
 //! cells, which a spreadsheet never runs as formulas, so it needs no apostrophe).
@@ -6,6 +6,7 @@
 use super::neutralise_formula;
 use crate::query::describe::{COLUMNS, HitRow};
 use crate::query::grid::Grid;
+use crate::query::time::Series;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use std::path::Path;
 
@@ -57,6 +58,33 @@ pub fn grid_table(grid: &Grid, rows: &str, cols: &str) -> Vec<Vec<String>> {
 
 pub fn grid_csv(grid: &Grid, rows: &str, cols: &str) -> String {
     csv_text(grid_table(grid, rows, cols))
+}
+
+/// A time series as rows of text: a heading row (the period's name, a column per stacked
+/// value, `total`), a row per period from the first to the last dated hit (empty periods
+/// included, as 0), and an `undated` row with the hits in documents without a date.
+pub fn series_table(series: &Series) -> Vec<Vec<String>> {
+    let mut out = Vec::with_capacity(series.labels.len() + 2);
+    let mut head = vec![series.period.name().to_owned()];
+    head.extend(series.keys.iter().cloned());
+    head.push("total".into());
+    out.push(head);
+    let line = |label: &str, counts: Vec<usize>| {
+        let total: usize = counts.iter().sum();
+        let mut line = vec![label.to_owned()];
+        line.extend(counts.iter().map(usize::to_string));
+        line.push(total.to_string());
+        line
+    };
+    for (p, label) in series.labels.iter().enumerate() {
+        out.push(line(label, series.counts.iter().map(|k| k[p]).collect()));
+    }
+    out.push(line("undated", series.undated.clone()));
+    out
+}
+
+pub fn series_csv(series: &Series) -> String {
+    csv_text(series_table(series))
 }
 
 fn title_row(sheet: &mut Worksheet, query: &str, exported: &str) -> Result<(), XlsxError> {
@@ -120,6 +148,31 @@ pub fn grid_xlsx(
             } else {
                 sheet.write_number(xr, xc, cell.parse::<f64>().unwrap_or(0.0))?;
             }
+        }
+    }
+    book.save(path)
+}
+
+/// Writes a time series to an XLSX file: the query row, then `series_table` with counts as
+/// numbers.
+pub fn series_xlsx(
+    path: &Path,
+    query: &str,
+    exported: &str,
+    series: &Series,
+) -> Result<(), XlsxError> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("series")?;
+    title_row(sheet, query, exported)?;
+    let bold = Format::new().set_bold();
+    for (r, line) in series_table(series).iter().enumerate() {
+        for (c, cell) in line.iter().enumerate() {
+            let (xr, xc) = (r as u32 + 1, c as u16);
+            match cell.parse::<f64>() {
+                Ok(n) if r > 0 && c > 0 => sheet.write_number(xr, xc, n)?,
+                _ => sheet.write_string_with_format(xr, xc, cell, &bold)?,
+            };
         }
     }
     book.save(path)

@@ -30,6 +30,12 @@ impl Series {
     }
 }
 
+/// Whether a series can be stacked by `field` (date and free text have no values to stack;
+/// documents are too many to read as a stack).
+pub fn stackable(field: Field) -> bool {
+    !matches!(field, Field::Date | Field::Text | Field::Document)
+}
+
 pub fn series(
     index: &Index,
     query: &Query,

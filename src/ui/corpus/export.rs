@@ -1,9 +1,11 @@
 //! Exports of the corpus view from the window: the hit list and the grid as CSV and XLSX
-//! (the writers `demarche query` and `demarche table` use), the time chart as SVG (re-drawn
-//! from its data) and any tab as PNG (the window's own pixels, cropped to the tab).
+//! (the writers `demarche query` and `demarche table` use), the grid and the time chart as
+//! SVG (re-drawn from their data), the time series as CSV and XLSX (`demarche series`'s
+//! writers) and any tab as PNG (the window's own pixels, cropped to the tab).
 
+use super::grid::measure_label;
 use super::{CorpusState, Tab, time::Mode};
-use crate::export::{chart_svg, query_tables};
+use crate::export::{chart_svg, grid_svg, query_tables};
 use crate::model::Project;
 use crate::query::describe::describe;
 use std::path::{Path, PathBuf};
@@ -15,6 +17,11 @@ pub enum Export {
     HitsXlsx,
     GridCsv,
     GridXlsx,
+    /// The grid re-drawn as a heatmap with headings and totals.
+    GridSvg,
+    /// The time series' counts, a row per period.
+    SeriesCsv,
+    SeriesXlsx,
     ChartSvg,
     /// The shown tab as on screen.
     ViewPng,
@@ -27,6 +34,9 @@ impl Export {
             Export::HitsXlsx => "Hits as XLSX…",
             Export::GridCsv => "Grid as CSV…",
             Export::GridXlsx => "Grid as XLSX…",
+            Export::GridSvg => "Grid as SVG…",
+            Export::SeriesCsv => "Series as CSV…",
+            Export::SeriesXlsx => "Series as XLSX…",
             Export::ChartSvg => "Chart as SVG…",
             Export::ViewPng => "As PNG (as on screen)…",
         }
@@ -34,9 +44,9 @@ impl Export {
 
     pub fn extension(self) -> &'static str {
         match self {
-            Export::HitsCsv | Export::GridCsv => "csv",
-            Export::HitsXlsx | Export::GridXlsx => "xlsx",
-            Export::ChartSvg => "svg",
+            Export::HitsCsv | Export::GridCsv | Export::SeriesCsv => "csv",
+            Export::HitsXlsx | Export::GridXlsx | Export::SeriesXlsx => "xlsx",
+            Export::GridSvg | Export::ChartSvg => "svg",
             Export::ViewPng => "png",
         }
     }
@@ -45,7 +55,8 @@ impl Export {
     pub fn file_name(self, tab: Tab) -> String {
         let stem = match (self, tab) {
             (Export::HitsCsv | Export::HitsXlsx, _) => "hits",
-            (Export::GridCsv | Export::GridXlsx, _) => "grid",
+            (Export::GridCsv | Export::GridXlsx | Export::GridSvg, _) => "grid",
+            (Export::SeriesCsv | Export::SeriesXlsx, _) => "series",
             (_, Tab::Hits) => "hits",
             (_, Tab::Grid) => "grid",
             (_, Tab::Time) => "time",
@@ -58,8 +69,19 @@ impl Export {
 pub fn offered(tab: Tab, mode: Mode) -> Vec<Export> {
     match (tab, mode) {
         (Tab::Hits, _) => vec![Export::HitsCsv, Export::HitsXlsx],
-        (Tab::Grid, _) => vec![Export::GridCsv, Export::GridXlsx, Export::ViewPng],
-        (Tab::Time, _) => vec![Export::ChartSvg, Export::ViewPng],
+        (Tab::Grid, _) => vec![
+            Export::GridCsv,
+            Export::GridXlsx,
+            Export::GridSvg,
+            Export::ViewPng,
+        ],
+        (Tab::Time, Mode::Counts) => vec![
+            Export::SeriesCsv,
+            Export::SeriesXlsx,
+            Export::ChartSvg,
+            Export::ViewPng,
+        ],
+        (Tab::Time, Mode::Stance) => vec![Export::ChartSvg, Export::ViewPng],
     }
 }
 
@@ -185,14 +207,30 @@ impl CorpusState {
                         .map_err(|e| fail(&e))?;
                 }
             }
-            Export::GridCsv | Export::GridXlsx => {
+            Export::GridCsv | Export::GridXlsx | Export::GridSvg => {
                 self.grid.refresh(index, *revision, &self.good);
                 let g = self.grid.current().ok_or("the grid has no cells")?;
                 let (rows, cols) = (self.grid.rows.name(), self.grid.cols.name());
-                if export == Export::GridCsv {
-                    write(query_tables::grid_csv(g, rows, cols))?;
+                match export {
+                    Export::GridCsv => write(query_tables::grid_csv(g, rows, cols))?,
+                    Export::GridSvg => write(grid_svg::grid_svg(
+                        g,
+                        rows,
+                        cols,
+                        measure_label(self.grid.measure),
+                        &query,
+                    ))?,
+                    _ => query_tables::grid_xlsx(path, &query, &exported(), g, rows, cols)
+                        .map_err(|e| fail(&e))?,
+                }
+            }
+            Export::SeriesCsv | Export::SeriesXlsx => {
+                self.time.refresh(index, *revision, &self.good);
+                let s = self.time.series().ok_or("the chart has no data")?;
+                if export == Export::SeriesCsv {
+                    write(query_tables::series_csv(s))?;
                 } else {
-                    query_tables::grid_xlsx(path, &query, &exported(), g, rows, cols)
+                    query_tables::series_xlsx(path, &query, &exported(), s)
                         .map_err(|e| fail(&e))?;
                 }
             }

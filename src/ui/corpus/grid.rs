@@ -5,7 +5,6 @@
 use crate::query::grid::{Dim, Grid, Measure, grid};
 use crate::query::{Chip, Field, Index, Period, Query};
 use egui::{Color32, Sense};
-use egui_extras::{Column, TableBuilder};
 
 /// What a cell shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -66,7 +65,8 @@ fn dims() -> Vec<Dim> {
     Dim::names().into_iter().filter_map(Dim::parse).collect()
 }
 
-fn measure_label(m: Measure) -> &'static str {
+/// What the cells hold, as the Value picker and the SVG's title name it.
+pub fn measure_label(m: Measure) -> &'static str {
     match m {
         Measure::Count => "count",
         Measure::Goldstein { weighted: false } => "Goldstein",
@@ -218,103 +218,284 @@ fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
     Color32::from_rgb(m(a.r(), b.r()), m(a.g(), b.g()), m(a.b(), b.b()))
 }
 
-/// The grid as a virtualised table: a heading column, a column per heading, the totals.
+/// Where the grid's columns are, in points from the grid's left edge.
+struct Layout {
+    /// The row headings' width.
+    head_w: f32,
+    /// Left edge of each column, then the totals column's left edge.
+    xs: Vec<f32>,
+    total_w: f32,
+    row_h: f32,
+    head_h: f32,
+}
+
+impl Layout {
+    fn new(ui: &egui::Ui, g: &Grid, show: Show, measure: Measure) -> Layout {
+        let row_h = egui::TextStyle::Body.resolve(ui.style()).size + 8.0;
+        let cell_w: f32 = if measure == Measure::Count && show == Show::Values {
+            56.0
+        } else {
+            68.0
+        };
+        let head_w = 170.0;
+        let mut xs = Vec::with_capacity(g.cols.len() + 1);
+        let mut x = head_w;
+        for col in &g.cols {
+            xs.push(x);
+            // Wide enough for the heading on two lines.
+            x += cell_w.max((col.text.chars().count() as f32 * 3.8 + 12.0).min(140.0));
+        }
+        xs.push(x);
+        Layout {
+            head_w,
+            xs,
+            total_w: 64.0,
+            row_h,
+            head_h: row_h * 2.0,
+        }
+    }
+
+    fn size(&self, rows: usize) -> egui::Vec2 {
+        egui::vec2(
+            self.xs.last().copied().unwrap_or(self.head_w) + self.total_w,
+            self.head_h + (rows + 1) as f32 * self.row_h,
+        )
+    }
+
+    /// The columns (and whether the totals column) in `left..right`, grid coordinates.
+    fn cols_in(&self, left: f32, right: f32) -> (std::ops::Range<usize>, bool) {
+        let n = self.xs.len() - 1;
+        let first = self.xs[1..].partition_point(|end| *end <= left);
+        let last = self.xs[..n].partition_point(|start| *start < right);
+        (first..last.max(first), self.xs[n] < right)
+    }
+
+    /// The rows (the totals row is `rows`) in `top..bottom`, grid coordinates.
+    fn rows_in(&self, top: f32, bottom: f32, rows: usize) -> std::ops::Range<usize> {
+        let at = |y: f32| ((y - self.head_h) / self.row_h).max(0.0) as usize;
+        at(top).min(rows + 1)..(at(bottom) + 1).min(rows + 1)
+    }
+}
+
+/// A single-line text cut with "…" to `width`, or wrapped on up to `rows` lines.
+fn galley(
+    ui: &egui::Ui,
+    text: &str,
+    strong: bool,
+    width: f32,
+    rows: usize,
+) -> std::sync::Arc<egui::Galley> {
+    let color = if strong {
+        ui.visuals().strong_text_color()
+    } else {
+        ui.visuals().text_color()
+    };
+    let mut job = egui::text::LayoutJob::simple(
+        text.to_owned(),
+        egui::TextStyle::Body.resolve(ui.style()),
+        color,
+        width.max(1.0),
+    );
+    job.wrap.max_rows = rows;
+    job.wrap.overflow_character = Some('…');
+    ui.fonts_mut(|f| f.layout_job(job))
+}
+
+/// The grid, hand-painted: only the rows and columns in view are laid out, painted and made
+/// clickable, so a dyad grid with hundreds of columns costs what one screen of cells costs.
+/// The column headings stay at the top and the row headings at the left while scrolling.
 fn table_ui(ui: &mut egui::Ui, g: &Grid, show: Show, measure: Measure) -> Option<Vec<Chip>> {
     let mut clicked = None;
-    let height = egui::TextStyle::Body.resolve(ui.style()).size + 8.0;
     let max = g
         .values
         .iter()
         .flatten()
         .fold(0.0f64, |m, v| m.max(v.abs()));
-    let cell_width: f32 = if measure == Measure::Count && show == Show::Values {
-        56.0
-    } else {
-        68.0
-    };
-    egui::ScrollArea::horizontal()
+    let lay = Layout::new(ui, g, show, measure);
+    let n_rows = g.rows.len();
+    egui::ScrollArea::both()
         .id_salt("corpus grid scroll")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let mut table = TableBuilder::new(ui)
-                .id_salt("corpus grid")
-                .striped(false)
-                .resizable(true)
-                .auto_shrink([false, false])
-                .column(Column::initial(170.0).at_least(60.0).clip(true));
-            for col in &g.cols {
-                // Wide enough for the heading on two lines.
-                let heading = (col.text.chars().count() as f32 * 3.8 + 12.0).min(140.0);
-                table = table.column(
-                    Column::initial(cell_width.max(heading))
-                        .at_least(36.0)
-                        .clip(true),
+        .show_viewport(ui, |ui, viewport| {
+            let (rect, _) = ui.allocate_exact_size(lay.size(n_rows), Sense::hover());
+            let origin = rect.min;
+            let at = |x: f32, y: f32| origin + egui::vec2(x, y);
+            let visuals = ui.visuals().clone();
+            let painter = ui.painter().clone();
+            // The body: what is right of the row headings and below the column headings.
+            let body = egui::Rect::from_min_max(
+                at(viewport.min.x + lay.head_w, viewport.min.y + lay.head_h),
+                at(viewport.max.x, viewport.max.y),
+            );
+            let (cols, total_col) = lay.cols_in(viewport.min.x + lay.head_w, viewport.max.x);
+            let rows = lay.rows_in(viewport.min.y + lay.head_h, viewport.max.y, n_rows);
+            let x_total = lay.xs[g.cols.len()];
+            let row_y = |r: usize| lay.head_h + r as f32 * lay.row_h;
+            let strong = |ui: &egui::Ui, text: &str, cell: egui::Rect| {
+                let gal = galley(ui, text, true, cell.width() - 8.0, 1);
+                painter.galley(
+                    egui::Align2::CENTER_CENTER
+                        .anchor_size(cell.center(), gal.size())
+                        .min,
+                    gal,
+                    visuals.strong_text_color(),
                 );
-            }
-            table = table.column(Column::initial(64.0).at_least(40.0));
-            table
-                .header(height * 2.0, |mut header| {
-                    header.col(|ui| {
-                        ui.weak("rows \\ columns");
-                    });
-                    for col in &g.cols {
-                        header.col(|ui| {
-                            ui.add(
-                                egui::Label::new(egui::RichText::new(&col.text).strong()).wrap(),
-                            )
-                            .on_hover_text(&col.text);
-                        });
+            };
+            for r in rows.clone() {
+                let y = row_y(r);
+                if r == n_rows {
+                    // The totals row.
+                    for c in cols.clone() {
+                        let cell = egui::Rect::from_min_max(
+                            at(lay.xs[c], y),
+                            at(lay.xs[c + 1], y + lay.row_h),
+                        );
+                        strong(
+                            ui,
+                            &crate::export::query_tables::number(g.col_totals[c]),
+                            cell,
+                        );
                     }
-                    header.col(|ui| {
-                        ui.strong("total");
-                    });
-                })
-                .body(|body| {
-                    body.rows(height, g.rows.len() + 1, |mut row| {
-                        let r = row.index();
-                        if r == g.rows.len() {
-                            // The totals row.
-                            row.col(|ui| {
-                                ui.strong("total");
-                            });
-                            for c in 0..g.cols.len() {
-                                row.col(|ui| {
-                                    ui.strong(crate::export::query_tables::number(g.col_totals[c]));
-                                });
-                            }
-                            row.col(|ui| {
-                                ui.strong(crate::export::query_tables::number(g.total));
-                            });
-                            return;
-                        }
-                        let heading = &g.rows[r];
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(&heading.text).truncate());
-                        });
-                        for (c, col) in g.cols.iter().enumerate() {
-                            row.col(|ui| {
-                                let text = cell_text(g, r, c, show);
-                                let label = format!("{} × {}: {text}", heading.text, col.text);
-                                if cell_ui(ui, g.values[r][c], max, &text, &label, g.counts[r][c])
-                                    && let (Some(a), Some(b)) = (&heading.chip, &col.chip)
-                                {
-                                    clicked = Some(vec![a.clone(), b.clone()]);
-                                }
-                            });
-                        }
-                        row.col(|ui| {
-                            ui.strong(crate::export::query_tables::number(g.row_totals[r]));
-                        });
-                    });
-                });
+                    if total_col {
+                        let cell = egui::Rect::from_min_size(
+                            at(x_total, y),
+                            egui::vec2(lay.total_w, lay.row_h),
+                        );
+                        strong(ui, &crate::export::query_tables::number(g.total), cell);
+                    }
+                    continue;
+                }
+                let heading = &g.rows[r];
+                for c in cols.clone() {
+                    let col = &g.cols[c];
+                    let cell = egui::Rect::from_min_max(
+                        at(lay.xs[c], y),
+                        at(lay.xs[c + 1], y + lay.row_h),
+                    );
+                    let text = cell_text(g, r, c, show);
+                    let label = format!("{} × {}: {text}", heading.text, col.text);
+                    let id = ui.scope_id().with(("cell", r, c));
+                    if cell_ui(
+                        ui,
+                        id,
+                        cell,
+                        body,
+                        g.values[r][c],
+                        max,
+                        &text,
+                        &label,
+                        g.counts[r][c],
+                    ) && let (Some(a), Some(b)) = (&heading.chip, &col.chip)
+                    {
+                        clicked = Some(vec![a.clone(), b.clone()]);
+                    }
+                }
+                if total_col {
+                    let cell = egui::Rect::from_min_size(
+                        at(x_total, y),
+                        egui::vec2(lay.total_w, lay.row_h),
+                    );
+                    strong(
+                        ui,
+                        &crate::export::query_tables::number(g.row_totals[r]),
+                        cell,
+                    );
+                }
+            }
+            // The row headings, kept at the left edge over the cells scrolled under them.
+            let left = viewport.min.x;
+            painter.rect_filled(
+                egui::Rect::from_min_max(
+                    at(left, viewport.min.y),
+                    at(left + lay.head_w, viewport.max.y),
+                ),
+                0.0,
+                visuals.panel_fill,
+            );
+            for r in rows {
+                let y = row_y(r);
+                let cell =
+                    egui::Rect::from_min_size(at(left, y), egui::vec2(lay.head_w, lay.row_h));
+                let (text, bold) = match g.rows.get(r) {
+                    Some(h) => (h.text.as_str(), false),
+                    None => ("total", true),
+                };
+                let gal = galley(ui, text, bold, lay.head_w - 8.0, 1);
+                let pos = egui::pos2(cell.left() + 4.0, cell.center().y - gal.size().y / 2.0);
+                let elided = gal.elided;
+                painter.galley(pos, gal, visuals.text_color());
+                let visible = cell.intersect(body.with_min_x(at(left, 0.0).x));
+                if elided && visible.height() > 0.0 {
+                    ui.interact(
+                        visible,
+                        ui.scope_id().with(("row heading", r)),
+                        Sense::hover(),
+                    )
+                    .on_hover_text(text);
+                }
+            }
+            // The column headings, kept at the top.
+            let top = viewport.min.y;
+            painter.rect_filled(
+                egui::Rect::from_min_max(
+                    at(viewport.min.x, top),
+                    at(viewport.max.x, top + lay.head_h),
+                ),
+                0.0,
+                visuals.panel_fill,
+            );
+            let heading_rect =
+                |x0: f32, x1: f32| egui::Rect::from_min_max(at(x0, top), at(x1, top + lay.head_h));
+            for c in cols {
+                let cell = heading_rect(lay.xs[c], lay.xs[c + 1]);
+                let text = &g.cols[c].text;
+                let gal = galley(ui, text, true, cell.width() - 8.0, 2);
+                let pos = egui::pos2(cell.left() + 4.0, cell.center().y - gal.size().y / 2.0);
+                let elided = gal.elided;
+                painter.galley(pos, gal, visuals.strong_text_color());
+                let visible = cell.intersect(body.with_min_y(cell.min.y));
+                if elided && visible.width() > 0.0 {
+                    ui.interact(
+                        visible,
+                        ui.scope_id().with(("col heading", c)),
+                        Sense::hover(),
+                    )
+                    .on_hover_text(text);
+                }
+            }
+            if total_col {
+                strong(ui, "total", heading_rect(x_total, x_total + lay.total_w));
+            }
+            // The corner, over both.
+            let corner = egui::Rect::from_min_size(
+                at(viewport.min.x, top),
+                egui::vec2(lay.head_w, lay.head_h),
+            );
+            painter.rect_filled(corner, 0.0, visuals.panel_fill);
+            let gal = galley(ui, "rows \\ columns", false, lay.head_w - 8.0, 1);
+            painter.galley(
+                egui::pos2(corner.left() + 4.0, corner.center().y - gal.size().y / 2.0),
+                gal,
+                visuals.weak_text_color(),
+            );
         });
     clicked
 }
 
-/// One heatmap cell; true when clicked.
-fn cell_ui(ui: &mut egui::Ui, value: f64, max: f64, text: &str, label: &str, hits: usize) -> bool {
-    let rect = ui.max_rect();
-    let response = ui.allocate_rect(rect, Sense::click());
+/// One heatmap cell drawn in `rect`, clickable where it shows inside `body`; true when
+/// clicked.
+#[allow(clippy::too_many_arguments)]
+fn cell_ui(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    rect: egui::Rect,
+    body: egui::Rect,
+    value: f64,
+    max: f64,
+    text: &str,
+    label: &str,
+    hits: usize,
+) -> bool {
     let (fill, color) = heat(ui, value, max);
     let painter = ui.painter();
     painter.rect_filled(rect.shrink(1.0), 2.0, fill);
@@ -327,6 +508,11 @@ fn cell_ui(ui: &mut egui::Ui, value: f64, max: f64, text: &str, label: &str, hit
             color,
         );
     }
+    let visible = rect.intersect(body);
+    if visible.width() <= 0.0 || visible.height() <= 0.0 {
+        return false;
+    }
+    let response = ui.interact(visible, id, Sense::click());
     let label = label.to_owned();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone()));
     let response = if hits > 0 {

@@ -47,11 +47,11 @@ impl Default for TimeState {
     }
 }
 
-/// Fields the bars can be stacked by (date and free text have no values to stack).
+/// Fields the bars can be stacked by.
 pub fn stack_fields() -> impl Iterator<Item = Field> {
     Field::ALL
         .into_iter()
-        .filter(|f| !matches!(f, Field::Date | Field::Text | Field::Document))
+        .filter(|f| crate::query::time::stackable(*f))
 }
 
 /// A qualitative palette (Tableau 10) that reads on light and dark backgrounds.
