@@ -238,12 +238,27 @@ impl Layout {
             68.0
         };
         let head_w = 170.0;
+        let font_size = egui::TextStyle::Body.resolve(ui.style()).size;
+        // Estimated from the characters, not measured: a grid can have hundreds of
+        // columns and is laid out every frame.
+        let width_of = |word: &str| -> f32 {
+            word.chars()
+                .map(|c| if c.is_uppercase() { 0.72 } else { 0.56 } * font_size)
+                .sum()
+        };
         let mut xs = Vec::with_capacity(g.cols.len() + 1);
         let mut x = head_w;
         for col in &g.cols {
             xs.push(x);
-            // Wide enough for the heading on two lines.
-            x += cell_w.max((col.text.chars().count() as f32 * 3.8 + 12.0).min(140.0));
+            // Wide enough for the heading on two lines, and for its longest word on one
+            // ("COOPERATE" is not broken into "COOPE / RATE").
+            let longest = col
+                .text
+                .split_whitespace()
+                .map(width_of)
+                .fold(0.0, f32::max);
+            let half = width_of(&col.text) / 2.0;
+            x += cell_w.max((longest.max(half) + 14.0).min(140.0));
         }
         xs.push(x);
         Layout {
