@@ -265,3 +265,30 @@ fn export_into_a_file_path_is_refused() {
         export::export(&export_fixture::project(), Format::Csv, &file, &mut |_| {}).unwrap_err();
     assert!(err.to_string().contains("not a folder"), "{err}");
 }
+
+#[test]
+fn the_codebook_table_keeps_a_renamed_key_s_role() {
+    use demarche::edit::compose::rename_codebook_key;
+    use demarche::model::CodebookList;
+    let mut project = export_fixture::project();
+    rename_codebook_key(&project, CodebookList::Strengths, "certain", "firm")
+        .apply(&mut project)
+        .expect("the rename applies");
+    let dir = tempfile::tempdir().unwrap();
+    export::export(&project, Format::Csv, dir.path(), &mut |_| {}).unwrap();
+    let table = read(dir.path(), "codebook.csv");
+    let header = table.lines().next().unwrap_or("");
+    assert!(header.starts_with("list,key,role,label"), "{header}");
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("Strengths,firm,certain,")),
+        "the renamed entry names its role:\n{table}"
+    );
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("Strengths,probable,probable,")),
+        "an entry never renamed is its own role"
+    );
+}

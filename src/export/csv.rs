@@ -244,13 +244,24 @@ pub(super) fn write(
     let mut codebook = Table::open(
         sink,
         "codebook.csv",
-        &["list", "key", "label", "description", "cameo", "retired"].map(String::from),
+        &[
+            "list",
+            "key",
+            "role",
+            "label",
+            "description",
+            "cameo",
+            "retired",
+        ]
+        .map(String::from),
     )?;
     for list in CodebookList::ALL {
         for e in cb.list(list) {
             let mut r = Row::new();
+            // The role says what a renamed key means to the rules (the default key).
             r.owned(format!("{list:?}"))
                 .text(&e.key)
+                .text(e.role())
                 .text(&e.label)
                 .text(&e.description)
                 .opt(e.cameo.as_deref())
