@@ -12,7 +12,7 @@
 mod bodies;
 mod groups;
 mod people;
-mod words;
+pub(crate) mod words;
 
 use super::gazetteer::{Hit, MatchKind};
 use super::{ActorRef, Detail, Gazetteer, NewActor, Suggestion, SuggestionKind, rules};

@@ -350,37 +350,6 @@ fn role_of(project: &Project, actor: &ActorRef) -> String {
     }
 }
 
-/// True when a role fits the head noun of an unnamed reference ("the top diplomat" →
-/// a foreign minister or secretary of state).
-fn role_fits(head: &str, role: &str) -> bool {
-    match head {
-        "spokesperson" | "spokesman" | "spokeswoman" => role.contains("spokes"),
-        "diplomat" => [
-            "foreign",
-            "secretary of state",
-            "ambassador",
-            "envoy",
-            "state councilor",
-        ]
-        .iter()
-        .any(|r| role.contains(r)),
-        "leader" => [
-            "president",
-            "prime minister",
-            "premier",
-            "chancellor",
-            "leader",
-            "king",
-            "emir",
-        ]
-        .iter()
-        .any(|r| role.contains(r)),
-        "president" => role.contains("president") && !role.contains("vice"),
-        "official" => !role.is_empty(),
-        _ => role.contains(head),
-    }
-}
-
 /// The names an actor goes by, lower case.
 fn names_of(project: &Project, actor: &ActorRef) -> Vec<String> {
     match actor {

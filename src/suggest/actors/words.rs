@@ -180,7 +180,8 @@ pub fn office_kind(role: &str) -> Option<&'static str> {
     }
 }
 
-/// True when an epithet's head fits a person's role (both lower-case).
+/// True when an epithet's or unnamed source's head ("the top diplomat", "the chief")
+/// fits a person's role (both lower-case). The mention and the clause rules share it.
 pub fn role_fits(head: &str, role: &str) -> bool {
     match head {
         "diplomat" => [
@@ -206,7 +207,7 @@ pub fn role_fits(head: &str, role: &str) -> bool {
         .iter()
         .any(|r| role.contains(r)),
         "spokesperson" | "spokesman" | "spokeswoman" => role.contains("spokes"),
-        "chief" => ["chief", "secretary-general", "director", "head"]
+        "chief" => ["chief", "secretary-general", "director", "head", "chair"]
             .iter()
             .any(|r| role.contains(r)),
         "official" => !role.is_empty(),

@@ -2,6 +2,7 @@
 //! spokesperson"), collectives, the most salient actor for a pronoun or a side.
 
 use super::*;
+use crate::suggest::actors::words::role_fits;
 
 impl<'a> Rules<'a> {
     /// The subject of the verb at token `i`: skipping `skip` words (auxiliaries,

@@ -306,8 +306,7 @@ impl<'a, 't> Pass<'a, 't> {
             let person = &self.people[p];
             let role = &person.role_lower;
             // "the AU chief" for the chairperson of its commission.
-            let head_fits =
-                words::role_fits(&head, role) || (head == "chief" && role.contains("chair"));
+            let head_fits = words::role_fits(&head, role);
             let fits = head_fits
                 && required.iter().all(|m| role.contains(m))
                 && state.is_none_or(|s| {
